@@ -1,0 +1,73 @@
+//! The detectors, run in one pass over a [`TextModel`]. Each layer is its own module; spans of different layers
+//! may overlap. Every automatic span carries a `rule` id and a `why` sentence.
+
+pub mod boilerplate;
+pub mod claims;
+pub mod numbers;
+
+use crate::annotation::{sort_spans, Span};
+use crate::text::TextModel;
+
+/// Which layers to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layers {
+    /// Site chrome, whole lines.
+    pub boilerplate: bool,
+    /// Check-worthy sentences with attribution.
+    pub claim: bool,
+    /// Numeric expressions with normalized values.
+    pub number: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Layers::ALL
+    }
+}
+
+impl Layers {
+    /// Every layer.
+    pub const ALL: Layers = Layers { boilerplate: true, claim: true, number: true };
+
+    /// Parses a comma-separated list such as `number,claim`.
+    pub fn parse(list: &str) -> Result<Layers, crate::Error> {
+        let mut l = Layers { boilerplate: false, claim: false, number: false };
+        for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match name {
+                "boilerplate" => l.boilerplate = true,
+                "claim" | "claims" => l.claim = true,
+                "number" | "numbers" => l.number = true,
+                other => {
+                    return Err(crate::Error::new(format!(
+                        "unknown layer {other:?}: expected boilerplate, claim or number"
+                    )))
+                }
+            }
+        }
+        Ok(l)
+    }
+}
+
+/// Annotates `text` with the chosen layers. Spans come back sorted by (start, end, label).
+pub fn analyze(text: &str, layers: Layers) -> Vec<Span> {
+    let model = TextModel::new(text);
+    analyze_model(&model, layers)
+}
+
+/// Like [`analyze`], on an already segmented text.
+pub fn analyze_model(model: &TextModel, layers: Layers) -> Vec<Span> {
+    let mut spans = Vec::new();
+    // Claims never start inside boilerplate, so the line verdicts are computed whenever claims are wanted.
+    let chrome = if layers.boilerplate || layers.claim { boilerplate::classify(model) } else { Vec::new() };
+    if layers.boilerplate {
+        spans.extend(boilerplate::spans(model, &chrome));
+    }
+    if layers.claim {
+        spans.extend(claims::detect(model, &chrome));
+    }
+    if layers.number {
+        spans.extend(numbers::detect(model));
+    }
+    sort_spans(&mut spans);
+    spans
+}

@@ -1,0 +1,39 @@
+//! sift: find boilerplate, claims and numbers in news text, review them, and carry the annotations between tools.
+//!
+//! The core is pure Rust: [`analyze`] runs every detector in one pass and returns [`Span`]s whose offsets are
+//! Unicode code points. [`formats`] reads and writes the interchange formats. The browser app (wasm32 only) and
+//! the `sift` CLI are thin layers over this API.
+
+pub mod annotation;
+pub mod detect;
+pub mod formats;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use annotation::{Attrs, Document, Label, Origin, Span, Status};
+pub use detect::{analyze, Layers};
+pub use text::{OffsetMap, TextModel};
+
+use std::fmt;
+
+/// An error with one readable message saying what is wrong and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    msg: String,
+}
+
+impl Error {
+    pub(crate) fn new(msg: impl Into<String>) -> Error {
+        Error { msg: msg.into() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg)
+    }
+}
+
+impl std::error::Error for Error {}

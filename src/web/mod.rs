@@ -1,0 +1,1 @@
+//! The browser app (wasm32 only). FIXME(web helper).
