@@ -11,7 +11,7 @@ export const DIST = join(ROOT, 'dist/sift.html');
 export const CORPUS = join(ROOT, '../shared/corpus');
 
 export function requireDist() {
-  if (!existsSync(DIST)) throw new Error('dist/sift.html is missing: run scripts/build-web.sh first');
+  if (!existsSync(DIST)) throw new Error('dist/sift.html is missing: run scripts/build.sh first');
 }
 
 export async function launch() {
