@@ -1,9 +1,8 @@
 //! What goes in and out of the app: opened files, exports. Each format is one function here so that the
-//! `sift::formats` and `sift::input` modules can replace the stopgaps below without touching the components.
-
-use serde_json::{json, Value};
+//! `sift::input` module can replace the HTML stopgap below without touching the components.
 
 use crate::annotation::BOILERPLATE;
+use crate::formats::{self, Format};
 use crate::{Document, Label, Status};
 
 /// What an opened file holds.
@@ -12,69 +11,54 @@ pub struct Opened {
     pub docs: Vec<Document>,
     /// Labels the file defines.
     pub labels: Vec<Label>,
+    /// What was repaired or could not be kept, for the user to read.
+    pub remarks: Vec<String>,
 }
 
-/// One export the menu offers. Issue 4 adds more (doccano, Label Studio, spaCy, brat, W3C, CoNLL).
+/// One export the menu offers: every interchange format of [`crate::formats`], and the clean text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Export {
-    /// `sift-annotations` JSON, every span with its review state.
-    SiftJson,
+    /// A format from `sift::formats`.
+    Format(Format),
     /// The text without boilerplate lines.
     CleanText,
 }
 
 impl Export {
-    /// Every export, in menu order.
-    pub const ALL: [Export; 2] = [Export::SiftJson, Export::CleanText];
+    /// Every export, in menu order (new formats in `sift::formats` show up here by themselves).
+    pub fn all() -> Vec<Export> {
+        Format::ALL.iter().map(|&f| Export::Format(f)).chain([Export::CleanText]).collect()
+    }
 
     /// Menu text.
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Export::SiftJson => "sift-annotations JSON",
-            Export::CleanText => "Clean text (boilerplate removed)",
+            Export::Format(Format::Sift) => "sift-annotations JSON".into(),
+            Export::Format(Format::SiftJsonl) => "sift-annotations JSONL".into(),
+            Export::Format(f) => format!("{} (.{})", f.name(), f.extension()),
+            Export::CleanText => "Clean text (boilerplate removed)".into(),
         }
     }
 
-    /// File extension and MIME type.
-    pub fn file_type(self) -> (&'static str, &'static str) {
+    /// Renders documents as `(file name, MIME type, content)`; `stem` names single-file exports.
+    pub fn render(self, stem: &str, docs: &[Document], labels: &[Label]) -> (Vec<(String, &'static str, String)>, Vec<String>) {
         match self {
-            Export::SiftJson => ("json", "application/json"),
-            Export::CleanText => ("txt", "text/plain;charset=utf-8"),
+            Export::CleanText => {
+                let text = docs.iter().map(clean_text).collect::<Vec<_>>().join("\n\n");
+                (vec![(format!("{stem}.txt"), "text/plain;charset=utf-8", text)], Vec::new())
+            }
+            Export::Format(f) => {
+                let out = formats::write(f, docs, labels);
+                let mime = if f.extension().starts_with("json") { "application/json" } else { "text/plain;charset=utf-8" };
+                let files = if out.files.len() == 1 {
+                    out.files.into_iter().map(|(_, c)| (format!("{stem}.{}", f.extension()), mime, c)).collect()
+                } else {
+                    out.files.into_iter().map(|(n, c)| (n, mime, c)).collect()
+                };
+                (files, out.losses)
+            }
         }
     }
-
-    /// Renders documents (all of them together when there are several).
-    pub fn render(self, docs: &[Document], labels: &[Label]) -> String {
-        match self {
-            Export::SiftJson => sift_json(docs, labels),
-            Export::CleanText => docs.iter().map(clean_text).collect::<Vec<_>>().join("\n\n"),
-        }
-    }
-}
-
-/// Writes `sift-annotations` v1. Spans carry their covered `text` for readers; the reader ignores it.
-pub fn sift_json(docs: &[Document], labels: &[Label]) -> String {
-    let documents: Vec<Value> = docs
-        .iter()
-        .map(|d| {
-            let chars: Vec<(usize, char)> = d.text.char_indices().collect();
-            let byte = |c: usize| chars.get(c).map_or(d.text.len(), |x| x.0);
-            let spans: Vec<Value> = d
-                .spans
-                .iter()
-                .map(|s| {
-                    let mut v = serde_json::to_value(s).unwrap_or(Value::Null);
-                    if let Value::Object(m) = &mut v {
-                        m.insert("text".into(), Value::String(d.text[byte(s.start)..byte(s.end)].to_string()));
-                    }
-                    v
-                })
-                .collect();
-            json!({ "id": d.id, "name": d.name, "text": d.text, "spans": spans })
-        })
-        .collect();
-    let v = json!({ "format": "sift-annotations", "version": 1, "labels": labels, "documents": documents });
-    serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
 /// The text with boilerplate lines (non-rejected boilerplate spans) removed and runs of blank lines collapsed.
@@ -113,108 +97,35 @@ pub fn clean_text(doc: &Document) -> String {
     s
 }
 
-/// Reads an opened or dropped file by its name. Text files become one document each, annotated at once.
+/// Reads an opened or dropped file by its name. Text files become one document each, annotated at once;
+/// `.json` / `.jsonl` are read as `sift-annotations`.
 pub fn open_file(name: &str, content: &str) -> Result<Opened, String> {
     let lower = name.to_lowercase();
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
-    if lower.ends_with(".json") || lower.ends_with(".jsonl") {
-        return import_json(content).map_err(|e| format!("{name}: {e}"));
+    let format = if lower.ends_with(".jsonl") {
+        Some(Format::SiftJsonl)
+    } else if lower.ends_with(".json") {
+        Some(Format::Sift)
+    } else {
+        None
+    };
+    if let Some(f) = format {
+        let imp = formats::read(f, content).map_err(|e| format!("{name}: {e}"))?;
+        if imp.documents.is_empty() {
+            return Err(format!("{name}: no documents in this file."));
+        }
+        let remarks = imp.repairs.into_iter().chain(imp.losses).map(|r| format!("{name}: {r}")).collect();
+        return Ok(Opened { docs: imp.documents, labels: imp.labels, remarks });
+    }
+    if content.contains('\0') {
+        return Err(format!("{name}: this looks like a binary file, not text."));
     }
     let text = if lower.ends_with(".html") || lower.ends_with(".htm") { html_to_text(content) } else { content.to_string() };
     if text.trim().is_empty() {
         return Err(format!("{name}: no text in this file."));
     }
     let doc = super::state::document_from_text(&stem, Some(name.to_string()), text);
-    Ok(Opened { docs: vec![doc], labels: Vec::new() })
-}
-
-/// Reads `sift-annotations` JSON (a whole file, one document, or JSON Lines of documents) and checks every span.
-pub fn import_json(content: &str) -> Result<Opened, String> {
-    let content = content.trim_start_matches('\u{feff}');
-    let parsed: Result<Value, _> = serde_json::from_str(content);
-    let values: Vec<Value> = match parsed {
-        Ok(v) => vec![v],
-        Err(whole) => {
-            let mut vs = Vec::new();
-            for (i, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-                vs.push(serde_json::from_str(line).map_err(|e| {
-                    if i == 0 {
-                        format!("not JSON ({whole})")
-                    } else {
-                        format!("line {}: not JSON ({e})", i + 1)
-                    }
-                })?);
-            }
-            vs
-        }
-    };
-    let mut out = Opened { docs: Vec::new(), labels: Vec::new() };
-    for v in values {
-        if let Some(fmt) = v.get("format").and_then(Value::as_str) {
-            if fmt != "sift-annotations" {
-                return Err(format!("format {fmt:?} is not sift-annotations"));
-            }
-            if let Some(l) = v.get("labels") {
-                out.labels = serde_json::from_value(l.clone()).map_err(|e| format!("labels: {e}"))?;
-            }
-            let docs = v.get("documents").and_then(Value::as_array).ok_or("no \"documents\" list")?;
-            for (i, d) in docs.iter().enumerate() {
-                out.docs.push(document(d).map_err(|e| format!("document {}: {e}", i + 1))?);
-            }
-        } else if v.get("text").is_some() {
-            out.docs.push(document(&v)?);
-        } else {
-            return Err("neither a sift-annotations file nor a document (no \"format\", no \"text\")".into());
-        }
-    }
-    if out.docs.is_empty() {
-        return Err("no documents in this file".into());
-    }
-    Ok(out)
-}
-
-fn document(v: &Value) -> Result<Document, String> {
-    let mut v = v.clone();
-    if let Value::Object(m) = &mut v {
-        m.entry("id").or_insert_with(|| json!("doc"));
-        if !m.contains_key("name") {
-            let id = m.get("id").cloned().unwrap_or(json!("doc"));
-            m.insert("name".into(), id);
-        }
-        m.entry("spans").or_insert_with(|| json!([]));
-        if let Some(Value::Array(spans)) = m.get_mut("spans") {
-            for (i, s) in spans.iter_mut().enumerate() {
-                if let Value::Object(sm) = s {
-                    if !sm.contains_key("id") {
-                        let id = format!(
-                            "{}:{}-{}#{i}",
-                            sm.get("label").and_then(Value::as_str).unwrap_or("span"),
-                            sm.get("start").and_then(Value::as_u64).unwrap_or(0),
-                            sm.get("end").and_then(Value::as_u64).unwrap_or(0)
-                        );
-                        sm.insert("id".into(), json!(id));
-                    }
-                }
-            }
-        }
-    }
-    let d: Document = serde_json::from_value(v).map_err(|e| e.to_string())?;
-    let n = d.text.chars().count();
-    for s in &d.spans {
-        if s.start >= s.end || s.end > n {
-            return Err(format!("span {:?} has offsets {}..{} outside the text ({n} code points)", s.id, s.start, s.end));
-        }
-        if s.label.trim().is_empty() {
-            return Err(format!("span {:?} has no label", s.id));
-        }
-    }
-    let mut ids = std::collections::HashSet::new();
-    for s in &d.spans {
-        if !ids.insert(&s.id) {
-            return Err(format!("two spans share the id {:?}", s.id));
-        }
-    }
-    Ok(d)
+    Ok(Opened { docs: vec![doc], labels: Vec::new(), remarks: Vec::new() })
 }
 
 /// The visible text of an HTML page: no markup, no scripts or styles, block elements on their own lines,

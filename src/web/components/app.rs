@@ -58,6 +58,7 @@ pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
                 Ok(o) => {
                     docs.extend(o.docs);
                     labels.extend(o.labels);
+                    errors.extend(o.remarks);
                 }
                 Err(e) => errors.push(e),
             }

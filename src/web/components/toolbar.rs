@@ -78,6 +78,7 @@ pub fn toolbar(p: &StateProps) -> Html {
     };
     let export = {
         let state = s.clone();
+        let dispatch = p.dispatch.clone();
         move |fmt: Export, all: bool| {
             let docs: Vec<crate::Document> = if all {
                 state.docs.iter().map(|d| d.to_document()).collect()
@@ -87,9 +88,17 @@ pub fn toolbar(p: &StateProps) -> Html {
             if docs.is_empty() {
                 return;
             }
-            let (ext, mime) = fmt.file_type();
-            let base = if all { "sift-all".to_string() } else { file_stem(&docs[0].name) };
-            dom::download(&format!("{base}.{ext}"), mime, &fmt.render(&docs, &state.labels));
+            let stem = if all { "sift-all".to_string() } else { file_stem(&docs[0].name) };
+            let (files, losses) = fmt.render(&stem, &docs, &state.labels);
+            for (name, mime, content) in files {
+                dom::download(&name, mime, &content);
+            }
+            if !losses.is_empty() {
+                dispatch.emit(Action::Notice(format!("{} cannot carry everything: {}", fmt.title(), losses.join("; "))));
+            }
+            if let Some(m) = dom::document().query_selector("details.menu").ok().flatten() {
+                let _ = m.remove_attribute("open");
+            }
         }
     };
     let has_doc = doc.is_some();
@@ -112,7 +121,7 @@ pub fn toolbar(p: &StateProps) -> Html {
                 <details class="menu">
                     <summary class="btn primary" aria-label="Export">{"Export ▾"}</summary>
                     <div class="menu-body" role="menu">
-                        { for Export::ALL.iter().map(|&f| {
+                        { for Export::all().into_iter().map(|f| {
                             let e1 = export.clone();
                             let e2 = export.clone();
                             html! {
