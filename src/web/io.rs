@@ -35,6 +35,7 @@ impl Export {
         match self {
             Export::Format(Format::Sift) => "sift-annotations JSON".into(),
             Export::Format(Format::SiftJsonl) => "sift-annotations JSONL".into(),
+            #[allow(unreachable_patterns)]
             Export::Format(f) => format!("{} (.{})", f.name(), f.extension()),
             Export::CleanText => "Clean text (boilerplate removed)".into(),
         }
