@@ -57,11 +57,13 @@ export async function openApp(browser, url, { context } = {}) {
 
 /** Pastes `text` into the page the way a clipboard paste does. */
 export async function paste(page, text) {
+  const n = await page.$$eval('.doc', (e) => e.length);
   await page.evaluate((t) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', t);
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, text);
+  await page.waitForFunction((k) => document.querySelectorAll('.doc').length === k + 1, n);
   await page.waitForSelector('#text-view .block');
 }
 

@@ -288,7 +288,11 @@ fn on_key(
 ) {
     let ctrl = e.ctrl_key() || e.meta_key();
     let key = e.key();
-    let typing = dom::typing_in_field();
+    // Keys typed into a field belong to it (judged by the event's target: a field may have moved focus away).
+    let typing = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| {
+        let tag = t.tag_name().to_ascii_lowercase();
+        matches!(tag.as_str(), "input" | "textarea" | "select")
+    }) || dom::typing_in_field();
     if ctrl && !typing {
         match key.to_lowercase().as_str() {
             "z" if e.shift_key() => dispatch.emit(Action::Redo),
