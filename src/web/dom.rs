@@ -162,3 +162,21 @@ pub fn typing_in_field() -> bool {
         tag == "input" || tag == "textarea" || tag == "select" || e.get_attribute("contenteditable").is_some()
     })
 }
+
+/// Runs `f` inside a `performance.measure` named `name`, so benchmarks and the browser's profiler can see
+/// where time goes.
+pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let (a, b) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(p) = &perf {
+        let _ = p.mark(&a);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.mark(&b);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &a, &b);
+        p.clear_marks_with_mark_name(&a);
+        p.clear_marks_with_mark_name(&b);
+    }
+    out
+}

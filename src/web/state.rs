@@ -605,7 +605,7 @@ impl Reducible for AppState {
             }
         }
         if next.persist {
-            if let Some(msg) = storage::persist(&self, &mut next) {
+            if let Some(msg) = super::dom::measure("sift:save", || storage::persist(&self, &mut next)) {
                 next.notice = Some(msg);
             }
         }
@@ -672,7 +672,7 @@ pub fn document_from_text(id_hint: &str, name: Option<String>, text: String) -> 
         }
         n
     });
-    let spans = analyze(&text, Layers::ALL);
+    let spans = super::dom::measure("sift:analyze", || analyze(&text, Layers::ALL));
     Document { id: id_hint.to_string(), name, text, spans }
 }
 

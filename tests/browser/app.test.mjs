@@ -87,6 +87,16 @@ test('review with the keyboard and the buttons; rejected suggestions stay reject
   await page.click('button[aria-label="Re-annotate this document"]');
   assert.equal(await page.$$eval('.span-row.rejected', (els) => els.length), 1);
   assert.equal(await page.$$eval('.span-row.accepted', (els) => els.length), 1);
+  // The span list filters by status, origin and label.
+  await page.selectOption('select[aria-label="Filter by status"]', 'rejected');
+  assert.equal(await page.$$eval('.span-row', (e) => e.length), 1);
+  await page.selectOption('select[aria-label="Filter by status"]', '');
+  await page.selectOption('select[aria-label="Filter by origin"]', 'manual');
+  assert.equal(await page.$$eval('.span-row', (e) => e.length), 0);
+  await page.selectOption('select[aria-label="Filter by origin"]', '');
+  await page.selectOption('select[aria-label="Filter by label"]', 'claim');
+  assert.ok((await page.$$eval('.span-row', (e) => e.map((x) => x.textContent))).every((t) => t.startsWith('claim')));
+  await page.selectOption('select[aria-label="Filter by label"]', '');
   // Accept all claims: nothing left to review in that layer.
   await page.click('button[aria-label="Accept all claim suggestions"]');
   assert.equal(await page.$$eval('.span-row.suggested', (els) => els.filter((e) => e.textContent.startsWith('claim')).length), 0);
@@ -109,6 +119,12 @@ test('tag with the keyboard (snapped to words) and with the mouse (palette); und
   assert.equal(nums, '11 suspects', 'the partial word was widened to the whole word');
   assert.equal(await inspectorStatus(page), 'accepted');
   assert.match(await page.textContent('.insp-head .muted'), /tagged by hand/);
+  // Shift + label key keeps the exact characters.
+  await page.fill('#search', 'uspect');
+  await page.waitForFunction(() => getSelection().toString() === 'uspect');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Digit2');
+  await page.waitForFunction(() => document.querySelector('.span-row.current .span-text')?.textContent === 'uspect');
 
   // Keyboard only: focus the text, Shift+Right twice from the top selects the first two words.
   await page.focus('#text-view');
@@ -362,6 +378,93 @@ test('dist/sift.html works from file://: paste, tag, reload, export', async () =
   assert.ok(one.documents[0].spans.some((s) => s.label === 'number' && s.text === 'at least 133' && s.origin === 'manual'));
   // The page itself, loaded twice (reload), and nothing else.
   assert.deepEqual(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [fileUrl(), fileUrl()]);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('keyboard only: new document, review, select, tag, undo, export — and every control has an accessible name', async () => {
+  const { page, errors, ctx } = await freshPage();
+  // The empty page offers the text box; type an article and press Ctrl+Enter.
+  await page.focus('#intake-text');
+  const article = corpusText('004_88583a0961250598.txt');
+  await page.keyboard.insertText(article);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('#text-view .block');
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, summary, [tabindex]')]
+    .filter((e) => !(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.textContent.trim() || e.labels?.length))
+    .map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(unnamed, []);
+  // Tab reaches the text; Shift+arrows select words; a label key tags them.
+  await page.focus('#search');
+  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.id === 'text-view')); i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'text-view', 'Tab reaches the text');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  const words = await page.evaluate(() => getSelection().toString());
+  assert.equal(words.match(/[\p{L}\p{N}]+/gu).length, 3, `three words: ${words}`);
+  assert.ok(article.startsWith(words) && /[^\p{L}\p{N}]/u.test(article[words.length]), 'ends on a word edge');
+  await page.keyboard.press('2');
+  await page.waitForSelector('.seg[data-labels~="claim"]');
+  assert.equal(await page.$eval('.span-row.current .span-text', (e) => e.textContent), words);
+  // N / A / R review from the keyboard.
+  await page.keyboard.press('n');
+  const st = await inspectorStatus(page);
+  assert.equal(st, 'suggested');
+  await page.keyboard.press('a');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !document.querySelector('.span-row.accepted'));
+  // The export menu opens from the keyboard.
+  await page.focus('summary[aria-label="Export"]');
+  await page.keyboard.press('Enter');
+  await page.focus('button[aria-label="Export this document as sift-annotations JSON"]');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const out = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+  assert.equal(out.documents[0].spans.filter((s) => s.origin === 'manual').length, 0, 'both edits undone');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('offsets are code points whatever the script: emoji, flags, CJK, combining marks, CRLF', async () => {
+  const { page, errors, ctx } = await freshPage();
+  const text = 'The 👨‍👩‍👧 family 🇺🇦 paid €1,200 in 東京 on Friday.\r\nCafe\u0301 owners said 30% more.\rEnd.';
+  await paste(page, text);
+  assert.equal(await page.evaluate(() => document.querySelector('#text-view').textContent), text);
+  for (const [needle, key] of [['東京', '3'], ['Cafe\u0301 owners', '2'], ['€1,200', '3']]) {
+    await page.fill('#search', needle);
+    await page.waitForFunction((n) => getSelection().toString() === n, needle);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(key);
+    await page.waitForFunction((n) => [...document.querySelectorAll('.span-row .span-text')].some((e) => e.textContent === n), needle);
+  }
+  await page.click('summary[aria-label="Export"]');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Export this document as sift-annotations JSON"]')]);
+  const doc = JSON.parse(readFileSync(await dl.path(), 'utf8')).documents[0];
+  const cps = Array.from(text);
+  for (const needle of ['東京', 'Cafe\u0301 owners', '€1,200']) {
+    const s = doc.spans.find((x) => x.origin === 'manual' && x.text === needle);
+    assert.ok(s, `manual span over ${needle}`);
+    assert.equal(cps.slice(s.start, s.end).join(''), needle, 'start/end count code points');
+    assert.equal(text.slice(s.start_utf16, s.end_utf16), needle, 'UTF-16 offsets agree');
+  }
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('drop files: text, markdown and a bad JSON file get a clear message', async () => {
+  const { page, errors, ctx } = await freshPage();
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['# Notes\n\nThe council approved 12 new homes, the mayor said.'], 'notes.md', { type: 'text/markdown' }));
+    dt.items.add(new File(['{"format": "sift-annotations", "version": 1, "documents": [{"id": "a", "text": "abc", "spans": [{"start": 2, "end": 9, "label": "number"}]}]}'], 'bad.json', { type: 'application/json' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('.doc-name:text("notes.md")');
+  await page.waitForSelector('.notice[role=alert]');
+  const msg = await page.textContent('.notice');
+  assert.match(msg, /bad\.json: [\s\S]*2\.\.9/, msg);
+  assert.equal(await page.$$eval('.doc', (e) => e.length), 1, 'the bad file added nothing');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

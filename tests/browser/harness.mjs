@@ -52,6 +52,7 @@ export async function openApp(browser, url, { context } = {}) {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await page.waitForSelector('.app');
+  await page.waitForSelector('body[data-ready]', { state: 'attached' });
   return { ctx, page, errors, requests };
 }
 

@@ -303,20 +303,21 @@ fn on_key(
         e.prevent_default();
         return;
     }
-    if typing || ctrl || e.alt_key() && !e.code().starts_with("Digit") {
+    if typing || ctrl || e.alt_key() {
         return;
     }
     let state = live.borrow().state.clone();
     let Some(doc) = state.doc().cloned() else { return };
     let in_text = dom::document().active_element().is_some_and(|a| a.id() == "text-view");
-    // Label keys: 1–9 (by physical key, so Shift/Alt still work); Alt keeps character precision.
+    // Label keys: 1–9 (by physical key, so Shift still works); Shift keeps character precision (Alt+digit
+    // switches browser tabs on Linux).
     let code = e.code();
     let digit = code.strip_prefix("Digit").or_else(|| code.strip_prefix("Numpad")).map(str::to_string);
     if let Some(d) = digit.filter(|d| d.len() == 1 && d != "0") {
         let Some(label) = state.labels.iter().find(|l| l.key.as_deref() == Some(d.as_str())).cloned() else { return };
         e.prevent_default();
         if let Some((s, t)) = dom::selection(&doc) {
-            let (s, t) = if e.alt_key() { (s, t) } else { doc.snap_words(s, t) };
+            let (s, t) = if e.shift_key() { doc.map.snap_outward(s, t) } else { doc.snap_words(s, t) };
             dispatch.emit(Action::Tag(s, t, label.name));
             dom::clear_selection();
             palette.set(None);

@@ -21,7 +21,7 @@ pub fn inspector(p: &StateProps) -> Html {
             <section class="panel inspect" aria-labelledby="insp-h">
                 <h2 id="insp-h">{"Span"}</h2>
                 <p class="muted">{"Click a highlight, or press N for the next suggestion."}</p>
-                <p class="muted small">{"Select text and press a label key (1–9) or pick a label. Alt+key keeps exact characters. Shift+arrows select with the keyboard."}</p>
+                <p class="muted small">{"Select text and press a label key (1–9) or pick a label. Shift+key keeps exact characters. Shift+arrows select with the keyboard."}</p>
             </section>
         };
     };
