@@ -468,3 +468,33 @@ test('drop files: text, markdown and a bad JSON file get a clear message', async
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a 1 MB paste keeps a small DOM; text far down can be found, tagged and exported with exact offsets', async () => {
+  const { page, errors, ctx } = await freshPage();
+  const text = ARTICLE.repeat(175) + '\n\nThe final tally was 987654 votes, officials said.\n';
+  assert.ok(text.length > 1e6);
+  await paste(page, text);
+  const blocks = Number(await page.getAttribute('#text-view', 'data-blocks'));
+  const live = await page.$$eval('#text-view .block.live', (e) => e.length);
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  assert.ok(blocks > 2000, `${blocks} blocks`);
+  assert.ok(live < 100, `only blocks near the viewport are rendered (${live})`);
+  assert.ok(elements < 8000, `small DOM (${elements} elements)`);
+  // Search jumps to the end; the hit is selected and can be tagged.
+  await page.fill('#search', '987654 votes');
+  await page.waitForFunction(() => getSelection().toString() === '987654 votes', null, { timeout: 10000 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('3');
+  await page.waitForFunction(() => [...document.querySelectorAll('.seg[data-labels~="number"]')].some((e) => e.textContent === '987654 votes'));
+  // Scrolling back to the top renders the top again.
+  await page.evaluate(() => { document.querySelector('#text-scroll').scrollTop = 0; });
+  await page.waitForSelector('#text-view .block.live[data-i="0"]');
+  await page.click('summary[aria-label="Export"]');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Export this document as sift-annotations JSON"]')]);
+  const doc = JSON.parse(readFileSync(await dl.path(), 'utf8')).documents[0];
+  const s = doc.spans.find((x) => x.origin === 'manual');
+  const at = Array.from(text).length - Array.from('987654 votes, officials said.\n').length;
+  assert.deepEqual([s.start, s.end, s.text], [at, at + 12, '987654 votes']);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
