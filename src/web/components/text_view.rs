@@ -23,6 +23,9 @@ const SOFT_BLOCK: usize = 1500;
 /// A block without any line break is cut at a space past this many code points.
 const HARD_BLOCK: usize = 4000;
 
+/// The blocks of a text, compared by address.
+type Blocks = ByPtr<Vec<Range<usize>>>;
+
 /// A slot for the function that scrolls the text view to a code point.
 pub type Revealer = RefCell<Option<Rc<dyn Fn(usize)>>>;
 
@@ -141,7 +144,7 @@ pub fn text_view(p: &TextViewProps) -> Html {
 
     // Reset the window and height cache when the text changes. (Done in an effect that runs after every render
     // and compares with what it handled last: an effect keyed on deps can be skipped when renders come quickly.)
-    let seen_blocks: Rc<RefCell<Option<ByPtr<Vec<Range<usize>>>>>> = use_mut_ref(|| None);
+    let seen_blocks: Rc<RefCell<Option<Blocks>>> = use_mut_ref(|| None);
     {
         let window = window.clone();
         let heights = heights.clone();
