@@ -16,7 +16,7 @@
 
 use super::lexicon::{
     is_one_of, Bound, Card, Dim, Entry, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS,
-    DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, YEAR_PREPOSITIONS,
+    DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, YEAR_PREPOSITIONS,
 };
 use super::tokens::{NumLit, Tok, TokKind};
 use super::value::{Date, Family, Kind, Quant, Val};
@@ -72,6 +72,9 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Match> {
 /// Month names that are also English words stay out unless capitalized; these common words after a number
 /// are never plural counted nouns, so they do not stop a year ("in 2014 always").
 const NOT_PLURAL: [&str; 8] = ["always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes", "nevertheless"];
+
+/// Characters that join the ends of a numeric range ("20-35", "20–35", "25−26").
+const DASHES: [char; 3] = ['-', '–', '−'];
 
 /// Numeric-value amount before its continuation (unit, currency, percent).
 #[derive(Debug, Clone, Copy)]
@@ -243,13 +246,26 @@ impl<'t> G<'t> {
             Core::Found(e, q) => (e, q),
             other => return other,
         };
-        let hyphen = self.is_sym(e1, &['-', '–']);
+        let hyphen = self.is_sym(e1, &DASHES);
         let glued_hyphen = hyphen && self.glued(e1) && self.glued(e1 + 1);
         let spaced_hyphen = hyphen && !self.glued(e1) && !self.glued(e1 + 1);
         let to = self.is_word(e1, "to");
+        if glued_hyphen {
+            // "2283-5474", "555-1234": long digit groups joined by a hyphen are codes unless both are years.
+            if let (Some(a), Some(b)) = (self.num(e1 - 1), self.num(e1 + 1)) {
+                let long = |l: NumLit| l.int_digits >= 4 && !l.commas;
+                let year = |l: NumLit| l.int_digits == 4 && l.plain_int() && (1000.0..=2100.0).contains(&l.value);
+                if (long(a) || long(b)) && !(year(a) && (year(b) || b.int_digits == 2)) {
+                    return Core::Skip(self.chain_end(i));
+                }
+            }
+        }
         if glued_hyphen || spaced_hyphen || to {
             if let Core::Found(e2, q2) = self.core(e1 + 1) {
                 if let Some(r) = range(&q1, &q2, self.num(e1 + 1)) {
+                    if let Some(found) = self.day_range_month(i, e2, &r) {
+                        return found;
+                    }
                     return Core::Found(e2, r);
                 }
             }
@@ -273,7 +289,7 @@ impl<'t> G<'t> {
                 self.digits(i)
             }
             TokKind::Sym => match self.currency_symbol(i) {
-                Some(code) => self.money_after_prefix(i, i + 1, code),
+                Some(code) => self.money_after_prefix(i + 1, code),
                 None => Core::No,
             },
             TokKind::Word => self.word_core(i),
@@ -314,7 +330,7 @@ impl<'t> G<'t> {
             match t.kind {
                 TokKind::Num | TokKind::Word => j += 1,
                 TokKind::Sym
-                    if matches!(self.s(j), "-" | "–" | "/" | ":" | "." | "_")
+                    if matches!(self.s(j), "-" | "–" | "−" | "/" | ":" | "." | "," | "_")
                         && self.glued(j + 1)
                         && matches!(self.kind(j + 1), Some(TokKind::Num | TokKind::Word)) =>
                 {
@@ -336,12 +352,9 @@ impl<'t> G<'t> {
         CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == c).map(|(_, code)| *code)
     }
 
-    /// "$2.3 billion", "€5m", "£10": the amount after a currency prefix ending at `k - 1`.
-    fn money_after_prefix(&self, first: usize, k: usize, code: &'static str) -> Core {
+    /// "$2.3 billion", "€5m", "£10": the amount at `k`, after a currency prefix.
+    fn money_after_prefix(&self, k: usize, code: &'static str) -> Core {
         let Some(lit) = self.num(k) else { return Core::No };
-        if self.t(k).is_some_and(|t| !t.glued) && self.is_sym(first, &['$', '€', '£', '¥', '₹', '₽', '₴']) && k != first + 1 {
-            return Core::No;
-        }
         let mut value = lit.value;
         let mut scale = None;
         let mut j = k + 1;
@@ -362,7 +375,6 @@ impl<'t> G<'t> {
         let mut q = Quant::num(Kind::Money, Family::Money, value);
         q.currency = Some(code);
         q.scale = scale;
-        let _ = first;
         Core::Found(j, q)
     }
 
@@ -387,13 +399,20 @@ impl<'t> G<'t> {
         // "US$5", "HK$10"
         if self.is_sym(i + 1, &['$']) && self.glued(i + 1) {
             if let Some((_, code)) = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == w) {
-                return self.money_after_prefix(i, i + 2, code);
+                return self.money_after_prefix(i + 2, code);
             }
         }
         // "USD 5 million", "EUR5m"
         if let Some(code) = e.currency_code {
             if self.toks[i].upper && self.num(i + 1).is_some() {
-                return self.money_after_prefix(i, i + 1, code);
+                return self.money_after_prefix(i + 1, code);
+            }
+        }
+        // "Rs 300", "Rs. 5 crore" (Indian rupees)
+        if w == "Rs" || w == "INR" {
+            let k = if self.is_sym(i + 1, &['.']) && self.glued(i + 1) { i + 2 } else { i + 1 };
+            if self.num(k).is_some() {
+                return self.money_after_prefix(k, "INR");
             }
         }
         if e.month.is_some() {
@@ -439,6 +458,14 @@ impl<'t> G<'t> {
         let (end, q) = self.after_amount(&a, wn.end);
         if end == wn.end && wn.lone_one && self.one_is_pronoun(i) {
             return Core::No;
+        }
+        // "one day" is "some day" unless it measures time ("for one day", "one day later").
+        if wn.lone_one && end == wn.end + 1 && self.is_word(wn.end, "day") {
+            let measured = self.prev_word_in(i, &["for", "in", "within", "after", "than", "just", "only", "over", "about", "last", "first", "a", "per"])
+                || self.word_in(end, &["later", "earlier", "ago", "after", "before", "of", "and", "or", "to", "trip", "visit"]);
+            if !measured {
+                return Core::No;
+            }
         }
         Core::Found(end, q)
     }
@@ -618,6 +645,20 @@ impl<'t> G<'t> {
                     k += 3;
                     end = k;
                 }
+            } else if matches!(last, L::Unit | L::Teen | L::Tens)
+                && self.is_sym(k, &['-'])
+                && self.is_word(k + 1, "and")
+                && self.is_sym(k + 2, &['-'])
+                && self.is_word(k + 3, "a")
+                && self.is_sym(k + 4, &['-'])
+                && self.is_word(k + 5, "half")
+                && (k..k + 6).all(|j| self.glued(j))
+            {
+                // "five-and-a-half"
+                cur += 0.5;
+                last = L::Half;
+                k += 6;
+                end = k;
             }
             if last == L::Dozen {
                 break;
@@ -681,6 +722,21 @@ impl<'t> G<'t> {
         if e.month_abbr && self.is_sym(k, &['.']) && self.glued(k) {
             k += 1;
         }
+        // "December 6-8", "Apr. 28-29, 2020"
+        if let (Some(a), Some(b)) = (self.num(k), self.num(k + 2)) {
+            let day = |l: NumLit| !l.commas && !l.fraction && l.int_digits <= 2 && (1.0..=31.0).contains(&l.value);
+            if !self.glued(k) && self.is_sym(k + 1, &DASHES) && self.glued(k + 1) && self.glued(k + 2) && day(a) && day(b) && !self.glued(k + 3) {
+                let mut end = k + 3;
+                let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+                let year = self.year_at(y);
+                if year.is_some() {
+                    end = y + 1;
+                }
+                if let Some(q) = self.date_range(year, month, a.value as u8, b.value as u8) {
+                    return Core::Found(end, q);
+                }
+            }
+        }
         // Day after the month.
         if let Some(d) = self.day_at(k) {
             let mut end = d.1;
@@ -712,10 +768,40 @@ impl<'t> G<'t> {
         Core::Found(k, date_quant(Date { year: None, month: Some(month), day: None }, Family::Date))
     }
 
+    /// "6-8 December", "6–8 December 2019": a range of days before a month.
+    fn day_range_month(&self, i: usize, e2: usize, r: &Quant) -> Option<Core> {
+        let (Some(Val::Num(a)), Some(Val::Num(b))) = (&r.min, &r.max) else { return None };
+        if r.of != Some(Kind::Cardinal) || self.num(i).is_none() || a.fract() != 0.0 || b.fract() != 0.0 || *a < 1.0 || *b > 31.0 {
+            return None;
+        }
+        let m = self.entry(e2).and_then(|e| e.month).filter(|_| self.cap(e2))?;
+        let mut end = e2 + 1;
+        let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+        let year = self.year_at(y);
+        if year.is_some() {
+            end = y + 1;
+        }
+        Some(Core::Found(end, self.date_range(year, m, *a as u8, *b as u8)?))
+    }
+
+    /// A range of days within one month; ISO ends only when the year is known.
+    fn date_range(&self, year: Option<i32>, month: u8, d1: u8, d2: u8) -> Option<Quant> {
+        let lo = Date { year, month: Some(month), day: Some(d1) };
+        let hi = Date { year, month: Some(month), day: Some(d2) };
+        if !lo.is_valid() || !hi.is_valid() || d1 >= d2 {
+            return None;
+        }
+        let mut q = Quant::new(Kind::Range, Family::Range, None);
+        q.min = lo.iso().map(Val::Iso);
+        q.max = hi.iso().map(Val::Iso);
+        q.of = Some(Kind::Date);
+        Some(q)
+    }
+
     /// A day of the month at `k` ("7", "7th"), with the token after it.
     fn day_at(&self, k: usize) -> Option<(u8, usize)> {
         let lit = self.num(k)?;
-        if self.glued(k) || !lit.plain_int() || lit.int_digits > 2 || !(1.0..=31.0).contains(&lit.value) {
+        if self.glued(k) || lit.commas || lit.fraction || lit.int_digits > 2 || !(1.0..=31.0).contains(&lit.value) {
             return None;
         }
         let mut end = k + 1;
@@ -831,6 +917,9 @@ impl<'t> G<'t> {
                 return Core::Skip(self.chain_end(i));
             }
         }
+        if self.product_name(i, lit) {
+            return Core::Skip(i + 1);
+        }
         let mut a = Amount { value: lit.value, scale: None, family: Family::Digits, small: None };
         if lit.plain_int() && lit.value < 60.0 {
             a.small = Some(lit.value as u8);
@@ -904,6 +993,45 @@ impl<'t> G<'t> {
         Core::Found(end, q)
     }
 
+    /// Digits that continue a capitalized name inside a sentence: "a Boeing 737 crashed", "the iPhone 11 Pro",
+    /// "watchOS 6". Years stay years ("World Cup 2019"); a count keeps its noun ("CNN 16 comments").
+    fn product_name(&self, i: usize, lit: NumLit) -> bool {
+        if self.glued(i) || lit.commas || lit.fraction {
+            return false;
+        }
+        if lit.int_digits == 4 && (1000.0..=2100.0).contains(&lit.value) {
+            return false;
+        }
+        let Some(p) = self.prev(i) else { return false };
+        let t = &self.toks[p];
+        let name_like = t.kind == TokKind::Word
+            && self.s(p).chars().any(char::is_uppercase)
+            && !is_one_of(self.s(p), &FUNCTION_WORDS)
+            && !t.entry.is_some_and(|e| e.month.is_some() || e.weekday.is_some() || e.card.is_some() || e.bound_start || e.currency_code.is_some());
+        if !name_like {
+            return false;
+        }
+        // The capital must not just start the line or the sentence.
+        let Some(pp) = self.prev(p) else { return false };
+        if self.is_sym(pp, &['.', '!', '?', '"', '“', ':']) {
+            return false;
+        }
+        let n = i + 1;
+        match self.kind(n) {
+            None | Some(TokKind::Num) => true,
+            Some(TokKind::Sym) => !self.is_sym(n, &['%', '％', '°', '-', '–', '−', '/', ':']) && self.currency_symbol(n).is_none(),
+            Some(TokKind::Word) => {
+                let e = self.entry(n);
+                let unit_like = e.is_some_and(|e| e.unit.is_some() || e.currency.is_some() || e.card.is_some() || e.month.is_some() || e.scale_abbr.is_some());
+                if self.glued(n) || unit_like {
+                    return false;
+                }
+                self.cap(n) || is_one_of(self.s(n), &FUNCTION_WORDS)
+            }
+            Some(TokKind::Opaque) => false,
+        }
+    }
+
     /// Like [`day_at`](Self::day_at) for a number that starts a line or follows punctuation.
     fn day_at_glued_ok(&self, i: usize) -> Option<(u8, usize)> {
         if !self.glued(i) {
@@ -914,7 +1042,7 @@ impl<'t> G<'t> {
             return None;
         }
         let lit = self.num(i)?;
-        if !lit.plain_int() || lit.int_digits > 2 || !(1.0..=31.0).contains(&lit.value) {
+        if lit.commas || lit.fraction || lit.int_digits > 2 || !(1.0..=31.0).contains(&lit.value) {
             return None;
         }
         let end = if self.glued(i + 1) && self.word_in(i + 1, &["st", "nd", "rd", "th"]) { i + 2 } else { i + 1 };
@@ -1079,7 +1207,11 @@ impl<'t> G<'t> {
         }
         let minus = !self.is_sym(i, &['+']);
         match self.digits(i + 1) {
-            Core::Found(end, mut q) if matches!(q.kind, Kind::Cardinal | Kind::Percent | Kind::Quantity) && q.family != Family::Vague => {
+            Core::Found(end, mut q)
+                if matches!(q.kind, Kind::Cardinal | Kind::Percent | Kind::Quantity)
+                    && q.family != Family::Vague
+                    && (minus || q.kind == Kind::Percent || self.num(i + 1).is_some_and(|l| l.fraction)) =>
+            {
                 if minus {
                     if let Some(Val::Num(v)) = q.value {
                         q.value = Some(Val::Num(-v));
@@ -1095,6 +1227,13 @@ impl<'t> G<'t> {
 
     /// Percent, currency, unit or clock word after an amount ending before `k`; plain cardinal otherwise.
     fn after_amount(&self, a: &Amount, k: usize) -> (usize, Quant) {
+        // "60,000₩", "5 €": a currency sign after the amount, unless it starts the next amount.
+        if let Some(code) = self.currency_symbol(k).filter(|_| self.num(k + 1).is_none()) {
+            let mut q = Quant::num(Kind::Money, Family::Money, a.value);
+            q.currency = Some(code);
+            q.scale = a.scale;
+            return (k + 1, q);
+        }
         if let Some((end, unit)) = self.percent_at(k) {
             let mut q = Quant::num(Kind::Percent, Family::Percent, a.value);
             q.unit = unit;
@@ -1224,7 +1363,7 @@ impl<'t> G<'t> {
             return Some((k0 + 1, "lb", Dim::Other));
         }
         let u = self.entry(k0).and_then(|e| e.unit)?;
-        if u.glued_only && !(glued && digits && !hyphen) {
+        if u.glued_only && !(glued && digits && !hyphen && self.s(k0).chars().all(|c| c.is_lowercase())) {
             return None;
         }
         let mut end = k0 + 1;

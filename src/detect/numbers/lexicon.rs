@@ -201,6 +201,7 @@ const UNIT_TABLE: &[(&[&str], &str, Dim, bool)] = &[
     (&["gwh"], "GWh", Dim::Other, false),
     (&["twh"], "TWh", Dim::Other, false),
     (&["degree", "degrees"], "degree", Dim::Other, false),
+    (&["hp", "horsepower", "bhp"], "hp", Dim::Other, false),
     (&["kb", "kilobyte", "kilobytes"], "kB", Dim::Other, false),
     (&["mb", "megabyte", "megabytes"], "MB", Dim::Other, false),
     (&["gb", "gigabyte", "gigabytes"], "GB", Dim::Other, false),
@@ -325,6 +326,16 @@ pub(crate) const YEAR_PREPOSITIONS: [&str; 24] = [
     "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "fiscal", "year", "circa",
 ];
 
+/// Common English function words. A capitalized word before digits that is not one of these is read as a
+/// name ("iPhone 11", "Boeing 737"); these are not ("In 2020", "Top 10", "To Watch In 2020").
+pub(crate) const FUNCTION_WORDS: [&str; 61] = [
+    "a", "an", "the", "in", "on", "at", "to", "for", "of", "by", "from", "with", "and", "or", "but", "as", "top",
+    "since", "until", "after", "before", "over", "under", "about", "around", "nearly", "almost", "than", "into",
+    "during", "between", "per", "is", "was", "are", "were", "has", "had", "have", "all", "only", "just", "some",
+    "least", "most", "up", "more", "reach", "her", "his", "their", "its", "our", "my", "your", "these", "those",
+    "this", "that", "every", "each",
+];
+
 /// Determiners and words before "one" that make it a pronoun ("no one", "the one", "this one").
 pub(crate) const ONE_PRONOUN_BEFORE: [&str; 14] = [
     "the", "this", "that", "no", "any", "every", "each", "which", "another", "only", "little", "such", "a",
@@ -340,9 +351,9 @@ pub(crate) const COUNT_NOUNS: [&str; 12] =
     ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish", "feet", "more"];
 
 /// Words that can start an expression without a number role of their own.
-const TRIGGERS: [&str; 21] = [
+const TRIGGERS: [&str; 22] = [
     "a", "an", "several", "few", "many", "between", "from", "half", "noon", "midnight", "midday", "mid", "us",
-    "au", "ca", "hk", "nz", "nt", "s", "c", "tens",
+    "au", "ca", "hk", "nz", "nt", "s", "c", "tens", "rs",
 ];
 
 fn build() -> HashMap<&'static str, Entry> {

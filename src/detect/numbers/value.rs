@@ -225,11 +225,6 @@ impl Quant {
         Quant::new(kind, family, Some(Val::Num(v)))
     }
 
-    /// The number value, if it has one.
-    pub fn f64(&self) -> Option<f64> {
-        self.value.as_ref().and_then(Val::as_f64)
-    }
-
     /// The rule id.
     pub fn rule(&self) -> &'static str {
         if self.bound.is_some() {
