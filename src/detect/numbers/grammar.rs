@@ -187,7 +187,7 @@ impl<'t> G<'t> {
     /// "at least 115", "nearly 170", "just over two weeks".
     fn bounded(&self, i: usize) -> Option<Core> {
         let (b, j) = self.bound(i)?;
-        if self.is_word(i, "some") && self.num(j).is_none() && !self.entry(j).is_some_and(|e| e.card.is_some()) {
+        if self.is_word(i, "some") && self.num(j).is_none() && self.entry(j).is_none_or(|e| e.card.is_none()) {
             return None;
         }
         let Core::Found(end, mut q) = self.core_with_range(j) else { return None };
@@ -962,6 +962,23 @@ impl<'t> G<'t> {
         if lit.leading_zero && !lit.fraction || lit.int_digits >= 10 && !lit.commas && !lit.fraction {
             return Core::Skip(self.chain_end(i));
         }
+        // "6-8 December", "6–8 December 2019"
+        if self.is_sym(k, &DASHES) && self.glued(k) && self.glued(k + 1) {
+            if let (Some(b), Some(m)) = (self.num(k + 1), self.entry(k + 2).and_then(|e| e.month)) {
+                let day = |l: NumLit| !l.commas && !l.fraction && l.int_digits <= 2 && (1.0..=31.0).contains(&l.value);
+                if day(lit) && day(b) && self.cap(k + 2) && !self.glued(k + 2) {
+                    let mut end = k + 3;
+                    let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+                    let year = self.year_at(y);
+                    if year.is_some() {
+                        end = y + 1;
+                    }
+                    if let Some(q) = self.date_range(year, m, lit.value as u8, b.value as u8) {
+                        return Core::Found(end, q);
+                    }
+                }
+            }
+        }
         // "22 March", "22 March 2024"
         if let Some((day, after_day)) = self.day_at(i).filter(|_| !self.glued(i)).or_else(|| self.day_at_glued_ok(i)) {
             if let Some(m) = self.entry(after_day).and_then(|e| e.month).filter(|_| self.cap(after_day)) {
@@ -1153,9 +1170,7 @@ impl<'t> G<'t> {
             let year = if c.int_digits == 2 { 2000 + c.value as i32 } else { c.value as i32 };
             let (month, day) = if x > 12 && y <= 12 {
                 (Some(y), Some(x))
-            } else if y > 12 && x <= 12 {
-                (Some(x), Some(y))
-            } else if x == y {
+            } else if y > 12 && x <= 12 || x == y {
                 (Some(x), Some(y))
             } else {
                 // Ambiguous: month/day or day/month. Only the year is certain.
@@ -1433,6 +1448,12 @@ fn range(lo: &Quant, hi: &Quant, hi_lit: Option<NumLit>) -> Option<Quant> {
     let mut lo_v = lo.value.clone()?;
     let mut hi_v = hi.value.clone()?;
     let bare = |q: &Quant| q.kind == Kind::Cardinal && matches!(q.family, Family::Digits | Family::Words);
+    // "5 to 10 million": the scale of the high end applies to a low end written without one.
+    if let (Some(s), None, Val::Num(l), Val::Num(h)) = (hi.scale, lo.scale, &lo_v, &hi_v) {
+        if *l < *h / s && s >= 1000.0 {
+            lo_v = Val::Num(l * s);
+        }
+    }
     let of = if lo.kind == hi.kind {
         match lo.kind {
             Kind::Quantity | Kind::Duration if lo.unit != hi.unit => return None,
@@ -1449,11 +1470,6 @@ fn range(lo: &Quant, hi: &Quant, hi_lit: Option<NumLit>) -> Option<Quant> {
         hi_v = Val::Iso(format!("{}", (century + hi_v.as_f64()?) as i64));
         Kind::Date
     } else if bare(lo) && matches!(hi.kind, Kind::Percent | Kind::Money | Kind::Quantity | Kind::Duration) {
-        if let (Some(s), None, Val::Num(l), Val::Num(h)) = (hi.scale, lo.scale, &lo_v, &hi_v) {
-            if *l < *h / s {
-                lo_v = Val::Num(l * s);
-            }
-        }
         hi.kind
     } else if lo.kind == Kind::Money && bare(hi) {
         Kind::Money

@@ -455,9 +455,11 @@ mod tests {
         assert!(LEXICON.keys().all(|k| k.len() <= MAX_WORD && k.is_ascii() && *k == k.to_ascii_lowercase()));
     }
 
+    type Check = &'static dyn Fn(&Entry) -> bool;
+
     #[test]
     fn words_carry_every_role() {
-        let cases: &[(&str, &dyn Fn(&Entry) -> bool)] = &[
+        let cases: &[(&str, Check)] = &[
             ("second", &|e| e.ordinal == Some(2) && e.unit.is_some_and(|u| u.dim == Dim::Time)),
             ("m", &|e| e.scale_abbr == Some(1e6) && e.unit.is_some_and(|u| u.glued_only)),
             ("march", &|e| e.month == Some(3) && !e.month_abbr),

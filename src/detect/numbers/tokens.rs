@@ -229,8 +229,8 @@ fn scan_number(text: &str, mut p: usize) -> (NumLit, usize, bool) {
     lit.leading_zero = n > 1 && b[start] == b'0';
     if n <= 3 {
         while b.get(p) == Some(&b',') && digit(p + 1) && digit(p + 2) && digit(p + 3) && !digit(p + 4) {
-            for i in p + 1..p + 4 {
-                int = int * 10.0 + f64::from(b[i] - b'0');
+            for d in &b[p + 1..p + 4] {
+                int = int * 10.0 + f64::from(d - b'0');
             }
             p += 4;
             n += 3;
