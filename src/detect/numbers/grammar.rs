@@ -16,7 +16,8 @@
 
 use super::lexicon::{
     is_one_of, Bound, Card, Dim, Entry, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS,
-    DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, YEAR_PREPOSITIONS,
+    DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, WEEKDAY_TITLES,
+    YEAR_PREPOSITIONS,
 };
 use super::tokens::{NumLit, Tok, TokKind};
 use super::value::{Date, Family, Kind, Quant, Val};
@@ -218,6 +219,16 @@ impl<'t> G<'t> {
             }
         }
         best
+    }
+
+    /// Whether a bound phrase ends right before token `i` on the same line.
+    fn bound_ends_at(&self, i: usize) -> bool {
+        BOUNDS.iter().any(|(words, _)| {
+            let n = words.len();
+            i >= n
+                && (i - n..i).all(|k| !self.toks[k + 1].newline)
+                && words.iter().enumerate().all(|(m, w)| self.is_word(i - n + m, w))
+        })
     }
 
     /// "between 20 and 35", "from 5 to 10".
@@ -472,6 +483,10 @@ impl<'t> G<'t> {
 
     /// "one" in "one of the deadliest", "no one", "this one", "one-sided" is not a number.
     fn one_is_pronoun(&self, i: usize) -> bool {
+        // "at least one of the gunmen", "more than one": a bound makes it a count.
+        if self.bound_ends_at(i) {
+            return false;
+        }
         if self.prev_word_in(i, &ONE_PRONOUN_BEFORE) {
             return true;
         }
@@ -832,6 +847,9 @@ impl<'t> G<'t> {
         if self.glued(i + 1) && matches!(self.kind(i + 1), Some(TokKind::Word | TokKind::Num)) {
             return Core::No;
         }
+        if self.word_in(i + 1, &WEEKDAY_TITLES) && self.cap(i + 1) {
+            return Core::No;
+        }
         // "Friday, March 22, 2024", "Friday 22 March"
         let k = if self.is_sym(i + 1, &[',']) { i + 2 } else { i + 1 };
         if let Core::Found(end, q) = self.core(k) {
@@ -919,6 +937,10 @@ impl<'t> G<'t> {
         }
         if self.product_name(i, lit) {
             return Core::Skip(i + 1);
+        }
+        // "9.30 a.m.", "7.45pm": British clock times.
+        if let Some(found) = self.dotted_clock(i, lit) {
+            return found;
         }
         let mut a = Amount { value: lit.value, scale: None, family: Family::Digits, small: None };
         if lit.plain_int() && lit.value < 60.0 {
@@ -1112,6 +1134,24 @@ impl<'t> G<'t> {
             return Core::Skip(self.chain_end(i));
         }
         Core::Found(end, time(hh % 24, mm))
+    }
+
+    /// "9.30 a.m.", "7.45pm": hour, dot, two-digit minutes, then a.m./p.m.
+    fn dotted_clock(&self, i: usize, lit: NumLit) -> Option<Core> {
+        if !lit.fraction || lit.commas || lit.int_digits > 2 {
+            return None;
+        }
+        let (h, m) = self.s(i).split_once('.')?;
+        let (h, m): (u8, u8) = (h.parse().ok()?, if m.len() == 2 { m.parse().ok()? } else { return None });
+        if !(1..=12).contains(&h) || m > 59 {
+            return None;
+        }
+        let k = i + 1;
+        if self.glued(k) && !self.word_in(k, &["am", "pm"]) {
+            return None;
+        }
+        let (pm, end) = self.meridiem(k)?;
+        Some(Core::Found(end, time(h % 12 + if pm { 12 } else { 0 }, m)))
     }
 
     /// "3 p.m.", "3pm", "10 o'clock": an hour and what makes it a time.

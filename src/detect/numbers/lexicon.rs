@@ -336,15 +336,23 @@ pub(crate) const FUNCTION_WORDS: [&str; 61] = [
     "this", "that", "every", "each",
 ];
 
+/// Words after a capitalized weekday that make it part of a title ("The Sunday Times", "Sunday Spotlight").
+pub(crate) const WEEKDAY_TITLES: [&str; 14] = [
+    "times", "telegraph", "express", "mirror", "post", "herald", "star", "independent", "spotlight", "magazine",
+    "edition", "review", "people", "mail",
+];
+
 /// Determiners and words before "one" that make it a pronoun ("no one", "the one", "this one").
-pub(crate) const ONE_PRONOUN_BEFORE: [&str; 14] = [
+pub(crate) const ONE_PRONOUN_BEFORE: [&str; 16] = [
     "the", "this", "that", "no", "any", "every", "each", "which", "another", "only", "little", "such", "a",
-    "everyone",
+    "everyone", "other", "last",
 ];
 
 /// Words after "one" that make it a pronoun ("one of the deadliest", "one another", "one who").
-pub(crate) const ONE_PRONOUN_AFTER: [&str; 10] =
-    ["of", "another", "who", "that", "which", "is", "was", "has", "would", "could"];
+pub(crate) const ONE_PRONOUN_AFTER: [&str; 18] = [
+    "of", "another", "who", "that", "which", "is", "was", "has", "had", "would", "could", "can", "should", "must",
+    "might", "may", "will", "does",
+];
 
 /// Nouns after a four-digit number that show it counts things ("2000 people") rather than names a year.
 pub(crate) const COUNT_NOUNS: [&str; 12] =

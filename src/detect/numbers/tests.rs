@@ -77,6 +77,7 @@ fn not_numbers() {
         ("the score was 3-2", &[]),
         ("would love to one day purchase a water cooler", &[]),
         ("in a split second", &[]),
+        ("The Sunday Times reported; one can only hope", &[]),
         ("She may go, and August company arrives; Women’s March", &[]),
         ("1️⃣ First item", &["First|ordinal|1"]),
     ]);
@@ -164,6 +165,7 @@ fn bounds_and_approximations() {
         ]),
         ("The attack occurred just over two weeks later.", &["just over two weeks|duration|2"]),
         ("have detained a total of 11 people", &["11|cardinal|11"]),
+        ("at least one of the gunmen, and more than one.", &["at least one|cardinal|1", "more than one|cardinal|1"]),
         ("charge WeWork almost $6 million", &["almost $6 million|money|6000000"]),
         ("some 200 people came over the past week", &["some 200|cardinal|200"]),
     ]);
@@ -210,6 +212,7 @@ fn times() {
         ("November 18, 2019 11:03 PM", &["November 18, 2019|date|2019-11-18", "11:03 PM|time|23:03"]),
         ("at 10 o’clock and 7am", &["10 o’clock|time|10:00", "7am|time|07:00"]),
         ("a 2:1 ratio", &[]),
+        ("Corso Monforte, 15, Milan 9.30 A.M. / 7.00 P.M.", &["15|cardinal|15", "9.30 A.M.|time|09:30", "7.00 P.M.|time|19:00"]),
     ]);
 }
 
