@@ -887,6 +887,12 @@ impl<'t> G<'t> {
         if let Some(year) = self.year_at(i + 2) {
             return Core::Found(i + 3, date_quant(Date { year: Some(year), month: None, day: None }, Family::Year));
         }
+        // "mid-2000s"
+        if let Some(lit) = self.num(i + 2) {
+            if lit.plain_int() && lit.int_digits == 4 && lit.value % 10.0 == 0.0 && self.is_word(i + 3, "s") && self.glued(i + 3) {
+                return Core::Found(i + 4, Quant::new(Kind::Date, Family::Date, None));
+            }
+        }
         Core::No
     }
 
@@ -959,6 +965,12 @@ impl<'t> G<'t> {
             }
             if is_one_of(w, &["am", "pm"]) {
                 return self.clock_hour(a, k, i);
+            }
+            // "40C", "104F": temperatures in British copy.
+            if (w == "C" || w == "F") && lit.value <= 200.0 && !(self.glued(k + 1) && matches!(self.kind(k + 1), Some(TokKind::Word | TokKind::Num))) {
+                let mut q = Quant::num(Kind::Quantity, Family::Quantity, a.value);
+                q.unit = Some(if w == "C" { "°C" } else { "°F" });
+                return Core::Found(k + 1, q);
             }
             if let Some(s) = e.and_then(|e| e.scale_abbr) {
                 let metre = is_one_of(w, &["m"]) && self.entry(k + 1).and_then(|e| e.currency).is_none();

@@ -145,6 +145,7 @@ fn quantities_and_durations() {
         ("in about 3.5 seconds", &["about 3.5 seconds|duration|3.5"]),
         ("a diameter of 3,200 miles (5,150 km)", &["3,200 miles|quantity|3200", "5,150 km|quantity|5150"]),
         ("temperatures of 30°C and -5 degrees Celsius", &["30°C|quantity|30", "-5 degrees Celsius|quantity|-5"]),
+        ("Temperatures reached 40C (104F) on Thursday", &["40C|quantity|40", "104F|quantity|104", "Thursday|date|-"]),
     ]);
     let model = TextModel::new("for 48 hours");
     assert_eq!(detect(&model)[0].attrs["unit"], "hour");
@@ -199,7 +200,7 @@ fn dates() {
         ("models were refreshed in May and in mid-March", &["May|date|-", "mid-March|date|-"]),
         ("updated 5/25/18 and 20/11/2019 and 9/11", &["5/25/18|date|2018-05-25", "20/11/2019|date|2019-11-20", "9/11|date|-"]),
         ("The show is December 6-8 and 6-8 December 2019", &["December 6-8|range|-", "6-8 December 2019|range|-"]),
-        ("in the 1990s", &["1990s|date|-"]),
+        ("in the 1990s and by the mid-2000s", &["1990s|date|-", "mid-2000s|date|-"]),
         ("killed 2000 people", &["2000|cardinal|2000"]),
         ("© 2019 Hearst", &["2019|date|2019"]),
     ]);
