@@ -191,13 +191,16 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
     let mut out = String::new();
     for d in docs {
         let map = OffsetMap::new(&d.text);
-        let spans: Vec<Value> = kept_spans(d, &mut t)
-            .into_iter()
-            .map(|s| {
-                tally_span_fields(&mut t, s, &[]);
-                json!([map.char_to_utf16(s.start), map.char_to_utf16(s.end), s.label])
-            })
-            .collect();
+        let mut seen = HashSet::new();
+        let mut spans: Vec<Value> = Vec::new();
+        for s in kept_spans(d, &mut t) {
+            tally_span_fields(&mut t, s, &[]);
+            if !seen.insert((s.start, s.end, s.label.as_str())) {
+                t.add("duplicate span (same extent and label) written once");
+                continue;
+            }
+            spans.push(json!([map.char_to_utf16(s.start), map.char_to_utf16(s.end), s.label]));
+        }
         if d.name != d.id {
             t.add("document name dropped");
         }
