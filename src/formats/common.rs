@@ -124,6 +124,42 @@ impl<'a> Placer<'a> {
         Ok(Placed { start: s, end: e, repair })
     }
 
+    /// Finds `exact` by its context, as a W3C `TextQuoteSelector` asks: occurrences whose `prefix` and
+    /// `suffix` match score higher; among the best, the one nearest `near` wins, and without `near` there must
+    /// be only one.
+    pub fn find_quote(&self, exact: &str, prefix: &str, suffix: &str, near: Option<usize>) -> Result<(usize, usize), String> {
+        if exact.is_empty() {
+            return Err("the quoted text is empty".into());
+        }
+        let qlen = exact.chars().count();
+        let mut cands: Vec<(u8, usize)> = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.text[from..].find(exact) {
+            let b = from + i;
+            let score = u8::from(!prefix.is_empty() && self.text[..b].ends_with(prefix))
+                + u8::from(!suffix.is_empty() && self.text[b + exact.len()..].starts_with(suffix));
+            cands.push((score, self.map.byte_to_char(b).expect("match on a char boundary")));
+            from = b + exact.chars().next().map_or(1, char::len_utf8);
+        }
+        let Some(best) = cands.iter().map(|c| c.0).max() else {
+            return Err(format!("the quoted text {:?} does not occur in the document", clip(exact)));
+        };
+        let top: Vec<usize> = cands.iter().filter(|c| c.0 == best).map(|c| c.1).collect();
+        let pick = match (near, top.as_slice()) {
+            (_, [one]) => *one,
+            (None, _) => return Err(format!("the quoted text {:?} occurs {} times and its context does not tell which", clip(exact), top.len())),
+            (Some(n), _) => {
+                let d = top.iter().map(|c| c.abs_diff(n)).min().expect("non-empty");
+                let nearest: Vec<usize> = top.iter().copied().filter(|c| c.abs_diff(n) == d).collect();
+                if nearest.len() > 1 {
+                    return Err(format!("the quoted text {:?} occurs equally near in two places", clip(exact)));
+                }
+                nearest[0]
+            }
+        };
+        Ok((pick, pick + qlen))
+    }
+
     fn range_problem(&self, start: usize, end: usize, unit: Unit) -> String {
         let len = match unit {
             Unit::CodePoint => self.map.len_chars(),
@@ -277,8 +313,8 @@ impl Tally {
 /// Records what a lossy export drops from one span. `keeps` lists the span fields the format carries.
 pub(crate) fn tally_span_fields(t: &mut Tally, s: &Span, keeps: &[&str]) {
     let keep = |f: &str| keeps.contains(&f);
-    if !keep("id") {
-        t.add("span id dropped");
+    if !keep("id") && s.id != auto_id(&s.label, &s.range()) {
+        t.add("custom span id dropped (re-import gives label:start-end)");
     }
     if !keep("origin") && s.origin != crate::Origin::Manual {
         t.add(format!("origin `{}` dropped", origin_name(s.origin)));
@@ -352,6 +388,60 @@ pub(crate) fn offset(v: Option<&serde_json::Value>, what: &str) -> Result<usize,
             .map(|n| n as usize)
             .ok_or_else(|| format!("`{what}` must be a non-negative integer, not {}", json_type(x))),
     }
+}
+
+/// Tokens of `text` as code-point ranges: Unicode word-boundary segments (UAX #29) without the whitespace ones,
+/// further cut at every offset in `cuts` so that span edges always fall between tokens. Word segments never
+/// split a grapheme cluster, so neither do tokens.
+pub(crate) fn tokenize(text: &str, map: &OffsetMap, cuts: &[usize]) -> Vec<(usize, usize)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut cuts: Vec<usize> = cuts.to_vec();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    for (b, w) in text.split_word_bound_indices() {
+        if w.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let s = map.byte_to_char(b).expect("segment on a char boundary");
+        let e = map.byte_to_char(b + w.len()).expect("segment on a char boundary");
+        let mut from = s;
+        let i = cuts.partition_point(|&c| c <= s);
+        for &c in cuts[i..].iter().take_while(|&&c| c < e) {
+            out.push((from, c));
+            from = c;
+        }
+        out.push((from, e));
+    }
+    out
+}
+
+/// Rejected spans are refusals, not annotations: formats without a review state leave them out. Returns the
+/// spans to write and counts the rest in `t`.
+/// Spans whose offsets do not fit the text (a caller's bug) are left out too, so that writers never panic.
+pub(crate) fn kept_spans<'d>(doc: &'d Document, t: &mut Tally) -> Vec<&'d Span> {
+    let len = doc.text.chars().count();
+    let (fit, bad): (Vec<&Span>, Vec<&Span>) = doc.spans.iter().partition(|s| s.start <= s.end && s.end <= len);
+    t.add_n("spans with offsets outside the text not exported", bad.len());
+    let (keep, rejected): (Vec<&Span>, Vec<&Span>) = fit.into_iter().partition(|s| s.status != crate::Status::Rejected);
+    t.add_n("rejected spans not exported", rejected.len());
+    keep
+}
+
+/// A file name made from a document id: path separators and control characters replaced, made unique.
+pub(crate) fn file_stem(id: &str, used: &mut HashSet<String>) -> String {
+    let mut base: String =
+        id.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
+    if base.is_empty() || base.starts_with('.') {
+        base = format!("doc{base}");
+    }
+    let mut stem = base.clone();
+    let mut n = 2;
+    while !used.insert(stem.clone()) {
+        stem = format!("{base}-{n}");
+        n += 1;
+    }
+    stem
 }
 
 #[cfg(test)]

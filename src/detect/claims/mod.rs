@@ -34,8 +34,9 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
     // The previous sentence's resolved source when it quoted someone, for quotations running over sentences.
     let mut last_quote: Option<String> = None;
     let mut prev_end = 0;
+    let mut quotes = QuoteState::default();
     for r in &model.sentences {
-        let open_quote = quote_open_before(text, model, r.start);
+        let open_quote = quotes.advance(text, r.start);
         let adjacent = text[prev_end..r.start].chars().filter(|&c| c == '\n' || c == '\r').count() <= 2;
         prev_end = r.end;
         if touches_boilerplate(model, chrome, r) {
@@ -99,29 +100,75 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
     out
 }
 
-/// Whether the sentence overlaps a line the boilerplate classifier rejected.
-fn touches_boilerplate(model: &TextModel, chrome: &[Verdict], r: &Range<usize>) -> bool {
-    model.lines.iter().zip(chrome).any(|(l, v)| v.boilerplate && l.range.start < r.end && r.start < l.range.end)
+/// Names of the check-worthiness features returned by [`sentence_features`]. Not part of the stable API.
+#[doc(hidden)]
+pub const FEATURE_NAMES: &[&str] = score::FEATURE_NAMES;
+
+/// How the claim rules treat one sentence on its own, with its check-worthiness features: for
+/// `scripts/train_claims.py`, which fits the weights in `weights.rs`. Returns (gate, features), where gate is
+/// `excluded`, `attributed`, `hedged` or `scored`. Not part of the stable API.
+#[doc(hidden)]
+pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>) {
+    let p = Parsed::new(sentence);
+    let gate = if score::excluded(&p).is_some() {
+        "excluded"
+    } else if attribute(&p).is_some() {
+        "attributed"
+    } else if score::hedge(&p).is_some() {
+        "hedged"
+    } else {
+        "scored"
+    };
+    (gate, score::features(&p))
 }
 
-/// Whether a double quotation opened earlier in the paragraph is still open at byte `at`.
-fn quote_open_before(text: &str, model: &TextModel, at: usize) -> bool {
-    let Some(para) = model.paragraphs.iter().find(|p| model.lines[p.start].range.start <= at && at <= model.lines[p.end - 1].range.end) else {
-        return false;
-    };
-    let from = model.lines[para.start].range.start;
-    let mut open = false;
-    let mut prev = ' ';
-    for c in text[from..at].chars() {
-        match c {
-            '“' | '«' => open = true,
-            '”' | '»' => open = false,
-            '"' => open = prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | ':'),
-            _ => {}
+/// Whether the sentence overlaps a line the boilerplate classifier rejected.
+fn touches_boilerplate(model: &TextModel, chrome: &[Verdict], r: &Range<usize>) -> bool {
+    let first = model.lines.partition_point(|l| l.range.end < r.start);
+    model.lines[first..]
+        .iter()
+        .zip(chrome.get(first..).unwrap_or(&[]))
+        .take_while(|(l, _)| l.range.start < r.end)
+        .any(|(_, v)| v.boilerplate)
+}
+
+/// Whether a double quotation is open, scanning the text once from sentence to sentence; a blank line closes
+/// every quotation.
+#[derive(Default)]
+struct QuoteState {
+    pos: usize,
+    open: bool,
+    prev: char,
+    line_blank: bool,
+}
+
+impl QuoteState {
+    /// Advances to byte `to` and tells whether a quotation is open there.
+    fn advance(&mut self, text: &str, to: usize) -> bool {
+        if to < self.pos {
+            return self.open;
         }
-        prev = c;
+        for c in text[self.pos..to].chars() {
+            match c {
+                '\n' | '\r' => {
+                    if self.line_blank && self.prev != '\r' {
+                        self.open = false;
+                    }
+                    self.line_blank = true;
+                }
+                '“' | '«' => self.open = true,
+                '”' | '»' => self.open = false,
+                '"' => self.open = self.prev.is_whitespace() || matches!(self.prev, '(' | '[' | '—' | '–' | ':' | '\0'),
+                _ => {}
+            }
+            if !c.is_whitespace() {
+                self.line_blank = false;
+            }
+            self.prev = c;
+        }
+        self.pos = to;
+        self.open
     }
-    open
 }
 
 /// Length in bytes of a leading dateline: "WARSAW, Poland (AP) — ", "MOSCOW (Reuters) - ", "LONDON — ".
@@ -137,8 +184,8 @@ fn dateline_len(s: &str) -> usize {
 /// The named speakers seen so far, to resolve pronouns and short references.
 #[derive(Default)]
 struct Speakers {
-    /// Resolved sources in order, each with the cue it was reported with.
-    seen: Vec<(String, String)>,
+    /// The last [`Speakers::MEMORY`] resolved sources in order, each with the cue it was reported with.
+    seen: std::collections::VecDeque<(String, String)>,
 }
 
 /// Nouns for institutions and documents that stand for an earlier source ("the ministry", "the report").
@@ -148,17 +195,24 @@ const REFERRING_NOUNS: &[&str] = &[
 ];
 
 impl Speakers {
+    /// How many earlier sources a reference can reach back to; bounded so that long input stays linear.
+    const MEMORY: usize = 64;
+
     /// Resolves the source written at `src` (bytes of `text`) and records it; the result is always text of the
     /// document.
     fn resolve(&mut self, text: &str, src: Range<usize>, cue: &str) -> String {
         let written = text[src.clone()].to_string();
         let lower = written.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
-        let resolved = if words::PRONOUNS.contains(&lower.as_str()) {
-            self.seen.last().map(|s| s.0.clone())
+        let known = self.seen.iter().any(|s| s.0 == written);
+        let resolved = if known {
+            None
+        } else if words::PRONOUNS.contains(&lower.as_str()) {
+            self.seen.back().map(|s| s.0.clone())
         } else if words.len() == 1 && words::capitalized(&written) {
             // A bare surname: the earlier full name ending with it.
-            self.seen.iter().rev().map(|s| &s.0).find(|s| s.len() > written.len() && s.ends_with(&format!(" {written}"))).cloned().or_else(|| full_name_in(&text[..src.start], &written))
+            let from = (src.start.saturating_sub(20_000)..=src.start).find(|&b| text.is_char_boundary(b)).unwrap_or(src.start);
+            self.seen.iter().rev().map(|s| &s.0).find(|s| s.len() > written.len() && s.ends_with(&format!(" {written}"))).cloned().or_else(|| full_name_in(&text[from..src.start], &written))
         } else if matches!(words.first(), Some(&"the")) && words.len() <= 4 {
             words.iter().find_map(|w| REFERRING_NOUNS.iter().find(|n| **n == *w)).and_then(|noun| {
                 self.seen
@@ -171,7 +225,10 @@ impl Speakers {
             None
         };
         let out = resolved.unwrap_or(written);
-        self.seen.push((out.clone(), cue.to_string()));
+        if self.seen.len() == Self::MEMORY {
+            self.seen.pop_front();
+        }
+        self.seen.push_back((out.clone(), cue.to_string()));
         out
     }
 }
@@ -183,7 +240,8 @@ fn full_name_in(before: &str, surname: &str) -> Option<String> {
     let mut start = idx;
     let mut n = 0;
     for w in head.rsplit(' ').take(3) {
-        if w.is_empty() || !words::capitalized(w) || w.ends_with([',', '.']) && !(w.len() == 2 && w.ends_with('.')) {
+        let title = attribution::is_title(w);
+        if w.is_empty() || title || !words::capitalized(w) || w.ends_with([',', '.']) && !(w.len() == 2 && w.ends_with('.')) {
             break;
         }
         start -= w.len() + 1;
@@ -196,7 +254,10 @@ fn full_name_in(before: &str, surname: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn claims(text: &str) -> Vec<(String, Option<String>, Option<String>, bool, String)> {
+    /// (text, source, cue, quote, rule) of each claim.
+    type Found = (String, Option<String>, Option<String>, bool, String);
+
+    fn claims(text: &str) -> Vec<Found> {
         let model = TextModel::new(text);
         let chrome = super::super::boilerplate::classify(&model);
         detect(&model, &chrome)
@@ -235,6 +296,21 @@ mod tests {
         let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(texts, ["Ukraine’s Foreign Ministry said it rejects the accusations.", "It said: “The Russian regime has a long history of bloody provocations by its special services …."]);
         assert_eq!(got[1].1.as_deref(), Some("Ukraine’s Foreign Ministry"));
+    }
+
+    #[test]
+    fn hostile_input_is_handled() {
+        let junk: String = (0..20_000u32).map(|i| char::from_u32(i * 7919 % 0x2_FFFF).unwrap_or('?')).collect();
+        let commas = "said, ".repeat(50_000);
+        let many = "“It said so,” said Guitta. He said: “Yes. No.” ".repeat(20_000);
+        let quotes = "“He said, ” said X, “".repeat(5_000);
+        for t in [junk.as_str(), commas.as_str(), quotes.as_str(), many.as_str(), "\u{0}\u{fffd}said.", "“", "”said X."] {
+            let model = TextModel::new(t);
+            let chrome = super::super::boilerplate::classify(&model);
+            for s in detect(&model, &chrome) {
+                assert!(s.start < s.end && s.end <= model.offsets.len_chars());
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,9 @@ use super::weights;
 use super::words::{capitalized, verbish};
 use std::ops::Range;
 
+/// Longer "sentences" are unsegmented dumps (tables, code, junk); the rules are not run on them.
+const MAX_SENTENCE_BYTES: usize = 4000;
+
 /// Why a sentence cannot be a claim, or `None` when it may be one.
 pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     let words: Vec<String> = p.toks.iter().filter(|t| t.word).map(|t| p.s[t.r.clone()].to_lowercase()).collect();
@@ -16,6 +19,9 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     }
     if words.len() < 3 {
         return Some("too short to assert anything");
+    }
+    if p.s.len() > MAX_SENTENCE_BYTES {
+        return Some("too long to be one sentence");
     }
     let first = words[0].as_str();
     let second = words.get(1).map_or("", String::as_str);
@@ -36,7 +42,9 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
         let w = &p.s[t.r.clone()];
         (p.title_case || !capitalized(w) || w == "I") && verbish(w)
     });
-    if !has_verb {
+    // Labels and fragments are short or unpunctuated; a long punctuated sentence has a verb the lists missed.
+    let punctuated = last.ends_with(['.', '!', '…', '。', '！']);
+    if !has_verb && (words.len() <= 6 || !punctuated) {
         return Some("no verb: a label or a fragment");
     }
     None
@@ -53,7 +61,7 @@ const IMPERATIVES: &[&str] = &[
 const HEDGES: &[&str] = &[
     "could", "might", "may", "perhaps", "unclear", "unknown", "shrouded in mystery", "questions linger", "raises questions",
     "raise questions", "remains to be seen", "not clear", "underscore", "underscores", "underlines", "serves as a reminder",
-    "is customary", "it seems", "it appears", "we'll see", "time will tell",
+    "it seems", "it appears", "we'll see", "time will tell",
 ];
 
 /// Where a trailing concession or contrast starts: hedges after it do not remove the main clause's assertion.
@@ -125,7 +133,16 @@ pub(crate) fn main_verb(p: &Parsed) -> Option<Range<usize>> {
     })
 }
 
-/// The features of a sentence, in the order of [`weights::FEATURES`].
+/// Names of the features, in the order [`features`] computes them; `weights.rs` has one weight per name.
+pub(crate) const FEATURE_NAMES: &[&str] = &[
+    "bias", "length", "has_digits", "digit_tokens", "percent", "money", "figure", "names", "past_tense",
+    "first_person_singular", "first_person_plural", "second_person", "belief_verb", "future_or_modal", "hedge",
+    "question_mark", "negation", "economy_words", "violence_words", "legislation_words", "change_words",
+    "discourse_words", "nation_words", "time_words", "universal_words", "short", "attributed", "year",
+    "comparison", "perfect_tense", "record_verbs", "evaluative_words",
+];
+
+/// The features of a sentence, in the order of [`FEATURE_NAMES`].
 pub(crate) fn features(p: &Parsed) -> Vec<f64> {
     let words: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| &p.s[t.r.clone()]).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -136,7 +153,7 @@ pub(crate) fn features(p: &Parsed) -> Vec<f64> {
     let caps_inside = words.iter().skip(1).filter(|w| capitalized(w) && **w != "I").count() as f64;
     let past = lower.iter().filter(|w| w.len() > 4 && w.ends_with("ed") || matches!(w.as_str(), "was" | "were" | "had" | "did")).count() as f64;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
-    let mut f = vec![
+    let f = vec![
         1.0,
         (n / 20.0).min(3.0),
         b(digits > 0.0),
@@ -164,8 +181,13 @@ pub(crate) fn features(p: &Parsed) -> Vec<f64> {
         b(has(&["every", "always", "all", "everybody", "everyone", "nobody"])),
         b(words.len() < 6),
         b(attribution_cue(p)),
+        b(words.iter().any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit()))),
+        b(has(&["than", "times", "twice", "half", "rate", "average", "number", "record"])),
+        b(lower.windows(2).any(|w| matches!(w[0].as_str(), "has" | "have" | "had") && w[1].len() > 3 && (w[1].ends_with("ed") || w[1].ends_with("en")))),
+        b(has(&["voted", "passed", "signed", "raised", "created", "lost", "cut", "spent", "increased", "doubled", "tripled", "added", "reduced"])),
+        b(has(&["great", "wonderful", "terrible", "best", "worst", "good", "bad", "proud", "important"])),
     ];
-    f.truncate(weights::FEATURES.len());
+    debug_assert_eq!(f.len(), FEATURE_NAMES.len());
     f
 }
 
@@ -177,6 +199,7 @@ fn attribution_cue(p: &Parsed) -> bool {
 /// The check-worthiness score in [0, 1]: the logistic of the weighted features.
 pub(crate) fn checkworthiness(p: &Parsed) -> f64 {
     let z: f64 = features(p).iter().zip(weights::WEIGHTS).map(|(x, w)| x * w).sum();
+    // weights.rs is generated for this exact feature list (checked by a test).
     1.0 / (1.0 + (-z).exp())
 }
 
@@ -221,6 +244,12 @@ mod tests {
         for (s, want) in table {
             assert_eq!(hedge(&Parsed::new(s)).is_some(), *want, "{s}");
         }
+    }
+
+    #[test]
+    fn weights_match_the_features() {
+        assert_eq!(weights::WEIGHTS.len(), FEATURE_NAMES.len(), "rerun scripts/train_claims.py");
+        assert_eq!(features(&Parsed::new("The attack killed 133 people.")).len(), FEATURE_NAMES.len());
     }
 
     #[test]
