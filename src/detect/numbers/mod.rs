@@ -13,7 +13,7 @@
 //!
 //! # Attributes
 //! `kind` is one of cardinal, ordinal, percent, money, quantity, duration, date, time, range; `value` is set when
-//! the expression has one (see [`value`](self) conventions: numbers, ISO dates only with a known year, "HH:MM"
+//! the expression has one (see the `value` module: numbers, ISO dates only with a known year, "HH:MM"
 //! times). Money adds `currency` (ISO 4217), quantities and durations add `unit`, ranges add `min`, `max` and
 //! `of` (the kind of their ends), bounded numbers add `bound` (`min`, `max` or `approx`).
 //!
