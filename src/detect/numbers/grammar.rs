@@ -74,6 +74,12 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Match> {
 /// are never plural counted nouns, so they do not stop a year ("in 2014 always").
 const NOT_PLURAL: [&str; 8] = ["always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes", "nevertheless"];
 
+/// Words before "A to B" that make it a change from A to B, not a range.
+const CHANGE_WORDS: [&str; 24] = [
+    "by", "down", "up", "rose", "fell", "dropped", "increased", "decreased", "grew", "climbed", "jumped", "slipped",
+    "gained", "lost", "declined", "cut", "raised", "reduced", "lowered", "rise", "fall", "drop", "increase", "decrease",
+];
+
 /// Characters that join the ends of a numeric range ("20-35", "20–35", "25−26").
 const DASHES: [char; 3] = ['-', '–', '−'];
 
@@ -260,7 +266,8 @@ impl<'t> G<'t> {
         let hyphen = self.is_sym(e1, &DASHES);
         let glued_hyphen = hyphen && self.glued(e1) && self.glued(e1 + 1);
         let spaced_hyphen = hyphen && !self.glued(e1) && !self.glued(e1 + 1);
-        let to = self.is_word(e1, "to");
+        // "20 to 35 people" is a range; "fell 30 to 126" and "down by 30 to 126" report a change.
+        let to = self.is_word(e1, "to") && !self.prev_word_in(i, &CHANGE_WORDS);
         if glued_hyphen {
             // "2283-5474", "555-1234": long digit groups joined by a hyphen are codes unless both are years.
             if let (Some(a), Some(b)) = (self.num(e1 - 1), self.num(e1 + 1)) {
@@ -1028,6 +1035,20 @@ impl<'t> G<'t> {
                 }
                 if date.is_valid() {
                     return Core::Found(end, date_quant(date, Family::Date));
+                }
+            }
+        }
+        // "1 1/2 cups": a whole number and a fraction.
+        if lit.plain_int() && !self.glued(k) && self.is_sym(k + 1, &['/']) && self.glued(k + 1) && self.glued(k + 2) && self.chain_end(k) == k + 3 {
+            if let (Some(a2), Some(b2)) = (self.num(k), self.num(k + 2)) {
+                if a2.plain_int() && b2.plain_int() && a2.value >= 1.0 && a2.value < b2.value && b2.value <= 10.0 {
+                    a.value += a2.value / b2.value;
+                    a.small = None;
+                    let (end, mut q) = self.after_amount(&a, k + 3);
+                    if q.family == Family::Digits {
+                        q.family = Family::Fraction;
+                    }
+                    return Core::Found(end, q);
                 }
             }
         }

@@ -343,15 +343,16 @@ pub(crate) const WEEKDAY_TITLES: [&str; 14] = [
 ];
 
 /// Determiners and words before "one" that make it a pronoun ("no one", "the one", "this one").
-pub(crate) const ONE_PRONOUN_BEFORE: [&str; 16] = [
+pub(crate) const ONE_PRONOUN_BEFORE: [&str; 19] = [
     "the", "this", "that", "no", "any", "every", "each", "which", "another", "only", "little", "such", "a",
-    "everyone", "other", "last",
+    "everyone", "other", "last", "if", "unless", "whether",
 ];
 
 /// Words after "one" that make it a pronoun ("one of the deadliest", "one another", "one who").
-pub(crate) const ONE_PRONOUN_AFTER: [&str; 18] = [
+pub(crate) const ONE_PRONOUN_AFTER: [&str; 25] = [
     "of", "another", "who", "that", "which", "is", "was", "has", "had", "would", "could", "can", "should", "must",
-    "might", "may", "will", "does",
+    "might", "may", "will", "does", "myself", "yourself", "himself", "herself", "itself", "ourselves",
+    "themselves",
 ];
 
 /// Nouns after a four-digit number that show it counts things ("2000 people") rather than names a year.

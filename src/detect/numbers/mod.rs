@@ -23,8 +23,8 @@
 //! bound phrase leads it. `why` says in one sentence what was read ("“at least” sets a lower bound on 115").
 //!
 //! # How
-//! One pass of a tokenizer ([`tokens`]) with one hash lookup per word in the merged lexicon ([`lexicon`]), then
-//! one left-to-right pass of a hand-written grammar over the tokens ([`grammar`]) that takes the longest
+//! One pass of a tokenizer (`tokens`) with one hash lookup per word in the merged lexicon (`lexicon`), then
+//! one left-to-right pass of a hand-written grammar over the tokens (`grammar`) that takes the longest
 //! expression at each token. The only regex (URL and handle chunks) is compiled once. Work and memory are linear
 //! in the text.
 

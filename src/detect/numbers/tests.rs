@@ -78,6 +78,7 @@ fn not_numbers() {
         ("would love to one day purchase a water cooler", &[]),
         ("in a split second", &[]),
         ("The Sunday Times reported; one can only hope", &[]),
+        ("I have one myself. If one steps back", &[]),
         ("She may go, and August company arrives; Women’s March", &[]),
         ("1️⃣ First item", &["First|ordinal|1"]),
     ]);
@@ -100,6 +101,7 @@ fn fractions() {
         ("a third of the budget and one-half of it", &["a third|cardinal|0.3333333333333333", "one-half|cardinal|0.5"]),
         ("add 1/2 cup and ½ spoon and 3½ inches", &["1/2|cardinal|0.5", "½|cardinal|0.5", "3½ inches|quantity|3.5"]),
         ("three quarters of them", &["three quarters|cardinal|0.75"]),
+        ("Add 1 1/2 cups of honey", &["1 1/2|cardinal|1.5"]),
     ]);
 }
 
@@ -227,6 +229,7 @@ fn ranges() {
         ("© 2005-2019 and the 2014-18 war", &["2005-2019|range|-", "2014-18|range|-"]),
         ("Saturn from 2004 to 2017.", &["from 2004 to 2017|range|-"]),
         ("fell from 115 to 90", &["115|cardinal|115", "90|cardinal|90"]),
+        ("orders were down by 30 to 126", &["30|cardinal|30", "126|cardinal|126"]),
     ]);
     let model = TextModel::new("from 5 to 10 million");
     let s = &detect(&model)[0];
