@@ -336,3 +336,60 @@ fn gold_corpus_kinds_and_values() {
     assert!(precision >= GOLD_PRECISION_FLOOR, "precision {precision:.3} < {GOLD_PRECISION_FLOOR}");
     assert!(attrs >= GOLD_ATTR_FLOOR, "kind+value accuracy {attrs:.3} < {GOLD_ATTR_FLOOR}");
 }
+
+mod properties {
+    use super::super::detect;
+    use crate::text::{char_len, TextModel};
+    use proptest::prelude::*;
+
+    const SENTENCES: [&str; 8] = [
+        "left at least 115 people dead and more than 100 others injured",
+        "The Kremlin’s press service reported on 23 March that 11 people were detained",
+        "SoftBank agreed to inject $6.5 billion, about two-thirds of it in 2020",
+        "The attack occurred just over two weeks later, at 8:05 p.m. on Friday",
+        "between 20 and 35 per cent of the 1,500 voters, or several hundred",
+        "the 23-year-old ran 5 km in 48 minutes on March 7, 2024",
+        "One US official said the 2015 attack killed dozens",
+        "Temperatures of 40C and -5 degrees Celsius in mid-March",
+    ];
+    const NOISE: [&str; 8] = ["👩‍👩‍👧", "🇺🇦", "東京で", "e\u{301}", "\r\n", "\r", "\u{a0}", "ISIS-K"];
+
+    fn summary(text: &str) -> Vec<(usize, usize, String)> {
+        let model = TextModel::new(text);
+        detect(&model).into_iter().map(|s| (s.start, s.end, serde_json::to_string(&s.attrs).unwrap())).collect()
+    }
+
+    proptest! {
+        /// Whatever comes before a line, its numbers keep their kinds and values and move by exactly the
+        /// code-point length of what was added.
+        #[test]
+        fn spans_shift_by_the_code_points_before_them(
+            sentence in 0..SENTENCES.len(),
+            noise in proptest::collection::vec(0..NOISE.len(), 0..6),
+            suffix in 0..NOISE.len(),
+        ) {
+            let prefix: String = noise.iter().map(|&n| NOISE[n]).collect::<Vec<_>>().join(" ") + "\n";
+            let base = summary(SENTENCES[sentence]);
+            let text = format!("{prefix}{}\n{}", SENTENCES[sentence], NOISE[suffix]);
+            let shift = char_len(&prefix);
+            let shifted: Vec<_> = base.iter().map(|(s, e, a)| (s + shift, e + shift, a.clone())).collect();
+            prop_assert!(!base.is_empty());
+            prop_assert_eq!(summary(&text), shifted);
+        }
+
+        /// Any string: no panic, spans in order, inside the text, on grapheme boundaries, never overlapping.
+        #[test]
+        fn any_text_gives_well_formed_spans(text in "\\PC{0,200}|[0-9 .,:/$%–-]{0,60}") {
+            let model = TextModel::new(&text);
+            let spans = detect(&model);
+            let mut last = 0;
+            for s in &spans {
+                prop_assert!(s.start < s.end && s.end <= model.offsets.len_chars());
+                prop_assert!(s.start >= last);
+                prop_assert!(model.offsets.is_grapheme_boundary(s.start) && model.offsets.is_grapheme_boundary(s.end));
+                prop_assert!(s.attrs.contains_key("kind"));
+                last = s.end;
+            }
+        }
+    }
+}
