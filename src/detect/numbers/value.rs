@@ -289,7 +289,16 @@ impl Quant {
                 None => format!("“{text}” is an amount of money without an exact figure"),
             },
             Family::Quantity => format!("“{text}” is a measurement: {v} {}", self.unit.unwrap_or("")),
-            Family::Duration => format!("“{text}” is a length of time: {v} {}(s)", self.unit.unwrap_or("")),
+            Family::Duration => {
+                let unit = self.unit.unwrap_or("");
+                let unit = match (unit, self.value.as_ref().and_then(Val::as_f64) == Some(1.0)) {
+                    (u, true) => u.to_string(),
+                    ("century", false) => "centuries".to_string(),
+                    ("millennium", false) => "millennia".to_string(),
+                    (u, false) => format!("{u}s"),
+                };
+                format!("“{text}” is a length of time: {v} {unit}")
+            }
             Family::Date if self.value.is_some() => format!("“{text}” names a date: {v}"),
             Family::Date => format!("“{text}” names a date whose year is not given, so it has no ISO value"),
             Family::Year => format!("“{text}” is a year"),
