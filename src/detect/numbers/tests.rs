@@ -97,8 +97,8 @@ fn ordinals() {
 #[test]
 fn fractions() {
     check(&[
-        ("two-thirds of voters", &["two-thirds|cardinal|0.6666666666666666"]),
-        ("a third of the budget and one-half of it", &["a third|cardinal|0.3333333333333333", "one-half|cardinal|0.5"]),
+        ("two-thirds of voters", &["two-thirds|cardinal|0.666666666666667"]),
+        ("a third of the budget and one-half of it", &["a third|cardinal|0.333333333333333", "one-half|cardinal|0.5"]),
         ("add 1/2 cup and ½ spoon and 3½ inches", &["1/2|cardinal|0.5", "½|cardinal|0.5", "3½ inches|quantity|3.5"]),
         ("three quarters of them", &["three quarters|cardinal|0.75"]),
         ("Add 1 1/2 cups of honey", &["1 1/2|cardinal|1.5"]),
