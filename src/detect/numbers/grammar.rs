@@ -70,8 +70,8 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Match> {
     out
 }
 
-/// Month names that are also English words stay out unless capitalized; these common words after a number
-/// are never plural counted nouns, so they do not stop a year ("in 2014 always").
+/// Words ending in "s" after a four-digit number that are not counted plural nouns, so they do not turn a
+/// year into a count ("2014 always").
 const NOT_PLURAL: [&str; 8] = ["always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes", "nevertheless"];
 
 /// Words before "A to B" that make it a change from A to B, not a range.
@@ -239,14 +239,13 @@ impl<'t> G<'t> {
 
     /// "between 20 and 35", "from 5 to 10".
     fn between_or_from(&self, i: usize) -> Option<Core> {
-        let (joiners, strict): (&[&str], bool) = if self.is_word(i, "between") {
-            (&["and"], true)
+        let joiners: &[&str] = if self.is_word(i, "between") {
+            &["and"]
         } else if self.is_word(i, "from") {
-            (&["to", "through", "until", "till"], true)
+            &["to", "through", "until", "till"]
         } else {
             return None;
         };
-        let _ = strict;
         let Core::Found(e1, q1) = self.core(i + 1) else { return None };
         let dash = self.is_sym(e1, &['-', '–']) && !self.is_word(i, "between");
         if !(self.word_in(e1, joiners) || dash) {
@@ -965,13 +964,13 @@ impl<'t> G<'t> {
             let w = self.s(k);
             let e = self.entry(k);
             if is_one_of(w, &["st", "nd", "rd", "th"]) && lit.plain_int() {
-                return self.ordinal_digits(i, k + 1, lit.value);
+                return self.ordinal_digits(k + 1, lit.value);
             }
             if w == "s" && lit.plain_int() && lit.value % 10.0 == 0.0 && (lit.int_digits == 4 || lit.int_digits == 2) {
                 return Core::Found(k + 1, Quant::new(Kind::Date, Family::Date, None));
             }
             if is_one_of(w, &["am", "pm"]) {
-                return self.clock_hour(a, k, i);
+                return self.clock_hour(a, k);
             }
             // "40C", "104F": temperatures in British copy.
             if (w == "C" || w == "F") && lit.value <= 200.0 && !(self.glued(k + 1) && matches!(self.kind(k + 1), Some(TokKind::Word | TokKind::Num))) {
@@ -1122,7 +1121,7 @@ impl<'t> G<'t> {
     }
 
     /// "2nd", "21st", and "22nd of March" / "22nd March" as dates.
-    fn ordinal_digits(&self, i: usize, k: usize, v: f64) -> Core {
+    fn ordinal_digits(&self, k: usize, v: f64) -> Core {
         let m_at = if self.is_word(k, "of") { k + 1 } else { k };
         if (1.0..=31.0).contains(&v) {
             if let Some(m) = self.entry(m_at).and_then(|e| e.month).filter(|_| self.cap(m_at)) {
@@ -1138,7 +1137,6 @@ impl<'t> G<'t> {
                 }
             }
         }
-        let _ = i;
         Core::Found(k, Quant::num(Kind::Ordinal, Family::Ordinal, v))
     }
 
@@ -1188,7 +1186,7 @@ impl<'t> G<'t> {
     }
 
     /// "3 p.m.", "3pm", "10 o'clock": an hour and what makes it a time.
-    fn clock_hour(&self, a: Amount, k: usize, _i: usize) -> Core {
+    fn clock_hour(&self, a: Amount, k: usize) -> Core {
         match self.hour_tail(&a, k) {
             Some((end, q)) => Core::Found(end, q),
             None => Core::No,
