@@ -128,6 +128,7 @@ fn money() {
         ("VIP : 60,000₩", &["60,000₩|money|60000"]),
         ("worth USD 5 million", &["USD 5 million|money|5000000"]),
         ("it costs 50 cents", &["50 cents|money|0.5"]),
+        ("a 4-billion dollar budget", &["4-billion dollar|money|4000000000"]),
     ]);
     let model = TextModel::new("a €5m grant");
     let s = &detect(&model)[0];
@@ -171,6 +172,7 @@ fn bounds_and_approximations() {
         ("at least one of the gunmen, and more than one.", &["at least one|cardinal|1", "more than one|cardinal|1"]),
         ("charge WeWork almost $6 million", &["almost $6 million|money|6000000"]),
         ("some 200 people came over the past week", &["some 200|cardinal|200"]),
+        ("That adds up to 44 million people.", &["44 million|cardinal|44000000"]),
     ]);
     let model = TextModel::new("left at least 115 people dead");
     let s = &detect(&model)[0];
@@ -204,6 +206,7 @@ fn dates() {
         ("The show is December 6-8 and 6-8 December 2019", &["December 6-8|range|-", "6-8 December 2019|range|-"]),
         ("in the 1990s and by the mid-2000s", &["1990s|date|-", "mid-2000s|date|-"]),
         ("killed 2000 people", &["2000|cardinal|2000"]),
+        ("It's being worked now in 1700 communities; the 2015 attacks", &["1700|cardinal|1700", "2015|date|2015"]),
         ("© 2019 Hearst", &["2019|date|2019"]),
     ]);
 }

@@ -179,14 +179,10 @@ impl G<'_> {
     /// Whether a four-digit number at `i` reads as a year here: after "in"/"since"/"the"…, or, for 1900–2099,
     /// unless a counted plural noun follows ("2000 people").
     pub(super) fn year_context(&self, i: usize, v: f64) -> bool {
-        if self.prev_word_in(i, &YEAR_PREPOSITIONS) {
-            return true;
-        }
-        if !(1900.0..=2099.0).contains(&v) {
-            return false;
-        }
+        // A counted plural noun after the number makes it a count ("in 1700 communities", "killed 2000
+        // people"), unless "the" shows a year used as a modifier ("the 2015 attacks").
         let n = i + 1;
-        if self.kind(n) == Some(TokKind::Word) && !self.glued(n) {
+        if self.kind(n) == Some(TokKind::Word) && !self.glued(n) && !self.prev_word_in(i, &["the"]) {
             let w = self.s(n);
             let lower = w.chars().next().is_some_and(char::is_lowercase);
             let plural = w.len() >= 4
@@ -199,6 +195,6 @@ impl G<'_> {
                 return false;
             }
         }
-        true
+        self.prev_word_in(i, &YEAR_PREPOSITIONS) || (1900.0..=2099.0).contains(&v)
     }
 }

@@ -132,6 +132,11 @@ impl G<'_> {
             a.value *= s;
             a.scale = Some(s);
             j += 1;
+        } else if let Some(Card::Scale(s)) = self.entry(k + 1).and_then(|e| e.card).filter(|_| self.is_sym(k, &['-']) && self.glued(k) && self.glued(k + 1)) {
+            // "a 4-billion dollar budget"
+            a.value *= s;
+            a.scale = Some(s);
+            j += 2;
         }
         let (end, q) = self.after_amount(&a, j);
         if end == j && a.scale.is_none() && q.family == Family::Digits && lit.plain_int() && lit.int_digits == 4 && (1000.0..=2100.0).contains(&lit.value) && self.year_context(i, lit.value) {

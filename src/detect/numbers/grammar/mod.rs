@@ -198,6 +198,10 @@ impl<'t> G<'t> {
     /// "at least 115", "nearly 170", "just over two weeks".
     fn bounded(&self, i: usize) -> Option<Core> {
         let (b, j) = self.bound(i)?;
+        // "That adds up to 44 million": a verb with "up", not a bound.
+        if self.is_word(i, "up") && self.prev_word_in(i, &["add", "adds", "added", "adding", "sum", "sums", "summed", "amount", "amounts", "amounted"]) {
+            return None;
+        }
         if self.is_word(i, "some") && self.num(j).is_none() && self.entry(j).is_none_or(|e| e.card.is_none()) {
             return None;
         }
