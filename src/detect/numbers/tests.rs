@@ -205,6 +205,7 @@ fn dates() {
         ("updated 5/25/18 and 20/11/2019 and 9/11", &["5/25/18|date|2018-05-25", "20/11/2019|date|2019-11-20", "9/11|date|-"]),
         ("The show is December 6-8 and 6-8 December 2019", &["December 6-8|range|-", "6-8 December 2019|range|-"]),
         ("in the 1990s and by the mid-2000s", &["1990s|date|-", "mid-2000s|date|-"]),
+        ("The first half of '84 beat the ’90s; rock ’n’ roll", &["first|ordinal|1", "'84|date|-", "’90s|date|-"]),
         ("killed 2000 people", &["2000|cardinal|2000"]),
         ("It's being worked now in 1700 communities; the 2015 attacks", &["1700|cardinal|1700", "2015|date|2015"]),
         ("© 2019 Hearst", &["2019|date|2019"]),

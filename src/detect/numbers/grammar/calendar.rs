@@ -176,6 +176,23 @@ impl G<'_> {
         Core::No
     }
 
+    /// "’84", "’90s": a year or decade with its century left out, so it has no ISO value.
+    pub(super) fn short_year(&self, i: usize) -> Core {
+        let starts_word = !self.glued(i) || self.prev(i).is_none_or(|p| self.kind(p) == Some(TokKind::Sym));
+        if !self.is_sym(i, &['\'', '’']) || !starts_word || !self.glued(i + 1) {
+            return Core::No;
+        }
+        let Some(lit) = self.num(i + 1).filter(|l| l.int_digits == 2 && !l.commas && !l.fraction) else { return Core::No };
+        let mut end = i + 2;
+        if self.is_word(end, "s") && self.glued(end) && lit.value % 10.0 == 0.0 {
+            end += 1;
+        }
+        if self.glued(end) && matches!(self.kind(end), Some(TokKind::Word | TokKind::Num)) {
+            return Core::No;
+        }
+        Core::Found(end, Quant::new(Kind::Date, Family::Date, None))
+    }
+
     /// Whether a four-digit number at `i` reads as a year here: after "in"/"since"/"the"…, or, for 1900–2099,
     /// unless a counted plural noun follows ("2000 people").
     pub(super) fn year_context(&self, i: usize, v: f64) -> bool {

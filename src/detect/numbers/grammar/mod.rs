@@ -178,6 +178,9 @@ impl<'t> G<'t> {
                 if self.currency_symbol(i).is_some() {
                     return self.core_with_range(i);
                 }
+                if let found @ Core::Found(..) = self.short_year(i) {
+                    return found;
+                }
                 self.signed(i)
             }
             TokKind::Word => {
