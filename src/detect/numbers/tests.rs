@@ -208,6 +208,7 @@ fn dates() {
         ("The first half of '84 beat the ’90s; rock ’n’ roll", &["first|ordinal|1", "'84|date|-", "’90s|date|-"]),
         ("killed 2000 people", &["2000|cardinal|2000"]),
         ("It's being worked now in 1700 communities; the 2015 attacks", &["1700|cardinal|1700", "2015|date|2015"]),
+        ("fiscal year 2019 sales; a law passed in 2011 aims to cut", &["2019|date|2019", "2011|date|2011"]),
         ("© 2019 Hearst", &["2019|date|2019"]),
     ]);
 }

@@ -196,10 +196,14 @@ impl G<'_> {
     /// Whether a four-digit number at `i` reads as a year here: after "in"/"since"/"the"…, or, for 1900–2099,
     /// unless a counted plural noun follows ("2000 people").
     pub(super) fn year_context(&self, i: usize, v: f64) -> bool {
-        // A counted plural noun after the number makes it a count ("in 1700 communities", "killed 2000
-        // people"), unless "the" shows a year used as a modifier ("the 2015 attacks").
+        let modern = (1900.0..=2099.0).contains(&v);
+        if self.prev_word_in(i, &STRONG_YEAR_WORDS) {
+            return true;
+        }
+        // A counted plural noun after the number makes it a count ("killed 2000 people", "in 1700
+        // communities"); after "in"/"by"/… a modern year still wins ("in 2011 aims to").
         let n = i + 1;
-        if self.kind(n) == Some(TokKind::Word) && !self.glued(n) && !self.prev_word_in(i, &["the"]) {
+        if self.kind(n) == Some(TokKind::Word) && !self.glued(n) {
             let w = self.s(n);
             let lower = w.chars().next().is_some_and(char::is_lowercase);
             let plural = w.len() >= 4
@@ -209,9 +213,9 @@ impl G<'_> {
                 && !w.ends_with("is")
                 && !is_one_of(w, &NOT_PLURAL);
             if lower && (plural || is_one_of(w, &COUNT_NOUNS)) {
-                return false;
+                return modern && self.prev_word_in(i, &YEAR_PREPOSITIONS);
             }
         }
-        self.prev_word_in(i, &YEAR_PREPOSITIONS) || (1900.0..=2099.0).contains(&v)
+        modern || self.prev_word_in(i, &YEAR_PREPOSITIONS)
     }
 }

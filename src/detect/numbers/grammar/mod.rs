@@ -78,6 +78,13 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Match> {
 /// year into a count ("2014 always").
 const NOT_PLURAL: [&str; 8] = ["always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes", "nevertheless"];
 
+/// Words before a four-digit number that make it a year whatever follows ("the 2015 attacks", "fiscal year
+/// 2019 sales", "since 1990").
+const STRONG_YEAR_WORDS: [&str; 14] = [
+    "the", "year", "fiscal", "since", "until", "till", "circa", "early", "late", "mid", "spring", "summer", "autumn",
+    "winter",
+];
+
 /// Words before "A to B" that make it a change from A to B, not a range.
 const CHANGE_WORDS: [&str; 24] = [
     "by", "down", "up", "rose", "fell", "dropped", "increased", "decreased", "grew", "climbed", "jumped", "slipped",
