@@ -12,7 +12,13 @@
 //!
 //! What is left out on purpose, following the guidelines: the counted noun, prepositions, "a total of",
 //! "the past", "night"/"evening", "more" without "than" ("more 90" → "90"), and digits glued to letters or
-//! to a hyphenated name ("G7", "COVID-19", "ISIS-K", "eutoday1049"), which are names, not numbers.
+//! to a hyphenated name ("G7", "COVID-19", "ISIS-K", "eutoday1049"), which are names, not numbers. Digits
+//! right after a capitalized name inside a sentence are names too ("a Boeing 737", "iPhone 11 Pro"), unless a
+//! counted noun follows ("CNN 16 comments"); scores and codes joined by hyphens ("3-2", "555-1234") are skipped.
+//!
+//! Layout: this module drives the pass and handles bounds, ranges and names; `words` reads money prefixes,
+//! spelled-out and vague numbers; `calendar` reads month and weekday dates and decides years; `digits` reads
+//! digits and everything that can follow an amount (scale, percent, currency, unit, clock words).
 
 mod calendar;
 mod digits;
