@@ -112,8 +112,11 @@ const TEENS: [&str; 10] =
 /// 20, 30, … 90 (index + 2 times ten).
 const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 /// Scale words and their multipliers.
-const SCALES: [(&str, f64); 4] =
-    [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+/// "lakh" (100,000) and "crore" (10 million) are the South Asian scales of Indian and Pakistani news.
+const SCALES: [(&str, f64); 8] = [
+    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("lakh", 1e5), ("lakhs", 1e5),
+    ("crore", 1e7), ("crores", 1e7),
+];
 /// Ordinal words with their values.
 const ORDINALS: [(&str, u32); 32] = [
     ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7),

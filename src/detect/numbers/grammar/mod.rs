@@ -185,6 +185,9 @@ impl<'t> G<'t> {
                 if let Some(end) = self.name_around(i) {
                     return Core::Skip(end);
                 }
+                if self.list_bullet(i) {
+                    return Core::Skip(i + 2);
+                }
                 self.core_with_range(i)
             }
             TokKind::Sym => {
@@ -338,6 +341,22 @@ impl<'t> G<'t> {
     }
 
     // ----- names and codes ----------------------------------------------------------------------------------
+
+    /// "1. Home", "2) News", "* 3. This story": a number that opens a line, after any bullet sign, and is
+    /// closed by "." or ")" numbers a list item.
+    fn list_bullet(&self, i: usize) -> bool {
+        let opens_line = match self.prev(i) {
+            None => true,
+            Some(p) => self.prev(p).is_none() && self.is_sym(p, &['*', '+', '-', '•', '·', '–', '#']),
+        };
+        let lit = self.toks[i].num;
+        opens_line
+            && lit.plain_int()
+            && lit.int_digits <= 3
+            && self.is_sym(i + 1, &['.', ')'])
+            && self.glued(i + 1)
+            && self.t(i + 2).is_some_and(|t| !t.glued)
+    }
 
     /// Digits glued to a name ("G7", "COVID-19", "eutoday1049", "No.5"): the end of the glued run to skip.
     fn name_around(&self, i: usize) -> Option<usize> {
