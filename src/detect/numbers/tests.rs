@@ -71,7 +71,7 @@ fn not_numbers() {
         ("Facebook:   https://www.facebook.com/groups/968799359934046", &[]),
         ("Yesterday’s attack took a few weeks to plan; several officials said so once again.", &[]),
         ("Our small, cost-effective team; a concert hallone night", &[]),
-        ("the new 5G network and the iPhone 11 Pro", &[]),
+        ("the new 5G network with 4K output and the iPhone 11 Pro", &[]),
         ("engine housing on Boeing 737 New Generation jets", &[]),
         ("Call 555-1234 or ISSN 2283-5474, version 1.2.3, IP 192.168.0.1", &[]),
         ("the score was 3-2", &[]),
@@ -211,6 +211,7 @@ fn dates() {
         ("killed 2000 people", &["2000|cardinal|2000"]),
         ("It's being worked now in 1700 communities; the 2015 attacks", &["1700|cardinal|1700", "2015|date|2015"]),
         ("fiscal year 2019 sales; a law passed in 2011 aims to cut", &["2019|date|2019", "2011|date|2011"]),
+        ("next March's Euro 2020 playoffs", &["March|date|-", "2020|date|2020"]),
         ("© 2019 Hearst", &["2019|date|2019"]),
     ]);
 }

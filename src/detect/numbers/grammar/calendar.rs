@@ -212,8 +212,10 @@ impl G<'_> {
                 && !w.ends_with("us")
                 && !w.ends_with("is")
                 && !is_one_of(w, &NOT_PLURAL);
+            // "Euro 2020 playoffs": a year inside an event name.
+            let after_name = self.prev(i).is_some_and(|p| self.kind(p) == Some(TokKind::Word) && self.cap(p));
             if lower && (plural || is_one_of(w, &COUNT_NOUNS)) {
-                return modern && self.prev_word_in(i, &YEAR_PREPOSITIONS);
+                return modern && (after_name || self.prev_word_in(i, &YEAR_PREPOSITIONS));
             }
         }
         modern || self.prev_word_in(i, &YEAR_PREPOSITIONS)

@@ -56,7 +56,8 @@ impl G<'_> {
             }
             if let Some(s) = e.and_then(|e| e.scale_abbr) {
                 let metre = is_one_of(w, &["m"]) && self.entry(k + 1).and_then(|e| e.currency).is_none();
-                if !metre && !matches!(w, "b" | "B" | "tr") {
+                // "4K" and "8K" name screen resolutions; a count in thousands is written "10k" (or "$10K").
+                if !metre && !matches!(w, "b" | "B" | "tr" | "K") {
                     a.value *= s;
                     a.scale = Some(s);
                     let (end, q) = self.after_amount(&a, k + 1);
