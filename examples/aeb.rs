@@ -47,7 +47,13 @@ fn main() -> io::Result<()> {
                 eprintln!("{} {:<22} {s}", if v.boilerplate { 'B' } else { '.' }, v.rule);
             }
         }
-        let spans = boilerplate::spans(&model, &verdicts);
+        let mut spans = boilerplate::spans(&model, &verdicts);
+        if std::env::var_os("SIFT_KEPT").is_some() {
+            // For error analysis: kept lines too, labelled `kept`, with the rule that kept them.
+            for (l, v) in model.lines.iter().zip(&verdicts).filter(|(l, v)| !v.boilerplate && !l.is_blank()) {
+                spans.push(sift::Span::auto(model.to_chars(l.trimmed.clone()), "kept", v.rule, v.why.clone()));
+            }
+        }
         serde_json::to_writer(&mut out, &json!({ "id": id, "text": text, "spans": spans }))?;
         out.write_all(b"\n")?;
     }

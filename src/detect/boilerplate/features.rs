@@ -32,6 +32,9 @@ pub fn is_stopword(w: &str) -> bool {
 pub struct Features {
     /// Code points of the trimmed line.
     pub chars: usize,
+    /// Length as read: code points, with CJK ideographs, kana and hangul counted twice (one carries about as
+    /// much text as two Latin letters), so length thresholds work across scripts.
+    pub weight: usize,
     /// Word tokens (runs of letters, digits, apostrophes and inner hyphens).
     pub words: usize,
     /// Share of words that are function words.
@@ -40,7 +43,8 @@ pub struct Features {
     pub title_case: f64,
     /// Share of code points that are letters.
     pub letter_share: f64,
-    /// Ends like a sentence: `.`, `!`, `?`, `…`, or one of them followed by closing quotes or brackets.
+    /// Ends like a sentence: `.`, `!`, `?`, `…` (or their CJK forms), perhaps followed by closing quotes or
+    /// brackets.
     pub final_punct: bool,
     /// Starts with a list bullet (`*`, `+`, `-`, `•`, `·`, `|`, `>`, `»`, `›`, `◦`, `▪`) and a space.
     pub bullet: bool,
@@ -59,6 +63,7 @@ impl Features {
     pub fn of(s: &str) -> Features {
         let chars = s.chars().count();
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        let wide = s.chars().filter(|&c| is_wide(c)).count();
         let mut words = 0usize;
         let mut stop = 0usize;
         let mut capped = 0usize;
@@ -98,6 +103,7 @@ impl Features {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         Features {
             chars,
+            weight: chars + wide,
             words,
             stopword_density: ratio(stop, words),
             title_case: ratio(capped, lettered),
@@ -124,6 +130,11 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// CJK ideographs, kana, hangul and full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0x20000..=0x2FFFF)
+}
+
 fn is_link_token(tok: &str) -> bool {
     let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | ',' | ';' | '"' | '\''));
     let lower = t.to_ascii_lowercase();
@@ -136,7 +147,7 @@ fn is_link_token(tok: &str) -> bool {
 
 fn ends_like_sentence(s: &str) -> bool {
     let end = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
-    end.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    end.ends_with(['.', '!', '?', '…', '。', '！', '？', '」', '다', '요'])
 }
 
 fn starts_with_bullet(s: &str) -> bool {

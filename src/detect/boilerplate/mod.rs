@@ -100,14 +100,27 @@ struct Classifier<'m, 'a> {
     class: Vec<Class>,
     /// Display number (1-based) of the first line with the same normalized text, for repeats.
     first_seen: Vec<Option<usize>>,
+    /// The English stoplist does not fit the text (another language): classes come from length and sentence
+    /// punctuation alone.
+    neutral: bool,
 }
 
 impl<'m, 'a> Classifier<'m, 'a> {
     fn new(model: &'m TextModel<'a>, facts: Option<&'m [LineFacts]>) -> Self {
         let idx: Vec<usize> = (0..model.lines.len()).filter(|&i| !model.lines[i].is_blank()).collect();
-        let feats = idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
+        let feats: Vec<Features> = idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
         let n = idx.len();
-        Classifier { model, facts, idx, feats, hard: vec![None; n], class: vec![Class::Bad; n], first_seen: vec![None; n] }
+        let neutral = !fits_stoplist(&feats);
+        Classifier {
+            model,
+            facts,
+            idx,
+            feats,
+            hard: vec![None; n],
+            class: vec![Class::Bad; n],
+            first_seen: vec![None; n],
+            neutral,
+        }
     }
 
     fn line(&self, k: usize) -> &'a str {
@@ -214,6 +227,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
         if self.fact(k).is_some_and(|x| x.link_density > MAX_LINK_DENSITY) {
             return Class::Bad;
         }
+        if self.neutral {
+            return neutral_class(f);
+        }
         if f.chars < LENGTH_LOW {
             // A short line can still be a full sentence of prose ("The US confirmed this shortly afterward.").
             if f.final_punct && f.words >= 5 && f.stopword_density >= STOPWORDS_HIGH {
@@ -240,7 +256,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
         let weight = |k: usize| -> f64 {
             match (self.class[k], self.hard[k].is_some()) {
                 (_, true) => -1.0,
-                (Class::Good, _) => (self.feats[k].chars as f64 / 50.0).clamp(1.5, 8.0),
+                (Class::Good, _) => (self.feats[k].weight as f64 / 50.0).clamp(1.5, 8.0),
                 (Class::NearGood, _) => 0.5,
                 (Class::Short, _) => -0.25,
                 (Class::Bad, _) => -0.75,
@@ -402,6 +418,37 @@ fn smooth(class: &[Class]) -> Vec<Class> {
         out[k] = if p == Class::Bad && q == Class::Bad { Class::Bad } else { Class::Good };
     }
     out
+}
+
+/// Whether the text's longer lines have the function-word density of English prose. Texts in other languages
+/// (or scripts without spaces) have almost none of the English function words.
+fn fits_stoplist(feats: &[Features]) -> bool {
+    let (mut words, mut stop) = (0.0, 0.0);
+    let (mut wide, mut all) = (0, 0);
+    for f in feats {
+        all += f.chars;
+        wide += f.weight - f.chars;
+        if f.words >= 8 {
+            words += f.words as f64;
+            stop += f.stopword_density * f.words as f64;
+        }
+    }
+    if wide * 5 > all {
+        return false;
+    }
+    words < 40.0 || stop / words >= 0.12
+}
+
+/// Classes without a stoplist: long lines that end like sentences are prose.
+fn neutral_class(f: &Features) -> Class {
+    match (f.weight, f.final_punct) {
+        (w, _) if w < LENGTH_LOW => Class::Short,
+        (w, true) if w >= 100 => Class::Good,
+        (w, false) if w > LENGTH_HIGH + 50 && f.title_case < 0.6 => Class::Good,
+        (_, true) => Class::NearGood,
+        _ if f.title_case < 0.6 => Class::NearGood,
+        _ => Class::Bad,
+    }
 }
 
 fn all_stopwords(s: &str) -> bool {
