@@ -89,13 +89,47 @@ fn is_dropped(name: &str, el: &scraper::node::Element) -> bool {
     ) {
         return true;
     }
-    if el.attr("hidden").is_some() {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") && name != "body" {
+        return true;
+    }
+    if el.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| HIDDEN_CLASSES.contains(&w))) {
         return true;
     }
     el.attr("style").is_some_and(|st| {
         let st: String = st.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         st.contains("display:none") || st.contains("visibility:hidden")
     })
+}
+
+/// Words in `class` and `id` values that name page chrome. Matched against whole words of the value
+/// (split at `-`, `_`, spaces and case changes are not split), so `sidebar-left` and `comments` match and
+/// `shareholders` does not.
+const CHROME_WORDS: &[&str] = &[
+    "ad", "ads", "advert", "advertisement", "banner", "breadcrumb", "breadcrumbs", "comment", "comments", "consent",
+    "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal", "nav", "navbar", "navigation", "newsletter",
+    "outbrain", "popular", "popup", "promo", "recommended", "related", "share", "sharing", "sidebar", "social",
+    "subscribe", "subscription", "taboola", "tags", "toolbar", "topbar", "trending", "widget",
+];
+
+/// Class words of text that is only there for screen readers: not visible on the page.
+const HIDDEN_CLASSES: &[&str] = &["sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "screenreader-only"];
+
+/// The chrome word naming `el` in its `class` or `id`, if any. `<html>`, `<body>`, `<article>` and `<main>` are
+/// never chrome, whatever their classes say.
+fn hint_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
+    if matches!(name, "html" | "body" | "article" | "main" | "a" | "span" | "li") {
+        return None;
+    }
+    let values = el.attr("class").into_iter().chain(el.attr("id"));
+    for v in values {
+        for w in v.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            let w = w.to_ascii_lowercase();
+            if let Ok(i) = CHROME_WORDS.binary_search(&w.as_str()) {
+                return Some(CHROME_WORDS[i]);
+            }
+        }
+    }
+    None
 }
 
 /// Elements that start a new line.
@@ -136,7 +170,6 @@ fn chrome_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
         "footer" => Some("footer"),
         "aside" => Some("aside"),
         "menu" => Some("menu"),
-        "form" => Some("form"),
         _ => None,
     })
 }
@@ -146,6 +179,7 @@ struct Counts {
     chars: usize,
     link: usize,
     chrome: usize,
+    hint: usize,
     heading: usize,
     list: usize,
 }
@@ -161,9 +195,11 @@ struct Renderer {
     space: bool,
     /// A blank line is owed before the next text.
     blank: bool,
-    /// Open elements, with the chrome landmark each one opened (if any).
-    stack: Vec<(String, Option<&'static str>)>,
+    /// Open elements, with the chrome landmark and class hint each one opened (if any).
+    stack: Vec<(String, Option<&'static str>, Option<&'static str>)>,
     chrome: Vec<&'static str>,
+    hints: Vec<&'static str>,
+    cur_hint: Option<&'static str>,
     articles: usize,
     links: usize,
     headings: Vec<u8>,
@@ -189,6 +225,10 @@ impl Renderer {
         if let Some(l) = landmark {
             self.chrome.push(l);
         }
+        let hint = hint_of(name, el);
+        if let Some(h) = hint {
+            self.hints.push(h);
+        }
         match name {
             "article" | "main" => self.articles += 1,
             "a" if el.attr("href").is_some() => self.links += 1,
@@ -200,17 +240,20 @@ impl Renderer {
             self.headings.push(level);
         }
         // Void elements have no Close edge of their own in the tree walk: they still get one, as a leaf.
-        self.stack.push((name.to_string(), landmark));
+        self.stack.push((name.to_string(), landmark, hint));
     }
 
     fn close(&mut self, name: &str) {
         if name == "br" {
             return;
         }
-        let Some((open, landmark)) = self.stack.pop() else { return };
+        let Some((open, landmark, hint)) = self.stack.pop() else { return };
         debug_assert_eq!(open, name);
         if landmark.is_some() {
             self.chrome.pop();
+        }
+        if hint.is_some() {
+            self.hints.pop();
         }
         match name {
             "article" | "main" => self.articles = self.articles.saturating_sub(1),
@@ -273,6 +316,10 @@ impl Renderer {
             n.chrome += 1;
             self.cur_chrome.get_or_insert(l);
         }
+        if let Some(&h) = self.hints.last() {
+            n.hint += 1;
+            self.cur_hint.get_or_insert(h);
+        }
         if let Some(&h) = self.headings.last() {
             n.heading += 1;
             self.cur_heading.get_or_insert(h);
@@ -284,7 +331,7 @@ impl Renderer {
         self.space = false;
         let text = std::mem::take(&mut self.cur);
         let n = std::mem::take(&mut self.counts);
-        let (chrome, heading) = (self.cur_chrome.take(), self.cur_heading.take());
+        let (chrome, hint, heading) = (self.cur_chrome.take(), self.cur_hint.take(), self.cur_heading.take());
         let trimmed = text.trim_end_matches(' ');
         if trimmed.chars().all(char::is_whitespace) {
             return;
@@ -292,6 +339,7 @@ impl Renderer {
         let most = |k: usize| 2 * k > n.chars;
         let facts = LineFacts {
             chrome: chrome.filter(|_| most(n.chrome)),
+            hint: hint.filter(|_| most(n.hint)),
             link_density: if n.chars == 0 { 0.0 } else { n.link as f64 / n.chars as f64 },
             heading: heading.filter(|_| most(n.heading)),
             list_item: most(n.list),

@@ -12,10 +12,13 @@ pub use html::{html_to_text, looks_like_html};
 /// Structural facts about one line of text rendered from HTML.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineFacts {
-    /// The page-chrome element or landmark the line sits in (`nav`, `header`, `footer`, `aside`, `menu`, `form`,
-    /// or an ARIA role such as `navigation`), when most of the line's text is inside one. A `<header>` or
+    /// The page-chrome element or landmark the line sits in (`nav`, `header`, `footer`, `aside`, `menu`, or
+    /// an ARIA role such as `navigation`), when most of the line's text is inside one. A `<header>` or
     /// `<footer>` inside `<article>` or `<main>` belongs to the article and does not count.
     pub chrome: Option<&'static str>,
+    /// The chrome word in the `class` or `id` of a block the line sits in (`sidebar`, `comments`, `share`,
+    /// `related`, `newsletter`, …), when most of the line's text is inside one: templates name their parts.
+    pub hint: Option<&'static str>,
     /// Share of the line's code points inside links (`<a href>`), 0 to 1: menus and teaser lists are mostly links.
     pub link_density: f64,
     /// Heading level 1–6 when most of the line is inside `<h1>`…`<h6>`.

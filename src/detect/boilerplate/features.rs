@@ -46,6 +46,9 @@ pub struct Features {
     /// Ends like a sentence: `.`, `!`, `?`, `…` (or their CJK forms), perhaps followed by closing quotes or
     /// brackets.
     pub final_punct: bool,
+    /// Commas, periods, semicolons and colons inside the line (CJK forms included): prose has clauses, tag
+    /// clouds and menus have none.
+    pub clauses: usize,
     /// Starts with a list bullet (`*`, `+`, `-`, `•`, `·`, `|`, `>`, `»`, `›`, `◦`, `▪`) and a space.
     pub bullet: bool,
     /// URLs, e-mail addresses and `@handles` in the line.
@@ -109,6 +112,7 @@ impl Features {
             title_case: ratio(capped, lettered),
             letter_share: ratio(letters, chars),
             final_punct: ends_like_sentence(s),
+            clauses: s.trim_end().chars().rev().skip(1).filter(|c| matches!(c, ',' | '.' | ';' | ':' | '、' | '，' | '。')).count(),
             bullet: starts_with_bullet(s),
             urls,
             url_share: ratio(url_chars, chars),

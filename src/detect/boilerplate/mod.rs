@@ -111,6 +111,13 @@ impl<'m, 'a> Classifier<'m, 'a> {
         let feats: Vec<Features> = idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
         let n = idx.len();
         let neutral = !fits_stoplist(&feats);
+        // A page that puts everything in one landmark (a <header> around the whole page) says nothing with it.
+        let facts = facts.filter(|f| {
+            let (chrome, all) = idx.iter().zip(&feats).fold((0, 0), |(c, a), (&i, ft)| {
+                (c + if f[i].chrome.is_some() || f[i].hint.is_some() { ft.chars } else { 0 }, a + ft.chars)
+            });
+            chrome * 10 <= all * 7
+        });
         Classifier {
             model,
             facts,
@@ -185,6 +192,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
         if let Some(fact) = self.fact(k) {
             if let Some(el) = fact.chrome {
                 return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in the page's <{el}>, which holds site chrome.")));
+            }
+            if let Some(word) = fact.hint {
+                return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in a page block named \"{word}\", which holds site chrome.")));
             }
         }
         if let Some((kind, why)) = phrases::find(s, f.chars) {
@@ -444,9 +454,9 @@ fn neutral_class(f: &Features) -> Class {
     match (f.weight, f.final_punct) {
         (w, _) if w < LENGTH_LOW => Class::Short,
         (w, true) if w >= 100 => Class::Good,
-        (w, false) if w > LENGTH_HIGH + 50 && f.title_case < 0.6 => Class::Good,
+        (w, false) if w > LENGTH_HIGH + 50 && f.title_case < 0.6 && f.clauses >= 2 => Class::Good,
         (_, true) => Class::NearGood,
-        _ if f.title_case < 0.6 => Class::NearGood,
+        _ if f.title_case < 0.6 && f.clauses >= 1 => Class::NearGood,
         _ => Class::Bad,
     }
 }
