@@ -182,6 +182,7 @@ struct Counts {
     hint: usize,
     heading: usize,
     list: usize,
+    caption: usize,
 }
 
 #[derive(Default)]
@@ -204,6 +205,7 @@ struct Renderer {
     links: usize,
     headings: Vec<u8>,
     items: usize,
+    captions: usize,
     pre: usize,
 }
 
@@ -233,6 +235,7 @@ impl Renderer {
             "article" | "main" => self.articles += 1,
             "a" if el.attr("href").is_some() => self.links += 1,
             "li" => self.items += 1,
+            "figcaption" => self.captions += 1,
             "pre" => self.pre += 1,
             _ => {}
         }
@@ -259,6 +262,7 @@ impl Renderer {
             "article" | "main" => self.articles = self.articles.saturating_sub(1),
             "a" if self.links > 0 => self.links -= 1,
             "li" => self.items = self.items.saturating_sub(1),
+            "figcaption" => self.captions = self.captions.saturating_sub(1),
             "pre" => self.pre = self.pre.saturating_sub(1),
             _ => {}
         }
@@ -325,6 +329,7 @@ impl Renderer {
             self.cur_heading.get_or_insert(h);
         }
         n.list += usize::from(self.items > 0);
+        n.caption += usize::from(self.captions > 0);
     }
 
     fn end_line(&mut self) {
@@ -343,6 +348,7 @@ impl Renderer {
             link_density: if n.chars == 0 { 0.0 } else { n.link as f64 / n.chars as f64 },
             heading: heading.filter(|_| most(n.heading)),
             list_item: most(n.list),
+            caption: most(n.caption),
         };
         self.lines.push((trimmed.to_string(), facts));
     }

@@ -23,6 +23,8 @@ pub struct LineFacts {
     pub link_density: f64,
     /// Heading level 1–6 when most of the line is inside `<h1>`…`<h6>`.
     pub heading: Option<u8>,
+    /// Whether most of the line is inside a `<figcaption>`: photo captions and credits.
+    pub caption: bool,
     /// Whether most of the line is inside a list item (`<li>`).
     pub list_item: bool,
 }

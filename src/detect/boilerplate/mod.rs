@@ -193,6 +193,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
             if let Some(el) = fact.chrome {
                 return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in the page's <{el}>, which holds site chrome.")));
             }
+            if fact.caption {
+                return Some(Verdict::chrome("boilerplate.credit", "A photo caption (<figcaption>)."));
+            }
             if let Some(word) = fact.hint {
                 return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in a page block named \"{word}\", which holds site chrome.")));
             }
@@ -224,7 +227,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
             return Some(Verdict::chrome("boilerplate.date", "A date or timestamp line, not article text."));
         }
         if let Some(fact) = self.fact(k) {
-            if fact.link_density > 0.5 {
+            // A sentence of prose whose words are a link is still prose (news round-ups link whole sentences).
+            if fact.link_density > 0.5 && !(f.final_punct && f.words >= 8) {
                 return Some(Verdict::chrome("boilerplate.links", "Mostly link text, like a menu or a list of other articles."));
             }
         }
@@ -235,7 +239,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
     fn context_free(&self, k: usize) -> Class {
         let f = &self.feats[k];
         if self.fact(k).is_some_and(|x| x.link_density > MAX_LINK_DENSITY) {
-            return Class::Bad;
+            return if f.final_punct && f.words >= 8 { Class::NearGood } else { Class::Bad };
         }
         if self.neutral {
             return neutral_class(f);
@@ -334,8 +338,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
                 zone.push(k);
             }
         }
-        // An <h1> in the zone is the headline whatever its shape; otherwise the earliest title-like line is.
-        let h1 = zone.iter().copied().find(|&k| self.fact(k).is_some_and(|x| x.heading == Some(1)));
+        // The last <h1> before the text is the headline whatever its shape and distance; otherwise the earliest
+        // title-like line of the zone is.
+        let h1 = (0..body).rev().find(|&k| self.hard[k].is_none() && self.fact(k).is_some_and(|x| x.heading == Some(1)));
         let mut head = match h1.or_else(|| zone.last().copied()) {
             Some(h) => h,
             None => return,
