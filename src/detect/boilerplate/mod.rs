@@ -98,7 +98,7 @@ struct Classifier<'m, 'a> {
     /// Decisive verdicts from pass 1.
     hard: Vec<Option<Verdict>>,
     class: Vec<Class>,
-    /// Display number (1-based) of the first line with the same normalized text, for repeats.
+    /// Position of the first line with the same normalized text, for repeats.
     first_seen: Vec<Option<usize>>,
     /// The English stoplist does not fit the text (another language): classes come from length and sentence
     /// punctuation alone.
@@ -146,7 +146,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             match seen.get(norm) {
                 Some(&first) => self.first_seen[k] = Some(first),
                 None => {
-                    seen.insert(norm, self.idx[k] + 1);
+                    seen.insert(norm, k);
                 }
             }
         }
@@ -168,6 +168,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
                     None => Verdict::chrome("boilerplate.short", self.short_why(k)),
                 });
             }
+            self.mark_repeats(&region, &mut out);
             self.keep_headline(region.start, &mut out);
         } else {
             // No line reads as prose: too little to place the article, so only the decisive rules speak.
@@ -220,9 +221,6 @@ impl<'m, 'a> Classifier<'m, 'a> {
         if f.words <= 2 && !f.final_punct && all_stopwords(s) {
             return Some(Verdict::chrome("boilerplate.short", format!("A stray {:?} left by the page layout.", s)));
         }
-        if let Some(first) = self.first_seen[k] {
-            return Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {first}.")));
-        }
         if is_date_line(s, f) {
             return Some(Verdict::chrome("boilerplate.date", "A date or timestamp line, not article text."));
         }
@@ -268,7 +266,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
     /// it. `None` when no line is good.
     fn main_region(&self) -> Option<std::ops::Range<usize>> {
         let weight = |k: usize| -> f64 {
-            match (self.class[k], self.hard[k].is_some()) {
+            // Repeated lines are mostly menus and teaser lists: they weigh against the region like chrome.
+            match (self.class[k], self.hard[k].is_some() || self.first_seen[k].is_some()) {
                 (_, true) => -1.0,
                 (Class::Good, _) => (self.feats[k].weight as f64 / 50.0).clamp(1.5, 8.0),
                 (Class::NearGood, _) => 0.5,
@@ -311,11 +310,28 @@ impl<'m, 'a> Classifier<'m, 'a> {
         }
     }
 
+    /// A line repeated verbatim is chrome when its first appearance is, or when either copy lies outside the
+    /// article (menus and teasers shown twice). Inside the article a repeat of kept text stays: listicles and
+    /// interviews repeat their own subheadings and questions.
+    fn mark_repeats(&self, region: &std::ops::Range<usize>, out: &mut [Option<Verdict>]) {
+        for k in 0..self.idx.len() {
+            let Some(first) = self.first_seen[k] else { continue };
+            let first_chrome = out[first].as_ref().is_some_and(|v| v.boilerplate);
+            if first_chrome || !region.contains(&k) || !region.contains(&first) {
+                if self.hard[k].is_none() {
+                    let line = self.idx[first] + 1;
+                    out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
+                }
+            }
+        }
+    }
+
     /// Whether line `k` looks like a headline: several words, no sentence-final period, not a bullet.
     fn headline_like(&self, k: usize) -> bool {
         let f = &self.feats[k];
         let s = self.line(k);
         self.hard[k].is_none()
+            && self.first_seen[k].is_none()
             && f.words >= 4
             && f.chars >= 20
             && f.chars <= 250
