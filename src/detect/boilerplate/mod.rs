@@ -154,13 +154,16 @@ impl<'m, 'a> Classifier<'m, 'a> {
             self.hard[k] = self.decisive(k);
             self.class[k] = if self.hard[k].is_some() { Class::Bad } else { self.context_free(k) };
         }
-        let region = self.main_region();
+        let region = self.main_region().map(|r| self.close_at_comments(r));
         let mut out: Vec<Option<Verdict>> = vec![None; n];
         if let Some(region) = region.clone() {
             let smoothed = smooth(&self.class);
             for k in 0..n {
                 out[k] = Some(match &self.hard[k] {
                     Some(v) => v.clone(),
+                    None if k >= region.end && self.after_comments(&region) => {
+                        Verdict::chrome("boilerplate.context", format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1))
+                    }
                     None if !region.contains(&k) => {
                         Verdict::chrome("boilerplate.context", "Lies outside the article's main text, among site chrome.")
                     }
@@ -289,6 +292,25 @@ impl<'m, 'a> Classifier<'m, 'a> {
             }
         }
         best_range.filter(|r| r.clone().any(|k| self.class[k] == Class::Good))
+    }
+
+    /// The article ends where its comment section opens: user comments read as prose but are not the article's.
+    /// An opener counts only after some of the article's prose (a counter above the text does not end it).
+    fn close_at_comments(&self, region: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let mut good = 0;
+        for k in region.clone() {
+            good += usize::from(self.class[k] == Class::Good);
+            let opener = phrases::find(self.line(k), self.feats[k].chars).is_some_and(|p| p.0 == Kind::Comments);
+            if opener && good >= 1 {
+                return region.start..k;
+            }
+        }
+        region
+    }
+
+    fn after_comments(&self, region: &std::ops::Range<usize>) -> bool {
+        region.end < self.idx.len()
+            && phrases::find(self.line(region.end), self.feats[region.end].chars).is_some_and(|p| p.0 == Kind::Comments)
     }
 
     fn content_verdict(&self, k: usize) -> Verdict {

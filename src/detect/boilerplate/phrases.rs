@@ -14,6 +14,8 @@ pub enum Kind {
     Credit,
     /// A box that introduces other articles ("Read also:"): what follows it up to a rule is part of the box.
     Teaser,
+    /// The heading of the comment section ("34 responses to …", "View Comments"): the article has ended.
+    Comments,
 }
 
 struct Entry {
@@ -27,9 +29,10 @@ const fn e(re: &'static str, max_chars: usize, kind: Kind, why: &'static str) ->
     Entry { re, max_chars, kind, why }
 }
 
-use Kind::{Credit, Prompt, Teaser};
+use Kind::{Comments, Credit, Prompt, Teaser};
 
 const ENTRIES: &[Entry] = &[
+    e(r"^\d[\d,.]*k?\s+(comments?|responses?|replies|reactions)\b|^(top rated |reader |user |latest |recent |view |show |hide |load |read |see )?(all )?(\d+ )?comments?\s*(\(\d+\))?\s*[:.…]*$|^(leave|post|add|write|submit) (a|your) (comment|reply|response)|^(join|start) the (discussion|conversation)|^discussion\s*(\(\d+\))?$|^comments? (are|have been) closed", 120, Comments, "Opens the comment section: the article has ended."),
     e(r"^(read|see) (also|more|next)\b|^(also read|more to read|further reading)\b", 160, Teaser, "Points to other articles (\"Read also\")."),
     e(r"^related( articles?| posts?| stories| coverage| content| news| topics| links| reading| videos?)?\s*:?$", 40, Prompt, "Heading of a related-articles box."),
     e(r"^(you may|you might|we think you.?ll|you.?ll) (also )?(like|enjoy|be interested)|^(more|other) (stories|articles|news|posts|videos)\b|^more (from|on|in|about) ", 80, Prompt, "Recommends other articles."),
@@ -44,7 +47,7 @@ const ENTRIES: &[Entry] = &[
     e(r"^(sign in|log in|login|log out|register|create (an )?account|my account|already (a subscriber|have an account))\b", 80, Prompt, "Account control."),
     e(r"\b(we use cookies|cookie (policy|settings|preferences|notice)|uses cookies|accept (all )?cookies|privacy (policy|notice|settings)|terms (of|and) (use|service|conditions)|do not sell my)\b", 300, Prompt, "Cookie or legal notice."),
     e(r"\ball rights reserved\b", 300, Prompt, "Copyright line."),
-    e(r"^\d[\d,.]*k?\s+(comments?|responses?|replies|shares?|views?|likes?)$|^(comments?|responses?|replies|shares?|views?)\s*:?\s*\(?\d*\)?$|^(no|show|view|load|hide|read|see) (all )?(\d+ )?comments?\b|^(leave|post|add|write|submit) (a|your) (comment|reply|response)|^(join|start) the (discussion|conversation)|^comments? (are|have been) closed|^reply$|^report( comment| abuse)?$|^(be the first to|click to) comment", 90, Prompt, "Comment counter or prompt."),
+    e(r"^\d[\d,.]*k?\s+(shares?|views?|likes?)$|^(responses?|replies|shares?|views?)\s*:?\s*\(?\d*\)?$|^no comments?\b|^reply$|^report( comment| abuse)?$|^(be the first to|click to) comment", 90, Prompt, "Comment counter or prompt."),
     e(r"^\d+\s+(min|mins|minute|minutes)( read)?$|^reading time\b|^(\d+ )?(min|minute) read$", 40, Prompt, "Reading-time counter."),
     e(r"^(advertisement|advertising|sponsored( content| by)?|ad|ads|promoted|paid (content|post)|partner content|story continues (below|after)( advertisement)?|continue reading( below| the main story)?|article continues (below|after))\s*:?\.?$|^scroll to continue", 60, Prompt, "Advertisement marker."),
     e(r"\b(suggest a correction|report (an error|a typo|a mistake)|spotted (an error|a mistake|a typo)|ctrl\s*\+\s*enter|leave your suggestions|send us a (tip|news tip)|got a (news )?tip)\b", 200, Prompt, "Correction or tip prompt."),
@@ -107,8 +110,10 @@ mod tests {
             ("Related Posts", Prompt),
             ("Back to top button", Prompt),
             ("You may also like", Prompt),
-            ("Leave a Comment", Prompt),
-            ("0 comment", Prompt),
+            ("Leave a Comment", Comments),
+            ("0 comment", Comments),
+            ("34 responses to “ Anthony Lynn: “We needed to win this game” ”", Comments),
+            ("View Comments", Comments),
             ("Editors' Picks", Prompt),
             ("Latest Posts", Prompt),
             ("Follow EU Today on social media:", Prompt),
