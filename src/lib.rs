@@ -15,6 +15,7 @@ pub mod web;
 
 pub use annotation::{Attrs, Document, Label, Origin, Span, Status};
 pub use detect::{analyze, Layers};
+pub use formats::{Export, Format, Import};
 pub use input::{html_to_text, looks_like_html, Visible};
 pub use text::{OffsetMap, TextModel};
 
