@@ -280,13 +280,27 @@ fn lemma_of(w: &str) -> Option<String> {
     cands.into_iter().flatten().find(|c| CUE_VERBS.contains(&c.as_str()))
 }
 
-/// Finds the sentence's attribution, if any.
+/// Finds the sentence's attribution, if any. The speaker reporting themselves ("I said that years ago", "Let me
+/// tell you") or a demonstrative ("That says something") is no source.
 pub(crate) fn attribute(p: &Parsed) -> Option<Attribution> {
-    leading_according(p)
+    let found = leading_according(p)
         .or_else(|| trailing_report(p))
         .or_else(|| main_clause(p))
         .or_else(|| embedded_according(p))
-        .or_else(|| reportedly(p))
+        .or_else(|| reportedly(p))?;
+    if let Some(src) = &found.source {
+        let first_person = super::words::tokens(&p.s[src.clone()]).iter().any(|t| {
+            let written = &p.s[src.start + t.r.start..src.start + t.r.end];
+            // "US" is the country, "us" the speaker.
+            let w = if written.len() > 1 && written.chars().all(|c| !c.is_lowercase()) { String::new() } else { written.to_lowercase() };
+            matches!(w.as_str(), "i" | "me" | "we" | "us" | "you" | "i've" | "i’ve" | "we've" | "we’ve" | "let")
+        });
+        let demonstrative = matches!(p.s[src.clone()].to_lowercase().as_str(), "that" | "this" | "which" | "what" | "who");
+        if first_person || demonstrative {
+            return None;
+        }
+    }
+    Some(found)
 }
 
 /// Index of "according to" starting at `i`.
@@ -660,6 +674,8 @@ mod tests {
             ("She wrote hundreds of songs that summer.", None),
             ("“We won,” added Smith.", Some((Some("Smith"), "added"))),
             ("Prior to September, I would have said Wi-Fi 6 was too new to consider this year.", None),
+            ("I've said that years ago.", None),
+            ("That says something about character.", None),
             ("Despite the Taliban’s control, IS-K remains a formidable enemy, including the bombing at Kabul airport in August 2021, which claimed the lives of 13 U.S. troops.", None),
             ("Despite these warnings, the bombings claimed by ISIS-K resulted in significant casualties.", None),
             ("This claim is supported by the group’s history of targeting Russia.", None),
