@@ -14,6 +14,7 @@ pub mod web;
 
 pub use annotation::{Attrs, Document, Label, Origin, Span, Status};
 pub use detect::{analyze, Layers};
+pub use formats::{Export, Format, Import};
 pub use text::{OffsetMap, TextModel};
 
 use std::fmt;

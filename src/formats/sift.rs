@@ -1,0 +1,570 @@
+//! `sift-annotations` version 1: sift's own format, the only one that keeps everything (origin, review status,
+//! rule, reason, notes, attributes, label colours and keys). The schema is `schema/sift-annotations.v1.schema.json`.
+//!
+//! ```json
+//! {"format": "sift-annotations", "version": 1,
+//!  "labels": [{"name": "number", "color": "#0072b2", "key": "3"}],
+//!  "documents": [{"id": "…", "name": "…", "text": "…",
+//!    "spans": [{"id": "number:12-24", "start": 12, "end": 24, "start_utf16": 12, "end_utf16": 24,
+//!               "label": "number", "text": "at least 115", "origin": "auto", "status": "suggested",
+//!               "rule": "number.bound", "why": "…", "attrs": {"kind": "cardinal", "value": 115}}]}]}
+//! ```
+//!
+//! **Units.** `start`/`end` are Unicode code points (Python `str` indices), end exclusive. `start_utf16`/`end_utf16`
+//! are the same edges in UTF-16 code units, written for JavaScript consumers; on reading they are optional and,
+//! when present, must agree. `text` is the covered slice, written so that a reader can check the offsets.
+//!
+//! **Reading is strict**: every problem (wrong format name or version, offsets out of range or reversed, a `text`
+//! that is not the slice, disagreeing UTF-16 offsets, an edge inside a grapheme cluster, duplicate ids, bad
+//! label colours) is reported with its path, e.g. `documents[2].spans[14]: text "…" does not match the document
+//! text at 12..24 ("…")`. Missing optional fields are defaulted: ids become `label:start-end`, `origin` becomes
+//! `manual`, `status` becomes `accepted` (`suggested` for automatic spans), `labels` become the built-in labels,
+//! and a label used but not declared is added (and said so in `repairs`). Unknown keys are ignored and listed in
+//! `losses`.
+//!
+//! **JSONL** (`.jsonl`): one document object per line, optionally preceded by a header line
+//! `{"format": "sift-annotations", "version": 1, "labels": […]}`. The CLI's stream lines `{"id", "text", "spans"}`
+//! are documents without a `name`, so they read as JSONL too.
+
+use super::common::{clip, jsonl_lines, json_type, parse_json, Labels};
+use super::Import;
+use crate::annotation::{sort_spans, Attrs, Document, Label, Origin, Span, Status};
+use crate::text::OffsetMap;
+use crate::Error;
+use serde_json::{json, Map, Value};
+use std::collections::HashSet;
+
+/// The value of the `format` field.
+pub const FORMAT_NAME: &str = "sift-annotations";
+/// The version this code reads and writes.
+pub const VERSION: u64 = 1;
+
+/// How many problems an error message lists before summing up the rest.
+const MAX_PROBLEMS: usize = 8;
+
+/// Reads a `sift-annotations` JSON file.
+pub fn read_json(input: &str) -> Result<Import, Error> {
+    let v = parse_json("sift-annotations", input)?;
+    let mut r = Reader::default();
+    let Some(top) = v.as_object() else {
+        return Err(Error::new(format!("sift-annotations: the file holds {}, not an object", json_type(&v))));
+    };
+    r.header(top, "")?;
+    r.unknown_keys(top, "", &["format", "version", "labels", "documents"]);
+    match top.get("documents") {
+        None => r.problem("`documents` is missing".to_string()),
+        Some(Value::Array(docs)) => {
+            for (i, d) in docs.iter().enumerate() {
+                r.document(d, &format!("documents[{i}]"), i);
+            }
+        }
+        Some(other) => r.problem(format!("`documents` must be an array, not {}", json_type(other))),
+    }
+    r.finish()
+}
+
+/// Reads sift JSONL: an optional header line, then one document per line (the CLI stream shape included).
+pub fn read_jsonl(input: &str) -> Result<Import, Error> {
+    let mut r = Reader::default();
+    let mut first = true;
+    let mut n = 0;
+    for (line, text) in jsonl_lines(input) {
+        let at = format!("line {line}");
+        let v: Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                r.problem(format!("{at}: not valid JSON at column {}: {e}", e.column()));
+                continue;
+            }
+        };
+        let is_header = v.get("format").is_some() && v.get("text").is_none();
+        if is_header {
+            if !first {
+                r.problem(format!("{at}: a header line may only come first"));
+                continue;
+            }
+            let obj = v.as_object().expect("has a key");
+            r.header(obj, &format!("{at}: "))?;
+            r.unknown_keys(obj, &at, &["format", "version", "labels"]);
+        } else {
+            r.document(&v, &at, n);
+            n += 1;
+        }
+        first = false;
+    }
+    r.finish()
+}
+
+/// Writes a `sift-annotations` JSON file (pretty-printed, two-space indent).
+pub fn write_json(docs: &[Document], labels: &[Label]) -> String {
+    let v = json!({
+        "format": FORMAT_NAME,
+        "version": VERSION,
+        "labels": labels,
+        "documents": docs.iter().map(document_json).collect::<Vec<_>>(),
+    });
+    let mut s = serde_json::to_string_pretty(&v).expect("JSON values serialize");
+    s.push('\n');
+    s
+}
+
+/// Writes sift JSONL: a header line with the labels, then one document per line.
+pub fn write_jsonl(docs: &[Document], labels: &[Label]) -> String {
+    let mut out = json!({"format": FORMAT_NAME, "version": VERSION, "labels": labels}).to_string();
+    out.push('\n');
+    for d in docs {
+        out.push_str(&document_json(d).to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// One CLI stream line `{"id", "text", "spans"}` (no trailing newline); [`read_jsonl`] reads it back.
+pub fn stream_line(doc: &Document) -> String {
+    let map = OffsetMap::new(&doc.text);
+    json!({
+        "id": doc.id,
+        "text": doc.text,
+        "spans": doc.spans.iter().map(|s| span_json(&doc.text, &map, s)).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+/// A document as a JSON object, with `text`, `start_utf16` and `end_utf16` filled on every span.
+pub fn document_json(doc: &Document) -> Value {
+    let map = OffsetMap::new(&doc.text);
+    json!({
+        "id": doc.id,
+        "name": doc.name,
+        "text": doc.text,
+        "spans": doc.spans.iter().map(|s| span_json(&doc.text, &map, s)).collect::<Vec<_>>(),
+    })
+}
+
+/// A span as a JSON object. Offsets past the end of the text (a caller's bug) are clamped for the derived
+/// fields, so that writing never panics; reading such a file back reports them.
+pub fn span_json(text: &str, map: &OffsetMap, s: &Span) -> Value {
+    let n = map.len_chars();
+    let (a, b) = (s.start.min(n), s.end.min(n));
+    let slice = if a <= b { &text[map.char_to_byte(a)..map.char_to_byte(b)] } else { "" };
+    let mut o = Map::new();
+    o.insert("id".into(), s.id.clone().into());
+    o.insert("start".into(), s.start.into());
+    o.insert("end".into(), s.end.into());
+    o.insert("start_utf16".into(), map.char_to_utf16(a).into());
+    o.insert("end_utf16".into(), map.char_to_utf16(b).into());
+    o.insert("label".into(), s.label.clone().into());
+    o.insert("text".into(), slice.into());
+    o.insert("origin".into(), super::common::origin_name(s.origin).into());
+    o.insert("status".into(), super::common::status_name(s.status).into());
+    if let Some(r) = &s.rule {
+        o.insert("rule".into(), r.clone().into());
+    }
+    if let Some(w) = &s.why {
+        o.insert("why".into(), w.clone().into());
+    }
+    if let Some(n) = &s.note {
+        o.insert("note".into(), n.clone().into());
+    }
+    if !s.attrs.is_empty() {
+        o.insert("attrs".into(), Value::Object(s.attrs.clone()));
+    }
+    Value::Object(o)
+}
+
+/// Accumulates documents, labels and problems while reading.
+#[derive(Default)]
+struct Reader {
+    labels: Option<Labels>,
+    documents: Vec<Document>,
+    doc_ids: HashSet<String>,
+    problems: Vec<String>,
+    losses: Vec<String>,
+    repairs: Vec<String>,
+}
+
+const SPAN_KEYS: &[&str] =
+    &["id", "start", "end", "start_utf16", "end_utf16", "label", "text", "origin", "status", "rule", "why", "note", "attrs"];
+
+impl Reader {
+    fn problem(&mut self, p: String) {
+        self.problems.push(p);
+    }
+
+    /// Checks `format` and `version` (fatal: nothing else makes sense otherwise) and reads `labels`.
+    fn header(&mut self, top: &Map<String, Value>, at: &str) -> Result<(), Error> {
+        match top.get("format") {
+            Some(Value::String(f)) if f == FORMAT_NAME => {}
+            Some(Value::String(f)) => {
+                return Err(Error::new(format!("{at}not a sift-annotations file: `format` is {f:?}, expected {FORMAT_NAME:?}")))
+            }
+            Some(v) => return Err(Error::new(format!("{at}`format` must be the string {FORMAT_NAME:?}, not {}", json_type(v)))),
+            None => return Err(Error::new(format!("{at}not a sift-annotations file: `format` is missing"))),
+        }
+        match top.get("version") {
+            Some(v) if v.as_u64() == Some(VERSION) => {}
+            Some(v) => {
+                return Err(Error::new(format!(
+                    "{at}unsupported sift-annotations version {v}: this sift reads version {VERSION}"
+                )))
+            }
+            None => return Err(Error::new(format!("{at}`version` is missing (expected {VERSION})"))),
+        }
+        match top.get("labels") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(ls)) => {
+                let mut labels = Labels::empty();
+                let mut keys = HashSet::new();
+                for (i, l) in ls.iter().enumerate() {
+                    let p = format!("{at}labels[{i}]");
+                    match serde_json::from_value::<Label>(l.clone()) {
+                        Err(e) => self.problem(format!("{p}: {e}")),
+                        Ok(label) => {
+                            if label.name.trim().is_empty() {
+                                self.problem(format!("{p}: `name` is empty"));
+                            } else if labels.has(&label.name) {
+                                self.problem(format!("{p}: label {:?} is declared twice", label.name));
+                            }
+                            if !is_hex_color(&label.color) {
+                                self.problem(format!("{p}: `color` {:?} is not of the form #rrggbb", label.color));
+                            }
+                            if let Some(k) = &label.key {
+                                if k.chars().count() != 1 {
+                                    self.problem(format!("{p}: `key` {k:?} must be one character"));
+                                } else if !keys.insert(k.clone()) {
+                                    self.problem(format!("{p}: key {k:?} is already used by another label"));
+                                }
+                            }
+                            if let Some(o) = l.as_object() {
+                                self.unknown_keys(o, &p, &["name", "color", "key"]);
+                            }
+                            labels.list.push(label);
+                        }
+                    }
+                }
+                self.labels = Some(labels);
+            }
+            Some(v) => self.problem(format!("{at}`labels` must be an array, not {}", json_type(v))),
+        }
+        Ok(())
+    }
+
+    fn unknown_keys(&mut self, o: &Map<String, Value>, at: &str, known: &[&str]) {
+        for k in o.keys().filter(|k| !known.contains(&k.as_str())) {
+            let sep = if at.is_empty() { "" } else { ": " };
+            self.losses.push(format!("sift-annotations: {at}{sep}unknown key `{k}` ignored"));
+        }
+    }
+
+    fn document(&mut self, v: &Value, at: &str, index: usize) {
+        let Some(o) = v.as_object() else {
+            self.problem(format!("{at}: a document must be an object, not {}", json_type(v)));
+            return;
+        };
+        self.unknown_keys(o, at, &["id", "name", "text", "spans"]);
+        let text = match o.get("text") {
+            Some(Value::String(t)) => t.clone(),
+            Some(x) => return self.problem(format!("{at}: `text` must be a string, not {}", json_type(x))),
+            None => return self.problem(format!("{at}: `text` is missing")),
+        };
+        let id = match o.get("id") {
+            None | Some(Value::Null) => format!("doc-{}", index + 1),
+            Some(Value::String(s)) if !s.is_empty() => s.clone(),
+            Some(x) => return self.problem(format!("{at}: `id` must be a non-empty string, not {}", json_type(x))),
+        };
+        if !self.doc_ids.insert(id.clone()) {
+            self.problem(format!("{at}: document id {id:?} is used twice"));
+        }
+        let name = match o.get("name") {
+            Some(Value::String(s)) => s.clone(),
+            None | Some(Value::Null) => id.clone(),
+            Some(x) => return self.problem(format!("{at}: `name` must be a string, not {}", json_type(x))),
+        };
+        let map = OffsetMap::new(&text);
+        let mut spans = Vec::new();
+        match o.get("spans") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(list)) => {
+                let mut ids = HashSet::new();
+                for (j, s) in list.iter().enumerate() {
+                    let p = format!("{at}.spans[{j}]");
+                    if let Some(span) = self.span(s, &p, &text, &map) {
+                        if !span.id.is_empty() && !ids.insert(span.id.clone()) {
+                            self.problem(format!("{p}: span id {:?} is used twice in this document", span.id));
+                        }
+                        spans.push(span);
+                    }
+                }
+            }
+            Some(x) => self.problem(format!("{at}: `spans` must be an array, not {}", json_type(x))),
+        }
+        super::common::fill_ids(&mut spans);
+        sort_spans(&mut spans);
+        self.documents.push(Document { id, name, text, spans });
+    }
+
+    fn span(&mut self, v: &Value, at: &str, text: &str, map: &OffsetMap) -> Option<Span> {
+        let Some(o) = v.as_object() else {
+            self.problem(format!("{at}: a span must be an object, not {}", json_type(v)));
+            return None;
+        };
+        self.unknown_keys(o, at, SPAN_KEYS);
+        let mut bad = Vec::new();
+        let num = |k: &str, bad: &mut Vec<String>| -> Option<usize> {
+            match o.get(k) {
+                None => None,
+                Some(x) => match x.as_u64() {
+                    Some(n) => Some(n as usize),
+                    None => {
+                        bad.push(format!("`{k}` must be a non-negative integer, not {x}"));
+                        None
+                    }
+                },
+            }
+        };
+        let start = num("start", &mut bad);
+        let end = num("end", &mut bad);
+        let start16 = num("start_utf16", &mut bad);
+        let end16 = num("end_utf16", &mut bad);
+        let string = |k: &str, bad: &mut Vec<String>| -> Option<String> {
+            match o.get(k) {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(x) => {
+                    bad.push(format!("`{k}` must be a string, not {}", json_type(x)));
+                    None
+                }
+            }
+        };
+        let id = string("id", &mut bad).unwrap_or_default();
+        let label = string("label", &mut bad);
+        let quote = string("text", &mut bad);
+        let rule = string("rule", &mut bad);
+        let why = string("why", &mut bad);
+        let note = string("note", &mut bad);
+        let origin = match string("origin", &mut bad).as_deref() {
+            None => None,
+            Some("auto") => Some(Origin::Auto),
+            Some("manual") => Some(Origin::Manual),
+            Some("gold") => Some(Origin::Gold),
+            Some(x) => {
+                bad.push(format!("`origin` {x:?} is not one of \"auto\", \"manual\", \"gold\""));
+                None
+            }
+        };
+        let status = match string("status", &mut bad).as_deref() {
+            None => None,
+            Some("suggested") => Some(Status::Suggested),
+            Some("accepted") => Some(Status::Accepted),
+            Some("rejected") => Some(Status::Rejected),
+            Some(x) => {
+                bad.push(format!("`status` {x:?} is not one of \"suggested\", \"accepted\", \"rejected\""));
+                None
+            }
+        };
+        let attrs = match o.get("attrs") {
+            None | Some(Value::Null) => Attrs::new(),
+            Some(Value::Object(a)) => a.clone(),
+            Some(x) => {
+                bad.push(format!("`attrs` must be an object, not {}", json_type(x)));
+                Attrs::new()
+            }
+        };
+        if start.is_none() && !o.contains_key("start") {
+            bad.push("`start` is missing".into());
+        }
+        if end.is_none() && !o.contains_key("end") {
+            bad.push("`end` is missing".into());
+        }
+        match &label {
+            None => bad.push("`label` is missing".into()),
+            Some(l) if l.trim().is_empty() => bad.push("`label` is empty".into()),
+            _ => {}
+        }
+        if !id.is_empty() || o.contains_key("id") {
+            if id.is_empty() {
+                bad.push("`id` is empty".into());
+            }
+        }
+        let (Some(start), Some(end), Some(label)) = (start, end, label) else {
+            for b in bad {
+                self.problem(format!("{at}: {b}"));
+            }
+            return None;
+        };
+        let len = map.len_chars();
+        if start > end {
+            bad.push(format!("start {start} is after end {end}"));
+        } else if end > len {
+            bad.push(format!("offsets {start}..{end} run past the end of the document text ({len} code points)"));
+        } else {
+            let slice = &text[map.char_to_byte(start)..map.char_to_byte(end)];
+            if let Some(q) = &quote {
+                if q != slice {
+                    bad.push(format!(
+                        "text {:?} does not match the document text at {start}..{end} ({:?})",
+                        clip(q),
+                        clip(slice)
+                    ));
+                }
+            }
+            for (k, given, c) in [("start_utf16", start16, start), ("end_utf16", end16, end)] {
+                if let Some(u) = given {
+                    let want = map.char_to_utf16(c);
+                    if u != want {
+                        bad.push(format!("`{k}` is {u} but code point {c} is UTF-16 offset {want}"));
+                    }
+                }
+            }
+            for (k, c) in [("start", start), ("end", end)] {
+                if !map.is_grapheme_boundary(c) {
+                    bad.push(format!(
+                        "`{k}` {c} splits a grapheme cluster (nearest boundaries {} and {})",
+                        map.snap_back(c),
+                        map.snap_forward(c)
+                    ));
+                }
+            }
+        }
+        match &mut self.labels {
+            Some(ls) => {
+                if ls.ensure(&label) {
+                    self.repairs.push(format!("{at}: label {label:?} was not declared; added"));
+                }
+            }
+            None => {
+                let mut ls = Labels::builtin();
+                ls.ensure(&label);
+                self.labels = Some(ls);
+            }
+        }
+        if !bad.is_empty() {
+            for b in bad {
+                self.problem(format!("{at}: {b}"));
+            }
+            return None;
+        }
+        let origin = origin.unwrap_or(Origin::Manual);
+        let status = status.unwrap_or(if origin == Origin::Auto { Status::Suggested } else { Status::Accepted });
+        Some(Span { id, start, end, label, origin, status, rule, why, note, attrs })
+    }
+
+    fn finish(self) -> Result<Import, Error> {
+        if !self.problems.is_empty() {
+            let n = self.problems.len();
+            let mut msg = if n == 1 {
+                "sift-annotations: 1 problem:".to_string()
+            } else {
+                format!("sift-annotations: {n} problems:")
+            };
+            for p in self.problems.iter().take(MAX_PROBLEMS) {
+                msg.push_str("\n  ");
+                msg.push_str(p);
+            }
+            if n > MAX_PROBLEMS {
+                msg.push_str(&format!("\n  … and {} more", n - MAX_PROBLEMS));
+            }
+            return Err(Error::new(msg));
+        }
+        let labels = self.labels.unwrap_or_else(Labels::builtin).list;
+        Ok(Import { labels, documents: self.documents, losses: self.losses, repairs: self.repairs })
+    }
+}
+
+fn is_hex_color(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, spans: Vec<Span>) -> Document {
+        Document { id: "d1".into(), name: "d1.txt".into(), text: text.into(), spans }
+    }
+
+    #[test]
+    fn written_spans_carry_text_and_utf16() {
+        let text = "\u{1F1FA}\u{1F1E6} at least 115 dead";
+        let d = doc(text, vec![Span::auto(3..15, "number", "number.bound", "A bound before a cardinal.")]);
+        let v: Value = serde_json::from_str(&write_json(&[d], &Label::builtin())).unwrap();
+        let s = &v["documents"][0]["spans"][0];
+        assert_eq!(s["text"], "at least 115");
+        assert_eq!((s["start_utf16"].as_u64(), s["end_utf16"].as_u64()), (Some(5), Some(17)));
+    }
+
+    /// Each mutation of a valid file must fail with a message naming the place and the problem.
+    #[test]
+    fn every_problem_is_reported_with_its_path() {
+        let good = r#"{"format":"sift-annotations","version":1,"documents":[{"id":"a","name":"a","text":"e\u0301 at least 115","spans":[{"start":3,"end":15,"label":"number","text":"at least 115"}]}]}"#;
+        read_json(good).expect("the valid base reads");
+        let table: &[(&str, &str, &str)] = &[
+            (r#""format":"sift-annotations""#, r#""format":"doccano""#, "not a sift-annotations file"),
+            (r#""version":1"#, r#""version":2"#, "unsupported sift-annotations version 2"),
+            (r#""text":"at least 115""#, r#""text":"at least 11""#, "documents[0].spans[0]: text \"at least 11\" does not match the document text at 3..15 (\"at least 115\")"),
+            (r#""end":15"#, r#""end":99"#, "documents[0].spans[0]: offsets 3..99 run past the end"),
+            (r#""start":3"#, r#""start":16"#, "start 16 is after end 15"),
+            (r#""start":3"#, r#""start":1"#, "`start` 1 splits a grapheme cluster"),
+            (r#""label":"number","#, r#""label":"number","start_utf16":4,"#, "`start_utf16` is 4 but code point 3 is UTF-16 offset 3"),
+            (r#""label":"number","#, r#""label":"number","origin":"robot","#, "`origin` \"robot\" is not one of"),
+            (r#""label":"number","#, r#""label":"number","start":"3","#, "documents[0].spans[0]: `start` must be a non-negative integer"),
+            (r#""label":"number","#, r#""#, "`label` is missing"),
+            (r#""documents":["#, r#""labels":[{"name":"x","color":"blue"}],"documents":["#, "labels[0]: `color` \"blue\" is not of the form #rrggbb"),
+            (r#""text":"e"#, r#""text":5,"x":"e"#, "documents[0]: `text` must be a string"),
+        ];
+        for (from, to, want) in table {
+            assert!(good.contains(from), "{from}");
+            let bad = good.replacen(from, to, 1);
+            let err = read_json(&bad).expect_err(&bad).to_string();
+            assert!(err.contains(want), "for {to}: {err}");
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported() {
+        let f = r#"{"format":"sift-annotations","version":1,"documents":[{"id":"a","text":"one two","spans":[
+            {"id":"x","start":0,"end":3,"label":"number"},{"id":"x","start":4,"end":7,"label":"number"}]},
+            {"id":"a","text":"","spans":[]}]}"#;
+        let err = read_json(f).unwrap_err().to_string();
+        assert!(err.contains("documents[0].spans[1]: span id \"x\" is used twice"), "{err}");
+        assert!(err.contains("documents[1]: document id \"a\" is used twice"), "{err}");
+        assert!(err.starts_with("sift-annotations: 2 problems"), "{err}");
+    }
+
+    #[test]
+    fn defaults_fill_what_the_file_leaves_out() {
+        let f = r##"{"format":"sift-annotations","version":1,"labels":[{"name":"number","color":"#0072b2"}],
+            "documents":[{"text":"two sides","spans":[{"start":0,"end":3,"label":"number"},
+            {"start":4,"end":9,"label":"party","origin":"auto"}]}]}"##;
+        let imp = read_json(f).unwrap();
+        let d = &imp.documents[0];
+        assert_eq!((d.id.as_str(), d.name.as_str()), ("doc-1", "doc-1"));
+        assert_eq!(d.spans[0].id, "number:0-3");
+        assert_eq!((d.spans[0].origin, d.spans[0].status), (Origin::Manual, Status::Accepted));
+        assert_eq!((d.spans[1].origin, d.spans[1].status), (Origin::Auto, Status::Suggested));
+        assert_eq!(imp.labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["number", "party"]);
+        assert!(imp.repairs[0].contains("label \"party\" was not declared"), "{:?}", imp.repairs);
+    }
+
+    #[test]
+    fn unknown_keys_are_listed_not_silently_dropped() {
+        let f = r#"{"format":"sift-annotations","version":1,"documents":[{"text":"x","spans":[],"lang":"en"}]}"#;
+        let imp = read_json(f).unwrap();
+        assert_eq!(imp.losses, ["sift-annotations: documents[0]: unknown key `lang` ignored"]);
+    }
+
+    #[test]
+    fn jsonl_reads_stream_lines_and_header() {
+        let d = doc("Friday, 22 March", vec![Span::auto(8..16, "number", "number.date", "A day and month.")]);
+        let body = write_jsonl(std::slice::from_ref(&d), &Label::builtin());
+        let back = read_jsonl(&body).unwrap();
+        assert_eq!(back.documents, vec![d.clone()]);
+        let stream = format!("{}\n{}\n", stream_line(&d), stream_line(&Document { id: "d2".into(), ..d.clone() }));
+        let back = read_jsonl(&stream).unwrap();
+        assert_eq!(back.documents.len(), 2);
+        assert_eq!(back.documents[0].spans, d.spans);
+        assert_eq!(back.documents[1].name, "d2", "stream lines have no name: the id stands in");
+        let err = read_jsonl("{\"id\":\"a\",\"text\":\"x\"}\nnot json\n").unwrap_err().to_string();
+        assert!(err.contains("line 2: not valid JSON"), "{err}");
+    }
+}
