@@ -375,8 +375,8 @@ mod tests {
     #[test]
     fn hostile_input_is_handled() {
         let junk: String = (0..20_000u32).map(|i| char::from_u32(i * 7919 % 0x2_FFFF).unwrap_or('?')).collect();
-        let commas = "said, ".repeat(50_000);
-        let many = "“It said so,” said Guitta. He said: “Yes. No.” ".repeat(20_000);
+        let commas = "said, ".repeat(20_000);
+        let many = "“It said so,” said Guitta. He said: “Yes. No.” ".repeat(4_000);
         let quotes = "“He said, ” said X, “".repeat(5_000);
         for t in [junk.as_str(), commas.as_str(), quotes.as_str(), many.as_str(), "\u{0}\u{fffd}said.", "“", "”said X."] {
             let model = TextModel::new(t);
