@@ -106,14 +106,26 @@ pub(crate) struct Parsed<'a> {
     pub segs: Vec<Range<usize>>,
     /// Most words are capitalized: a title-case headline.
     pub title_case: bool,
+    /// The sentence starts inside a quotation.
+    pub in_quote: bool,
 }
 
 impl<'a> Parsed<'a> {
+    /// Parses a sentence that starts outside any quotation.
     pub fn new(s: &'a str) -> Parsed<'a> {
+        Parsed::parse(s, false)
+    }
+
+    /// Parses a sentence that starts inside a quotation opened by an earlier sentence.
+    pub fn in_quote(s: &'a str) -> Parsed<'a> {
+        Parsed::parse(s, true)
+    }
+
+    fn parse(s: &'a str, in_quote: bool) -> Parsed<'a> {
         let toks = super::words::tokens(s);
         let mut hidden = Vec::with_capacity(toks.len());
         let mut seg = Vec::with_capacity(toks.len());
-        let (mut quote, mut paren, mut n) = (false, 0usize, 0usize);
+        let (mut quote, mut paren, mut n) = (in_quote, 0usize, 0usize);
         for (i, t) in toks.iter().enumerate() {
             let c = s[t.r.clone()].chars().next().unwrap_or(' ');
             let mut boundary = false;
@@ -152,7 +164,7 @@ impl<'a> Parsed<'a> {
                 segs[k].end = i + 1;
             }
         }
-        Parsed { s, toks, hidden, seg, segs, title_case }
+        Parsed { s, toks, hidden, seg, segs, title_case, in_quote }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -182,7 +194,8 @@ impl<'a> Parsed<'a> {
 
     /// Whether the sentence contains a quotation of at least one word (double quotes, straight or curly).
     pub fn has_quote(&self) -> bool {
-        (0..self.toks.len()).any(|i| self.hidden[i] && self.toks[i].word && self.s[..self.toks[i].r.start].rfind(['“', '"', '«']) > self.s[..self.toks[i].r.start].rfind(['(', '[']))
+        self.in_quote && self.toks.first().is_some_and(|t| t.word)
+            || (0..self.toks.len()).any(|i| self.hidden[i] && self.toks[i].word && self.s[..self.toks[i].r.start].rfind(['“', '"', '«']) > self.s[..self.toks[i].r.start].rfind(['(', '[']))
     }
 }
 
@@ -520,7 +533,9 @@ fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<Range<usize>
         if ADVERBIAL_OPENERS.contains(&p.lower(a).as_str()) {
             return None;
         }
-        if !(capitalized(p.word(a)) || DETERMINERS.contains(&p.lower(a).as_str()) || p.lower(a) == "officials") || own_words.len() > 10 {
+        // A lowercase subject is a short plural noun phrase: "experts say", "local officials said".
+        let plural_subject = own_words.len() <= 3 && p.lower(last).ends_with('s') && own_words.iter().all(|&j| !verbish(p.word(j)));
+        if !(capitalized(p.word(a)) || DETERMINERS.contains(&p.lower(a).as_str()) || plural_subject) || own_words.len() > 10 {
             return None;
         }
         return Some(name_or_np(p, a, end));
@@ -675,6 +690,7 @@ mod tests {
             ("“We won,” added Smith.", Some((Some("Smith"), "added"))),
             ("Prior to September, I would have said Wi-Fi 6 was too new to consider this year.", None),
             ("I've said that years ago.", None),
+            ("Coming back to the market, experts say the upside will be capped.", Some((Some("experts"), "say"))),
             ("That says something about character.", None),
             ("Despite the Taliban’s control, IS-K remains a formidable enemy, including the bombing at Kabul airport in August 2021, which claimed the lives of 13 U.S. troops.", None),
             ("Despite these warnings, the bombings claimed by ISIS-K resulted in significant casualties.", None),

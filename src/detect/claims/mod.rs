@@ -45,11 +45,12 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         }
         let start = r.start + dateline_len(&text[r.clone()]);
         let s = &text[start..r.end];
-        if open_quote {
-            // Inside a quotation opened by an earlier sentence.
+        // Inside a quotation opened by an earlier sentence, only a sentence that closes it with its own reporting
+        // clause ("… a sexy new look,” said David Kershaw") is judged; the rest continues someone's rhetoric.
+        let p = if open_quote { Parsed::in_quote(s) } else { Parsed::new(s) };
+        if open_quote && attribute(&p).is_none_or(|a| a.source.is_none()) {
             continue;
         }
-        let p = Parsed::new(s);
         if score::excluded(&p).is_some() {
             last_quote = None;
             continue;
@@ -370,6 +371,15 @@ mod tests {
         let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(texts, ["Ukraine’s Foreign Ministry said it rejects the accusations.", "It said: “The Russian regime has a long history of bloody provocations by its special services …."]);
         assert_eq!(got[1].1.as_deref(), Some("Ukraine’s Foreign Ministry"));
+    }
+
+    #[test]
+    fn a_quote_closed_by_its_reporting_clause_is_a_claim() {
+        let text = "“We expect 20 new models. The lower stance gives Sentra a new look,” said David Kershaw, a vice president.";
+        let got = claims(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "The lower stance gives Sentra a new look,” said David Kershaw, a vice president.");
+        assert_eq!((got[1].1.as_deref(), got[1].2.as_deref(), got[1].3), (Some("David Kershaw"), Some("said"), true));
     }
 
     #[test]
