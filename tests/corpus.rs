@@ -117,6 +117,14 @@ fn claim_attribution_meets_the_floor() {
     let (mut right, mut total, mut matched) = (0, 0, 0);
     for g in load() {
         let pred: Vec<Span> = analyze(&g.text, Layers::ALL).into_iter().filter(|s| s.label == "claim").collect();
+        for s in &pred {
+            // A source is always text of the document (pronouns and surnames resolved to a written name).
+            if let Some(src) = s.attrs.get("source").and_then(Value::as_str) {
+                assert!(g.text.contains(src), "{}: source {src:?} is not in the text", g.name);
+            }
+            let worth = s.attrs.get("checkworthiness").and_then(Value::as_f64);
+            assert!(worth.is_some_and(|w| (0.0..=1.0).contains(&w)), "{}: checkworthiness {worth:?}", g.name);
+        }
         for ((a, b, label), attrs) in g.spans.iter().zip(&g.attrs) {
             if label != "claim" {
                 continue;

@@ -10,6 +10,9 @@
 //! - otherwise speculation and commentary are not claims ([`score::hedge`]), and the rest is a claim when its
 //!   check-worthiness reaches the model's threshold (`claim.figure` when it states a figure, else `claim.event`).
 //!
+//! Every claim also carries `checkworthiness`, the model's score in [0, 1] (two decimals), to rank claims for a
+//! fact-checker the way ClaimBuster does.
+//!
 //! Sources are resolved across the document so that `source` is always text of the document: pronouns go to the
 //! last named speaker, a bare surname to the earlier full name, "the ministry"/"the report" to the earlier source
 //! they name.
@@ -57,6 +60,8 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         }
         let chars = model.to_chars(start..r.end);
         let quoted = p.has_quote();
+        let raw = score::checkworthiness(&p);
+        let worth = (raw * 100.0).round() / 100.0;
         if let Some(a) = attribute(&p) {
             let cue = &s[a.cue.clone()];
             let source = a.source.map(|src| speakers.resolve(text, start + src.start..start + src.end, cue));
@@ -73,7 +78,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
                 span = span.with_attr("quote", true);
             }
             last_quote = if quoted { source } else { None };
-            out.push(span);
+            out.push(span.with_attr("checkworthiness", worth));
             continue;
         }
         let whole_quote = s.starts_with(['“', '"']) && s.ends_with(['”', '"']);
@@ -81,12 +86,13 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             out.push(
                 Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {who}"))
                     .with_attr("source", who.as_str())
-                    .with_attr("quote", true),
+                    .with_attr("quote", true)
+                    .with_attr("checkworthiness", worth),
             );
             continue;
         }
         last_quote = None;
-        if score::hedge(&p).is_some() || score::checkworthiness(&p) < weights::THRESHOLD {
+        if score::hedge(&p).is_some() || raw < weights::THRESHOLD {
             continue;
         }
         let span = match score::figure(&p) {
@@ -96,7 +102,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
                 Span::auto(chars, CLAIM, "claim.event", format!("States a checkable fact (verb “{verb}”)"))
             }
         };
-        out.push(span);
+        out.push(span.with_attr("checkworthiness", worth));
     }
     out
 }
