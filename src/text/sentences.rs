@@ -73,10 +73,12 @@ fn is_opener(c: char) -> bool {
 /// Abbreviations that precede a name or a number and so never end a sentence (lowercase, without the stop).
 const PREFIXES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
-    "brig", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "no", "nos", "nr",
-    "vol", "fig", "figs", "art", "ch", "sec", "para", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "brig", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "vs", "v", "cf", "approx", "ca", "est", "e.g", "i.e", "viz", "mssrs", "messrs", "rt",
 ];
+
+/// Abbreviations that precede a number ("No. 3", "Vol. 2"); before anything else they are words ("telling me no.").
+const NUMBER_PREFIXES: &[&str] = &["no", "nos", "nr", "vol", "fig", "figs", "art", "ch", "sec", "para", "pp", "p"];
 
 /// Abbreviations that may also end a sentence: they end one only before a typical sentence opener.
 const SUFFIXES: &[&str] = &[
@@ -181,6 +183,9 @@ fn ends_sentence(s: &str, g: &[(usize, &str)], i: usize, stops: usize, j: usize)
         return true;
     }
     if PREFIXES.contains(&bare) {
+        return false;
+    }
+    if NUMBER_PREFIXES.contains(&bare) && next.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '#') {
         return false;
     }
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
@@ -288,6 +293,7 @@ mod tests {
             ("\"We are ready.\" He left. \"Why?\" she asked.", &["\"We are ready.\"", "He left.", "\"Why?\" she asked."]),
             ("Inflation rose 4.5% in Jan. 2024 to No. 3 in the ranking. Mr. Smith and Dr. Jones met St. John at 3 p.m. on Friday.", &["Inflation rose 4.5% in Jan. 2024 to No. 3 in the ranking.", "Mr. Smith and Dr. Jones met St. John at 3 p.m. on Friday."]),
             ("The talks ended at 3 p.m. The ministers left.", &["The talks ended at 3 p.m.", "The ministers left."]),
+            ("She kept telling me no. When she left, Fig. 3 and Vol. 2 stayed.", &["She kept telling me no.", "When she left, Fig. 3 and Vol. 2 stayed."]),
             ("He moved to the U.S. The move was quick.", &["He moved to the U.S.", "The move was quick."]),
             ("He moved to the U.S. Embassy in Moscow.", &["He moved to the U.S. Embassy in Moscow."]),
             ("John F. Kennedy was shot in 1963. Vitamin C. It helps.", &["John F. Kennedy was shot in 1963.", "Vitamin C.", "It helps."]),
