@@ -111,11 +111,11 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
 #[doc(hidden)]
 pub const FEATURE_NAMES: &[&str] = score::FEATURE_NAMES;
 
-/// How the claim rules treat one sentence on its own, with its check-worthiness features: for
-/// `scripts/train_claims.py`, which fits the weights in `weights.rs`. Returns (gate, features), where gate is
-/// `excluded`, `attributed`, `hedged` or `scored`. Not part of the stable API.
+/// How the claim rules treat one sentence on its own, with its check-worthiness features and words: for
+/// `scripts/train_claims.py`, which fits the weights in `weights.rs`. Returns (gate, features, words), where gate
+/// is `excluded`, `attributed`, `hedged` or `scored`. Not part of the stable API.
 #[doc(hidden)]
-pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>) {
+pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>, Vec<String>) {
     let p = Parsed::new(sentence);
     let gate = if score::excluded(&p).is_some() {
         "excluded"
@@ -126,7 +126,7 @@ pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>) {
     } else {
         "scored"
     };
-    (gate, score::features(&p))
+    (gate, score::features(&p), score::lexicon_words(&p))
 }
 
 /// Whether the sentence overlaps a line the boilerplate classifier rejected.

@@ -221,9 +221,27 @@ fn attribution_cue(p: &Parsed) -> bool {
     super::attribution::attribute(p).is_some()
 }
 
-/// The check-worthiness score in [0, 1]: the logistic of the weighted features.
+/// The distinct lowercase words of the sentence that the word weights can apply to (letters only, two or more).
+pub(crate) fn lexicon_words(p: &Parsed) -> Vec<String> {
+    let mut ws: Vec<String> = p
+        .toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| p.s[t.r.clone()].to_lowercase().replace('’', "'"))
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
+        .collect();
+    ws.sort();
+    ws.dedup();
+    ws
+}
+
+/// The check-worthiness score in [0, 1]: the logistic of the weighted features plus the weights of the words.
 pub(crate) fn checkworthiness(p: &Parsed) -> f64 {
-    let z: f64 = features(p).iter().zip(weights::WEIGHTS).map(|(x, w)| x * w).sum();
+    let lexical: f64 = lexicon_words(p)
+        .iter()
+        .filter_map(|w| weights::WORDS.binary_search_by(|(k, _)| (*k).cmp(w.as_str())).ok().map(|i| weights::WORDS[i].1))
+        .sum();
+    let z: f64 = features(p).iter().zip(weights::WEIGHTS).map(|(x, w)| x * w).sum::<f64>() + lexical;
     // weights.rs is generated for this exact feature list (checked by a test).
     1.0 / (1.0 + (-z).exp())
 }
@@ -280,6 +298,7 @@ mod tests {
     #[test]
     fn weights_match_the_features() {
         assert_eq!(weights::WEIGHTS.len(), FEATURE_NAMES.len(), "rerun scripts/train_claims.py");
+        assert!(weights::WORDS.windows(2).all(|w| w[0].0 < w[1].0), "WORDS must be sorted for binary search");
         assert_eq!(features(&Parsed::new("The attack killed 133 people.")).len(), FEATURE_NAMES.len());
     }
 
