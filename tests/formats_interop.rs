@@ -430,7 +430,8 @@ fn w3c_spec_samples() {
 
 #[test]
 fn conll_files_of_every_layout() {
-    let table: &[(&str, usize, &[(&str, usize)], &[(&str, &str)])] = &[
+    type Row<'a> = (&'a str, usize, &'a [(&'a str, usize)], &'a [(&'a str, &'a str)]);
+    let table: &[Row] = &[
         ("conll/doccano/example.conll", 1, &[("LOC", 1), ("PER", 1)], &[("LOC", "JAPAN"), ("PER", "Nadim Ladki")]),
         ("conll/doccano/labeling.trailing.conll", 1, &[], &[]),
         ("conll/doccano/example.txt", 1, &[("ORG", 1), ("MISC", 2), ("PER", 1)], &[("ORG", "EU"), ("MISC", "German"), ("MISC", "British"), ("PER", "Peter Blackburn")]),

@@ -380,3 +380,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn hostile_input_gets_a_message_not_a_panic() {
+    let huge = u64::MAX;
+    let cases: Vec<(Format, String)> = vec![
+        (Format::Doccano, format!("{{\"text\": \"abc\", \"label\": [[0, {huge}, \"X\"]]}}")),
+        (Format::Doccano, "{\"text\": \"abc\", \"label\": [[0, 4294967298, \"X\"]]}".to_string()),
+        (Format::Spacy, format!("{{\"text\": \"abc\", \"spans\": [{{\"start\": {huge}, \"end\": 1, \"label\": \"X\"}}]}}")),
+        (Format::LabelStudio, "[{\"data\": {\"text\": \"abc\"}, \"annotations\": [{\"result\": [{\"type\": \"labels\", \"value\": {\"start\": -1, \"end\": 2, \"labels\": [\"X\"]}}]}]}]".to_string()),
+        (Format::Sift, "[".repeat(10_000)),
+        (Format::SiftJsonl, "\u{0}\u{1}\u{7f}\u{FFFD}".to_string()),
+        (Format::Conll, "{\"format\": \"sift-annotations\"}".to_string()),
+        (Format::LabelStudio, "42".to_string()),
+    ];
+    for (f, input) in cases {
+        match read(f, &input) {
+            Err(e) => assert!(!e.to_string().is_empty()),
+            Ok(imp) => assert!(imp.documents.iter().all(|d| d.spans.is_empty()) && !imp.losses.is_empty(), "{f:?}: {imp:?}"),
+        }
+    }
+    let err = read_files(Format::Brat, &[("a.txt", "abc"), ("a.ann", "T1\tX 0 99999999999999999999999\tabc")]).unwrap_err();
+    assert!(err.to_string().contains("a.ann line 1"), "{err}");
+    let err = read_files(Format::Brat, &[("b.ann", "T1\tX 0 1\ta")]).unwrap_err();
+    assert!(err.to_string().contains("b.ann has no b.txt"), "{err}");
+    let err = read(Format::Conll, "{\"format\": \"sift-annotations\"}").unwrap_err();
+    assert!(err.to_string().contains("line 1"), "{err}");
+}

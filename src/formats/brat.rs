@@ -1,11 +1,12 @@
-//! brat standoff: the document text in `<name>.txt` and its annotations in `<name>.ann`, one per line.
+//! brat standoff: the document text in `<name>.txt` and its annotations in `<name>.ann`, one per line, columns
+//! separated by tabs (shown as spaces below).
 //!
 //! ```text
-//! T1	number 12 24	at least 115
-//! T2	claim 30 52;53 80	first line second line
-//! #1	AnnotatorNotes T1	check against the AP figure
-//! A1	kind T1 cardinal
-//! A2	quote T2
+//! T1    number 12 24    at least 115
+//! T2    claim 30 52;53 80    first line second line
+//! #1    AnnotatorNotes T1    check against the AP figure
+//! A1    kind T1 cardinal
+//! A2    quote T2
 //! ```
 //!
 //! **Unit: code points** of the UTF-8-decoded `.txt` (brat's server slices a Python 3 `str`; line breaks are
@@ -196,9 +197,12 @@ fn parse_ann(
     Ok(spans)
 }
 
+/// Code-point ranges of a T line's spans, with the repairs made to get them.
+type Fragments = (Vec<(usize, usize)>, Vec<String>);
+
 /// Places a T line's fragments; returns the resulting spans (fragments separated only by whitespace merged) and
 /// the repairs made.
-fn place_fragments(placer: &Placer, ranges: &[(usize, usize)], quote: &str) -> Result<(Vec<(usize, usize)>, Vec<String>), String> {
+fn place_fragments(placer: &Placer, ranges: &[(usize, usize)], quote: &str) -> Result<Fragments, String> {
     let mut repairs = Vec::new();
     let mut chars = Vec::new();
     for &(s, e) in ranges {

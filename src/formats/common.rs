@@ -51,6 +51,8 @@ impl<'a> Placer<'a> {
         }
         match unit {
             Unit::CodePoint => (end <= self.map.len_chars()).then_some((start, end)),
+            // The range check first: the offset tables are 32-bit, so a huge offset must not wrap around.
+            Unit::Utf16 if end > self.map.len_utf16() => None,
             Unit::Utf16 => Some((self.map.utf16_to_char(start)?, self.map.utf16_to_char(end)?)),
         }
     }
@@ -453,7 +455,8 @@ mod tests {
         // "👍 at least 115 and 115" — the emoji is 1 code point, 2 UTF-16 units.
         let text = "\u{1F44D} at least 115 and 115";
         let p = Placer::new(text);
-        let table: &[(usize, usize, Unit, Option<Unit>, Option<&str>, Result<(usize, usize), ()>)] = &[
+        type Row<'a> = (usize, usize, Unit, Option<Unit>, Option<&'a str>, Result<(usize, usize), ()>);
+        let table: &[Row] = &[
             (2, 14, Unit::CodePoint, None, Some("at least 115"), Ok((2, 14))),
             (3, 15, Unit::Utf16, None, Some("at least 115"), Ok((2, 14))),
             // UTF-16 offsets in a code-point format: the alternative unit fixes them.

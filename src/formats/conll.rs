@@ -1,13 +1,14 @@
 //! CoNLL-style token labels (BIO), one token per line and a blank line between sentences: the CoNLL-2003
-//! layout, doccano's CoNLL import/export, flair's column corpora and GermEval-2014's nested columns.
+//! layout, doccano's CoNLL import/export, flair's column corpora and GermEval-2014's nested columns. sift
+//! writes the token and tag separated by a tab (shown as spaces below).
 //!
 //! ```text
-//! -DOCSTART-	O
+//! -DOCSTART-    O
 //!
-//! at	B-number
-//! least	I-number
-//! 115	I-number
-//! people	O
+//! at    B-number
+//! least    I-number
+//! 115    I-number
+//! people    O
 //! ```
 //!
 //! **Unit: none.** The file carries tokens, not offsets. On import the text is rebuilt by joining a sentence's
@@ -19,7 +20,7 @@
 //! inner`, with `#` comment lines) are recognized by their running index; both the outer and the inner layer
 //! are read. Tags may be BIO (IOB2), IOB1, BIOES or BILOU.
 //!
-//! **Written:** `token<TAB>tag` with BIO tags, documents separated by `-DOCSTART-	O`, sentences by blank lines
+//! **Written:** `token<TAB>tag` with BIO tags, documents separated by `-DOCSTART-    O`, sentences by blank lines
 //! (sentence breaks inside a span are not written). Tokens are word segments cut at span edges, so every span
 //! covers whole tokens.
 //!

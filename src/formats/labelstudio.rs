@@ -87,6 +87,12 @@ fn task(
         _ => format!("task-{}", index + 1),
     };
     let name = data.get("name").and_then(Value::as_str).map_or_else(|| id.clone(), str::to_string);
+    for k in data.keys().filter(|k| !["text", "id", "name"].contains(&k.as_str())) {
+        losses.add(format!("data field `{k}` dropped"));
+    }
+    for k in o.keys().filter(|k| !["id", "data", "annotations", "completions", "predictions"].contains(&k.as_str())) {
+        losses.add(format!("task key `{k}` dropped"));
+    }
     let placer = Placer::new(&text);
     let mut spans = Vec::new();
     for (key, is_pred) in [("annotations", false), ("completions", false), ("predictions", true)] {

@@ -381,10 +381,8 @@ impl Reader {
             Some(l) if l.trim().is_empty() => bad.push("`label` is empty".into()),
             _ => {}
         }
-        if !id.is_empty() || o.contains_key("id") {
-            if id.is_empty() {
-                bad.push("`id` is empty".into());
-            }
+        if id.is_empty() && matches!(o.get("id"), Some(Value::String(_))) {
+            bad.push("`id` is empty".into());
         }
         let (Some(start), Some(end), Some(label)) = (start, end, label) else {
             for b in bad {
