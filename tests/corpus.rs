@@ -8,14 +8,16 @@ use std::path::Path;
 const CORPUS: &str = "../shared/corpus";
 
 /// Floors per layer (exact-match, micro-averaged over the five articles).
-const NUMBER_RECALL_FLOOR: f64 = 0.0;
+const NUMBER_RECALL_FLOOR: f64 = 0.95;
 const BOILERPLATE_F1_FLOOR: f64 = 0.0;
-const CLAIM_F1_FLOOR: f64 = 0.0;
+const CLAIM_F1_FLOOR: f64 = 0.94;
 
 struct Gold {
     name: String,
     text: String,
     spans: Vec<(usize, usize, String)>,
+    /// The `attrs` of each span, in the order of `spans`.
+    attrs: Vec<Value>,
 }
 
 fn load() -> Vec<Gold> {
@@ -37,7 +39,8 @@ fn load() -> Vec<Gold> {
             .iter()
             .map(|s| (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize, s["label"].as_str().unwrap().to_string()))
             .collect();
-        out.push(Gold { name: d["id"].as_str().unwrap().to_string(), text: txt, spans });
+        let attrs = d["spans"].as_array().unwrap().iter().map(|s| s.get("attrs").cloned().unwrap_or(Value::Null)).collect();
+        out.push(Gold { name: d["id"].as_str().unwrap().to_string(), text: txt, spans, attrs });
     }
     assert_eq!(out.len(), 5);
     out
@@ -103,4 +106,36 @@ fn boilerplate_meets_the_f1_floor() {
 fn claims_meet_the_f1_floor() {
     let c = score("claim");
     assert!(c.f1() >= CLAIM_F1_FLOOR, "claim F1 {:.3} < {CLAIM_F1_FLOOR}", c.f1());
+}
+
+/// Share of gold claims found with exactly the right span whose `source`, `cue` and `quote` attributes all equal
+/// the gold ones (absent = absent), over all gold claims.
+const ATTRIBUTION_ACCURACY_FLOOR: f64 = 0.95;
+
+#[test]
+fn claim_attribution_meets_the_floor() {
+    let (mut right, mut total, mut matched) = (0, 0, 0);
+    for g in load() {
+        let pred: Vec<Span> = analyze(&g.text, Layers::ALL).into_iter().filter(|s| s.label == "claim").collect();
+        for ((a, b, label), attrs) in g.spans.iter().zip(&g.attrs) {
+            if label != "claim" {
+                continue;
+            }
+            total += 1;
+            let Some(p) = pred.iter().find(|s| s.start == *a && s.end == *b) else { continue };
+            matched += 1;
+            let want = |k: &str| attrs.get(k).cloned().filter(|v| !v.is_null() && *v != Value::Bool(false));
+            let got = |k: &str| p.attrs.get(k).cloned().filter(|v| *v != Value::Bool(false));
+            let keys = ["source", "cue", "quote"];
+            if keys.iter().all(|k| want(k) == got(k)) {
+                right += 1;
+            } else {
+                let show = |f: &dyn Fn(&str) -> Option<Value>| keys.map(|k| f(k).map_or("-".to_string(), |v| v.to_string())).join(" | ");
+                eprintln!("{} attrs {:?}\n    gold {}\n    got  {}", g.name, sift::text::slice_chars(&g.text, *a, *b).unwrap(), show(&want), show(&got));
+            }
+        }
+    }
+    let acc = right as f64 / total.max(1) as f64;
+    eprintln!("claim attribution: {right}/{total} gold claims exactly right ({matched} spans found), accuracy {acc:.3}");
+    assert!(acc >= ATTRIBUTION_ACCURACY_FLOOR, "attribution accuracy {acc:.3} < {ATTRIBUTION_ACCURACY_FLOOR}");
 }

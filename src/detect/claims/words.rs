@@ -1,0 +1,165 @@
+//! Word tokens of one sentence and the small closed word classes the claim rules look at (auxiliaries, common
+//! verbs, determiners). No tagger: news sentences are regular enough for word lists, and a list is explainable.
+
+use std::ops::Range;
+
+/// A token of a sentence: a word, or one punctuation character. `r` is a byte range into the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub r: Range<usize>,
+    pub word: bool,
+}
+
+/// Splits a sentence into words and punctuation. A word is a run of letters and digits, joined across `.` `'` `’`
+/// `-` when a letter or digit follows ("U.S", "Kremlin’s", "IS-K", "4.5"); a dotted abbreviation keeps its final
+/// stop ("U.S."). Whitespace is dropped.
+pub(crate) fn tokens(s: &str) -> Vec<Tok> {
+    let cs: Vec<(usize, char)> = s.char_indices().collect();
+    let end = |k: usize| cs.get(k).map_or(s.len(), |x| x.0);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i].1;
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_alphanumeric() {
+            let mut j = i + 1;
+            let mut dotted = false;
+            while j < cs.len() {
+                let d = cs[j].1;
+                if d.is_alphanumeric() || is_mark(d) {
+                    j += 1;
+                } else if matches!(d, '.' | '\'' | '’' | '-' | '‑') && cs.get(j + 1).is_some_and(|x| x.1.is_alphanumeric()) {
+                    dotted |= d == '.';
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its last stop: single letters joined by stops.
+            if dotted && cs.get(j).is_some_and(|x| x.1 == '.') && s[cs[i].0..end(j)].split('.').all(|p| p.chars().count() == 1) {
+                j += 1;
+            }
+            out.push(Tok { r: cs[i].0..end(j), word: true });
+            i = j;
+        } else {
+            out.push(Tok { r: cs[i].0..end(i + 1), word: false });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Combining marks and joiners stay inside their word.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x200C | 0x200D | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF)
+}
+
+/// Whether the word starts with an uppercase letter.
+pub(crate) fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Auxiliaries, modals and copulas.
+pub(crate) const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "do", "does", "did", "isn't", "aren't", "wasn't", "weren't",
+    "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "don't", "doesn't", "didn't", "isn’t",
+    "aren’t", "wasn’t", "weren’t", "hasn’t", "haven’t", "hadn’t", "won’t", "wouldn’t", "can’t", "couldn’t", "don’t",
+    "doesn’t", "didn’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll",
+];
+
+/// Frequent verbs in news and speeches, as bare forms; inflections are derived by [`is_verb`].
+const VERBS: &[&str] = &[
+    "accuse", "add", "admit", "advise", "allege", "announce", "appear", "argue", "arrest", "attack", "ban", "become",
+    "begin", "blame", "bomb", "bring", "build", "buy", "call", "capture", "carry", "cause", "charge", "claim", "close",
+    "come", "confirm", "continue", "cost", "create", "cut", "decide", "declare", "decline", "defeat", "deny", "describe",
+    "destroy", "detain", "die", "drop", "earn", "emphasize", "end", "explain", "face", "fail", "fall", "find", "fire",
+    "focus", "follow", "gain", "get", "give", "go", "grow", "happen", "hit", "hold", "include", "increase", "indicate",
+    "inform", "injure", "invest", "kill", "launch", "lead", "leave", "lose", "make", "mark", "mean", "meet", "mention",
+    "move", "need", "note", "observe", "occur", "offer", "open", "operate", "order", "pass", "pay", "plan", "play",
+    "point", "post", "prepare", "promise", "provide", "raise", "reach", "receive", "reduce", "reject", "release",
+    "remain", "report", "reveal", "rise", "run", "say", "see", "seem", "seize", "sell", "send", "serve", "show",
+    "sign", "spend", "start", "state", "stay", "stop", "strike", "suggest", "support", "take", "target", "tell",
+    "think", "threaten", "try", "turn", "use", "vote", "want", "warn", "win", "work", "write", "know", "believe",
+    "help", "keep", "let", "look", "put", "set", "stand", "talk", "understand", "want", "wound", "create", "double",
+    "triple", "owe", "borrow", "lend", "tax", "fund", "hire", "employ", "import", "export", "produce", "grant",
+];
+
+/// Irregular past forms and participles of the verbs above (and a few more).
+const IRREGULAR: &[&str] = &[
+    "became", "began", "begun", "brought", "built", "bought", "came", "cut", "fell", "fallen", "found", "got", "gotten",
+    "gave", "given", "went", "gone", "grew", "grown", "held", "hit", "kept", "knew", "known", "led", "left", "lost",
+    "made", "meant", "met", "paid", "put", "ran", "rose", "risen", "said", "saw", "seen", "sold", "sent", "set", "spent",
+    "stood", "struck", "took", "taken", "told", "thought", "understood", "won", "wrote", "written", "shot", "fought",
+    "stole", "stolen", "broke", "broken", "drove", "driven", "fled", "flew", "flown", "forgot", "hid", "hung", "lay",
+    "laid", "sought", "slid", "spoke", "spoken", "swore", "sworn", "threw", "thrown", "wore", "withdrew", "withdrawn",
+];
+
+/// Whether the (lowercase) word is a form of a listed verb: bare, `-s`/`-es`/`-ies`, `-ed`/`-d`/`-ied`, `-ing`,
+/// or an irregular past.
+pub(crate) fn is_verb(w: &str) -> bool {
+    if IRREGULAR.contains(&w) || VERBS.contains(&w) {
+        return true;
+    }
+    let stems = [
+        w.strip_suffix("ies").map(|s| format!("{s}y")),
+        w.strip_suffix("ied").map(|s| format!("{s}y")),
+        w.strip_suffix("es").map(str::to_string),
+        w.strip_suffix('s').map(str::to_string),
+        w.strip_suffix("ed").map(str::to_string),
+        w.strip_suffix('d').map(str::to_string),
+        w.strip_suffix("ing").map(str::to_string),
+        w.strip_suffix("ing").map(|s| format!("{s}e")),
+        // Doubled consonants: "stopped", "planning".
+        w.strip_suffix("ed").or_else(|| w.strip_suffix("ing")).and_then(|s| {
+            let mut cs = s.chars().rev();
+            let (a, b) = (cs.next()?, cs.next()?);
+            (a == b).then(|| s[..s.len() - a.len_utf8()].to_string())
+        }),
+    ];
+    stems.iter().flatten().any(|s| VERBS.contains(&s.as_str()))
+}
+
+/// Whether the word looks like a finite verb or participle: an auxiliary, a listed verb, or an unlisted `-ed`
+/// word ("thwarted", "foiled").
+pub(crate) fn verbish(w: &str) -> bool {
+    let l = w.to_lowercase();
+    AUX.contains(&l.as_str()) || is_verb(&l) || l.len() > 4 && l.ends_with("ed") && !NOT_ED_VERBS.contains(&l.as_str())
+}
+
+/// `-ed` words that are not verbs.
+const NOT_ED_VERBS: &[&str] = &["hundred", "united", "limited", "red", "bed", "indeed", "speed", "seed", "need", "breed", "shed", "related", "based", "advanced", "armed", "dozed"];
+
+/// Determiners and possessives that open a noun phrase.
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "one",
+    "some", "many", "most", "several", "two", "three", "both", "all", "each", "every", "another", "other",
+];
+
+/// Subject pronouns, resolved to the last named speaker.
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_abbreviations_possessives_and_hyphens() {
+        let s = "A U.S. official told the Kremlin’s IS-K 4.5% “window.”";
+        let words: Vec<&str> = tokens(s).iter().filter(|t| t.word).map(|t| &s[t.r.clone()]).collect();
+        assert_eq!(words, ["A", "U.S.", "official", "told", "the", "Kremlin’s", "IS-K", "4.5", "window"]);
+        let puncts: Vec<&str> = tokens(s).iter().filter(|t| !t.word).map(|t| &s[t.r.clone()]).collect();
+        assert_eq!(puncts, ["%", "“", ".", "”"]);
+    }
+
+    #[test]
+    fn verb_forms() {
+        for w in ["said", "says", "confirmed", "claims", "denied", "stopped", "planning", "took", "remains", "carries"] {
+            assert!(verbish(w), "{w}");
+        }
+        for w in ["hundred", "officials", "Moscow", "group", "the"] {
+            assert!(!verbish(w), "{w}");
+        }
+    }
+}
