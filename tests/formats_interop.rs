@@ -511,3 +511,11 @@ fn every_fixture_is_detected_as_its_format() {
     }
     let _ = formats::clean_text;
 }
+
+#[test]
+fn spacy_v2_training_tuples() {
+    let line = r#"["Uber blew through $1 million a week", {"entities": [[0, 4, "ORG"], [18, 28, "MONEY"]]}]"#;
+    let imp = read(Format::Spacy, line).unwrap();
+    check(&imp);
+    assert_eq!(spans_text(&imp.documents[0]), [("ORG".to_string(), "Uber".to_string()), ("MONEY".to_string(), "$1 million".to_string())]);
+}

@@ -407,3 +407,42 @@ fn hostile_input_gets_a_message_not_a_panic() {
     let err = read(Format::Conll, "{\"format\": \"sift-annotations\"}").unwrap_err();
     assert!(err.to_string().contains("line 1"), "{err}");
 }
+
+/// The detectors' own output on the gold articles, through every format: what each keeps comes back, and
+/// what it cannot keep is named in its losses.
+#[test]
+fn detector_output_on_the_corpus_through_every_format() {
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir("../shared/corpus").unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let spans = sift::analyze(&text, sift::Layers::ALL);
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            docs.push(Document { id: name.trim_end_matches(".txt").into(), name, text, spans });
+        }
+    }
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(docs.len(), 5);
+    let n: usize = docs.iter().map(|d| d.spans.len()).sum();
+    assert!(n > 100, "the detectors found {n} spans");
+    let labels = Label::builtin();
+    for f in Format::ALL.iter().copied().filter(|f| *f != Format::Text && *f != Format::Conll) {
+        let (back, losses) = round_trip(f, &docs, &labels);
+        assert_eq!(back.documents.len(), 5, "{f:?}");
+        for (b, d) in back.documents.iter().zip(&docs) {
+            assert_eq!(b.text, d.text, "{f:?}");
+            let want = if f.is_lossless() { d.spans.clone() } else { unrejected(d) };
+            assert_eq!(extents(&b.spans), extents(&want), "{f:?} {}", d.id);
+            if f.is_lossless() || f == Format::Spacy || f == Format::LabelStudio {
+                assert_eq!(b.spans, want, "{f:?} {}", d.id);
+            }
+        }
+        if !f.is_lossless() && f != Format::Spacy {
+            // Automatic spans carry rule and reason; every lossy format but spaCy and Label Studio drops the
+            // rule, and says so.
+            let says_rule = losses.iter().any(|l| l.contains("rule dropped"));
+            assert_eq!(says_rule, f != Format::LabelStudio, "{f:?}: {losses:?}");
+        }
+    }
+}

@@ -196,7 +196,7 @@ fn detect_json(body: &str) -> Option<Format> {
 }
 
 /// What reading gave.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Import {
     /// The label set: declared labels first, then labels met on spans.
     pub labels: Vec<Label>,
@@ -267,7 +267,7 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
         Format::W3c => return w3c::read(files),
         _ => {}
     }
-    let mut all = Import { labels: Vec::new(), documents: Vec::new(), losses: Vec::new(), repairs: Vec::new() };
+    let mut all = Import::default();
     let mut ids: HashSet<String> = HashSet::new();
     for (name, content) in files {
         let one = match format {

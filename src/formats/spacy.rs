@@ -1,5 +1,6 @@
 //! spaCy / Prodigy JSONL: one task per line with `text`, `tokens` and `spans`, as Prodigy's `ner_manual` and
-//! spaCy's `prodigy data-to-spacy` exchange them.
+//! spaCy's `prodigy data-to-spacy` exchange them. Lines in spaCy v2's training shape
+//! `["text", {"entities": [[start, end, "LABEL"]]}]` are read too.
 //!
 //! ```json
 //! {"text": "…", "tokens": [{"text": "at", "start": 12, "end": 14, "id": 3, "ws": true}, …],
@@ -43,6 +44,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         let at = format!("line {n}");
         let v: Value = serde_json::from_str(line)
             .map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: not valid JSON at column {}: {e}", e.column())))?;
+        let v = from_v2_tuple(v);
         let before = repairs.len();
         let d = task(&v, documents.len(), &mut labels, &mut losses, &mut repairs)
             .map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: {e}")))?;
@@ -55,6 +57,23 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         documents.push(d);
     }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("spaCy/Prodigy"), repairs })
+}
+
+/// spaCy v2 training data, `["text", {"entities": [[start, end, "LABEL"], …]}]`, as a task with `spans`.
+fn from_v2_tuple(v: Value) -> Value {
+    let Value::Array(items) = &v else { return v };
+    let [Value::String(text), Value::Object(ann)] = items.as_slice() else { return v };
+    let spans: Vec<Value> = ann
+        .get("entities")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| match e.as_array().map(Vec::as_slice) {
+            Some([s, e, l]) => Some(json!({"start": s, "end": e, "label": l})),
+            _ => None,
+        })
+        .collect();
+    json!({"text": text, "spans": spans})
 }
 
 fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repairs: &mut Vec<String>) -> Result<Document, String> {
@@ -100,6 +119,9 @@ fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repair
     };
     for (j, s) in list.iter().enumerate() {
         let p = format!("spans[{j}]");
+        if !s.is_object() {
+            return Err(format!("{p}: a span must be an object, not {}", json_type(s)));
+        }
         let so = s.as_object().ok_or_else(|| format!("{p}: a span must be an object"))?;
         let tok = |k: &str| -> Result<Option<(usize, usize)>, String> {
             match so.get(k) {
