@@ -144,6 +144,7 @@ fn doccano_brat_w3c_keep_extents_and_report_the_rest() {
                 assert!(losses.iter().any(|l| l.contains("1 × custom span id dropped")), "{losses:?}");
             }
             Format::Brat => {
+                assert!(losses.iter().any(|l| l.contains("3 × document id changed to fit a file name")), "{losses:?}");
                 assert!(losses.iter().any(|l| l.contains("1 × span note kept as AnnotatorNotes")), "{losses:?}");
                 assert!(losses.iter().any(|l| l.contains("attr `value`: number written as text")), "{losses:?}");
                 let note = back.documents[1].spans.iter().find_map(|s| s.note.clone());
@@ -154,6 +155,8 @@ fn doccano_brat_w3c_keep_extents_and_report_the_rest() {
             }
             Format::W3c => {
                 assert!(losses.iter().any(|l| l.contains("rule dropped")), "{losses:?}");
+                let ids: Vec<&str> = back.documents.iter().map(|d| d.id.as_str()).collect();
+                assert_eq!(ids, docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), "ids come back from the annotation URNs");
                 let ids: Vec<&str> = back.documents[2].spans.iter().map(|s| s.id.as_str()).collect();
                 assert!(ids.contains(&"custom-id"), "{ids:?}");
             }

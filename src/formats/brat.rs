@@ -60,9 +60,14 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
     let mut losses = Tally::default();
     let mut repairs = Vec::new();
     let mut documents = Vec::new();
+    let mut used = HashSet::new();
     for (stem, text) in texts {
         let base = stem.rsplit(['/', '\\']).next().unwrap_or(stem);
-        let mut doc = Document { id: base.to_string(), name: format!("{base}.txt"), text: text.to_string(), spans: Vec::new() };
+        let id = file_stem(base, &mut used);
+        if id != base {
+            repairs.push(format!("brat: {stem}.txt: a document {base:?} was already read; this one is {id:?}"));
+        }
+        let mut doc = Document { id, name: format!("{base}.txt"), text: text.to_string(), spans: Vec::new() };
         if let Some((name, ann)) = anns.get(stem) {
             doc.spans = parse_ann(name, ann, text, &mut labels, &mut losses, &mut repairs)?;
         }
@@ -238,6 +243,12 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut attr_values: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for d in docs {
         let stem = file_stem(&d.id, &mut used);
+        if stem != d.id {
+            t.add("document id changed to fit a file name");
+        }
+        if d.name != format!("{stem}.txt") {
+            t.add("document name dropped (the file name stands in)");
+        }
         let map = OffsetMap::new(&d.text);
         let mut ann = String::new();
         let (mut a_n, mut note_n) = (0, 0);

@@ -288,5 +288,6 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label], layer: Option<&[String
         out.push('\n');
     }
     t.add_n("text spacing and line breaks not kept (tokens only)", docs.len().min(1));
+    t.add_n("document id and name dropped (documents are numbered)", docs.len());
     Export { files: vec![("annotations.conll".into(), out)], losses: t.lines("CoNLL") }
 }

@@ -163,9 +163,12 @@ fn annotation(
         _ => Origin::Manual,
     };
     let status = if origin == Origin::Auto { Status::Suggested } else { Status::Accepted };
-    let base_id = match o.get("id").and_then(Value::as_str) {
-        Some(id) => id.strip_prefix("urn:sift:").and_then(|r| r.split_once(':')).map_or_else(|| id.to_string(), |(_, s)| pct_decode(s)),
-        None => String::new(),
+    let (doc_id, base_id) = match o.get("id").and_then(Value::as_str) {
+        Some(id) => match id.strip_prefix("urn:sift:").and_then(|r| r.split_once(':')) {
+            Some((d, s)) => (Some(pct_decode(d)), pct_decode(s)),
+            None => (None, id.to_string()),
+        },
+        None => (None, String::new()),
     };
     let targets: Vec<&Value> = match o.get("target") {
         Some(Value::Array(t)) => t.iter().collect(),
@@ -191,6 +194,12 @@ fn annotation(
         };
         if let Some(r) = placed.2 {
             repairs.push(format!("W3C: {at}.{tp}: {r}"));
+        }
+        if let Some(did) = &doc_id {
+            // sift's own export names the document in the annotation id; take it back.
+            if docs[d].spans.is_empty() && !docs.iter().any(|x| &x.id == did) {
+                docs[d].id = did.clone();
+            }
         }
         for (k, tag) in tags.iter().enumerate() {
             labels.ensure(tag);
@@ -296,8 +305,15 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
     for d in docs {
         let stem = file_stem(&d.id, &mut used);
         let source = format!("{stem}.txt");
+        if d.name != source {
+            t.add("document name dropped (the text file name stands in)");
+        }
         let map = OffsetMap::new(&d.text);
-        for s in kept_spans(d, &mut t) {
+        let kept = kept_spans(d, &mut t);
+        if kept.is_empty() && stem != d.id {
+            t.add("id of a document without annotations changed to fit a file name");
+        }
+        for s in kept {
             if s.rule.is_some() {
                 t.add("rule dropped");
             }
