@@ -168,6 +168,19 @@ fn label_studio_predictions_and_annotations() {
     }
 }
 
+#[test]
+fn label_studio_config_declares_the_labels() {
+    let tasks = fx("label-studio/named_entity/tasks.json");
+    let config = fx("label-studio/named_entity/config.xml");
+    let imp = read_files(Format::LabelStudio, &[("tasks.json", &tasks), ("config.xml", &config)]).unwrap();
+    check(&imp);
+    let names: Vec<&str> = imp.labels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Person", "Organization", "Fact", "Money", "Date", "Time", "Ordinal", "Percent", "Product", "Language", "Location"]);
+    assert!(imp.labels.iter().all(|l| l.key.is_none()), "the config has no hotkeys");
+    let colors: HashSet<&str> = imp.labels.iter().map(|l| l.color.as_str()).collect();
+    assert!(colors.len() >= 8, "distinct colours are given where the config has none: {colors:?}");
+}
+
 // ---------------------------------------------------------------- brat
 
 fn brat(stem: &str) -> Import {

@@ -449,3 +449,23 @@ fn detector_output_on_the_corpus_through_every_format() {
         }
     }
 }
+
+#[test]
+fn label_lists_come_back_from_label_studio_config_and_brat_conf() {
+    let docs: Vec<Document> = hard_texts().iter().enumerate().map(|(i, t)| rich_doc(i, t)).collect();
+    let labels = labels_for(&docs);
+    let out = write(Format::LabelStudio, &docs, &labels);
+    assert_eq!(out.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["tasks.json", "config.xml"]);
+    let files: Vec<(&str, &str)> = out.files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+    let back = read_files(Format::LabelStudio, &files).unwrap();
+    assert_eq!(back.labels, labels, "colours, keys and order from config.xml");
+    let out = write(Format::Brat, &docs, &labels);
+    let files: Vec<(&str, &str)> = out.files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+    let back = read_files(Format::Brat, &files).unwrap();
+    for l in &labels {
+        let b = back.labels.iter().find(|b| b.name == l.name).unwrap_or_else(|| panic!("{}", l.name));
+        assert_eq!(b.color, l.color, "{}", l.name);
+    }
+    let out = write(Format::Doccano, &docs, &labels);
+    assert!(out.losses.iter().any(|l| l == "doccano: label colours and shortcut keys not kept (the format has no label list)"), "{:?}", out.losses);
+}

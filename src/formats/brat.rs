@@ -19,7 +19,8 @@
 //!
 //! **Attributes** go out as `A` lines: `true` as a binary attribute, strings without whitespace and numbers as
 //! a value (numbers come back as strings). `annotation.conf` and `visual.conf` (labels, attribute values,
-//! colours) are written beside the documents so brat can open the folder. Labels with spaces get `_`.
+//! colours) are written beside the documents so brat can open the folder, and read back when given. Labels with
+//! spaces get `_`.
 //!
 //! **Lost on export:** origin, review status, rule and reason; rejected spans; attributes that are `false`,
 //! strings with whitespace, arrays, objects or null; custom span ids (brat numbers them `T1`, `T2`, …).
@@ -39,6 +40,7 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
     let mut texts: BTreeMap<&str, &str> = BTreeMap::new();
     let mut anns: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
     let mut labels = Labels::empty();
+    let mut styles = Vec::new();
     for (name, content) in files {
         if let Some(stem) = name.strip_suffix(".txt") {
             texts.insert(stem, content);
@@ -49,6 +51,8 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
                 for l in conf_entities(content) {
                     labels.ensure(&l);
                 }
+            } else if name.ends_with("visual.conf") {
+                styles = conf_colors(content);
             }
         } else {
             return Err(Error::new(format!("brat: {name}: expected .txt, .ann or .conf files")));
@@ -73,7 +77,31 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
         }
         documents.push(finish(doc));
     }
+    for (name, color) in styles {
+        labels.recolor(&name, &color);
+    }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("brat"), repairs })
+}
+
+/// `bgColor` of each type in the `[drawing]` section of a `visual.conf`.
+fn conf_colors(conf: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut in_drawing = false;
+    for line in conf.lines() {
+        let l = line.trim();
+        if l.starts_with('[') {
+            in_drawing = l == "[drawing]";
+        } else if in_drawing && !l.is_empty() && !l.starts_with('#') {
+            let mut parts = l.split_whitespace();
+            let Some(ty) = parts.next() else { continue };
+            for kv in l[ty.len()..].split(',') {
+                if let Some(c) = kv.trim().strip_prefix("bgColor:") {
+                    out.push((ty.to_string(), c.trim().to_string()));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Entity type names from the `[entities]` section of an `annotation.conf` (indentation = hierarchy).

@@ -260,6 +260,32 @@ impl Labels {
     }
 }
 
+impl Labels {
+    /// Sets the colour of a known label when `color` is `#rrggbb`.
+    pub fn recolor(&mut self, name: &str, color: &str) {
+        let valid = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|x| x.is_ascii_hexdigit());
+        if let (true, Some(l)) = (valid, self.list.iter_mut().find(|l| l.name == name)) {
+            l.color = color.to_ascii_lowercase();
+        }
+    }
+
+    /// Declares label `name` with its colour (kept when `#rrggbb`) and key, adding it if unknown.
+    pub fn style(&mut self, name: &str, color: Option<&str>, key: Option<&str>) {
+        self.ensure(name);
+        if let Some(c) = color {
+            self.recolor(name, c);
+        }
+        let l = self.list.iter_mut().find(|l| l.name == name).expect("just ensured");
+        // A declared label has exactly the declared key (none if none), not an invented one.
+        l.key = key.filter(|k| k.chars().count() == 1).map(str::to_string);
+    }
+}
+
+/// The line a format without a label list adds to its export losses.
+pub(crate) fn label_styles_lost(format: &str, labels: &[Label]) -> Option<String> {
+    (!labels.is_empty()).then(|| format!("{format}: label colours and shortcut keys not kept (the format has no label list)"))
+}
+
 /// Gives every span without an id the automatic id (`label:start-end`), made unique with a `#n` suffix.
 pub(crate) fn fill_ids(spans: &mut [Span]) {
     let mut seen: HashSet<String> = spans.iter().filter(|s| !s.id.is_empty()).map(|s| s.id.clone()).collect();

@@ -29,7 +29,7 @@
 //! rule, reason, notes, attributes); the exact spacing and line breaks of the text. **Lost on import:** the
 //! middle columns (part of speech, chunk tags).
 
-use super::common::{kept_spans, tokenize, Labels, Tally};
+use super::common::{label_styles_lost, kept_spans, tokenize, Labels, Tally};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::TextModel;
@@ -208,7 +208,7 @@ impl Builder {
 }
 
 /// Writes BIO tags for one layer: the spans whose label is in `layer` (every label when `None`).
-pub(crate) fn write(docs: &[Document], _labels: &[Label], layer: Option<&[String]>) -> Export {
+pub(crate) fn write(docs: &[Document], labels: &[Label], layer: Option<&[String]>) -> Export {
     let mut t = Tally::default();
     let mut out = String::new();
     for d in docs {
@@ -289,5 +289,5 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label], layer: Option<&[String
     }
     t.add_n("text spacing and line breaks not kept (tokens only)", docs.len().min(1));
     t.add_n("document id and name dropped (documents are numbered)", docs.len());
-    Export { files: vec![("annotations.conll".into(), out)], losses: t.lines("CoNLL") }
+    Export { files: vec![("annotations.conll".into(), out)], losses: t.lines("CoNLL").into_iter().chain(label_styles_lost("CoNLL", labels)).collect() }
 }

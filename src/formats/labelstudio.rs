@@ -16,11 +16,12 @@
 //! accepted automatic span keeps `origin: "prediction"` on its region so that it reads back as automatic.
 //! Per-region results with the region's `id` carry the rest, as Label Studio's `perRegion` tags do: attributes
 //! (`choices` for strings and booleans, `number` for numbers), `rule` (`choices`), `why` and `note` (`textarea`).
-//! The export also writes `config.xml`, a labelling config declaring these tags and the label colours and keys.
+//! The export also writes `config.xml`, a labelling config declaring these tags and the label colours and keys;
+//! given to `read_files` beside the tasks, a config sets the label colours and keys.
 //!
 //! **Lost on export:** rejected spans; manual spans still `suggested`; attribute values that are arrays, objects
 //! or null. **Lost on import:** cancelled annotations, relations and other result types, task-level choices,
-//! label colours (they live in the config, which is not read).
+//! and label colours unless the config is given.
 
 use super::common::{finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
@@ -35,6 +36,34 @@ const LABELS_TAG: &str = "label";
 const RULE_TAG: &str = "rule";
 const WHY_TAG: &str = "why";
 const NOTE_TAG: &str = "note";
+
+/// Labels with colours and keys from a labelling config (`<Label value="…" background="…" hotkey="…"/>`).
+pub(crate) fn read_config(xml: &str) -> Vec<Label> {
+    let tag = regex::Regex::new(r"<Label\b([^>]*)>").expect("valid regex");
+    let attr = regex::Regex::new(r#"([A-Za-z_]+)\s*=\s*"([^"]*)""#).expect("valid regex");
+    let mut labels = Labels::empty();
+    for t in tag.captures_iter(xml) {
+        let mut value = None;
+        let (mut color, mut key) = (None, None);
+        for a in attr.captures_iter(&t[1]) {
+            let v = xml_unescape(&a[2]);
+            match &a[1] {
+                "value" => value = Some(v),
+                "background" => color = Some(v),
+                "hotkey" => key = Some(v),
+                _ => {}
+            }
+        }
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            labels.style(&v, color.as_deref(), key.as_deref());
+        }
+    }
+    labels.list
+}
+
+fn xml_unescape(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'").replace("&amp;", "&")
+}
 
 pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let v = super::common::parse_json("Label Studio", input)?;

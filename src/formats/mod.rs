@@ -258,9 +258,11 @@ pub fn read(format: Format, input: &str) -> Result<Import, Error> {
     }
 }
 
-/// Reads `(file name, content)` pairs in `format`. brat pairs `<stem>.txt` with `<stem>.ann`; W3C takes
-/// `.json`/`.jsonld` annotation files and the text files they point into; the other formats read each file and
-/// concatenate the documents (ids made unique with the file name when two files use the same one).
+/// Reads `(file name, content)` pairs in `format`. brat pairs `<stem>.txt` with `<stem>.ann` (and reads
+/// `annotation.conf` / `visual.conf` for labels and colours); W3C takes `.json`/`.jsonld` annotation files and
+/// the text files they point into; Label Studio takes a `.xml` labelling config for label colours and keys; the
+/// other formats read each file and concatenate the documents (ids made unique with the file name when two
+/// files use the same one).
 pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Error> {
     match format {
         Format::Brat => return brat::read(files),
@@ -269,7 +271,12 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
     }
     let mut all = Import::default();
     let mut ids: HashSet<String> = HashSet::new();
+    let mut styled: Vec<Label> = Vec::new();
     for (name, content) in files {
+        if format == Format::LabelStudio && name.ends_with(".xml") {
+            styled.extend(labelstudio::read_config(content));
+            continue;
+        }
         let one = match format {
             Format::Text => text::read_named(name, content),
             _ => read(format, content).map_err(|e| Error::new(format!("{name}: {e}")))?,
@@ -290,6 +297,15 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
         }
         all.losses.extend(one.losses.into_iter().map(|l| format!("{name}: {l}")));
         all.repairs.extend(one.repairs.into_iter().map(|r| format!("{name}: {r}")));
+    }
+    // A Label Studio config declares the labels: its order, colours and keys win.
+    if !styled.is_empty() {
+        for l in std::mem::take(&mut all.labels) {
+            if !styled.iter().any(|s| s.name == l.name) {
+                styled.push(l);
+            }
+        }
+        all.labels = styled;
     }
     Ok(all)
 }

@@ -24,7 +24,7 @@
 //! keys other than `text`, `spans`, `tokens`, `meta.id`, `meta.name` and `answer` (Prodigy's hashes, `options`,
 //! `accept`, other `meta` fields), each counted in `losses`.
 
-use super::common::{finish, json_type, jsonl_lines, kept_spans, tokenize, Labels, Placer, Tally, Unit};
+use super::common::{label_styles_lost, finish, json_type, jsonl_lines, kept_spans, tokenize, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -191,7 +191,7 @@ fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repair
     Ok(finish(Document { id, name, text, spans }))
 }
 
-pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
+pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut t = Tally::default();
     let mut out = String::new();
     for d in docs {
@@ -240,5 +240,5 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
         out.push_str(&task.to_string());
         out.push('\n');
     }
-    Export { files: vec![("annotations.spacy.jsonl".into(), out)], losses: t.lines("spaCy/Prodigy") }
+    Export { files: vec![("annotations.spacy.jsonl".into(), out)], losses: t.lines("spaCy/Prodigy").into_iter().chain(label_styles_lost("spaCy/Prodigy", labels)).collect() }
 }

@@ -28,7 +28,7 @@
 //! `accepted`), the `gold` origin, rejected spans. **Lost on import:** linking annotations (relations), bodies
 //! that are bare IRIs, `RangeSelector`/`FragmentSelector` scopes, and annotation keys such as `created`.
 
-use super::common::{clip, file_stem, finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
+use super::common::{label_styles_lost, clip, file_stem, finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -297,7 +297,7 @@ fn place(p: &Placer, pos: Option<(usize, usize)>, quote: Option<&Quote>) -> Resu
     Ok((a, b, Some(rep)))
 }
 
-pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
+pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut t = Tally::default();
     let mut used = HashSet::new();
     let mut files = Vec::new();
@@ -357,7 +357,7 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
     let mut body = serde_json::to_string_pretty(&Value::Array(out)).expect("JSON values serialize");
     body.push('\n');
     files.insert(0, ("annotations.jsonld".into(), body));
-    Export { files, losses: t.lines("W3C") }
+    Export { files, losses: t.lines("W3C").into_iter().chain(label_styles_lost("W3C", labels)).collect() }
 }
 
 /// Percent-encodes everything but unreserved characters, so that ids fit in a URN and `:` separates parts.
