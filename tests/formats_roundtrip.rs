@@ -469,3 +469,22 @@ fn label_lists_come_back_from_label_studio_config_and_brat_conf() {
     let out = write(Format::Doccano, &docs, &labels);
     assert!(out.losses.iter().any(|l| l == "doccano: label colours and shortcut keys not kept (the format has no label list)"), "{:?}", out.losses);
 }
+
+#[test]
+fn a_quote_that_squashes_a_line_break_keeps_its_position() {
+    // Recogito's text-annotator quotes "…went by,\n        there came…" as "…went by, there came…": the range
+    // is 8 characters longer than the quote.
+    let text = "But as years went by,\n        there came a time when the gods";
+    let anno = json!({"type": "Annotation", "target": {"source": "t.txt", "selector": [
+        {"type": "TextQuoteSelector", "exact": "years went by, there came", "prefix": "But as ", "suffix": " a time"},
+        {"type": "TextPositionSelector", "start": 7, "end": 40}]}});
+    let imp = read_files(Format::W3c, &[("a.json", &anno.to_string()), ("t.txt", text)]).unwrap();
+    let s = &imp.documents[0].spans[0];
+    assert_eq!(slice_chars(text, s.start, s.end), Some("years went by,\n        there came"));
+    assert!(imp.repairs[0].contains("only in whitespace"), "{:?}", imp.repairs);
+    // The same through a Label Studio region.
+    let task = json!({"data": {"text": text}, "annotations": [{"result": [{"id": "r", "type": "labels",
+        "value": {"start": 7, "end": 40, "text": "years went by, there came", "labels": ["claim"]}}]}]});
+    let imp = read(Format::LabelStudio, &task.to_string()).unwrap();
+    assert_eq!((imp.documents[0].spans[0].start, imp.documents[0].spans[0].end), (7, 40));
+}

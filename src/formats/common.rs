@@ -83,8 +83,12 @@ impl<'a> Placer<'a> {
                 let alt_hit = alt.and_then(|a| self.to_chars(start, end, a).map(|r| (a, r))).filter(|(_, (s, e))| {
                     q.is_some_and(|q| self.slice(*s, *e) == q)
                 });
+                let loose = p.zip(q).filter(|&((s, e), q)| same_but_whitespace(self.slice(s, e), q));
                 if let Some((a, (s, e))) = alt_hit {
                     repair = Some(format!("offsets {start}..{end} read as {} (not {})", a.name(), unit.name()));
+                    (s, e)
+                } else if let Some(((s, e), _)) = loose {
+                    repair = Some(format!("offsets {start}..{end} kept: the text there differs from the quote only in whitespace"));
                     (s, e)
                 } else if let Some(q) = q {
                     let near = p.map_or(start, |(s, _)| s);
@@ -206,6 +210,23 @@ impl<'a> Placer<'a> {
             (Some((_, c)), false) => Ok((c, c + qlen)),
         }
     }
+}
+
+/// Whether `a` and `b` are equal once every run of whitespace counts as one space (edges included). Browser tools quote a selection
+/// across a line break and its indentation as one space (Recogito does), so their quote is shorter than the range.
+pub(crate) fn same_but_whitespace(a: &str, b: &str) -> bool {
+    let squash = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if !c.is_whitespace() {
+                out.push(c);
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        out
+    };
+    a != b && !a.trim().is_empty() && squash(a) == squash(b)
 }
 
 /// Shortens long quotes in messages.
@@ -499,6 +520,22 @@ mod tests {
         for (s, e, u, alt, q, want) in table {
             let got = p.place(*s, *e, *u, *alt, *q).map(|pl| (pl.start, pl.end)).map_err(|_| ());
             assert_eq!(got, *want, "{s}..{e} {u:?} {q:?}");
+        }
+    }
+
+    #[test]
+    fn whitespace_loose_matching() {
+        let table = [
+            ("went by,\n        there", "went by, there", true),
+            ("a\r\nb", "a b", true),
+            ("a\tb", "a b", true),
+            ("Ithaca ", "Ithaca", false),
+            ("same", "same", false),
+            ("a b", "ab", false),
+            ("  ", " ", false),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(same_but_whitespace(a, b), want, "{a:?} {b:?}");
         }
     }
 

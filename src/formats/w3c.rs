@@ -12,8 +12,8 @@
 //! **Unit.** The specification says code points, and sift writes code points. Recogito and Hypothesis write
 //! UTF-16 units (DOM string lengths). A `TextPositionSelector` is therefore read as code points, checked against
 //! the `TextQuoteSelector`, tried as UTF-16 when they disagree, and otherwise the quote is found in the text by
-//! its `prefix`/`suffix`, nearest the given position. Recogito data shows why: its stored positions can be off
-//! by the whitespace of a line break.
+//! its `prefix`/`suffix`, nearest the given position. A quote that differs from the text at the position only in
+//! whitespace (Recogito quotes a line break and its indentation as one space) keeps the position.
 //!
 //! **Files.** Annotations point into a document they do not contain, so reading needs the text files too
 //! (matched to `target.source` by file name, or the only text given); the export writes each document as
@@ -281,6 +281,14 @@ fn place(p: &Placer, pos: Option<(usize, usize)>, quote: Option<&Quote>) -> Resu
                     }
                     return Ok((ga, gb, rep));
                 }
+            }
+        }
+    }
+    if let (Some((s, e)), Some(q)) = (pos, exact) {
+        for unit in [Unit::CodePoint, Unit::Utf16] {
+            if let Some((a, b)) = p.to_chars(s, e, unit).filter(|&(a, b)| super::common::same_but_whitespace(p.slice(a, b), q)) {
+                let (ga, gb) = p.map.snap_outward(a, b);
+                return Ok((ga, gb, Some(format!("position {s}..{e} kept: the text there differs from the quote only in whitespace"))));
             }
         }
     }
