@@ -532,3 +532,13 @@ fn spacy_v2_training_tuples() {
     check(&imp);
     assert_eq!(spans_text(&imp.documents[0]), [("ORG".to_string(), "Uber".to_string()), ("MONEY".to_string(), "$1 million".to_string())]);
 }
+
+#[test]
+fn reading_in_the_wrong_format_names_the_right_one() {
+    let err = read(Format::Doccano, &fx("label-studio/named_entity/tasks.json")).unwrap_err().to_string();
+    assert!(err.contains("this looks like a label-studio file"), "{err}");
+    let err = read(Format::Sift, &fx("prodigy/demo.jsonl")).unwrap_err().to_string();
+    assert!(err.contains("not a sift-annotations file") && err.contains("looks like a spacy file"), "{err}");
+    let err = read(Format::LabelStudio, &fx("conll/flair/1shot.txt")).unwrap_err().to_string();
+    assert!(err.contains("not valid JSON at line 1") && err.contains("looks like a conll file"), "{err}");
+}

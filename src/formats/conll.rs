@@ -246,7 +246,11 @@ pub(crate) fn write(docs: &[Document], labels: &[Label], layer: Option<&[String]
             .sentences
             .iter()
             .filter_map(|r| map.byte_to_char(r.start))
-            .filter(|&c| !kept.iter().any(|s| s.start < c && c < s.end))
+            .filter(|&c| {
+                // `kept` is sorted and non-overlapping: only the first span ending after `c` can contain it.
+                let i = kept.partition_point(|s| s.end <= c);
+                kept.get(i).is_none_or(|s| !(s.start < c && c < s.end))
+            })
             .collect();
         breaks.dedup();
         out.push_str("-DOCSTART-\tO\n\n");

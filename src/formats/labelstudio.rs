@@ -335,7 +335,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
                         continue;
                     }
                 };
-                if [LABELS_TAG, RULE_TAG, WHY_TAG, NOTE_TAG].contains(&k.as_str()) {
+                if [LABELS_TAG, RULE_TAG, WHY_TAG, NOTE_TAG, "text"].contains(&k.as_str()) {
                     t.add(format!("attr `{k}` dropped (its name is one of sift's own tags)"));
                     continue;
                 }

@@ -150,7 +150,8 @@ impl Format {
         }
         let mut rows = body.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).take(20).peekable();
         rows.peek()?;
-        let tagged = rows.all(|l| {
+        // Token-per-line files: every line ends in a tag (`O`, `B-X`, …).
+    let tagged = rows.all(|l| {
             let cols: Vec<&str> = l.split_whitespace().collect();
             cols.len() >= 2 && cols.last().is_some_and(|t| *t == "O" || t.get(1..2) == Some("-"))
         });
@@ -243,8 +244,18 @@ impl WriteOptions {
     }
 }
 
-/// Reads one file in `format`. brat and W3C need several files: use [`read_files`].
+/// Reads one file in `format`. brat and W3C need several files: use [`read_files`]. When the file does not
+/// read, the message also names the format it looks like, if another.
 pub fn read(format: Format, input: &str) -> Result<Import, Error> {
+    read_one(format, input).map_err(|e| match Format::detect("", input) {
+        Some(other) if other != format && !(format == Format::Sift && other == Format::SiftJsonl) => {
+            Error::new(format!("{e}\n(this looks like a {} file: try that format)", other.name()))
+        }
+        _ => e,
+    })
+}
+
+fn read_one(format: Format, input: &str) -> Result<Import, Error> {
     match format {
         Format::Sift => sift::read_json(input),
         Format::SiftJsonl => sift::read_jsonl(input),
