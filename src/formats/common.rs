@@ -428,14 +428,16 @@ pub(crate) fn jsonl_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
     input.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).filter(|(_, l)| !l.is_empty())
 }
 
+/// A JSON number as an offset: a non-negative integer that fits `usize` (32 bits in wasm, so no wrapping).
+pub(crate) fn as_offset(v: &serde_json::Value) -> Option<usize> {
+    v.as_u64().and_then(|n| usize::try_from(n).ok())
+}
+
 /// Reads an unsigned offset.
 pub(crate) fn offset(v: Option<&serde_json::Value>, what: &str) -> Result<usize, String> {
     match v {
         None => Err(format!("`{what}` is missing")),
-        Some(x) => x
-            .as_u64()
-            .map(|n| n as usize)
-            .ok_or_else(|| format!("`{what}` must be a non-negative integer, not {}", json_type(x))),
+        Some(x) => as_offset(x).ok_or_else(|| format!("`{what}` must be a non-negative integer, not {x}")),
     }
 }
 

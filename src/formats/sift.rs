@@ -313,8 +313,8 @@ impl Reader {
         let num = |k: &str, bad: &mut Vec<String>| -> Option<usize> {
             match o.get(k) {
                 None => None,
-                Some(x) => match x.as_u64() {
-                    Some(n) => Some(n as usize),
+                Some(x) => match super::common::as_offset(x) {
+                    Some(n) => Some(n),
                     None => {
                         bad.push(format!("`{k}` must be a non-negative integer, not {x}"));
                         None

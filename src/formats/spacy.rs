@@ -127,7 +127,7 @@ fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repair
             match so.get(k) {
                 None => Ok(None),
                 Some(x) => {
-                    let i = x.as_u64().ok_or_else(|| format!("{p}: `{k}` must be a non-negative integer"))? as usize;
+                    let i = super::common::as_offset(x).ok_or_else(|| format!("{p}: `{k}` must be a non-negative integer"))?;
                     tokens.get(i).copied().map(Some).ok_or_else(|| format!("{p}: `{k}` {i} is past the last token ({})", tokens.len()))
                 }
             }

@@ -28,7 +28,7 @@
 //! `accepted`), the `gold` origin, rejected spans. **Lost on import:** linking annotations (relations), bodies
 //! that are bare IRIs, `RangeSelector`/`FragmentSelector` scopes, and annotation keys such as `created`.
 
-use super::common::{label_styles_lost, clip, file_stem, finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
+use super::common::{as_offset, label_styles_lost, clip, file_stem, finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -254,8 +254,8 @@ fn collect_selectors(sel: Option<&Value>, pos: &mut Option<(usize, usize)>, quot
         let str_of = |k: &str| s.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         match s.get("type").and_then(Value::as_str) {
             Some("TextPositionSelector") => {
-                if let (Some(a), Some(b)) = (s.get("start").and_then(Value::as_u64), s.get("end").and_then(Value::as_u64)) {
-                    *pos = Some((a as usize, b as usize));
+                if let (Some(a), Some(b)) = (s.get("start").and_then(as_offset), s.get("end").and_then(as_offset)) {
+                    *pos = Some((a, b));
                 }
             }
             Some("TextQuoteSelector") => {
