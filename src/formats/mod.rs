@@ -12,7 +12,7 @@
 //! | `sift`, `sift-jsonl` | code points (+ UTF-16 copies) | everything |
 //! | `doccano` | UTF-16 units | label, extent |
 //! | `label-studio` | code points | label, extent, id, origin, status (not rejected), rule, why, note, scalar attrs |
-//! | `spacy` | code points | everything but rejected spans |
+//! | `spacy` | code points | every span field (rejected spans as `reject` tasks); not the label list |
 //! | `brat` | code points | label, extent, note, simple attrs |
 //! | `w3c` | code points (reads UTF-16 too) | label, extent, id, note, why, auto/manual |
 //! | `conll` | none (tokens) | label, extent of one non-overlapping layer |
