@@ -2,7 +2,7 @@
 //! what it cannot carry.
 //!
 //! One entry point serves the CLI and the app: [`Format`] names a format, [`read`] / [`read_files`] turn files
-//! into an [`Import`] (documents, labels, and what was lost or repaired on the way), [`write`] /
+//! into an [`Import`] (documents, labels, and what was lost or repaired on the way), [`write()`] /
 //! [`write_with`] turn documents into an [`Export`] (files, and what the format dropped). Nothing is lost
 //! silently: every field a format cannot carry is counted in `losses`, and every offset that had to be fixed is
 //! listed in `repairs`.
