@@ -51,6 +51,8 @@ impl<'a> Placer<'a> {
         }
         match unit {
             Unit::CodePoint => (end <= self.map.len_chars()).then_some((start, end)),
+            // The range check first: the offset tables are 32-bit, so a huge offset must not wrap around.
+            Unit::Utf16 if end > self.map.len_utf16() => None,
             Unit::Utf16 => Some((self.map.utf16_to_char(start)?, self.map.utf16_to_char(end)?)),
         }
     }
@@ -81,8 +83,12 @@ impl<'a> Placer<'a> {
                 let alt_hit = alt.and_then(|a| self.to_chars(start, end, a).map(|r| (a, r))).filter(|(_, (s, e))| {
                     q.is_some_and(|q| self.slice(*s, *e) == q)
                 });
+                let loose = p.zip(q).filter(|&((s, e), q)| same_but_whitespace(self.slice(s, e), q));
                 if let Some((a, (s, e))) = alt_hit {
                     repair = Some(format!("offsets {start}..{end} read as {} (not {})", a.name(), unit.name()));
+                    (s, e)
+                } else if let Some(((s, e), _)) = loose {
+                    repair = Some(format!("offsets {start}..{end} kept: the text there differs from the quote only in whitespace"));
                     (s, e)
                 } else if let Some(q) = q {
                     let near = p.map_or(start, |(s, _)| s);
@@ -122,6 +128,42 @@ impl<'a> Placer<'a> {
             e = ge;
         }
         Ok(Placed { start: s, end: e, repair })
+    }
+
+    /// Finds `exact` by its context, as a W3C `TextQuoteSelector` asks: occurrences whose `prefix` and
+    /// `suffix` match score higher; among the best, the one nearest `near` wins, and without `near` there must
+    /// be only one.
+    pub fn find_quote(&self, exact: &str, prefix: &str, suffix: &str, near: Option<usize>) -> Result<(usize, usize), String> {
+        if exact.is_empty() {
+            return Err("the quoted text is empty".into());
+        }
+        let qlen = exact.chars().count();
+        let mut cands: Vec<(u8, usize)> = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.text[from..].find(exact) {
+            let b = from + i;
+            let score = u8::from(!prefix.is_empty() && self.text[..b].ends_with(prefix))
+                + u8::from(!suffix.is_empty() && self.text[b + exact.len()..].starts_with(suffix));
+            cands.push((score, self.map.byte_to_char(b).expect("match on a char boundary")));
+            from = b + exact.chars().next().map_or(1, char::len_utf8);
+        }
+        let Some(best) = cands.iter().map(|c| c.0).max() else {
+            return Err(format!("the quoted text {:?} does not occur in the document", clip(exact)));
+        };
+        let top: Vec<usize> = cands.iter().filter(|c| c.0 == best).map(|c| c.1).collect();
+        let pick = match (near, top.as_slice()) {
+            (_, [one]) => *one,
+            (None, _) => return Err(format!("the quoted text {:?} occurs {} times and its context does not tell which", clip(exact), top.len())),
+            (Some(n), _) => {
+                let d = top.iter().map(|c| c.abs_diff(n)).min().expect("non-empty");
+                let nearest: Vec<usize> = top.iter().copied().filter(|c| c.abs_diff(n) == d).collect();
+                if nearest.len() > 1 {
+                    return Err(format!("the quoted text {:?} occurs equally near in two places", clip(exact)));
+                }
+                nearest[0]
+            }
+        };
+        Ok((pick, pick + qlen))
     }
 
     fn range_problem(&self, start: usize, end: usize, unit: Unit) -> String {
@@ -168,6 +210,23 @@ impl<'a> Placer<'a> {
             (Some((_, c)), false) => Ok((c, c + qlen)),
         }
     }
+}
+
+/// Whether `a` and `b` are equal once every run of whitespace counts as one space (edges included). Browser tools quote a selection
+/// across a line break and its indentation as one space (Recogito does), so their quote is shorter than the range.
+pub(crate) fn same_but_whitespace(a: &str, b: &str) -> bool {
+    let squash = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if !c.is_whitespace() {
+                out.push(c);
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        out
+    };
+    a != b && !a.trim().is_empty() && squash(a) == squash(b)
 }
 
 /// Shortens long quotes in messages.
@@ -220,6 +279,32 @@ impl Labels {
         self.list.push(Label { name: name.to_string(), color: color.to_string(), key });
         true
     }
+}
+
+impl Labels {
+    /// Sets the colour of a known label when `color` is `#rrggbb`.
+    pub fn recolor(&mut self, name: &str, color: &str) {
+        let valid = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|x| x.is_ascii_hexdigit());
+        if let (true, Some(l)) = (valid, self.list.iter_mut().find(|l| l.name == name)) {
+            l.color = color.to_ascii_lowercase();
+        }
+    }
+
+    /// Declares label `name` with its colour (kept when `#rrggbb`) and key, adding it if unknown.
+    pub fn style(&mut self, name: &str, color: Option<&str>, key: Option<&str>) {
+        self.ensure(name);
+        if let Some(c) = color {
+            self.recolor(name, c);
+        }
+        let l = self.list.iter_mut().find(|l| l.name == name).expect("just ensured");
+        // A declared label has exactly the declared key (none if none), not an invented one.
+        l.key = key.filter(|k| k.chars().count() == 1).map(str::to_string);
+    }
+}
+
+/// The line a format without a label list adds to its export losses.
+pub(crate) fn label_styles_lost(format: &str, labels: &[Label]) -> Option<String> {
+    (!labels.is_empty()).then(|| format!("{format}: label colours and shortcut keys not kept (the format has no label list)"))
 }
 
 /// Gives every span without an id the automatic id (`label:start-end`), made unique with a `#n` suffix.
@@ -277,8 +362,8 @@ impl Tally {
 /// Records what a lossy export drops from one span. `keeps` lists the span fields the format carries.
 pub(crate) fn tally_span_fields(t: &mut Tally, s: &Span, keeps: &[&str]) {
     let keep = |f: &str| keeps.contains(&f);
-    if !keep("id") {
-        t.add("span id dropped");
+    if !keep("id") && s.id != auto_id(&s.label, &s.range()) {
+        t.add("custom span id dropped (re-import gives label:start-end)");
     }
     if !keep("origin") && s.origin != crate::Origin::Manual {
         t.add(format!("origin `{}` dropped", origin_name(s.origin)));
@@ -343,15 +428,71 @@ pub(crate) fn jsonl_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
     input.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).filter(|(_, l)| !l.is_empty())
 }
 
+/// A JSON number as an offset: a non-negative integer that fits `usize` (32 bits in wasm, so no wrapping).
+pub(crate) fn as_offset(v: &serde_json::Value) -> Option<usize> {
+    v.as_u64().and_then(|n| usize::try_from(n).ok())
+}
+
 /// Reads an unsigned offset.
 pub(crate) fn offset(v: Option<&serde_json::Value>, what: &str) -> Result<usize, String> {
     match v {
         None => Err(format!("`{what}` is missing")),
-        Some(x) => x
-            .as_u64()
-            .map(|n| n as usize)
-            .ok_or_else(|| format!("`{what}` must be a non-negative integer, not {}", json_type(x))),
+        Some(x) => as_offset(x).ok_or_else(|| format!("`{what}` must be a non-negative integer, not {x}")),
     }
+}
+
+/// Tokens of `text` as code-point ranges: Unicode word-boundary segments (UAX #29) without the whitespace ones,
+/// further cut at every offset in `cuts` so that span edges always fall between tokens. Word segments never
+/// split a grapheme cluster, so neither do tokens.
+pub(crate) fn tokenize(text: &str, map: &OffsetMap, cuts: &[usize]) -> Vec<(usize, usize)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut cuts: Vec<usize> = cuts.to_vec();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    for (b, w) in text.split_word_bound_indices() {
+        if w.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let s = map.byte_to_char(b).expect("segment on a char boundary");
+        let e = map.byte_to_char(b + w.len()).expect("segment on a char boundary");
+        let mut from = s;
+        let i = cuts.partition_point(|&c| c <= s);
+        for &c in cuts[i..].iter().take_while(|&&c| c < e) {
+            out.push((from, c));
+            from = c;
+        }
+        out.push((from, e));
+    }
+    out
+}
+
+/// Rejected spans are refusals, not annotations: formats without a review state leave them out. Returns the
+/// spans to write and counts the rest in `t`.
+/// Spans whose offsets do not fit the text (a caller's bug) are left out too, so that writers never panic.
+pub(crate) fn kept_spans<'d>(doc: &'d Document, t: &mut Tally) -> Vec<&'d Span> {
+    let len = doc.text.chars().count();
+    let (fit, bad): (Vec<&Span>, Vec<&Span>) = doc.spans.iter().partition(|s| s.start <= s.end && s.end <= len);
+    t.add_n("spans with offsets outside the text not exported", bad.len());
+    let (keep, rejected): (Vec<&Span>, Vec<&Span>) = fit.into_iter().partition(|s| s.status != crate::Status::Rejected);
+    t.add_n("rejected spans not exported", rejected.len());
+    keep
+}
+
+/// A file name made from a document id: path separators and control characters replaced, made unique.
+pub(crate) fn file_stem(id: &str, used: &mut HashSet<String>) -> String {
+    let mut base: String =
+        id.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
+    if base.is_empty() || base.starts_with('.') {
+        base = format!("doc{base}");
+    }
+    let mut stem = base.clone();
+    let mut n = 2;
+    while !used.insert(stem.clone()) {
+        stem = format!("{base}-{n}");
+        n += 1;
+    }
+    stem
 }
 
 #[cfg(test)]
@@ -363,7 +504,8 @@ mod tests {
         // "👍 at least 115 and 115" — the emoji is 1 code point, 2 UTF-16 units.
         let text = "\u{1F44D} at least 115 and 115";
         let p = Placer::new(text);
-        let table: &[(usize, usize, Unit, Option<Unit>, Option<&str>, Result<(usize, usize), ()>)] = &[
+        type Row<'a> = (usize, usize, Unit, Option<Unit>, Option<&'a str>, Result<(usize, usize), ()>);
+        let table: &[Row] = &[
             (2, 14, Unit::CodePoint, None, Some("at least 115"), Ok((2, 14))),
             (3, 15, Unit::Utf16, None, Some("at least 115"), Ok((2, 14))),
             // UTF-16 offsets in a code-point format: the alternative unit fixes them.
@@ -380,6 +522,22 @@ mod tests {
         for (s, e, u, alt, q, want) in table {
             let got = p.place(*s, *e, *u, *alt, *q).map(|pl| (pl.start, pl.end)).map_err(|_| ());
             assert_eq!(got, *want, "{s}..{e} {u:?} {q:?}");
+        }
+    }
+
+    #[test]
+    fn whitespace_loose_matching() {
+        let table = [
+            ("went by,\n        there", "went by, there", true),
+            ("a\r\nb", "a b", true),
+            ("a\tb", "a b", true),
+            ("Ithaca ", "Ithaca", false),
+            ("same", "same", false),
+            ("a b", "ab", false),
+            ("  ", " ", false),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(same_but_whitespace(a, b), want, "{a:?} {b:?}");
         }
     }
 

@@ -2,15 +2,37 @@
 //! what it cannot carry.
 //!
 //! One entry point serves the CLI and the app: [`Format`] names a format, [`read`] / [`read_files`] turn files
-//! into an [`Import`] (documents, labels, and what was lost or repaired on the way), [`write`] turns documents
-//! into an [`Export`] (files, and what the format dropped). Nothing is lost silently: every field a format cannot
-//! carry is counted in `losses`, and every offset that had to be fixed is listed in `repairs`.
+//! into an [`Import`] (documents, labels, and what was lost or repaired on the way), [`write()`] /
+//! [`write_with`] turn documents into an [`Export`] (files, and what the format dropped). Nothing is lost
+//! silently: every field a format cannot carry is counted in `losses`, and every offset that had to be fixed is
+//! listed in `repairs`.
+//!
+//! | format | offsets in the file | keeps |
+//! |---|---|---|
+//! | `sift`, `sift-jsonl` | code points (+ UTF-16 copies) | everything |
+//! | `doccano` | UTF-16 units | label, extent |
+//! | `label-studio` | code points | label, extent, id, origin, status (not rejected), rule, why, note, scalar attrs |
+//! | `spacy` | code points | every span field (rejected spans as `reject` tasks); not the label list |
+//! | `brat` | code points | label, extent, note, simple attrs |
+//! | `w3c` | code points (reads UTF-16 too) | label, extent, id, note, why, auto/manual |
+//! | `conll` | none (tokens) | label, extent of one non-overlapping layer |
+//! | `text` | none | the clean article only |
 
+mod brat;
 mod common;
+mod conll;
+mod doccano;
+mod labelstudio;
 pub mod sift;
+mod spacy;
+mod text;
+mod w3c;
+
+pub use text::clean_text;
 
 use crate::annotation::{Document, Label};
 use crate::Error;
+use std::collections::HashSet;
 
 /// A file format sift reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,15 +42,40 @@ pub enum Format {
     Sift,
     /// `sift-annotations` v1 JSONL, one document per line (also reads the CLI stream lines): lossless.
     SiftJsonl,
+    /// doccano JSONL (`text` + `label: [[start, end, "LABEL"]]`, or `entities`/`relations`); UTF-16 offsets.
+    Doccano,
+    /// Label Studio JSON tasks (`data.text`, `annotations` / `predictions` results); code points.
+    LabelStudio,
+    /// spaCy / Prodigy JSONL (`text`, `tokens`, `spans` with `token_start`/`token_end`); code points.
+    Spacy,
+    /// brat standoff, a `.txt` and an `.ann` per document; code points.
+    Brat,
+    /// W3C Web Annotation JSON-LD with `TextQuoteSelector` and `TextPositionSelector`, plus the text files.
+    W3c,
+    /// CoNLL-style BIO token tags, one layer at a time; no offsets.
+    Conll,
+    /// Plain text: reads a bare document, writes the clean article (boilerplate removed).
+    Text,
 }
 
 impl Format {
     /// Every format, in the order menus list them.
-    pub const ALL: &'static [Format] = &[Format::Sift, Format::SiftJsonl];
+    pub const ALL: &'static [Format] = &[
+        Format::Sift,
+        Format::SiftJsonl,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Spacy,
+        Format::Brat,
+        Format::W3c,
+        Format::Conll,
+        Format::Text,
+    ];
 
-    /// Parses a format name as typed on the command line (`sift`, `sift-jsonl`, …; case-insensitive).
+    /// Parses a format name as typed on the command line (`sift`, `doccano`, `label-studio`, …;
+    /// case-insensitive, common aliases accepted).
     pub fn from_name(name: &str) -> Result<Format, Error> {
-        let n = name.trim().to_ascii_lowercase();
+        let n = name.trim().to_ascii_lowercase().replace('_', "-");
         Format::ALL.iter().copied().find(|f| f.name() == n || f.aliases().contains(&n.as_str())).ok_or_else(|| {
             let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
             Error::new(format!("unknown format {name:?}: expected one of {}", names.join(", ")))
@@ -40,6 +87,13 @@ impl Format {
         match self {
             Format::Sift => "sift",
             Format::SiftJsonl => "sift-jsonl",
+            Format::Doccano => "doccano",
+            Format::LabelStudio => "label-studio",
+            Format::Spacy => "spacy",
+            Format::Brat => "brat",
+            Format::W3c => "w3c",
+            Format::Conll => "conll",
+            Format::Text => "text",
         }
     }
 
@@ -47,14 +101,25 @@ impl Format {
         match self {
             Format::Sift => &["sift-annotations", "json"],
             Format::SiftJsonl => &["jsonl", "stream"],
+            Format::Doccano => &["doccano-jsonl"],
+            Format::LabelStudio => &["labelstudio", "ls"],
+            Format::Spacy => &["prodigy", "spacy-jsonl"],
+            Format::Brat => &["standoff", "ann"],
+            Format::W3c => &["web-annotation", "jsonld", "w3c-web-annotation", "recogito", "hypothesis"],
+            Format::Conll => &["bio", "iob", "conll2003"],
+            Format::Text => &["txt", "plain", "clean"],
         }
     }
 
-    /// The usual file extension, without the dot.
+    /// The usual extension of the main file, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Sift => "json",
-            Format::SiftJsonl => "jsonl",
+            Format::Sift | Format::LabelStudio => "json",
+            Format::SiftJsonl | Format::Doccano | Format::Spacy => "jsonl",
+            Format::Brat => "ann",
+            Format::W3c => "jsonld",
+            Format::Conll => "conll",
+            Format::Text => "txt",
         }
     }
 
@@ -62,10 +127,77 @@ impl Format {
     pub fn is_lossless(self) -> bool {
         matches!(self, Format::Sift | Format::SiftJsonl)
     }
+
+    /// Whether reading needs several files together: brat (`.txt` + `.ann`) and W3C (annotations + text).
+    pub fn needs_several_files(self) -> bool {
+        matches!(self, Format::Brat | Format::W3c)
+    }
+
+    /// Guesses the format of a file from its name and first bytes; `None` when nothing fits. Meant for a file
+    /// dropped on the app or given to the CLI without `--format`.
+    pub fn detect(name: &str, content: &str) -> Option<Format> {
+        let lower = name.to_ascii_lowercase();
+        let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+        match ext {
+            "ann" | "conf" => return Some(Format::Brat),
+            "jsonld" => return Some(Format::W3c),
+            "conll" | "conll2003" | "bio" | "iob" => return Some(Format::Conll),
+            _ => {}
+        }
+        let body = content.strip_prefix('\u{feff}').unwrap_or(content).trim_start();
+        if body.starts_with('{') || body.starts_with('[') {
+            return detect_json(body);
+        }
+        let mut rows = body.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).take(20).peekable();
+        rows.peek()?;
+        // Token-per-line files: every line ends in a tag (`O`, `B-X`, …).
+    let tagged = rows.all(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            cols.len() >= 2 && cols.last().is_some_and(|t| *t == "O" || t.get(1..2) == Some("-"))
+        });
+        Some(if tagged { Format::Conll } else { Format::Text })
+    }
 }
 
-/// What reading a file gave.
-#[derive(Debug, Clone, PartialEq)]
+fn detect_json(body: &str) -> Option<Format> {
+    let whole: Option<serde_json::Value> = serde_json::from_str(body).ok();
+    let first: Option<serde_json::Value> = body.lines().next().and_then(|l| serde_json::from_str(l).ok());
+    let probe = |v: &serde_json::Value| -> Option<Format> {
+        let o = v.as_object()?;
+        let has = |k: &str| o.contains_key(k);
+        if o.get("format").and_then(|f| f.as_str()) == Some(sift::FORMAT_NAME) {
+            return Some(if has("documents") { Format::Sift } else { Format::SiftJsonl });
+        }
+        if has("data") {
+            return Some(Format::LabelStudio);
+        }
+        if has("@context") || has("target") || has("rows") || has("items") {
+            return Some(Format::W3c);
+        }
+        if has("tokens") || has("_input_hash") || has("answer") {
+            return Some(Format::Spacy);
+        }
+        if has("entities") || has("label") || has("labels") || has("annotations") {
+            return Some(Format::Doccano);
+        }
+        if has("spans") && has("text") {
+            let sift_like = o.get("spans").and_then(|s| s.as_array()).is_some_and(|s| {
+                s.first().is_none_or(|x| x.get("origin").is_some() || x.get("status").is_some())
+            });
+            return Some(if has("id") && sift_like { Format::SiftJsonl } else { Format::Spacy });
+        }
+        None
+    };
+    match (whole, first) {
+        (Some(serde_json::Value::Array(a)), _) => a.first().and_then(probe),
+        (Some(v), _) => probe(&v),
+        (None, Some(v)) => probe(&v),
+        (None, None) => None,
+    }
+}
+
+/// What reading gave.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Import {
     /// The label set: declared labels first, then labels met on spans.
     pub labels: Vec<Label>,
@@ -80,7 +212,8 @@ pub struct Import {
 /// What writing gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
-    /// `(file name, content)` pairs; most formats give one file, brat gives a `.txt` and an `.ann` per document.
+    /// `(file name, content)` pairs; most formats give one file, brat gives a `.txt` and an `.ann` per document
+    /// plus `annotation.conf` and `visual.conf`, W3C gives the annotations and the texts.
     pub files: Vec<(String, String)>,
     /// What the format could not carry, one readable line per kind with counts.
     pub losses: Vec<String>,
@@ -96,43 +229,156 @@ impl Export {
     }
 }
 
-/// Reads one file in `format`. Formats that need several files (brat, W3C with its text) ask for [`read_files`].
-pub fn read(format: Format, input: &str) -> Result<Import, Error> {
-    match format {
-        Format::Sift => sift::read_json(input),
-        Format::SiftJsonl => sift::read_jsonl(input),
+/// Choices for [`write_with`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WriteOptions {
+    /// CoNLL: the labels of the one layer to write (e.g. `["number"]`); every label when empty.
+    pub layer: Vec<String>,
+}
+
+impl WriteOptions {
+    /// Options writing only the spans of `labels` (CoNLL's one layer).
+    pub fn layer<I: IntoIterator<Item = S>, S: Into<String>>(labels: I) -> WriteOptions {
+        WriteOptions { layer: labels.into_iter().map(Into::into).collect() }
     }
 }
 
-/// Reads `(file name, content)` pairs in `format`; single-file formats read each file and concatenate the
-/// documents.
+/// Reads one file in `format`. brat and W3C need several files: use [`read_files`]. When the file does not
+/// read, the message also names the format it looks like, if another.
+pub fn read(format: Format, input: &str) -> Result<Import, Error> {
+    read_one(format, input).map_err(|e| match Format::detect("", input) {
+        Some(other) if other != format && !(format == Format::Sift && other == Format::SiftJsonl) => {
+            Error::new(format!("{e}\n(this looks like a {} file: try that format)", other.name()))
+        }
+        _ => e,
+    })
+}
+
+fn read_one(format: Format, input: &str) -> Result<Import, Error> {
+    match format {
+        Format::Sift => sift::read_json(input),
+        Format::SiftJsonl => sift::read_jsonl(input),
+        Format::Doccano => doccano::read(input),
+        Format::LabelStudio => labelstudio::read(input),
+        Format::Spacy => spacy::read(input),
+        Format::Conll => conll::read(input),
+        Format::Text => Ok(text::read_named("doc-1.txt", input)),
+        Format::Brat => Err(Error::new("brat: give the .txt and .ann files together (read_files)")),
+        Format::W3c => Err(Error::new("W3C Web Annotation: give the annotations and the text files together (read_files)")),
+    }
+}
+
+/// Reads `(file name, content)` pairs in `format`. brat pairs `<stem>.txt` with `<stem>.ann` (and reads
+/// `annotation.conf` / `visual.conf` for labels and colours); W3C takes `.json`/`.jsonld` annotation files and
+/// the text files they point into; Label Studio takes a `.xml` labelling config for label colours and keys; the
+/// other formats read each file and concatenate the documents (ids made unique with the file name when two
+/// files use the same one).
 pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Error> {
-    let mut all = Import { labels: Vec::new(), documents: Vec::new(), losses: Vec::new(), repairs: Vec::new() };
+    match format {
+        Format::Brat => return brat::read(files),
+        Format::W3c => return w3c::read(files),
+        _ => {}
+    }
+    let mut all = Import::default();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut styled: Vec<Label> = Vec::new();
     for (name, content) in files {
-        let one = read(format, content).map_err(|e| Error::new(format!("{name}: {e}")))?;
-        merge(&mut all, one, name);
+        if format == Format::LabelStudio && name.ends_with(".xml") {
+            styled.extend(labelstudio::read_config(content));
+            continue;
+        }
+        let one = match format {
+            Format::Text => text::read_named(name, content),
+            _ => read(format, content).map_err(|e| Error::new(format!("{name}: {e}")))?,
+        };
+        for l in one.labels {
+            if !all.labels.iter().any(|k| k.name == l.name) {
+                all.labels.push(l);
+            }
+        }
+        for mut d in one.documents {
+            if !ids.insert(d.id.clone()) {
+                let new = format!("{name}/{}", d.id);
+                all.repairs.push(format!("{name}: document id {:?} already used by an earlier file; renamed {new:?}", d.id));
+                d.id = new;
+                ids.insert(d.id.clone());
+            }
+            all.documents.push(d);
+        }
+        all.losses.extend(one.losses.into_iter().map(|l| format!("{name}: {l}")));
+        all.repairs.extend(one.repairs.into_iter().map(|r| format!("{name}: {r}")));
+    }
+    // A Label Studio config declares the labels: its order, colours and keys win.
+    if !styled.is_empty() {
+        for l in std::mem::take(&mut all.labels) {
+            if !styled.iter().any(|s| s.name == l.name) {
+                styled.push(l);
+            }
+        }
+        all.labels = styled;
     }
     Ok(all)
 }
 
-/// Appends `one` to `all`, merging labels by name and prefixing messages with the file name.
-fn merge(all: &mut Import, one: Import, name: &str) {
-    for l in one.labels {
-        if !all.labels.iter().any(|k| k.name == l.name) {
-            all.labels.push(l);
-        }
-    }
-    all.documents.extend(one.documents);
-    all.losses.extend(one.losses.into_iter().map(|l| format!("{name}: {l}")));
-    all.repairs.extend(one.repairs.into_iter().map(|r| format!("{name}: {r}")));
+/// Writes `docs` with their `labels` in `format`, with default options.
+pub fn write(format: Format, docs: &[Document], labels: &[Label]) -> Export {
+    write_with(format, docs, labels, &WriteOptions::default())
 }
 
 /// Writes `docs` with their `labels` in `format`.
-pub fn write(format: Format, docs: &[Document], labels: &[Label]) -> Export {
+pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: &WriteOptions) -> Export {
     match format {
         Format::Sift => Export { files: vec![("annotations.json".into(), sift::write_json(docs, labels))], losses: vec![] },
         Format::SiftJsonl => {
             Export { files: vec![("annotations.jsonl".into(), sift::write_jsonl(docs, labels))], losses: vec![] }
+        }
+        Format::Doccano => doccano::write(docs, labels),
+        Format::LabelStudio => labelstudio::write(docs, labels),
+        Format::Spacy => spacy::write(docs, labels),
+        Format::Brat => brat::write(docs, labels),
+        Format::W3c => w3c::write(docs, labels),
+        Format::Conll => {
+            let layer = (!options.layer.is_empty()).then_some(options.layer.as_slice());
+            conll::write(docs, labels, layer)
+        }
+        Format::Text => text::write(docs),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_unknown_names_say_what_is_expected() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()).unwrap(), *f);
+            assert_eq!(Format::from_name(&f.name().to_uppercase()).unwrap(), *f);
+        }
+        assert_eq!(Format::from_name("Label_Studio").unwrap(), Format::LabelStudio);
+        assert_eq!(Format::from_name("prodigy").unwrap(), Format::Spacy);
+        let e = Format::from_name("docx").unwrap_err().to_string();
+        assert!(e.contains("unknown format \"docx\"") && e.contains("label-studio"), "{e}");
+    }
+
+    #[test]
+    fn detection_table() {
+        let table: &[(&str, &str, Option<Format>)] = &[
+            ("a.json", r#"{"format": "sift-annotations", "version": 1, "documents": []}"#, Some(Format::Sift)),
+            ("a.jsonl", "{\"format\":\"sift-annotations\",\"version\":1,\"labels\":[]}\n{\"id\":\"a\",\"text\":\"x\",\"spans\":[]}", Some(Format::SiftJsonl)),
+            ("a.jsonl", "{\"id\":\"a\",\"text\":\"x y\",\"spans\":[{\"start\":0,\"end\":1,\"label\":\"n\",\"origin\":\"auto\"}]}", Some(Format::SiftJsonl)),
+            ("a.jsonl", "{\"text\": \"EU rejects\", \"label\": [[0, 2, \"ORG\"]]}", Some(Format::Doccano)),
+            ("a.json", r#"[{"data": {"text": "x"}, "annotations": []}]"#, Some(Format::LabelStudio)),
+            ("a.jsonl", "{\"text\":\"x\",\"spans\":[{\"start\":0,\"end\":1,\"label\":\"GGP\"}],\"meta\":{}}", Some(Format::Spacy)),
+            ("a.json", r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "target": "x"}"#, Some(Format::W3c)),
+            ("x.ann", "T1\tPerson 0 3\tAbe", Some(Format::Brat)),
+            ("x.txt", "EU\tB-ORG\nrejects\tO\n", Some(Format::Conll)),
+            ("x.txt", "Moscow, 22 March.\nMore text.", Some(Format::Text)),
+            ("x.txt", "", None),
+        ];
+        for (name, content, want) in table {
+            assert_eq!(Format::detect(name, content), *want, "{name}: {content}");
         }
     }
 }

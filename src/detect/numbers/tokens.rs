@@ -1,0 +1,322 @@
+//! One pass over the text that cuts it into the tokens the number grammar reads.
+//!
+//! - `Word`: a run of letters (with combining marks and `_`), looked up once in the lexicon.
+//! - `Num`: ASCII digits with thousands separators ("1,000") and one decimal part ("4.5"), optionally followed by
+//!   a vulgar fraction ("3½"); a lone vulgar fraction ("½") is a `Num` too.
+//! - `Sym`: any other single character that is not whitespace ("$", "%", "-", "’", an emoji code point).
+//! - `Opaque`: a whitespace-delimited chunk that is a URL, an e-mail address, a handle or a hashtag, or a dotted
+//!   digit string such as a version or an IP address; digits inside it are never numbers.
+//!
+//! Each token records whether whitespace separates it from the previous one (`glued`) and whether a line break
+//! does (`newline`): no expression spans a line break. Offsets are bytes; `u32` keeps the token small, and texts
+//! of 4 GiB or more are cut at the first 4 GiB.
+
+use super::lexicon::{lookup, Entry, MAX_WORD};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    Num,
+    Sym,
+    Opaque,
+}
+
+/// A number written in digits.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct NumLit {
+    /// The value, separators removed.
+    pub value: f64,
+    /// Digits before the decimal point (commas not counted), saturating at 255.
+    pub int_digits: u8,
+    /// Written with thousands separators.
+    pub commas: bool,
+    /// Has a decimal part or a vulgar fraction.
+    pub fraction: bool,
+    /// Starts with "0" and has more digits before the point ("007", "0800").
+    pub leading_zero: bool,
+}
+
+impl NumLit {
+    /// A whole number written plainly, as days, years and clock hours are.
+    pub fn plain_int(&self) -> bool {
+        !self.commas && !self.fraction && !self.leading_zero
+    }
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub kind: TokKind,
+    /// Byte range in the text.
+    pub start: u32,
+    pub end: u32,
+    /// No whitespace between this token and the previous one.
+    pub glued: bool,
+    /// A line break between this token and the previous one.
+    pub newline: bool,
+    /// Word whose first letter is uppercase.
+    pub cap: bool,
+    /// Word of two or more letters, all uppercase.
+    pub upper: bool,
+    /// Lexicon entry of a word.
+    pub entry: Option<&'static Entry>,
+    /// Value of a number.
+    pub num: NumLit,
+}
+
+/// Vulgar fraction characters and their values.
+const VULGAR: [(char, f64); 15] = [
+    ('½', 0.5), ('⅓', 1.0 / 3.0), ('⅔', 2.0 / 3.0), ('¼', 0.25), ('¾', 0.75), ('⅕', 0.2), ('⅖', 0.4), ('⅗', 0.6),
+    ('⅘', 0.8), ('⅙', 1.0 / 6.0), ('⅚', 5.0 / 6.0), ('⅛', 0.125), ('⅜', 0.375), ('⅝', 0.625), ('⅞', 0.875),
+];
+
+fn vulgar(c: char) -> Option<f64> {
+    VULGAR.iter().find(|(v, _)| *v == c).map(|(_, x)| *x)
+}
+
+/// Chunks that hold no countable numbers: URLs, domains, e-mail addresses, @handles, #hashtags. The domain
+/// suffix must be lowercase and follow a letter, so "2014.In" (a missing space after a full stop) stays text.
+static OPAQUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"://|^\W*(?i:www)\.|@\w|#\w*[A-Za-z_]|[A-Za-z][A-Za-z0-9-]*\.(?:com|net|org|gov|edu|int|mil|io|co|uk|ru|ua|eu|de|fr|info|news|tv|me|ly|gl|be|it|es|pl|ca|au|in|cn|jp|html?|php)(?:[/:?#]|\W*$)",
+    )
+    .expect("valid regex")
+});
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Combining marks that continue a word ("é" written as "e" + U+0301).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn is_word_start(c: char) -> bool {
+    c.is_alphabetic() || c == '_'
+}
+
+fn is_word_char(c: char) -> bool {
+    is_word_start(c) || is_combining(c)
+}
+
+/// Whether the whitespace-delimited chunk is a URL, address, handle or hashtag.
+fn is_opaque(chunk: &str) -> bool {
+    chunk.bytes().any(|b| matches!(b, b'/' | b'@' | b'#' | b'.' | b':')) && OPAQUE.is_match(chunk)
+}
+
+/// Cuts `text` into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let text = if text.len() > u32::MAX as usize {
+        let mut cut = u32::MAX as usize;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        &text[..cut]
+    } else {
+        text
+    };
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut p = 0;
+    let mut glued = false;
+    let mut newline = false;
+    let mut chunk_checked_to = 0;
+    while p < text.len() {
+        let c = text[p..].chars().next().expect("p on a char boundary");
+        if c.is_whitespace() {
+            newline |= is_line_break(c);
+            glued = false;
+            p += c.len_utf8();
+            continue;
+        }
+        if !glued && p >= chunk_checked_to {
+            let end = text[p..].find(char::is_whitespace).map_or(text.len(), |e| p + e);
+            chunk_checked_to = end;
+            if is_opaque(&text[p..end]) {
+                toks.push(tok(TokKind::Opaque, p, end, glued, newline));
+                p = end;
+                glued = true;
+                newline = false;
+                continue;
+            }
+        }
+        let start = p;
+        let mut t = if c.is_ascii_digit() {
+            let (lit, end, dotted) = scan_number(text, p);
+            p = end;
+            if dotted {
+                tok(TokKind::Opaque, start, p, glued, newline)
+            } else {
+                let mut t = tok(TokKind::Num, start, p, glued, newline);
+                t.num = lit;
+                t
+            }
+        } else if let Some(v) = vulgar(c) {
+            p += c.len_utf8();
+            let mut t = tok(TokKind::Num, start, p, glued, newline);
+            t.num = NumLit { value: v, fraction: true, ..NumLit::default() };
+            t
+        } else if is_word_start(c) {
+            p += c.len_utf8();
+            while let Some(d) = text[p..].chars().next() {
+                if !is_word_char(d) {
+                    break;
+                }
+                p += d.len_utf8();
+            }
+            word(text, start, p, glued, newline)
+        } else {
+            p += c.len_utf8();
+            tok(TokKind::Sym, start, p, glued, newline)
+        };
+        t.glued = glued;
+        toks.push(t);
+        glued = true;
+        newline = false;
+    }
+    toks
+}
+
+fn tok(kind: TokKind, start: usize, end: usize, glued: bool, newline: bool) -> Tok {
+    Tok {
+        kind,
+        start: start as u32,
+        end: end as u32,
+        glued,
+        newline,
+        cap: false,
+        upper: false,
+        entry: None,
+        num: NumLit::default(),
+    }
+}
+
+fn word(text: &str, start: usize, end: usize, glued: bool, newline: bool) -> Tok {
+    let w = &text[start..end];
+    let mut t = tok(TokKind::Word, start, end, glued, newline);
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    t.cap = letters.next().is_some_and(char::is_uppercase);
+    t.upper = t.cap && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    if w.len() <= MAX_WORD && w.is_ascii() {
+        let mut buf = [0u8; MAX_WORD];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        if let Ok(l) = std::str::from_utf8(lower) {
+            t.entry = lookup(l);
+        }
+    }
+    t
+}
+
+/// Scans digits at `p`: returns the literal, its end, and whether it turned out to be a dotted string
+/// ("1.2.3", "192.168.0.1", "22.03.2024"), which the caller makes opaque.
+fn scan_number(text: &str, mut p: usize) -> (NumLit, usize, bool) {
+    let b = text.as_bytes();
+    let digit = |i: usize| i < b.len() && b[i].is_ascii_digit();
+    let start = p;
+    let mut int = 0f64;
+    let mut lit = NumLit::default();
+    let mut n = 0usize;
+    while digit(p) {
+        int = int * 10.0 + f64::from(b[p] - b'0');
+        p += 1;
+        n += 1;
+    }
+    lit.leading_zero = n > 1 && b[start] == b'0';
+    if n <= 3 {
+        while b.get(p) == Some(&b',') && digit(p + 1) && digit(p + 2) && digit(p + 3) && !digit(p + 4) {
+            for d in &b[p + 1..p + 4] {
+                int = int * 10.0 + f64::from(d - b'0');
+            }
+            p += 4;
+            n += 3;
+            lit.commas = true;
+        }
+    }
+    lit.int_digits = n.min(255) as u8;
+    lit.value = int;
+    if p < b.len() && b[p] == b'.' && digit(p + 1) {
+        let dot = p;
+        p += 1;
+        while digit(p) {
+            p += 1;
+        }
+        if p < b.len() && b[p] == b'.' && digit(p + 1) {
+            while p < b.len() && (b[p].is_ascii_digit() || (b[p] == b'.' && digit(p + 1))) {
+                p += 1;
+            }
+            return (lit, p, true);
+        }
+        lit.value += text[dot..p].parse::<f64>().unwrap_or(0.0);
+        lit.fraction = true;
+    }
+    if let Some(c) = text[p..].chars().next() {
+        if let Some(v) = vulgar(c) {
+            lit.value += v;
+            lit.fraction = true;
+            p += c.len_utf8();
+        }
+    }
+    (lit, p, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str) -> Vec<String> {
+        tokenize(text)
+            .iter()
+            .map(|t| {
+                let s = &text[t.start as usize..t.end as usize];
+                let k = match t.kind {
+                    TokKind::Word => "W",
+                    TokKind::Num => "N",
+                    TokKind::Sym => "S",
+                    TokKind::Opaque => "O",
+                };
+                format!("{k}{}{s}", if t.glued { "+" } else { " " })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_for_news_strings() {
+        let cases: &[(&str, &[&str])] = &[
+            ("at least 115 people", &["W at", "W least", "N 115", "W people"]),
+            ("$2.3 billion", &["S $", "N+2.3", "W billion"]),
+            ("1,000,000 and 1,2", &["N 1,000,000", "W and", "N 1", "S+,", "N+2"]),
+            ("COVID-19", &["W COVID", "S+-", "N+19"]),
+            ("Friday’s", &["W Friday", "S+’", "W+s"]),
+            ("3½ km", &["N 3½", "W km"]),
+            ("v1.2.3 and 192.168.0.1", &["W v", "O+1.2.3", "W and", "O 192.168.0.1"]),
+            ("Twitter:    @EU_today  ", &["W Twitter", "S+:", "O @EU_today"]),
+            ("see https://www.facebook.com/groups/968799359934046 now", &["W see", "O https://www.facebook.com/groups/968799359934046", "W now"]),
+            ("EUtoday.net/ and U.S. troops", &["O EUtoday.net/", "W and", "W U", "S+.", "W+S", "S+.", "W troops"]),
+            ("café\u{301}5", &["W café\u{301}", "N+5"]),
+            ("dead.In 2014.It was", &["W dead", "S+.", "W+In", "N 2014", "S+.", "W+It", "W was"]),
+            ("see phys.org and x@y.com", &["W see", "O phys.org", "W and", "O x@y.com"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn values_and_flags() {
+        let t = tokenize("1,234.5 007 ½");
+        assert_eq!(t[0].num.value, 1234.5);
+        assert!(t[0].num.commas && t[0].num.fraction && t[0].num.int_digits == 4);
+        assert!(t[1].num.leading_zero);
+        assert_eq!(t[2].num.value, 0.5);
+        let t = tokenize("a\r\nb c");
+        assert!(t[1].newline && !t[2].newline && !t[2].glued);
+        let t = tokenize("March MARCH");
+        assert!(t[0].cap && !t[0].upper && t[1].upper && t[0].entry.is_some_and(|e| e.month == Some(3)));
+    }
+}

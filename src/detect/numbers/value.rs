@@ -1,0 +1,364 @@
+//! Normalized meaning of a number span: its `kind`, its `value` and the attributes and explanation written onto
+//! the span.
+//!
+//! Values follow the gold conventions (`shared/corpus/README.md`, "Values"):
+//! - cardinals, ordinals, percentages, money, quantities and durations get a JSON number (an integer when it is
+//!   whole: `115`, not `115.0`). A duration's value counts its unit ("two weeks" → 2, `unit: "week"`); money is
+//!   the full amount ("$2.3 billion" → 2300000000, `currency: "USD"`); a percentage is the figure before the sign.
+//! - dates get an ISO 8601 string only when the year is in the text: "2014", "2021-08", "2024-03-22". A date
+//!   without its year ("22 March", "Friday", "January") has no value.
+//! - times get "HH:MM" (24-hour clock).
+//! - counts without an exact figure ("hundreds", "several hundred", "dozens") and ranges have no `value`; ranges
+//!   carry `min` and `max` instead.
+
+use super::lexicon::Bound;
+use crate::annotation::Span;
+use serde_json::Value;
+use std::fmt::Write;
+
+/// The `kind` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Cardinal,
+    Ordinal,
+    Percent,
+    Money,
+    Quantity,
+    Duration,
+    Date,
+    Time,
+    Range,
+}
+
+impl Kind {
+    /// The attribute value, as the guidelines spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Cardinal => "cardinal",
+            Kind::Ordinal => "ordinal",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Quantity => "quantity",
+            Kind::Duration => "duration",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Range => "range",
+        }
+    }
+}
+
+/// Which pattern family matched; it names the span's `rule` (`number.<family>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Family {
+    /// Digits: "115", "2,131", "-4.5".
+    Digits,
+    /// Spelled-out numbers: "eleven", "one hundred and fifteen", "a dozen".
+    Words,
+    /// Counts without a figure: "hundreds", "several hundred".
+    Vague,
+    /// "two-thirds", "1/2", "½".
+    Fraction,
+    /// "first", "2nd", "twenty-first".
+    Ordinal,
+    Percent,
+    Money,
+    Quantity,
+    Duration,
+    /// Calendar dates: "22 March", "March 7, 2024", "2024-03-22", "January".
+    Date,
+    /// A bare year: "2014".
+    Year,
+    /// A weekday that dates an event: "Friday".
+    Weekday,
+    /// A calendar name that dates an event: "Ramadan".
+    Holiday,
+    Time,
+    Range,
+}
+
+impl Family {
+    /// The stable rule id.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Family::Digits => "number.digits",
+            Family::Words => "number.words",
+            Family::Vague => "number.vague",
+            Family::Fraction => "number.fraction",
+            Family::Ordinal => "number.ordinal",
+            Family::Percent => "number.percent",
+            Family::Money => "number.money",
+            Family::Quantity => "number.quantity",
+            Family::Duration => "number.duration",
+            Family::Date => "number.date",
+            Family::Year => "number.year",
+            Family::Weekday => "number.weekday",
+            Family::Holiday => "number.holiday",
+            Family::Time => "number.time",
+            Family::Range => "number.range",
+        }
+    }
+}
+
+/// A normalized value: a number or an ISO string.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Val {
+    Num(f64),
+    Iso(String),
+}
+
+impl Val {
+    fn json(&self) -> Value {
+        match self {
+            Val::Num(v) => json_number(*v),
+            Val::Iso(s) => Value::String(s.clone()),
+        }
+    }
+
+    /// The value as a number, for range ordering (years count as numbers).
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Val::Num(v) => Some(*v),
+            Val::Iso(s) if s.len() == 4 => s.parse().ok(),
+            Val::Iso(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Val {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Val::Num(v) => f.write_str(&show(*v)),
+            Val::Iso(s) => f.write_str(s),
+        }
+    }
+}
+
+/// `v` rounded to 15 significant digits, which removes binary noise from scaling and decimals
+/// ("2.3 billion" is 2300000000, not 2300000000.0000002; "$2.53" is 2.53).
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let decimals = (14 - v.abs().log10().floor() as i32).clamp(0, 20) as usize;
+    format!("{v:.decimals$}").parse().unwrap_or(v)
+}
+
+/// A whole number as a JSON integer, anything else as a float, so gold `115` equals ours.
+pub(crate) fn json_number(v: f64) -> Value {
+    let v = tidy(v);
+    if v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 {
+        Value::from(v as i64)
+    } else {
+        serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// A number for a sentence: "2300000000", "4.5", "0.6667".
+fn show(v: f64) -> String {
+    let v = tidy(v);
+    if v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A calendar date, any part of which may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Date {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl Date {
+    /// Whether the parts can exist together (no 31 April, no 30 February).
+    pub fn is_valid(&self) -> bool {
+        let Some(m) = self.month else { return self.day.is_none() };
+        if !(1..=12).contains(&m) {
+            return false;
+        }
+        let Some(d) = self.day else { return true };
+        let max = match m {
+            2 => match self.year {
+                Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+                _ => 29,
+            },
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (1..=max).contains(&d)
+    }
+
+    /// The ISO 8601 form, when the year is known: "2014", "2021-08", "2024-03-22".
+    pub fn iso(&self) -> Option<String> {
+        let y = self.year?;
+        let mut s = format!("{y:04}");
+        if let Some(m) = self.month {
+            let _ = write!(s, "-{m:02}");
+            if let Some(d) = self.day {
+                let _ = write!(s, "-{d:02}");
+            }
+        }
+        Some(s)
+    }
+}
+
+/// What a matched expression means, before it becomes a [`Span`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Quant {
+    pub kind: Kind,
+    pub family: Family,
+    pub value: Option<Val>,
+    /// Canonical unit for quantities and durations.
+    pub unit: Option<&'static str>,
+    /// ISO 4217 code for money.
+    pub currency: Option<&'static str>,
+    /// Range ends.
+    pub min: Option<Val>,
+    pub max: Option<Val>,
+    /// For ranges: the kind of the two ends ("percent" for "20-35%").
+    pub of: Option<Kind>,
+    /// The bound phrase in front, if any.
+    pub bound: Option<Bound>,
+    /// The multiplier of a scale word or abbreviation ("million", "bn"), so that "5 to 10 million" scales both.
+    pub scale: Option<f64>,
+}
+
+impl Quant {
+    /// A bare expression of `kind` found by `family`.
+    pub fn new(kind: Kind, family: Family, value: Option<Val>) -> Quant {
+        Quant { kind, family, value, unit: None, currency: None, min: None, max: None, of: None, bound: None, scale: None }
+    }
+
+    /// A number-valued expression.
+    pub fn num(kind: Kind, family: Family, v: f64) -> Quant {
+        Quant::new(kind, family, Some(Val::Num(v)))
+    }
+
+    /// The rule id.
+    pub fn rule(&self) -> &'static str {
+        if self.bound.is_some() {
+            "number.bound"
+        } else {
+            self.family.rule()
+        }
+    }
+
+    /// Builds the span: `kind`, `value` and the kind-specific attributes, with a readable `why`.
+    /// `text` is the whole span, `bound` the bound phrase and `core` the number it bounds.
+    pub fn into_span(self, range: std::ops::Range<usize>, text: &str, bound: Option<&str>, core: &str) -> Span {
+        let why = self.why(text, bound, core);
+        let mut span = Span::auto(range, crate::annotation::NUMBER, self.rule(), why).with_attr("kind", self.kind.name());
+        if let Some(v) = &self.value {
+            span = span.with_attr("value", v.json());
+        }
+        if let Some(u) = self.unit {
+            span = span.with_attr("unit", u);
+        }
+        if let Some(c) = self.currency {
+            span = span.with_attr("currency", c);
+        }
+        if let Some(v) = &self.min {
+            span = span.with_attr("min", v.json());
+        }
+        if let Some(v) = &self.max {
+            span = span.with_attr("max", v.json());
+        }
+        if let Some(k) = self.of {
+            span = span.with_attr("of", k.name());
+        }
+        if let Some(b) = self.bound {
+            span = span.with_attr("bound", b.name());
+        }
+        span
+    }
+
+    /// One sentence saying why the span is a number and what it means.
+    fn why(&self, text: &str, bound: Option<&str>, core: &str) -> String {
+        if let (Some(phrase), Some(b)) = (bound, self.bound) {
+            let what = match &self.value {
+                Some(v) => v.to_string(),
+                None => format!("“{core}”"),
+            };
+            return match b {
+                Bound::Min => format!("“{phrase}” sets a lower bound on {what}"),
+                Bound::Max => format!("“{phrase}” sets an upper bound on {what}"),
+                Bound::Approx => format!("“{phrase}” marks {what} as approximate"),
+            };
+        }
+        let v = self.value.as_ref().map(Val::to_string).unwrap_or_default();
+        match self.family {
+            Family::Digits => format!("“{text}” is a number written in digits"),
+            Family::Words => format!("“{text}” spells out the number {v}"),
+            Family::Vague => format!("“{text}” is a count given without an exact figure"),
+            Family::Fraction => format!("“{text}” is the fraction {v}"),
+            Family::Ordinal => format!("“{text}” is an ordinal: position {v}"),
+            Family::Percent => format!("“{text}” is a percentage: {v}%"),
+            Family::Money => match &self.value {
+                Some(_) => format!("“{text}” is an amount of money: {v} {}", self.currency.unwrap_or("")),
+                None => format!("“{text}” is an amount of money without an exact figure"),
+            },
+            Family::Quantity => format!("“{text}” is a measurement: {v} {}", self.unit.unwrap_or("")),
+            Family::Duration => {
+                let unit = self.unit.unwrap_or("");
+                let unit = match (unit, self.value.as_ref().and_then(Val::as_f64) == Some(1.0)) {
+                    (u, true) => u.to_string(),
+                    ("century", false) => "centuries".to_string(),
+                    ("millennium", false) => "millennia".to_string(),
+                    (u, false) => format!("{u}s"),
+                };
+                format!("“{text}” is a length of time: {v} {unit}")
+            }
+            Family::Date if self.value.is_some() => format!("“{text}” names a date: {v}"),
+            Family::Date => format!("“{text}” names a date whose year is not given, so it has no ISO value"),
+            Family::Year => format!("“{text}” is a year"),
+            Family::Weekday => format!("“{text}” is the weekday that dates an event"),
+            Family::Holiday => format!("“{text}” is a calendar period that dates an event"),
+            Family::Time => format!("“{text}” is a clock time: {v}"),
+            Family::Range => {
+                let lo = self.min.as_ref().map(Val::to_string).unwrap_or_default();
+                let hi = self.max.as_ref().map(Val::to_string).unwrap_or_default();
+                format!("“{text}” gives a range from {lo} to {hi}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_iso_only_with_a_year() {
+        let d = |year, month, day| Date { year, month, day };
+        let cases = [
+            (d(Some(2014), None, None), Some("2014"), true),
+            (d(Some(2021), Some(8), None), Some("2021-08"), true),
+            (d(Some(2024), Some(3), Some(22)), Some("2024-03-22"), true),
+            (d(None, Some(3), Some(22)), None, true),
+            (d(Some(2023), Some(2), Some(29)), Some("2023-02-29"), false),
+            (d(Some(2024), Some(2), Some(29)), Some("2024-02-29"), true),
+            (d(None, Some(4), Some(31)), None, false),
+            (d(None, Some(13), None), None, false),
+        ];
+        for (date, iso, valid) in cases {
+            assert_eq!(date.iso().as_deref(), iso, "{date:?}");
+            assert_eq!(date.is_valid(), valid, "{date:?}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_are_json_integers() {
+        assert_eq!(json_number(115.0), serde_json::json!(115));
+        assert_eq!(json_number(2.3e9), serde_json::json!(2_300_000_000i64));
+        assert_eq!(json_number(4.5), serde_json::json!(4.5));
+        assert_eq!(json_number(-3.0), serde_json::json!(-3));
+        assert_eq!(json_number(2.0 + ".53".parse::<f64>().unwrap()), serde_json::json!(2.53));
+        assert_eq!(json_number(1.1 * 1e9), serde_json::json!(1_100_000_000i64));
+        assert_eq!(json_number(0.1 + 0.2), serde_json::json!(0.3));
+        assert_eq!(show(2.0 / 3.0), "0.6667");
+        assert_eq!(show(0.5), "0.5");
+    }
+}
