@@ -1,8 +1,8 @@
-//! What goes in and out of the app: opened files, exports. Each format is one function here so that the
-//! `sift::input` module can replace the HTML stopgap below without touching the components.
+//! What goes in and out of the app: opened files and exports, through `sift::formats` and `sift::input`.
 
 use crate::annotation::BOILERPLATE;
 use crate::formats::{self, Format};
+use crate::input::html_to_text;
 use crate::{Document, Label, Status};
 
 /// What an opened file holds.
@@ -121,127 +121,10 @@ pub fn open_file(name: &str, content: &str) -> Result<Opened, String> {
     if content.contains('\0') {
         return Err(format!("{name}: this looks like a binary file, not text."));
     }
-    let text = if lower.ends_with(".html") || lower.ends_with(".htm") { html_to_text(content) } else { content.to_string() };
+    let text = if lower.ends_with(".html") || lower.ends_with(".htm") { html_to_text(content).text } else { content.to_string() };
     if text.trim().is_empty() {
         return Err(format!("{name}: no text in this file."));
     }
     let doc = super::state::document_from_text(&stem, Some(name.to_string()), text);
     Ok(Opened { docs: vec![doc], labels: Vec::new(), remarks: Vec::new() })
-}
-
-/// The visible text of an HTML page: no markup, no scripts or styles, block elements on their own lines,
-/// entities decoded. A stopgap until `sift::input` lands; it never builds DOM from the input.
-pub fn html_to_text(html: &str) -> String {
-    const SKIP: [&str; 7] = ["script", "style", "noscript", "template", "head", "svg", "iframe"];
-    const BLOCK: [&str; 24] = [
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
-        "header", "footer", "nav", "aside", "blockquote", "pre", "figure", "figcaption",
-    ];
-    let mut out = String::new();
-    let mut rest = html;
-    let mut skip_until: Option<String> = None;
-    while let Some(lt) = rest.find('<') {
-        if skip_until.is_none() {
-            out.push_str(&decode_entities(&rest[..lt]));
-        }
-        rest = &rest[lt..];
-        if rest.starts_with("<!--") {
-            rest = rest.find("-->").map_or("", |e| &rest[e + 3..]);
-            continue;
-        }
-        let Some(gt) = rest.find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = &rest[1..gt];
-        rest = &rest[gt + 1..];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if let Some(until) = &skip_until {
-            if closing && *until == name {
-                skip_until = None;
-            }
-            continue;
-        }
-        if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
-            skip_until = Some(name);
-            continue;
-        }
-        if BLOCK.contains(&name.as_str()) {
-            out.push('\n');
-            if matches!(name.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote") {
-                out.push('\n');
-            }
-        }
-    }
-    if skip_until.is_none() {
-        out.push_str(&decode_entities(rest));
-    }
-    // Collapse spaces within lines and runs of blank lines.
-    let mut lines: Vec<String> = Vec::new();
-    for line in out.lines() {
-        let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if l.is_empty() && lines.last().is_none_or(|p| p.is_empty()) {
-            continue;
-        }
-        lines.push(l);
-    }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines.join("\n")
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let ent = &rest[1..e];
-            let c = match ent {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                "mdash" => Some('—'),
-                "ndash" => Some('–'),
-                "rsquo" => Some('’'),
-                "lsquo" => Some('‘'),
-                "rdquo" => Some('”'),
-                "ldquo" => Some('“'),
-                "hellip" => Some('…'),
-                _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
-                }
-                _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
-                _ => None,
-            };
-            c.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

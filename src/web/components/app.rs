@@ -148,8 +148,10 @@ pub fn app() -> Html {
                     }
                     let Some(data) = e.clipboard_data() else { return };
                     let plain = data.get_data("text/plain").unwrap_or_default();
+                    // Plain text exactly as copied when the clipboard has it (what the user saw, even if it quotes
+                    // markup); else the visible text of the HTML.
                     let text = if plain.trim().is_empty() {
-                        io::html_to_text(&data.get_data("text/html").unwrap_or_default())
+                        crate::input::html_to_text(&data.get_data("text/html").unwrap_or_default()).text
                     } else {
                         plain
                     };
