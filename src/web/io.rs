@@ -98,33 +98,66 @@ pub fn clean_text(doc: &Document) -> String {
     s
 }
 
-/// Reads an opened or dropped file by its name. Text files become one document each, annotated at once;
-/// `.json` / `.jsonl` are read as `sift-annotations`.
-pub fn open_file(name: &str, content: &str) -> Result<Opened, String> {
-    let lower = name.to_lowercase();
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
-    let format = if lower.ends_with(".jsonl") {
-        Some(Format::SiftJsonl)
-    } else if lower.ends_with(".json") {
-        Some(Format::Sift)
-    } else {
-        None
-    };
-    if let Some(f) = format {
-        let imp = formats::read(f, content).map_err(|e| format!("{name}: {e}"))?;
-        if imp.documents.is_empty() {
-            return Err(format!("{name}: no documents in this file."));
+/// Reads opened or dropped files, `(name, content)`. Text files (`.txt`, `.md`, `.html`) become one document
+/// each, annotated at once; annotation files are read in the format [`Format::detect`] finds, files of one format
+/// together (so a brat `.ann` meets its `.txt`). Returns what was read and one message per file that was not.
+pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
+    let mut out = Opened { docs: Vec::new(), labels: Vec::new(), remarks: Vec::new() };
+    let mut errors = Vec::new();
+    let ext = |n: &str| n.rsplit_once('.').map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
+    let stem = |n: &str| n.rsplit_once('.').map_or(n.to_string(), |(s, _)| s.to_string());
+    let ann_stems: Vec<String> = files.iter().filter(|(n, _)| ext(n) == "ann").map(|(n, _)| stem(n)).collect();
+    let mut groups: Vec<(Format, Vec<(&str, &str)>)> = Vec::new();
+    for (name, content) in files {
+        if content.contains('\0') {
+            errors.push(format!("{name}: this looks like a binary file, not text."));
+            continue;
         }
-        let remarks = imp.repairs.into_iter().chain(imp.losses).map(|r| format!("{name}: {r}")).collect();
-        return Ok(Opened { docs: imp.documents, labels: imp.labels, remarks });
+        let e = ext(name);
+        let text_like = matches!(e.as_str(), "txt" | "md" | "markdown" | "html" | "htm" | "");
+        let format = if e == "txt" && ann_stems.contains(&stem(name)) {
+            Some(Format::Brat)
+        } else if text_like {
+            None
+        } else {
+            match Format::detect(name, content) {
+                Some(Format::Text) | None if !e.starts_with("json") => None,
+                None => {
+                    errors.push(format!("{name}: not a format sift reads (sift, doccano, Label Studio, spaCy, W3C)."));
+                    continue;
+                }
+                f => f,
+            }
+        };
+        match format {
+            Some(f) => match groups.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, v)) => v.push((name.as_str(), content.as_str())),
+                None => groups.push((f, vec![(name.as_str(), content.as_str())])),
+            },
+            None => {
+                let text = if e == "html" || e == "htm" { html_to_text(content).text } else { content.clone() };
+                if text.trim().is_empty() {
+                    errors.push(format!("{name}: no text in this file."));
+                } else {
+                    out.docs.push(super::state::document_from_text(&stem(name), Some(name.clone()), text));
+                }
+            }
+        }
     }
-    if content.contains('\0') {
-        return Err(format!("{name}: this looks like a binary file, not text."));
+    for (f, group) in groups {
+        match formats::read_files(f, &group) {
+            Ok(imp) if imp.documents.is_empty() => errors.push(format!("{}: no documents in this file.", group[0].0)),
+            Ok(imp) => {
+                out.docs.extend(imp.documents);
+                for l in imp.labels {
+                    if !out.labels.iter().any(|k| k.name == l.name) {
+                        out.labels.push(l);
+                    }
+                }
+                out.remarks.extend(imp.repairs.into_iter().chain(imp.losses));
+            }
+            Err(e) => errors.push(if group.len() == 1 { format!("{}: {e}", group[0].0) } else { e.to_string() }),
+        }
     }
-    let text = if lower.ends_with(".html") || lower.ends_with(".htm") { html_to_text(content).text } else { content.to_string() };
-    if text.trim().is_empty() {
-        return Err(format!("{name}: no text in this file."));
-    }
-    let doc = super::state::document_from_text(&stem, Some(name.to_string()), text);
-    Ok(Opened { docs: vec![doc], labels: Vec::new(), remarks: Vec::new() })
+    (out, errors)
 }

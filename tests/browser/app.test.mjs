@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, openApp, paste, corpusText, selectChars, drawnSpans, requireDist, fileUrl } from './harness.mjs';
+import { launch, serve, openApp, paste, corpusText, drawnSpans, requireDist, fileUrl, CORPUS } from './harness.mjs';
 
 const ARTICLE = corpusText('002_601354975c3094f5.txt');
 let browser, server;
@@ -27,12 +27,6 @@ async function exportOpen(page, which = 'this') {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[aria-label="${label}"]`)]);
   const raw = readFileSync(await dl.path(), 'utf8');
   return [JSON.parse(raw), raw, dl.suggestedFilename()];
-}
-
-/** The text each drawn span covers, rebuilt from the segments on the page: "label|start|end" -> text. */
-async function drawnByLabel(page) {
-  const segs = await drawnSpans(page);
-  return segs;
 }
 
 /** Status shown in the inspector for the selected span. */
@@ -497,6 +491,29 @@ test('a 1 MB paste keeps a small DOM; text far down can be found, tagged and exp
   const s = doc.spans.find((x) => x.origin === 'manual');
   const at = Array.from(text).length - Array.from('987654 votes, officials said.\n').length;
   assert.deepEqual([s.start, s.end, s.text], [at, at + 12, '987654 votes']);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('open annotations from other tools: doccano JSONL and a brat .txt/.ann pair', async () => {
+  const { page, errors, ctx } = await freshPage();
+  const interop = join(CORPUS, '../interop');
+  await page.setInputFiles('#file-input', [
+    join(interop, 'doccano/export_examples/sequence_labeling/example.jsonl'),
+    join(interop, 'brat/dkpro-core/document0c.txt'),
+    join(interop, 'brat/dkpro-core/document0c.ann'),
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('.doc').length >= 4);
+  // The doccano spans are drawn with their labels, over exactly the text they name.
+  await page.click('.doc >> nth=0 >> .doc-open');
+  await page.waitForSelector('.seg[data-labels~="ORG"]');
+  assert.match(await page.textContent('#text-view'), /^EU rejects German call/);
+  assert.equal(await page.$eval('.seg[data-labels~="ORG"]', (e) => e.textContent), 'EU');
+  assert.ok(await page.$('.label-row:has-text("PERSON")'), 'labels from the file are added');
+  const brat = await page.$$eval('.doc-name', (e) => e.map((x) => x.textContent));
+  assert.ok(brat.some((n) => /document0c/.test(n)), brat.join(', '));
+  // What a format could not carry is said, not dropped silently.
+  assert.match(await page.textContent('.notice'), /brat: .*dropped/);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -38,8 +38,7 @@ fn radix36(mut n: u64) -> String {
 pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
     let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     wasm_bindgen_futures::spawn_local(async move {
-        let mut docs: Vec<Document> = Vec::new();
-        let mut labels = Vec::new();
+        let mut read: Vec<(String, String)> = Vec::new();
         let mut errors = Vec::new();
         for f in list {
             let name = f.name();
@@ -47,27 +46,19 @@ pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
                 errors.push(format!("{name}: larger than 64 MB, not opened."));
                 continue;
             }
-            let text = match wasm_bindgen_futures::JsFuture::from(f.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => {
-                    errors.push(format!("{name}: could not be read."));
-                    continue;
-                }
-            };
-            match io::open_file(&name, &text) {
-                Ok(o) => {
-                    docs.extend(o.docs);
-                    labels.extend(o.labels);
-                    errors.extend(o.remarks);
-                }
-                Err(e) => errors.push(e),
+            match wasm_bindgen_futures::JsFuture::from(f.text()).await {
+                Ok(t) => read.push((name, t.as_string().unwrap_or_default())),
+                Err(_) => errors.push(format!("{name}: could not be read.")),
             }
         }
-        if !docs.is_empty() {
-            dispatch.emit(Action::AddDocs(docs, labels));
+        let (opened, errs) = io::open_files(&read);
+        errors.extend(errs);
+        errors.extend(opened.remarks);
+        if !opened.docs.is_empty() {
+            dispatch.emit(Action::AddDocs(opened.docs, opened.labels));
         }
         if !errors.is_empty() {
-            dispatch.emit(Action::Notice(errors.join(" ")));
+            dispatch.emit(Action::Notice(errors.join("\n")));
         }
     });
 }

@@ -73,7 +73,7 @@ pub fn doc_list(p: &DocListProps) -> Html {
                     <span class="doc-name">{ d.name.clone() }</span>
                     <span class="counts">
                         { for counts.iter().map(|(l, n)| html! {
-                            <span class={classes!("count", label_class(l))} title={format!("{n} {l}")}>{ format!("{n} {l}") }</span>
+                            <span class={classes!("count", label_class(l))} title={format!("{n} {l}")} aria-label={format!("{n} {l}")}>{ n.to_string() }</span>
                         }) }
                         if counts.is_empty() { <span class="count">{"no spans"}</span> }
                     </span>
@@ -105,9 +105,9 @@ pub fn doc_list(p: &DocListProps) -> Html {
             </div>
             <div class="row">
                 <button class="btn small" aria-label="New document: paste or type text" onclick={p.on_new.reform(|_| ())}>{"+ New"}</button>
-                <button class="btn small" aria-label="Open files (.txt, .md, .html, .json, .jsonl)" onclick={open_click}>{"Open files…"}</button>
+                <button class="btn small" aria-label="Open files (text, HTML, or annotations: sift, doccano, Label Studio, spaCy, brat, W3C, CoNLL)" onclick={open_click}>{"Open files…"}</button>
                 <input ref={file_ref} id="file-input" type="file" multiple=true hidden=true aria-label="Files to open"
-                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,text/plain,text/html,application/json" {onchange} />
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.jsonld,.ann,.conll,.xml,text/plain,text/html,application/json" {onchange} />
             </div>
             <ul class="doc-list">{ for items }</ul>
         </section>

@@ -173,12 +173,12 @@ pub fn text_view(p: &TextViewProps) -> Html {
             }
             if let Some(el) = scroller.cast::<Element>() {
                 *width_ref.borrow_mut() = el.client_width() as f64;
-                if let Ok(list) = el.query_selector_all(".block[data-i]") {
+                if let Ok(list) = el.query_selector_all(".block.live") {
                     let mut h = heights.borrow_mut();
                     for k in 0..list.length() {
                         if let Some(b) = list.get(k).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
                             if let Some(i) = b.get_attribute("data-i").and_then(|v| v.parse::<usize>().ok()) {
-                                if i < h.len() && b.class_list().contains("live") {
+                                if i < h.len() {
                                     h[i] = b.offset_height() as f64;
                                 }
                             }
@@ -278,11 +278,15 @@ pub fn text_view(p: &TextViewProps) -> Html {
     let onkeydown = p.on_key.reform(|e: KeyboardEvent| e);
     let onmouseup = p.on_mouse_up.reform(|e: MouseEvent| e);
 
-    let items = blocks.iter().enumerate().map(|(i, b)| {
-        if virtual_ && !window.contains(&i) {
-            let h = estimate(i, width);
-            return html! { <div class="block ghost" key={i} data-i={i.to_string()} style={format!("height:{h}px")} /> };
-        }
+    // Blocks outside the window are stood in for by two spacers of their (measured or estimated) height.
+    let shown = if virtual_ { window.start.min(blocks.len())..window.end.min(blocks.len()) } else { 0..blocks.len() };
+    let (above, below) = if virtual_ {
+        ((0..shown.start).map(|k| estimate(k, width)).sum::<f64>(), (shown.end..blocks.len()).map(|k| estimate(k, width)).sum::<f64>())
+    } else {
+        (0.0, 0.0)
+    };
+    let items = blocks[shown.clone()].iter().enumerate().map(|(k, b)| {
+        let i = shown.start + k;
         let sel = p.selected.as_ref().filter(|id| per_block[i].iter().any(|&k| p.doc.spans[k].id == **id)).cloned();
         html! {
             <Block key={i} index={i} range={b.clone()} doc={p.doc.clone()} spans={per_block[i].clone()}
@@ -294,7 +298,9 @@ pub fn text_view(p: &TextViewProps) -> Html {
             <article id="text-view" class="text-view" tabindex="0" role="document"
                 aria-label={format!("Text of {}", p.doc.name)} {onclick} {onmouseup} {onkeydown}
                 data-blocks={blocks.len().to_string()}>
+                if above > 0.0 { <div class="spacer" key="above" aria-hidden="true" style={format!("height:{above}px")} /> }
                 { for items }
+                if below > 0.0 { <div class="spacer" key="below" aria-hidden="true" style={format!("height:{below}px")} /> }
             </article>
         </div>
     }
