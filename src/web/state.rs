@@ -519,6 +519,9 @@ impl AppState {
             Action::Undo | Action::Redo => {}
             Action::External(id, doc, rev) => {
                 Rc::make_mut(&mut self.revs).insert(id.clone(), rev);
+                // Undo must not take back another tab's work: history before it is dropped.
+                self.undo = Rc::default();
+                self.redo = Rc::default();
                 match doc {
                     Some(d) => {
                         let nd = Rc::new(DocData::from_document(d));

@@ -17,7 +17,7 @@ await page.waitForFunction(() => getSelection().toString() === 'The Islamic Stat
 await page.keyboard.press('Escape');
 await page.keyboard.press('4');
 await page.fill('#search', '');
-await page.click('.span-row:has-text("at least 133")');
+await page.click('.span-row:has-text("Though the U.S. says")');
 await page.waitForTimeout(200);
 await page.screenshot({ path: out });
 console.log(out);
