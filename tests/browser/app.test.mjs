@@ -49,6 +49,13 @@ test('a pasted article is annotated at once; each highlight says why on hover', 
   await claim.hover();
   const title = await claim.getAttribute('title');
   assert.match(title, /^claim \(suggested\): \S.{10,}/);
+  // Each layer can be hidden and shown again.
+  const claims = await page.$$eval('#text-view .seg.cl', (e) => e.length);
+  await page.uncheck('input[aria-label="Show claim"]');
+  assert.equal(await page.$$eval('#text-view .seg.cl', (e) => e.length), 0);
+  assert.ok(await page.$$eval('#text-view .seg.sp', (e) => e.length) > 0, 'the other layers stay');
+  await page.check('input[aria-label="Show claim"]');
+  assert.equal(await page.$$eval('#text-view .seg.cl', (e) => e.length), claims);
   // The sidebar counts match the span list.
   const listed = await page.textContent('#spans-h');
   const n = Number(listed.match(/\((\d+)\)/)[1]);

@@ -23,6 +23,19 @@ pub struct DocListProps {
 pub fn doc_list(p: &DocListProps) -> Html {
     let editing = use_state(|| None::<String>);
     let file_ref = use_node_ref();
+    let rename_ref = use_node_ref();
+    // Focus the name field when renaming starts (autofocus does not apply to fields added later).
+    {
+        let rename_ref = rename_ref.clone();
+        use_effect_with((*editing).clone(), move |e| {
+            if e.is_some() {
+                if let Some(i) = rename_ref.cast::<HtmlInputElement>() {
+                    let _ = i.focus();
+                    i.select();
+                }
+            }
+        });
+    }
     let s = &p.state;
     let open_click = {
         let file_ref = file_ref.clone();
@@ -51,7 +64,7 @@ pub fn doc_list(p: &DocListProps) -> Html {
             let (ed1, ed2) = (editing.clone(), editing.clone());
             let (d1, d2) = (p.dispatch.clone(), p.dispatch.clone());
             html! {
-                <input class="rename" aria-label="New document name" value={d.name.clone()} autofocus=true
+                <input class="rename" ref={rename_ref.clone()} aria-label="New document name" value={d.name.clone()}
                     onkeydown={Callback::from(move |e: KeyboardEvent| {
                         if e.key() == "Enter" {
                             let v = e.target_unchecked_into::<HtmlInputElement>().value();
