@@ -1,6 +1,7 @@
 //! Annotation of long texts in slices, so that a 1 MB paste shows its text at once and the page stays responsive
 //! while the detectors run: each slice ends at a paragraph break (detectors never look across one), runs between
-//! two turns of the event loop, and its suggestions are shown as they come.
+//! two turns of the event loop, and its suggestions are shown as they come. Suggestions whose id a document
+//! already has (reviewed or rejected before) are not added again.
 
 use std::ops::Range;
 use std::rc::Rc;

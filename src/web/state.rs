@@ -151,6 +151,8 @@ pub enum Action {
     DeleteSpan(String),
     /// Runs the detectors again on the open document, keeping every review decision.
     Reannotate,
+    /// Drops the unreviewed suggestions of the open document (before a long text is annotated again in slices).
+    ClearSuggestions,
     /// Adds a label.
     AddLabel(Label),
     /// Changes a label (name, colour, key); spans follow a rename.
@@ -478,6 +480,9 @@ impl AppState {
             Action::Reannotate => self.edit_spans(|doc, spans| {
                 let fresh = analyze(&doc.text, Layers::ALL);
                 *spans = merge_suggestions(std::mem::take(spans), fresh);
+            }),
+            Action::ClearSuggestions => self.edit_spans(|_, spans| {
+                spans.retain(|s| s.origin != Origin::Auto || s.status != Status::Suggested);
             }),
             Action::AddLabel(l) => {
                 if !l.name.trim().is_empty() && self.label(&l.name).is_none() {

@@ -524,3 +524,23 @@ test('open annotations from other tools: doccano JSONL and a brat .txt/.ann pair
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a long text is annotated in slices, and re-annotated the same way without losing a decision', async () => {
+  const { page, errors, ctx } = await freshPage();
+  const text = ARTICLE.repeat(35);
+  assert.ok(text.length > 150000);
+  await paste(page, text);
+  await page.waitForFunction(() => !document.querySelector('.annotating'), null, { timeout: 60000 });
+  const total = () => page.textContent('#spans-h').then((t) => Number(t.match(/\((\d+)\)/)[1]));
+  const n = await total();
+  await page.keyboard.press('n');
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => document.querySelectorAll('.span-row.rejected').length === 1);
+  await page.click('button[aria-label="Re-annotate this document"]');
+  await page.waitForFunction(() => !document.querySelector('.annotating'), null, { timeout: 60000 });
+  assert.equal(await total(), n);
+  assert.equal(await page.$$eval('.span-row.rejected', (e) => e.length), 1);
+  assert.ok(n > 1000, `${n} suggestions over 35 copies of the article`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

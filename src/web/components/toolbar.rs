@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::StateProps;
 use crate::web::io::Export;
 use crate::web::state::Action;
-use crate::web::dom;
+use crate::web::{annotate, dom};
 
 /// The top bar.
 #[function_component(Toolbar)]
@@ -96,6 +96,18 @@ pub fn toolbar(p: &StateProps) -> Html {
         }
     };
     let has_doc = doc.is_some();
+    // Long texts are annotated again in slices, like a long paste, so the page stays responsive.
+    let reannotate = {
+        let dispatch = p.dispatch.clone();
+        let doc = doc.clone();
+        Callback::from(move |_| match &doc {
+            Some(d) if d.text.len() > annotate::AT_ONCE => {
+                dispatch.emit(Action::ClearSuggestions);
+                annotate::in_slices(d.id.clone(), d.text.clone(), dispatch.clone());
+            }
+            _ => dispatch.emit(Action::Reannotate),
+        })
+    };
     html! {
         <header class="topbar">
             <div class="brand" aria-label="sift">{"sift"}<span class="tag">{"annotate news text"}</span></div>
@@ -111,7 +123,7 @@ pub fn toolbar(p: &StateProps) -> Html {
                 <button class="btn" aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled={!s.can_redo()}
                     onclick={p.dispatch.reform(|_| Action::Redo)}>{"↷ Redo"}</button>
                 <button class="btn" aria-label="Re-annotate this document" title="Run the detectors again; review decisions are kept"
-                    disabled={!has_doc} onclick={p.dispatch.reform(|_| Action::Reannotate)}>{"Re-annotate"}</button>
+                    disabled={!has_doc} onclick={reannotate}>{"Re-annotate"}</button>
                 <details class="menu">
                     <summary class="btn primary" aria-label="Export">{"Export ▾"}</summary>
                     <div class="menu-body" role="menu">
