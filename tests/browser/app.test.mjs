@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, openApp, paste, corpusText, drawnSpans, requireDist, fileUrl, CORPUS } from './harness.mjs';
+import { launch, serve, openApp, paste, corpusText, drawnSpans, selectChars, requireDist, fileUrl, CORPUS } from './harness.mjs';
 
 const ARTICLE = corpusText('002_601354975c3094f5.txt');
 let browser, server;
@@ -155,6 +155,17 @@ test('tag with the keyboard (snapped to words) and with the mouse (palette); und
   assert.equal(await current(), 'numberMoscow concert hall', 'mouse tag snapped to words');
   const tagged = () => page.$$eval('.span-row', (els) => els.some((e) => e.textContent === 'numberMoscow concert hall'));
 
+  // A selection may cross a paragraph break: it is tagged whole, snapped to words at both ends.
+  const text = await page.evaluate(() => document.querySelector('#text-view').textContent);
+  const a = text.indexOf('killed at least') + 2, b = text.indexOf('security alert') + 4;
+  assert.ok(a > 2 && b > a);
+  await selectChars(page, a, b);
+  await page.keyboard.press('2');
+  await page.waitForFunction(() => document.querySelector('.span-row.current')?.textContent.startsWith('claimkilled at least'));
+  const crossing = await page.$eval('.inspect .excerpt', (e) => e.textContent);
+  assert.equal(crossing, text.slice(a - 2, text.indexOf('security alert') + 8));
+  assert.ok(crossing.includes('\n\n'));
+  await page.keyboard.press('Control+z');
   // Undo removes the mouse tag, redo brings it back; Ctrl+Y works too.
   await page.click('#text-view', { position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
@@ -213,6 +224,14 @@ test('everything survives a reload; the export matches the page; importing it in
   }
   const listed = Number((await page.textContent('#spans-h')).match(/\((\d+)\)/)[1]);
   assert.equal(listed, doc.spans.length);
+  // The clean text leaves out every boilerplate line and keeps the rest.
+  await page.click('summary[aria-label="Export"]');
+  const [cdl] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Export this document as Clean text (boilerplate removed)"]')]);
+  const clean = readFileSync(await cdl.path(), 'utf8');
+  const bp = doc.spans.filter((s) => s.label === 'boilerplate' && s.status !== 'rejected');
+  assert.ok(bp.length > 0);
+  for (const s of bp) assert.ok(!clean.includes(s.text), `boilerplate left out: ${s.text}`);
+  for (const s of doc.spans.filter((x) => x.label === 'claim')) assert.ok(clean.includes(s.text), `claim kept: ${s.text.slice(0, 40)}`);
 
   // Import the all-documents export into an empty page (fresh storage): same state, byte for byte.
   const dir = mkdtempSync(join(tmpdir(), 'sift-'));
