@@ -68,6 +68,8 @@ async fn yield_to_browser() {
 
 /// Annotates `text` (the text of document `id`) slice by slice, sending [`Action::Suggest`] as it goes.
 pub fn in_slices(id: String, text: Rc<str>, dispatch: Callback<Action>) {
+    // Progress shows from the start, in the same turn as the paste.
+    dispatch.emit(Action::Suggest(id.clone(), Vec::new(), Some(0)));
     wasm_bindgen_futures::spawn_local(async move {
         let ranges = slices(&text);
         let total = text.len().max(1);

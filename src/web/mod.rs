@@ -1,5 +1,8 @@
-//! The browser app (wasm32 only): a yew app over the core. State and every edit live in [`state`]; the DOM
-//! boundary (selections, UTF-16 offsets, downloads) in `dom`; files in and out in `io`; autosave in `storage`.
+//! The browser app (wasm32 only): a yew app over the core. State and every edit live in [`state`] (a
+//! `Reducible`; undo/redo and autosave hang off its `reduce`); the DOM boundary (selections, UTF-16 offsets,
+//! downloads) in `dom`; files in and out in `io` (through `sift::formats` and `sift::input`); autosave and
+//! tab sync in `storage`; slice-by-slice annotation of long texts in `annotate`; one component per file in
+//! [`components`]. [`api`] is the JavaScript API for scripts that want the core without the app.
 
 mod annotate;
 pub mod api;

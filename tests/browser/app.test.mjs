@@ -556,7 +556,7 @@ test('a long text is annotated in slices, and re-annotated the same way without 
   await page.keyboard.press('r');
   await page.waitForFunction(() => document.querySelectorAll('.span-row.rejected').length === 1);
   await page.click('button[aria-label="Re-annotate this document"]');
-  await page.waitForFunction(() => !document.querySelector('.annotating'), null, { timeout: 60000 });
+  await page.waitForFunction((k) => !document.querySelector('.annotating') && document.querySelector('#spans-h').textContent.includes(`(${k})`), n, { timeout: 60000 });
   assert.equal(await total(), n);
   assert.equal(await page.$$eval('.span-row.rejected', (e) => e.length), 1);
   assert.ok(n > 1000, `${n} suggestions over 35 copies of the article`);

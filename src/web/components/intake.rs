@@ -48,7 +48,7 @@ pub fn intake(p: &IntakeProps) -> Html {
     html! {
         <section class="intake" aria-labelledby="intake-h">
             <h1 id="intake-h">{"Add a document"}</h1>
-            <p class="muted">{"Paste an article anywhere on this page, type or paste it below, or drop .txt, .md, .html, .json and .jsonl files. sift marks boilerplate, claims and numbers at once — nothing leaves your browser."}</p>
+            <p class="muted">{"Paste an article anywhere on this page, type or paste it below, or drop files: text (.txt, .md, .html) or annotations (sift, doccano, Label Studio, spaCy, brat, W3C, CoNLL). sift marks boilerplate, claims and numbers at once — nothing leaves your browser."}</p>
             <textarea id="intake-text" ref={area} rows="14" aria-label="Paste or type text" placeholder="Paste or type an article…" {onkeydown} />
             <div class="row">
                 <button class="btn primary" aria-label="Annotate text (Ctrl+Enter)" {onclick}>{"Annotate"}</button>
