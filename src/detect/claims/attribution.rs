@@ -41,22 +41,22 @@ const WEAK_CUES: &[&str] = &["write", "add", "maintain", "post", "tweet", "concl
 /// Irregular forms of the reporting verbs.
 const CUE_IRREGULAR: &[(&str, &str)] = &[("said", "say"), ("told", "tell"), ("wrote", "write"), ("written", "write")];
 
-/// Multi-word reporting expressions; the `usize` is how many leading words the cue drops ("as stated by" → "stated").
-const CUE_PHRASES: &[(&[&str], usize)] = &[
-    (&["quoted", "as", "saying"], 0),
-    (&["taken", "responsibility"], 0),
-    (&["took", "responsibility"], 0),
-    (&["take", "responsibility"], 0),
-    (&["takes", "responsibility"], 0),
-    (&["cast", "blame"], 0),
-    (&["casts", "blame"], 0),
-    (&["pointing", "the", "finger"], 0),
-    (&["pointed", "the", "finger"], 0),
-    (&["point", "the", "finger"], 0),
-    (&["issued", "a", "warning"], 0),
-    (&["issues", "a", "warning"], 0),
-    (&["points", "to"], 0),
-    (&["pointed", "to"], 0),
+/// Multi-word reporting expressions, kept whole as the cue.
+const CUE_PHRASES: &[&[&str]] = &[
+    &["quoted", "as", "saying"],
+    &["taken", "responsibility"],
+    &["took", "responsibility"],
+    &["take", "responsibility"],
+    &["takes", "responsibility"],
+    &["cast", "blame"],
+    &["casts", "blame"],
+    &["pointing", "the", "finger"],
+    &["pointed", "the", "finger"],
+    &["point", "the", "finger"],
+    &["issued", "a", "warning"],
+    &["issues", "a", "warning"],
+    &["points", "to"],
+    &["pointed", "to"],
 ];
 
 /// Words that open a leading adverbial clause or phrase; reporting verbs inside it are not the main clause's.
@@ -199,9 +199,8 @@ impl<'a> Parsed<'a> {
     }
 }
 
-/// Length in words of the cue starting at token `i`, if one starts there (`None` otherwise), and how many leading
-/// words the cue leaves out.
-fn cue_at(p: &Parsed, i: usize) -> Option<(usize, usize)> {
+/// Length in words of the cue starting at token `i`, if one starts there.
+fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     if !p.is_word(i) || p.hidden[i] {
         return None;
     }
@@ -209,9 +208,9 @@ fn cue_at(p: &Parsed, i: usize) -> Option<(usize, usize)> {
     if !p.title_case && capitalized(p.word(i)) && i > 0 {
         return None;
     }
-    for (phrase, skip) in CUE_PHRASES {
+    for phrase in CUE_PHRASES {
         if (0..phrase.len()).all(|k| p.is_word(i + k) && p.lower(i + k) == phrase[k]) {
-            return Some((phrase.len(), *skip));
+            return Some(phrase.len());
         }
     }
     let lemma = CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| l.to_string()).or_else(|| lemma_of(&w))?;
@@ -274,7 +273,7 @@ fn cue_at(p: &Parsed, i: usize) -> Option<(usize, usize)> {
     if lemma == "claim" && p.is_word(i + 1) && matches!(p.lower(i + 1).as_str(), "the" | "lives") && p.is_word(i + 2) && p.lower(i + 2).starts_with("li") {
         return None;
     }
-    Some((1, 0))
+    Some(1)
 }
 
 /// The reporting-verb lemma of a lowercase word, if it is one.
@@ -363,7 +362,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
             return Some(Attribution { source: Some(p.span(ws[3], ws[ws.len() - 1] + 1)), cue: p.toks[ws[1]].r.clone() });
         }
         // "said X[, appositive…]": the cue opens the segment, a name or noun phrase follows.
-        if let Some((n, _)) = cue_at(p, ws[0]) {
+        if let Some(n) = cue_at(p, ws[0]) {
             let np_follows = ws.len() >= 2
                 && (capitalized(p.word(ws[1])) || DETERMINERS.contains(&p.lower(ws[1]).as_str()) && p.lower(ws[1]) != "that")
                 && ws[1..].iter().all(|&i| capitalized(p.word(i)) || !verbish(p.word(i)));
@@ -379,7 +378,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
         }
         // "X said[ on Friday]." in the last segment: a short noun phrase, then the cue, then at most a time.
         if k + 1 == nseg {
-            if let Some(c) = ws.iter().position(|&i| cue_at(p, i).is_some_and(|(n, _)| n == 1) && is_speech(&p.lower(i))) {
+            if let Some(c) = ws.iter().position(|&i| cue_at(p, i) == Some(1) && is_speech(&p.lower(i))) {
                 let tail_ok = ws.len() - c - 1 <= 3 && ws[c + 1..].iter().all(|&i| !verbish(p.word(i)));
                 let subj = &ws[..c];
                 let subj_ok = !subj.is_empty() && subj.len() <= 6 && subj.iter().all(|&i| !verbish(p.word(i)) || capitalized(p.word(i)));
@@ -406,7 +405,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
     let first_seg_adverbial = p.toks.first().is_some_and(|t| t.word) && ADVERBIAL_OPENERS.contains(&p.lower(0).as_str());
     let mut i = 0;
     while i < p.toks.len() {
-        let Some((n, skip)) = cue_at(p, i) else {
+        let Some(n) = cue_at(p, i) else {
             i += 1;
             continue;
         };
@@ -420,7 +419,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
             i += n;
             continue;
         }
-        let cue = p.span(i + skip, i + n);
+        let cue = p.span(i, i + n);
         let w = p.lower(i);
         // Passive "has been claimed by X": the agent is the source.
         let aux_before = i > 0 && p.is_word(i - 1) && matches!(p.lower(i - 1).as_str(), "been" | "was" | "were" | "is" | "are" | "be");

@@ -3,7 +3,8 @@
 //!
 //! Per sentence, in order: sentences touching a boilerplate line are skipped; a leading dateline
 //! ("WARSAW, Poland (AP) —") is left out of the span; sentences inside a multi-sentence quotation that began in an
-//! earlier sentence are skipped (rhetoric inside a quote is not judged on its own); questions, headings,
+//! earlier sentence are skipped (rhetoric inside a quote is not judged on its own) unless they close it with their
+//! own reporting clause ("…,” said X); questions, headings,
 //! instructions and verbless fragments are never claims ([`score::excluded`]). Then:
 //! - an attributed sentence is a claim (`claim.attributed`, or `claim.quote` when it quotes the source);
 //! - a whole quoted sentence right after an attributed quotation continues it (`claim.quote`, no cue);
@@ -51,7 +52,8 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         // Inside a quotation opened by an earlier sentence, only a sentence that closes it with its own reporting
         // clause ("… a sexy new look,” said David Kershaw") is judged; the rest continues someone's rhetoric.
         let p = if open_quote { Parsed::in_quote(s) } else { Parsed::new(s) };
-        if open_quote && attribute(&p).is_none_or(|a| a.source.is_none()) {
+        let attribution = attribute(&p);
+        if open_quote && attribution.as_ref().is_none_or(|a| a.source.is_none()) {
             continue;
         }
         if score::excluded(&p).is_some() {
@@ -62,7 +64,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         let quoted = p.has_quote();
         let raw = score::checkworthiness(&p);
         let worth = (raw * 100.0).round() / 100.0;
-        if let Some(a) = attribute(&p) {
+        if let Some(a) = attribution {
             let cue = &s[a.cue.clone()];
             let source = a.source.map(|src| speakers.resolve(text, start + src.start..start + src.end, cue));
             let mut span = match (&source, quoted) {
