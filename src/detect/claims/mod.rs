@@ -407,8 +407,20 @@ mod tests {
 
     #[test]
     fn spans_are_code_points_and_skip_the_dateline() {
-        let text = "Ünïcödé 🇺🇦 headline\n\nWARSAW, Poland (AP) — The Islamic State group has claimed responsibility for an attack that killed at least 133 people.";
+        let text = "Ünïcödé 🇺🇦 headline\r\n\r\nWARSAW, Poland (AP) — The Islamic State group has claimed responsibility for an attack that killed at least 133 people.\r\n";
         let got = claims(text);
         assert_eq!(got.last().unwrap().0, "The Islamic State group has claimed responsibility for an attack that killed at least 133 people.");
+    }
+
+    #[test]
+    fn boilerplate_lines_never_hold_claims() {
+        let text = "US sees no link between Ukraine and the shooting, says White House\nThe US confirmed this shortly afterward.";
+        let model = TextModel::new(text);
+        let verdict = |boilerplate| Verdict { boilerplate, rule: "test", why: String::new() };
+        let all = detect(&model, &[verdict(false), verdict(false)]);
+        assert_eq!(all.len(), 2);
+        let some = detect(&model, &[verdict(true), verdict(false)]);
+        assert_eq!(some.len(), 1);
+        assert_eq!(crate::text::slice_chars(text, some[0].start, some[0].end).unwrap(), "The US confirmed this shortly afterward.");
     }
 }
