@@ -7,6 +7,7 @@
 pub mod annotation;
 pub mod detect;
 pub mod formats;
+pub mod input;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -15,6 +16,7 @@ pub mod web;
 pub use annotation::{Attrs, Document, Label, Origin, Span, Status};
 pub use detect::{analyze, Layers};
 pub use formats::{Export, Format, Import};
+pub use input::{html_to_text, looks_like_html, Visible};
 pub use text::{OffsetMap, TextModel};
 
 use std::fmt;

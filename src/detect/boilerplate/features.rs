@@ -1,0 +1,201 @@
+//! Plain-text features of one line: the evidence the classifier weighs. Computed once per line, no allocation
+//! beyond the normalized form kept for repeat detection.
+
+/// English function words. Running prose is dense in them (jusText's observation); menus, tags, names and
+/// headlines are not.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "according", "across", "after", "again", "against", "all", "already", "also", "although",
+    "am", "among", "an", "and", "another", "any", "are", "aren't", "around", "as", "at", "be", "became", "because",
+    "become", "been", "before", "being", "below", "between", "both", "but", "by", "can", "can't", "could",
+    "couldn't", "did", "didn", "didn't", "do", "does", "doesn", "doesn't", "doing", "don", "don't", "down",
+    "during", "each", "even", "ever", "every", "few", "for", "from", "further", "get", "got", "had", "hadn't",
+    "has", "hasn't", "have", "haven't", "having", "he", "he's", "her", "here", "hers", "herself", "him", "himself",
+    "his", "how", "however", "i", "i'm", "if", "in", "into", "is", "isn", "isn't", "it", "it's", "its", "itself",
+    "just", "last", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much",
+    "must", "my", "myself", "never", "new", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only",
+    "or", "other", "others", "our", "ours", "ourselves", "out", "over", "own", "per", "rather", "s", "said", "same",
+    "says", "she", "she's", "should", "since", "so", "some", "still", "such", "t", "than", "that", "that's", "the",
+    "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they're", "this",
+    "those", "though", "through", "thus", "to", "told", "too", "under", "until", "up", "upon", "us", "very", "was",
+    "wasn", "wasn't", "we", "we're", "were", "weren't", "what", "when", "where", "whether", "which", "while", "who",
+    "whom", "whose", "why", "will", "with", "within", "without", "won", "won't", "would", "wouldn't", "yet", "you",
+    "your", "yours", "yourself", "yourselves",
+];
+
+/// Whether `w` (lower-case) is an English function word.
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.binary_search(&w).is_ok()
+}
+
+/// What one non-blank line looks like.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    /// Code points of the trimmed line.
+    pub chars: usize,
+    /// Length as read: code points, with CJK ideographs, kana and hangul counted twice (one carries about as
+    /// much text as two Latin letters), so length thresholds work across scripts.
+    pub weight: usize,
+    /// Word tokens (runs of letters, digits, apostrophes and inner hyphens).
+    pub words: usize,
+    /// Share of words that are function words.
+    pub stopword_density: f64,
+    /// Share of words (with a letter) starting with an upper-case letter.
+    pub title_case: f64,
+    /// Share of code points that are letters.
+    pub letter_share: f64,
+    /// Ends like a sentence: `.`, `!`, `?`, `…` (or their CJK forms), perhaps followed by closing quotes or
+    /// brackets.
+    pub final_punct: bool,
+    /// Commas, periods, semicolons and colons inside the line (CJK forms included): prose has clauses, tag
+    /// clouds and menus have none.
+    pub clauses: usize,
+    /// Starts with a list bullet (`*`, `+`, `-`, `•`, `·`, `|`, `>`, `»`, `›`, `◦`, `▪`) and a space.
+    pub bullet: bool,
+    /// URLs, e-mail addresses and `@handles` in the line.
+    pub urls: usize,
+    /// Share of code points taken by URLs, addresses and handles.
+    pub url_share: f64,
+    /// Holds `©` or the word "copyright".
+    pub copyright: bool,
+    /// Lower-case form with whitespace collapsed, for comparing lines.
+    pub norm: String,
+}
+
+impl Features {
+    /// Measures the trimmed line `s`.
+    pub fn of(s: &str) -> Features {
+        let chars = s.chars().count();
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        let wide = s.chars().filter(|&c| is_wide(c)).count();
+        let mut words = 0usize;
+        let mut stop = 0usize;
+        let mut capped = 0usize;
+        let mut lettered = 0usize;
+        let mut urls = 0usize;
+        let mut url_chars = 0usize;
+        let mut copyright = s.contains('©');
+        for tok in s.split(|c: char| c.is_whitespace()).filter(|t| !t.is_empty()) {
+            if is_link_token(tok) {
+                urls += 1;
+                url_chars += tok.chars().count();
+                continue;
+            }
+            for w in tok.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')) {
+                let w = w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-');
+                if w.is_empty() {
+                    continue;
+                }
+                words += 1;
+                let lower = w.to_lowercase().replace('’', "'");
+                // "US", "IT", "AM" in capitals are names, not the function words.
+                let acronym = w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase());
+                if is_stopword(&lower) && !acronym {
+                    stop += 1;
+                }
+                if lower == "copyright" {
+                    copyright = true;
+                }
+                if let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) {
+                    lettered += 1;
+                    if first.is_uppercase() {
+                        capped += 1;
+                    }
+                }
+            }
+        }
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        Features {
+            chars,
+            weight: chars + wide,
+            words,
+            stopword_density: ratio(stop, words),
+            title_case: ratio(capped, lettered),
+            letter_share: ratio(letters, chars),
+            final_punct: ends_like_sentence(s),
+            clauses: s.trim_end().chars().rev().skip(1).filter(|c| matches!(c, ',' | '.' | ';' | ':' | '、' | '，' | '。')).count(),
+            bullet: starts_with_bullet(s),
+            urls,
+            url_share: ratio(url_chars, chars),
+            copyright,
+            norm: normalize(s),
+        }
+    }
+}
+
+/// Lower-case, whitespace (NBSP included) collapsed to one space: two lines are "the same" when these agree.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// CJK ideographs, kana, hangul and full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0x20000..=0x2FFFF)
+}
+
+fn is_link_token(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | ',' | ';' | '"' | '\''));
+    let lower = t.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || (t.starts_with('@') && t.chars().skip(1).any(char::is_alphanumeric))
+        || (t.contains('@') && t.contains('.') && !t.ends_with('.') && t.split('@').count() == 2)
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    let end = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
+    end.ends_with(['.', '!', '?', '…', '。', '！', '？', '」', '다', '요'])
+}
+
+fn starts_with_bullet(s: &str) -> bool {
+    let mut it = s.chars();
+    matches!(it.next(), Some('*' | '+' | '-' | '•' | '·' | '|' | '>' | '»' | '›' | '◦' | '▪' | '–' | '—'))
+        && it.next().is_none_or(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stoplist_is_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "STOPWORDS must stay sorted and unique");
+        assert!(is_stopword("the") && is_stopword("wasn't") && !is_stopword("moscow"));
+    }
+
+    #[test]
+    fn prose_and_chrome_differ() {
+        let prose = Features::of("The US confirmed this shortly afterward.");
+        assert!(prose.final_punct && prose.stopword_density >= 0.3, "{prose:?}");
+        let menu = Features::of("Home SECURITY & DEFENCE");
+        assert!(!menu.final_punct && menu.stopword_density == 0.0 && menu.title_case == 1.0, "{menu:?}");
+    }
+
+    #[test]
+    fn links_handles_and_marks() {
+        let table: &[(&str, usize, bool, bool)] = &[
+            ("Twitter: \u{a0}\u{a0}@EU_today \u{a0}", 1, false, false),
+            ("Facebook: \u{a0}\u{a0}https://www.facebook.com/EUtoday.net/\u{a0}", 1, false, false),
+            ("© Provided by The Canadian Press", 0, true, false),
+            ("+ Got a news tip?", 0, false, true),
+            ("“ISIS-K has been fixated on Russia,” he said.", 0, false, false),
+            ("\u{1F600} Share this", 0, false, false),
+        ];
+        for &(s, urls, copyright, bullet) in table {
+            let f = Features::of(s);
+            assert_eq!((f.urls, f.copyright, f.bullet), (urls, copyright, bullet), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_collapses_nbsp_and_case() {
+        assert_eq!(normalize("US confirms\u{a0} ISIS  behind"), "us confirms isis behind");
+    }
+}

@@ -1,0 +1,551 @@
+//! Boilerplate: whole lines of site chrome around the article (GUIDELINES.md, `boilerplate`).
+//!
+//! The classifier works on plain text, so it serves pasted text as well as HTML turned into text by
+//! [`crate::input`]; structural facts from the HTML sharpen it when they are there ([`classify_with`]).
+//! It runs in four passes over the lines:
+//! 1. decisive rules: a phrase of site chrome, a credit or caption, URLs and handles, `©`, a line without words,
+//!    a stray function word, a date line, a repeat of an earlier line (and, from HTML, navigation elements and
+//!    link-heavy lines);
+//! 2. jusText's length and stopword-density classes (good, near-good, short, bad) for the remaining lines;
+//! 3. the article's main region: the stretch of lines with the most prose in it (a maximum-sum run); lines outside
+//!    it are chrome, inside it short and near-good lines take their class from their neighbours as in jusText;
+//! 4. the first headline, and headline-like lines between it and the text, are kept; verbatim repeats of the
+//!    headline and the teaser paragraph of a "Read also" box are marked.
+
+mod features;
+mod phrases;
+
+use crate::annotation::{Span, BOILERPLATE};
+use crate::input::LineFacts;
+use crate::text::TextModel;
+use features::Features;
+use phrases::Kind;
+use std::collections::HashMap;
+
+/// The classifier's decision for one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// Whether the line is boilerplate.
+    pub boilerplate: bool,
+    /// Stable id of the deciding rule, e.g. `boilerplate.phrase`.
+    pub rule: &'static str,
+    /// One readable sentence saying why.
+    pub why: String,
+}
+
+impl Verdict {
+    fn chrome(rule: &'static str, why: impl Into<String>) -> Verdict {
+        Verdict { boilerplate: true, rule, why: why.into() }
+    }
+
+    fn content(rule: &'static str, why: impl Into<String>) -> Verdict {
+        Verdict { boilerplate: false, rule, why: why.into() }
+    }
+}
+
+/// Classifies every line of the model (blank lines included, never boilerplate); one verdict per line.
+pub fn classify(model: &TextModel) -> Vec<Verdict> {
+    classify_with(model, None)
+}
+
+/// Like [`classify`], with per-line facts from the HTML the text came from ([`crate::input::html_to_text`]).
+/// `facts` holds one entry per line of `model`; facts of the wrong length are ignored rather than misapplied.
+pub fn classify_with(model: &TextModel, facts: Option<&[LineFacts]>) -> Vec<Verdict> {
+    let facts = facts.filter(|f| f.len() == model.lines.len());
+    Classifier::new(model, facts).run()
+}
+
+/// One span per boilerplate line, covering the line trimmed of surrounding whitespace.
+pub fn spans(model: &TextModel, verdicts: &[Verdict]) -> Vec<Span> {
+    model
+        .lines
+        .iter()
+        .zip(verdicts)
+        .filter(|(l, v)| v.boilerplate && !l.is_blank())
+        .map(|(l, v)| Span::auto(model.to_chars(l.trimmed.clone()), BOILERPLATE, v.rule, v.why.clone()))
+        .collect()
+}
+
+/// jusText's context-free classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Bad,
+    Short,
+    NearGood,
+    Good,
+}
+
+/// Below this many code points a line is too short to judge by itself (jusText's `length_low`).
+const LENGTH_LOW: usize = 70;
+/// Above this many code points a dense line is prose on its own (jusText's `length_high`).
+const LENGTH_HIGH: usize = 200;
+/// Stopword densities of prose (jusText's `stopwords_low` / `stopwords_high` for English).
+const STOPWORDS_LOW: f64 = 0.30;
+const STOPWORDS_HIGH: f64 = 0.32;
+/// Link density above which an HTML line is navigation (jusText's `max_link_density`).
+const MAX_LINK_DENSITY: f64 = 0.2;
+/// How many non-blank lines before the text the headline may stand.
+const HEADLINE_REACH: usize = 8;
+/// How many non-blank lines after a "Read also" line its box may run before a closing rule.
+const TEASER_REACH: usize = 6;
+
+struct Classifier<'m, 'a> {
+    model: &'m TextModel<'a>,
+    facts: Option<&'m [LineFacts]>,
+    /// Indices of the non-blank lines, in order; every pass below works on positions in this list.
+    idx: Vec<usize>,
+    feats: Vec<Features>,
+    /// Decisive verdicts from pass 1.
+    hard: Vec<Option<Verdict>>,
+    class: Vec<Class>,
+    /// Position of the first line with the same normalized text, for repeats.
+    first_seen: Vec<Option<usize>>,
+    /// The English stoplist does not fit the text (another language): classes come from length and sentence
+    /// punctuation alone.
+    neutral: bool,
+}
+
+impl<'m, 'a> Classifier<'m, 'a> {
+    fn new(model: &'m TextModel<'a>, facts: Option<&'m [LineFacts]>) -> Self {
+        let idx: Vec<usize> = (0..model.lines.len()).filter(|&i| !model.lines[i].is_blank()).collect();
+        let feats: Vec<Features> = idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
+        let n = idx.len();
+        let neutral = !fits_stoplist(&feats);
+        // A page that puts everything in one landmark (a <header> around the whole page) says nothing with it.
+        let facts = facts.filter(|f| {
+            let (chrome, all) = idx.iter().zip(&feats).fold((0, 0), |(c, a), (&i, ft)| {
+                (c + if f[i].chrome.is_some() || f[i].hint.is_some() { ft.chars } else { 0 }, a + ft.chars)
+            });
+            chrome * 10 <= all * 7
+        });
+        Classifier {
+            model,
+            facts,
+            idx,
+            feats,
+            hard: vec![None; n],
+            class: vec![Class::Bad; n],
+            first_seen: vec![None; n],
+            neutral,
+        }
+    }
+
+    fn line(&self, k: usize) -> &'a str {
+        &self.model.text[self.model.lines[self.idx[k]].trimmed.clone()]
+    }
+
+    fn fact(&self, k: usize) -> Option<&'m LineFacts> {
+        self.facts.map(|f| &f[self.idx[k]])
+    }
+
+    fn run(mut self) -> Vec<Verdict> {
+        let n = self.idx.len();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for k in 0..n {
+            let norm = self.feats[k].norm.as_str();
+            match seen.get(norm) {
+                Some(&first) => self.first_seen[k] = Some(first),
+                None => {
+                    seen.insert(norm, k);
+                }
+            }
+        }
+        for k in 0..n {
+            self.hard[k] = self.decisive(k);
+            self.class[k] = if self.hard[k].is_some() { Class::Bad } else { self.context_free(k) };
+        }
+        let region = self.main_region().map(|r| self.close_at_comments(r));
+        let mut out: Vec<Option<Verdict>> = vec![None; n];
+        if let Some(region) = region.clone() {
+            let smoothed = smooth(&self.class);
+            for k in 0..n {
+                out[k] = Some(match &self.hard[k] {
+                    Some(v) => v.clone(),
+                    None if k >= region.end && self.after_comments(&region) => {
+                        Verdict::chrome("boilerplate.context", format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1))
+                    }
+                    None if !region.contains(&k) => {
+                        Verdict::chrome("boilerplate.context", "Lies outside the article's main text, among site chrome.")
+                    }
+                    None if smoothed[k] == Class::Good => self.content_verdict(k),
+                    None => Verdict::chrome("boilerplate.short", self.short_why(k)),
+                });
+            }
+            self.mark_repeats(&region, &mut out);
+            self.keep_headline(region.start, &mut out);
+        } else {
+            // No line reads as prose: too little to place the article, so only the decisive rules speak.
+            for (slot, hard) in out.iter_mut().zip(&self.hard) {
+                *slot = Some(hard.clone().unwrap_or_else(|| {
+                    Verdict::content("boilerplate.none", "Not enough text to place the article; no chrome phrase found.")
+                }));
+            }
+        }
+        self.mark_teasers(&mut out);
+        let mut verdicts: Vec<Verdict> = vec![Verdict::content("boilerplate.blank", "Blank line."); self.model.lines.len()];
+        for (k, v) in out.into_iter().enumerate() {
+            verdicts[self.idx[k]] = v.expect("every non-blank line has a verdict");
+        }
+        verdicts
+    }
+
+    /// Pass 1: rules that decide a line by itself.
+    fn decisive(&self, k: usize) -> Option<Verdict> {
+        let f = &self.feats[k];
+        let s = self.line(k);
+        if let Some(fact) = self.fact(k) {
+            if let Some(el) = fact.chrome {
+                return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in the page's <{el}>, which holds site chrome.")));
+            }
+            if fact.caption {
+                return Some(Verdict::chrome("boilerplate.credit", "A photo caption (<figcaption>)."));
+            }
+            if let Some(word) = fact.hint {
+                return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in a page block named \"{word}\", which holds site chrome.")));
+            }
+        }
+        if let Some((kind, why)) = phrases::find(s, f.chars) {
+            let rule = if kind == Kind::Credit { "boilerplate.credit" } else { "boilerplate.phrase" };
+            return Some(Verdict::chrome(rule, why));
+        }
+        if f.copyright {
+            return Some(Verdict::chrome("boilerplate.credit", "Copyright or photo credit (©)."));
+        }
+        if f.urls > 0 && (f.url_share >= 0.4 || f.words <= 3) {
+            return Some(Verdict::chrome("boilerplate.url", "Holds mostly URLs or social handles."));
+        }
+        if f.letter_share == 0.0 {
+            return Some(if s.chars().any(|c| c.is_ascii_digit()) {
+                Verdict::chrome("boilerplate.counter", "A bare number, like a view or comment counter.")
+            } else {
+                Verdict::chrome("boilerplate.separator", "Holds no words: a separator rule or bullet.")
+            });
+        }
+        if f.words <= 2 && !f.final_punct && all_stopwords(s) {
+            return Some(Verdict::chrome("boilerplate.short", format!("A stray {:?} left by the page layout.", s)));
+        }
+        if is_date_line(s, f) {
+            return Some(Verdict::chrome("boilerplate.date", "A date or timestamp line, not article text."));
+        }
+        if let Some(fact) = self.fact(k) {
+            // A sentence of prose whose words are a link is still prose (news round-ups link whole sentences).
+            if fact.link_density > 0.5 && !(f.final_punct && f.words >= 8) {
+                return Some(Verdict::chrome("boilerplate.links", "Mostly link text, like a menu or a list of other articles."));
+            }
+        }
+        None
+    }
+
+    /// Pass 2: jusText's classes from length and stopword density, with link density when the HTML gave it.
+    fn context_free(&self, k: usize) -> Class {
+        let f = &self.feats[k];
+        if self.fact(k).is_some_and(|x| x.link_density > MAX_LINK_DENSITY) {
+            return if f.final_punct && f.words >= 8 { Class::NearGood } else { Class::Bad };
+        }
+        if self.neutral {
+            return neutral_class(f);
+        }
+        if f.chars < LENGTH_LOW {
+            // A short line can still be a full sentence of prose ("The US confirmed this shortly afterward.").
+            if f.final_punct && f.words >= 5 && f.stopword_density >= STOPWORDS_HIGH {
+                return Class::NearGood;
+            }
+            return Class::Short;
+        }
+        if f.stopword_density >= STOPWORDS_HIGH {
+            if f.chars > LENGTH_HIGH || f.final_punct {
+                Class::Good
+            } else {
+                Class::NearGood
+            }
+        } else if f.stopword_density >= STOPWORDS_LOW || (f.final_punct && f.stopword_density >= 0.2 && f.title_case < 0.5) {
+            Class::NearGood
+        } else {
+            Class::Bad
+        }
+    }
+
+    /// Pass 3: the run of lines with the most prose, where good lines count for their length and chrome against
+    /// it. `None` when no line is good.
+    fn main_region(&self) -> Option<std::ops::Range<usize>> {
+        let weight = |k: usize| -> f64 {
+            // Repeated lines are mostly menus and teaser lists: they weigh against the region like chrome.
+            match (self.class[k], self.hard[k].is_some() || self.first_seen[k].is_some()) {
+                (_, true) => -1.0,
+                (Class::Good, _) => (self.feats[k].weight as f64 / 50.0).clamp(1.5, 8.0),
+                (Class::NearGood, _) => 0.5,
+                (Class::Short, _) => -0.25,
+                (Class::Bad, _) => -0.75,
+            }
+        };
+        let (mut best, mut best_range) = (0.0, None);
+        let (mut sum, mut start) = (0.0, 0);
+        for k in 0..self.idx.len() {
+            if sum <= 0.0 {
+                sum = 0.0;
+                start = k;
+            }
+            sum += weight(k);
+            if sum > best {
+                best = sum;
+                best_range = Some(start..k + 1);
+            }
+        }
+        best_range.filter(|r| r.clone().any(|k| self.class[k] == Class::Good))
+    }
+
+    /// The article ends where its comment section opens: user comments read as prose but are not the article's.
+    /// An opener counts only after some of the article's prose (a counter above the text does not end it).
+    fn close_at_comments(&self, region: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let mut good = 0;
+        for k in region.clone() {
+            good += usize::from(self.class[k] == Class::Good);
+            let opener = phrases::find(self.line(k), self.feats[k].chars).is_some_and(|p| p.0 == Kind::Comments);
+            if opener && good >= 1 {
+                return region.start..k;
+            }
+        }
+        region
+    }
+
+    fn after_comments(&self, region: &std::ops::Range<usize>) -> bool {
+        region.end < self.idx.len()
+            && phrases::find(self.line(region.end), self.feats[region.end].chars).is_some_and(|p| p.0 == Kind::Comments)
+    }
+
+    fn content_verdict(&self, k: usize) -> Verdict {
+        let f = &self.feats[k];
+        if self.class[k] == Class::Good {
+            Verdict::content("boilerplate.prose", "Reads as article prose (long, dense in function words).")
+        } else if f.chars < LENGTH_LOW {
+            Verdict::content("boilerplate.context", "Short, but between paragraphs of the article.")
+        } else {
+            Verdict::content("boilerplate.context", "Near prose, and next to paragraphs of the article.")
+        }
+    }
+
+    fn short_why(&self, k: usize) -> String {
+        match self.class[k] {
+            Class::Short => "Short line among site chrome, not part of the article's prose.".into(),
+            Class::NearGood => "Almost prose, but surrounded by site chrome.".into(),
+            _ => "Few function words and no sentence shape: a title, name or menu entry.".into(),
+        }
+    }
+
+    /// A line repeated verbatim is chrome when its first appearance is, or when either copy lies outside the
+    /// article (menus and teasers shown twice). Inside the article a repeat of kept text stays: listicles and
+    /// interviews repeat their own subheadings and questions.
+    fn mark_repeats(&self, region: &std::ops::Range<usize>, out: &mut [Option<Verdict>]) {
+        for k in 0..self.idx.len() {
+            let Some(first) = self.first_seen[k] else { continue };
+            let first_chrome = out[first].as_ref().is_some_and(|v| v.boilerplate);
+            if first_chrome || !region.contains(&k) || !region.contains(&first) {
+                if self.hard[k].is_none() {
+                    let line = self.idx[first] + 1;
+                    out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
+                }
+            }
+        }
+    }
+
+    /// Whether line `k` looks like a headline: several words, no sentence-final period, not a bullet.
+    fn headline_like(&self, k: usize) -> bool {
+        let f = &self.feats[k];
+        let s = self.line(k);
+        self.hard[k].is_none()
+            && self.first_seen[k].is_none()
+            && f.words >= 4
+            && f.chars >= 20
+            && f.chars <= 250
+            && !f.bullet
+            && !s.ends_with('.')
+            && !s.ends_with(':')
+            && self.fact(k).is_none_or(|x| x.link_density <= 0.5)
+    }
+
+    /// Pass 4: keeps the first headline (the last title-like line standing before the text, reaching back over
+    /// bylines and captions) and headline-like lines between it and the text, then marks verbatim copies of it.
+    fn keep_headline(&self, body: usize, out: &mut [Option<Verdict>]) {
+        let stop = body.saturating_sub(HEADLINE_REACH);
+        let mut zone = Vec::new();
+        for k in (stop..body).rev() {
+            if self.feats[k].bullet || self.class[k] == Class::Good {
+                break;
+            }
+            if self.headline_like(k) {
+                zone.push(k);
+            }
+        }
+        // The last <h1> before the text is the headline whatever its shape and distance; otherwise the earliest
+        // title-like line of the zone is.
+        let h1 = (0..body).rev().find(|&k| self.hard[k].is_none() && self.fact(k).is_some_and(|x| x.heading == Some(1)));
+        let mut head = match h1.or_else(|| zone.last().copied()) {
+            Some(h) => h,
+            None => return,
+        };
+        // A breadcrumb or credit wrapped around a later title ("Home SECURITY & DEFENCE <title>") is not the
+        // headline; the title inside it is.
+        if let Some(&inner) = zone.iter().rev().find(|&&c| {
+            c > head && {
+                let (outer, inner) = (&self.feats[head].norm, &self.feats[c].norm);
+                outer.len() > inner.len() && (outer.starts_with(inner.as_str()) || outer.ends_with(inner.as_str()))
+            }
+        }) {
+            head = inner;
+        }
+        out[head] = Some(Verdict::content("boilerplate.headline", "The article's first headline."));
+        for &k in &zone {
+            if k > head {
+                out[k] = Some(Verdict::content("boilerplate.headline", "A second headline or standfirst above the text."));
+            }
+        }
+        let head_norm = self.feats[head].norm.clone();
+        let head_line = self.idx[head] + 1;
+        for (k, slot) in out.iter_mut().enumerate() {
+            if k == head {
+                continue;
+            }
+            let norm = &self.feats[k].norm;
+            if *norm == head_norm {
+                *slot = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats the headline from line {head_line}.")));
+            } else if norm.len() > head_norm.len() && (norm.starts_with(&head_norm) || norm.ends_with(&head_norm)) {
+                *slot = Some(Verdict::chrome(
+                    "boilerplate.repeat",
+                    format!("Repeats the headline from line {head_line}, with a breadcrumb or credit around it."),
+                ));
+            }
+        }
+    }
+
+    /// A "Read also" line opens a box; when a separator rule closes it within reach, the lines in between
+    /// (the linked article's title and teaser) are part of the box.
+    fn mark_teasers(&self, out: &mut [Option<Verdict>]) {
+        for k in 0..self.idx.len() {
+            if phrases::find(self.line(k), self.feats[k].chars).map(|p| p.0) != Some(Kind::Teaser) {
+                continue;
+            }
+            let end = (k + 1..self.idx.len().min(k + 1 + TEASER_REACH)).find(|&j| self.feats[j].letter_share == 0.0);
+            if let Some(end) = end {
+                let open = self.idx[k] + 1;
+                for slot in out.iter_mut().take(end).skip(k + 1) {
+                    *slot = Some(Verdict::chrome("boilerplate.context", format!("Part of the \"Read also\" box that opens on line {open}.")));
+                }
+            }
+        }
+    }
+}
+
+/// jusText's context-sensitive pass: short lines, then near-good ones, take the class of their neighbours.
+/// The edges of the text count as bad neighbours.
+fn smooth(class: &[Class]) -> Vec<Class> {
+    let n = class.len();
+    let prev = |c: &[Class], k: usize, skip_near: bool| -> Class {
+        (0..k).rev().map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
+    };
+    let next = |c: &[Class], k: usize, skip_near: bool| -> Class {
+        (k + 1..n).map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
+    };
+    let mut out = class.to_vec();
+    for k in 0..n {
+        if class[k] != Class::Short {
+            continue;
+        }
+        let (p, q) = (prev(class, k, true), next(class, k, true));
+        out[k] = match (p, q) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ if (p == Class::Bad && prev(class, k, false) == Class::NearGood)
+                || (q == Class::Bad && next(class, k, false) == Class::NearGood) =>
+            {
+                Class::Good
+            }
+            _ => Class::Bad,
+        };
+    }
+    let fixed = out.clone();
+    for k in 0..n {
+        if fixed[k] != Class::NearGood {
+            continue;
+        }
+        let (p, q) = (prev(&fixed, k, true), next(&fixed, k, true));
+        out[k] = if p == Class::Bad && q == Class::Bad { Class::Bad } else { Class::Good };
+    }
+    out
+}
+
+/// Whether the text's longer lines have the function-word density of English prose. Texts in other languages
+/// (or scripts without spaces) have almost none of the English function words.
+fn fits_stoplist(feats: &[Features]) -> bool {
+    let (mut words, mut stop) = (0.0, 0.0);
+    let (mut wide, mut all) = (0, 0);
+    for f in feats {
+        all += f.chars;
+        wide += f.weight - f.chars;
+        if f.words >= 8 {
+            words += f.words as f64;
+            stop += f.stopword_density * f.words as f64;
+        }
+    }
+    if wide * 5 > all {
+        return false;
+    }
+    words < 40.0 || stop / words >= 0.12
+}
+
+/// Classes without a stoplist: long lines that end like sentences are prose.
+fn neutral_class(f: &Features) -> Class {
+    match (f.weight, f.final_punct) {
+        (w, _) if w < LENGTH_LOW => Class::Short,
+        (w, true) if w >= 100 => Class::Good,
+        (w, false) if w > LENGTH_HIGH + 50 && f.title_case < 0.6 && f.clauses >= 2 => Class::Good,
+        (_, true) => Class::NearGood,
+        _ if f.title_case < 0.6 && f.clauses >= 1 => Class::NearGood,
+        _ => Class::Bad,
+    }
+}
+
+fn all_stopwords(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .all(|w| features::is_stopword(&w.to_lowercase()))
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+];
+const DATE_WORDS: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "at",
+    "on", "updated", "published", "posted", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "hours", "hour", "minutes", "mins", "days",
+    "day", "hrs", "today", "yesterday", "last", "modified", "by",
+];
+
+/// A short line made of a date or time, perhaps with a source or author name before it
+/// ("Reuters November 18, 2019 11:03 PM", "Updated 3:14 PM ET").
+fn is_date_line(s: &str, f: &Features) -> bool {
+    if f.chars > 80 || f.words > 12 || f.final_punct {
+        return false;
+    }
+    let mut dated = false;
+    let mut other = 0;
+    for w in s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '–' | '—' | '(' | ')' | '·' | '•')).filter(|w| !w.is_empty()) {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        if w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h')) {
+            dated |= w.contains(':') || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            continue;
+        }
+        if MONTHS.contains(&lower.as_str()) {
+            dated = true;
+            continue;
+        }
+        if DATE_WORDS.contains(&lower.as_str()) || lower.strip_suffix(['s', 'd', 'h']).is_some_and(|x| x.parse::<u32>().is_ok()) {
+            continue;
+        }
+        other += 1;
+    }
+    dated && other <= 4
+}
+
+#[cfg(test)]
+mod tests;

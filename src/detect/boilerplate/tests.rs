@@ -1,0 +1,122 @@
+use super::*;
+
+/// An article in the shape of the corpus pages (lines from 002 and 004), with its chrome.
+const PAGE: &str = "Home SECURITY & DEFENCE What is known after Islamic State group claims responsibility for massacre at a Moscow concert hall
+
+What is known after Islamic State group claims responsibility for massacre at a Moscow concert hall
+by EUToday Correspondents
+0 comment
+
+WARSAW, Poland (AP) — The Islamic State group has claimed responsibility for an attack on a suburban Moscow concert hall that killed more than 130 people, even as Russian President Vladimir Putin sought to link it to Ukraine.
+
+Much remains unknown about the Friday night attack, including whether it related to a security alert the U.S. Embassy issued two weeks before warning of a possible attack in Moscow.
+
+Here is a look at some of what is known so far.
+
+Russia continues to investigate after detaining 11 suspects but it wasn’t possible to confirm the authenticity of the claim, which was posted on social media channels used by the group.
+
+What is known after Islamic State group claims responsibility for massacre at a Moscow concert hall
+The March 7 warning advised U.S. citizens to avoid large gatherings for the coming 48 hours. The bloody attack happened two weeks later.
+
+Associated Press writers Michael Balsamo in Washington and Munir Ahmed in Islamabad contributed to this report.
+_________________________________________________________________________________________________________
+Follow EU Today on social media:
+Twitter: \u{a0} \u{a0}@EU_today \u{a0}
+You may also like
+2131
+";
+
+fn verdicts(text: &str) -> Vec<(String, bool, &'static str)> {
+    let model = TextModel::new(text);
+    classify(&model)
+        .into_iter()
+        .zip(&model.lines)
+        .map(|(v, l)| (text[l.trimmed.clone()].to_string(), v.boilerplate, v.rule))
+        .collect()
+}
+
+#[test]
+fn lines_of_a_page() {
+    let got = verdicts(PAGE);
+    let table: &[(&str, bool, &str)] = &[
+        ("Home SECURITY & DEFENCE What is known", true, "boilerplate.repeat"),
+        ("What is known after Islamic State group claims responsibility for massacre at a Moscow concert hall", false, "boilerplate.headline"),
+        ("by EUToday Correspondents", true, "boilerplate.credit"),
+        ("0 comment", true, "boilerplate.phrase"),
+        ("WARSAW, Poland (AP)", false, "boilerplate.prose"),
+        ("Here is a look at some", false, "boilerplate.context"),
+        ("Associated Press writers", true, "boilerplate.credit"),
+        ("_____", true, "boilerplate.separator"),
+        ("Follow EU Today", true, "boilerplate.phrase"),
+        ("Twitter:", true, "boilerplate.phrase"),
+        ("You may also like", true, "boilerplate.phrase"),
+        ("2131", true, "boilerplate.counter"),
+    ];
+    for (prefix, chrome, rule) in table {
+        let (line, b, r) = got.iter().find(|(l, _, _)| l.starts_with(prefix)).unwrap_or_else(|| panic!("{prefix:?}"));
+        assert_eq!((*b, *r), (*chrome, *rule), "{line:?}");
+    }
+    // The headline again, later in the page, is a repeat; the first one is kept.
+    let repeats: Vec<_> = got.iter().filter(|(l, _, _)| l.starts_with("What is known after")).collect();
+    assert_eq!(repeats.len(), 2);
+    assert_eq!((repeats[1].1, repeats[1].2), (true, "boilerplate.repeat"));
+    assert!(got.iter().filter(|(l, _, _)| l.is_empty()).all(|(_, b, _)| !b), "blank lines are never boilerplate");
+}
+
+#[test]
+fn line_breaks_and_nbsp_do_not_change_verdicts() {
+    let lf = verdicts(PAGE);
+    for variant in [PAGE.replace('\n', "\r\n"), PAGE.replace('\n', "\r"), PAGE.replace("\n\n", "\n\u{a0} \u{a0}\n")] {
+        let other: Vec<_> = verdicts(&variant).into_iter().filter(|(l, _, _)| !l.is_empty()).collect();
+        let base: Vec<_> = lf.iter().filter(|(l, _, _)| !l.is_empty()).cloned().collect();
+        assert_eq!(other, base, "{:?}", &variant[..40]);
+    }
+}
+
+#[test]
+fn spans_are_trimmed_lines_in_code_points() {
+    let text = "\u{1F469}\u{200D}\u{1F692} Fire crews at the scene, a long paragraph of article prose that is dense in function words and ends with a period.\r\n\u{a0}\u{a0}Share this article\u{a0}\r\nAnd the article goes on with a second paragraph that is long enough to be prose on its own, as the first one was.\r";
+    let model = TextModel::new(text);
+    let spans = spans(&model, &classify(&model));
+    assert_eq!(spans.len(), 1, "{spans:?}");
+    let s = &spans[0];
+    assert_eq!(crate::text::slice_chars(text, s.start, s.end), Some("Share this article"));
+    assert_eq!(s.rule.as_deref(), Some("boilerplate.phrase"));
+    assert!(s.why.as_deref().is_some_and(|w| w.ends_with('.')));
+}
+
+#[test]
+fn short_text_without_prose_keeps_its_lines() {
+    // Too little to place an article: only the decisive rules speak.
+    let got = verdicts("Moscow concert hall attack\nPhoto: Meduza via Telegram\n");
+    assert_eq!(got.iter().map(|g| g.1).collect::<Vec<_>>(), [false, true]);
+    assert!(verdicts("").is_empty());
+}
+
+#[test]
+fn html_facts_mark_navigation() {
+    let html = "<nav><ul><li><a href='/'>World news and analysis from our desk</a></li></ul></nav>\
+        <h1>Islamic State claims responsibility for Moscow attack</h1>\
+        <p>The Islamic State group has claimed responsibility for an attack on a suburban Moscow concert hall that killed more than 130 people.</p>\
+        <p>Russia continues to investigate after detaining 11 suspects, but it was not possible to confirm the claim.</p>";
+    let vis = crate::input::html_to_text(html);
+    let model = TextModel::new(&vis.text);
+    let with = classify_with(&model, Some(&vis.lines));
+    let first = &with[0];
+    assert_eq!((first.boilerplate, first.rule), (true, "boilerplate.chrome"), "{first:?}");
+    let h1 = model.lines.iter().position(|l| vis.text[l.range.clone()].starts_with("Islamic State")).unwrap();
+    assert!(!with[h1].boilerplate);
+    // Facts of the wrong length are ignored, not misapplied.
+    assert_eq!(classify_with(&model, Some(&vis.lines[1..])), classify(&model));
+}
+
+#[test]
+fn date_lines() {
+    let f = |s: &str| is_date_line(s, &Features::of(s));
+    for s in ["Reuters November 18, 2019 11:03 PM", "Updated 3:14 PM ET, Mon March 25, 2024", "March 22, 2024"] {
+        assert!(f(s), "{s:?}");
+    }
+    for s in ["Elections in March 2024 drew record turnout", "The attack happened on March 22.", "US confirms ISIS behind deadly Moscow concert attack"] {
+        assert!(!f(s), "{s:?}");
+    }
+}

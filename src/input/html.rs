@@ -1,0 +1,382 @@
+//! HTML to visible text. Parsing is html5ever's (through `scraper`): the WHATWG algorithm, so broken markup is
+//! repaired exactly as a browser repairs it, and entities are decoded. The tree is walked without recursion, so
+//! deeply nested hostile input cannot overflow the stack.
+
+use super::{LineFacts, Visible};
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+/// Renders `html` to the text a reader sees, one block per line, with facts for each line.
+///
+/// Scripts, styles, `<noscript>`, `<template>`, the `<head>`, embedded objects and hidden elements (`hidden`,
+/// `display:none`) are dropped. Block elements and `<br>` break lines; paragraphs, headings, lists, quotes and
+/// tables are set off by a blank line. Runs of whitespace collapse to one space as in a browser (NBSP is kept);
+/// `<pre>` keeps its line breaks. Never fails: any input is some HTML.
+pub fn html_to_text(html: &str) -> Visible {
+    let doc = Html::parse_document(html);
+    let mut r = Renderer::default();
+    // Depth of the innermost dropped element; everything below it is skipped.
+    let mut skip: Option<usize> = None;
+    let mut depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                depth += 1;
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => r.text(&t.text),
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if is_dropped(name, el) {
+                            skip = Some(depth);
+                        } else {
+                            r.open(name, el);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skip == Some(depth) {
+                    skip = None;
+                } else if skip.is_none() {
+                    if let Node::Element(el) = node.value() {
+                        r.close(el.name());
+                    }
+                }
+                depth -= 1;
+            }
+        }
+    }
+    r.finish()
+}
+
+/// Whether pasted text is an HTML document or fragment rather than plain text that mentions a tag.
+pub fn looks_like_html(s: &str) -> bool {
+    let head: String = s.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().take(4096).collect();
+    let lower = head.to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with("<?xml") && lower.contains("<html") {
+        return true;
+    }
+    // A fragment: several well-formed tags of common elements, at least one of them a closing tag.
+    const TAGS: &[&str] = &[
+        "p", "div", "span", "a", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td",
+        "body", "head", "article", "section", "img", "strong", "em", "b", "i", "header", "footer", "nav", "main",
+        "blockquote", "figure", "figcaption", "meta", "link", "script", "style", "title",
+    ];
+    let (mut tags, mut closing) = (0, 0);
+    let mut rest = lower.as_str();
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        let close = rest.starts_with('/');
+        let name: String = rest.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let after = rest.trim_start_matches('/')[name.len()..].chars().next();
+        if TAGS.contains(&name.as_str()) && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t' | '\r')) && rest.contains('>') {
+            tags += 1;
+            closing += usize::from(close);
+        }
+    }
+    tags >= 3 && closing >= 1
+}
+
+fn is_dropped(name: &str, el: &scraper::node::Element) -> bool {
+    if matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "head" | "title" | "svg" | "iframe" | "object" | "embed"
+            | "canvas" | "audio" | "video" | "select" | "datalist" | "textarea" | "button" | "input" | "map"
+    ) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") && name != "body" {
+        return true;
+    }
+    if el.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| HIDDEN_CLASSES.contains(&w))) {
+        return true;
+    }
+    el.attr("style").is_some_and(|st| {
+        let st: String = st.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        st.contains("display:none") || st.contains("visibility:hidden")
+    })
+}
+
+/// Words in `class` and `id` values that name page chrome. Matched against whole words of the value
+/// (split at `-`, `_`, spaces and case changes are not split), so `sidebar-left` and `comments` match and
+/// `shareholders` does not.
+const CHROME_WORDS: &[&str] = &[
+    "ad", "ads", "advert", "advertisement", "banner", "breadcrumb", "breadcrumbs", "comment", "comments", "consent",
+    "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal", "nav", "navbar", "navigation", "newsletter",
+    "outbrain", "popular", "popup", "promo", "recommended", "related", "share", "sharing", "sidebar", "social",
+    "subscribe", "subscription", "taboola", "tags", "toolbar", "topbar", "trending", "widget",
+];
+
+/// Class words of text that is only there for screen readers: not visible on the page.
+const HIDDEN_CLASSES: &[&str] = &["sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "screenreader-only"];
+
+/// The chrome word naming `el` in its `class` or `id`, if any. `<html>`, `<body>`, `<article>` and `<main>` are
+/// never chrome, whatever their classes say.
+fn hint_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
+    if matches!(name, "html" | "body" | "article" | "main" | "a" | "span" | "li") {
+        return None;
+    }
+    let values = el.attr("class").into_iter().chain(el.attr("id"));
+    for v in values {
+        for w in v.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            let w = w.to_ascii_lowercase();
+            if let Ok(i) = CHROME_WORDS.binary_search(&w.as_str()) {
+                return Some(CHROME_WORDS[i]);
+            }
+        }
+    }
+    None
+}
+
+/// Elements that start a new line.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address" | "article" | "aside" | "blockquote" | "body" | "caption" | "center" | "dd" | "details" | "dialog"
+            | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2"
+            | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup" | "hr" | "html" | "legend" | "li" | "main" | "menu"
+            | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "tfoot" | "thead" | "tr"
+            | "ul" | "option" | "optgroup"
+    )
+}
+
+/// Blocks that a browser sets off with a margin: a blank line in the text, so they make their own paragraphs.
+fn is_paragraph(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "table" | "ul" | "ol" | "dl" | "figure"
+            | "hr" | "article" | "section" | "header" | "footer" | "nav" | "aside" | "main"
+    )
+}
+
+/// The landmark a chrome element or ARIA role stands for.
+fn chrome_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
+    let by_role = match el.attr("role").map(str::trim).map(str::to_ascii_lowercase).as_deref() {
+        Some("navigation") => Some("navigation"),
+        Some("banner") => Some("banner"),
+        Some("contentinfo") => Some("contentinfo"),
+        Some("complementary") => Some("complementary"),
+        Some("search") => Some("search"),
+        Some("menu") | Some("menubar") => Some("menu"),
+        _ => None,
+    };
+    by_role.or(match name {
+        "nav" => Some("nav"),
+        "header" => Some("header"),
+        "footer" => Some("footer"),
+        "aside" => Some("aside"),
+        "menu" => Some("menu"),
+        _ => None,
+    })
+}
+
+#[derive(Default)]
+struct Counts {
+    chars: usize,
+    link: usize,
+    chrome: usize,
+    hint: usize,
+    heading: usize,
+    list: usize,
+    caption: usize,
+}
+
+#[derive(Default)]
+struct Renderer {
+    lines: Vec<(String, LineFacts)>,
+    cur: String,
+    counts: Counts,
+    /// Chrome name of the line being built, when some of its text is in chrome.
+    cur_chrome: Option<&'static str>,
+    cur_heading: Option<u8>,
+    space: bool,
+    /// A blank line is owed before the next text.
+    blank: bool,
+    /// Open elements, with the chrome landmark and class hint each one opened (if any).
+    stack: Vec<(String, Option<&'static str>, Option<&'static str>)>,
+    chrome: Vec<&'static str>,
+    hints: Vec<&'static str>,
+    cur_hint: Option<&'static str>,
+    articles: usize,
+    links: usize,
+    headings: Vec<u8>,
+    items: usize,
+    captions: usize,
+    pre: usize,
+}
+
+impl Renderer {
+    fn open(&mut self, name: &str, el: &scraper::node::Element) {
+        if name == "br" {
+            self.end_line();
+            return;
+        }
+        if is_block(name) {
+            self.end_line();
+            if is_paragraph(name) {
+                self.blank = true;
+            }
+        } else if matches!(name, "td" | "th") {
+            self.space = true;
+        }
+        let landmark = chrome_of(name, el).filter(|_| !(matches!(name, "header" | "footer") && self.articles > 0));
+        if let Some(l) = landmark {
+            self.chrome.push(l);
+        }
+        let hint = hint_of(name, el);
+        if let Some(h) = hint {
+            self.hints.push(h);
+        }
+        match name {
+            "article" | "main" => self.articles += 1,
+            "a" if el.attr("href").is_some() => self.links += 1,
+            "li" => self.items += 1,
+            "figcaption" => self.captions += 1,
+            "pre" => self.pre += 1,
+            _ => {}
+        }
+        if let Some(level) = heading_level(name) {
+            self.headings.push(level);
+        }
+        // Void elements have no Close edge of their own in the tree walk: they still get one, as a leaf.
+        self.stack.push((name.to_string(), landmark, hint));
+    }
+
+    fn close(&mut self, name: &str) {
+        if name == "br" {
+            return;
+        }
+        let Some((open, landmark, hint)) = self.stack.pop() else { return };
+        debug_assert_eq!(open, name);
+        if landmark.is_some() {
+            self.chrome.pop();
+        }
+        if hint.is_some() {
+            self.hints.pop();
+        }
+        match name {
+            "article" | "main" => self.articles = self.articles.saturating_sub(1),
+            "a" if self.links > 0 => self.links -= 1,
+            "li" => self.items = self.items.saturating_sub(1),
+            "figcaption" => self.captions = self.captions.saturating_sub(1),
+            "pre" => self.pre = self.pre.saturating_sub(1),
+            _ => {}
+        }
+        if heading_level(name).is_some() {
+            self.headings.pop();
+        }
+        if is_block(name) {
+            self.end_line();
+            if is_paragraph(name) {
+                self.blank = true;
+            }
+        } else if matches!(name, "td" | "th") {
+            self.space = true;
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        for c in t.chars() {
+            if self.pre > 0 && matches!(c, '\n' | '\r') {
+                // CRLF inside <pre> was already normalized to LF by the parser.
+                self.end_line();
+                continue;
+            }
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+                if self.pre > 0 {
+                    self.push(' ');
+                } else {
+                    self.space = true;
+                }
+                continue;
+            }
+            if c.is_control() {
+                continue;
+            }
+            if self.space && !self.cur.is_empty() {
+                self.push(' ');
+            }
+            self.space = false;
+            self.push(c);
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if self.cur.is_empty() && self.blank {
+            if self.lines.last().is_some_and(|(l, _)| !l.is_empty()) {
+                self.lines.push((String::new(), LineFacts::default()));
+            }
+            self.blank = false;
+        }
+        self.cur.push(c);
+        let n = &mut self.counts;
+        n.chars += 1;
+        n.link += usize::from(self.links > 0);
+        if let Some(&l) = self.chrome.last() {
+            n.chrome += 1;
+            self.cur_chrome.get_or_insert(l);
+        }
+        if let Some(&h) = self.hints.last() {
+            n.hint += 1;
+            self.cur_hint.get_or_insert(h);
+        }
+        if let Some(&h) = self.headings.last() {
+            n.heading += 1;
+            self.cur_heading.get_or_insert(h);
+        }
+        n.list += usize::from(self.items > 0);
+        n.caption += usize::from(self.captions > 0);
+    }
+
+    fn end_line(&mut self) {
+        self.space = false;
+        let text = std::mem::take(&mut self.cur);
+        let n = std::mem::take(&mut self.counts);
+        let (chrome, hint, heading) = (self.cur_chrome.take(), self.cur_hint.take(), self.cur_heading.take());
+        let trimmed = text.trim_end_matches(' ');
+        if trimmed.chars().all(char::is_whitespace) {
+            return;
+        }
+        let most = |k: usize| 2 * k > n.chars;
+        let facts = LineFacts {
+            chrome: chrome.filter(|_| most(n.chrome)),
+            hint: hint.filter(|_| most(n.hint)),
+            link_density: if n.chars == 0 { 0.0 } else { n.link as f64 / n.chars as f64 },
+            heading: heading.filter(|_| most(n.heading)),
+            list_item: most(n.list),
+            caption: most(n.caption),
+        };
+        self.lines.push((trimmed.to_string(), facts));
+    }
+
+    fn finish(mut self) -> Visible {
+        self.end_line();
+        while self.lines.last().is_some_and(|(l, _)| l.is_empty()) {
+            self.lines.pop();
+        }
+        let mut text = String::new();
+        let mut lines = Vec::with_capacity(self.lines.len());
+        for (i, (l, f)) in self.lines.into_iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(&l);
+            lines.push(f);
+        }
+        Visible { text, lines }
+    }
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,79 @@
+use super::*;
+
+fn text(html: &str) -> String {
+    html_to_text(html).text
+}
+
+#[test]
+fn blocks_breaks_entities_and_whitespace() {
+    let table: &[(&str, &str)] = &[
+        ("<p>Moscow  concert\n hall</p><p>attack</p>", "Moscow concert hall\n\nattack"),
+        ("<div>one<br>two<br/>three</div>", "one\ntwo\nthree"),
+        ("<p>AT&amp;T &lt;3 &eacute;t&eacute; &#8212; &nbsp;x</p>", "AT&T <3 été — \u{a0}x"),
+        ("<p><b>Bold</b>face and <i>it</i> <a href=/x>link</a></p>", "Boldface and it link"),
+        ("<ul><li>one</li><li>two</li></ul><p>after</p>", "one\ntwo\n\nafter"),
+        ("<pre>a  b\n  c</pre>", "a  b\n  c"),
+        ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"),
+        ("<p>\u{1F469}\u{200D}\u{1F692} \u{1F1FA}\u{1F1E6} 東京</p>", "\u{1F469}\u{200D}\u{1F692} \u{1F1FA}\u{1F1E6} 東京"),
+        ("line one\r\nline two", "line one line two"),
+        ("", ""),
+    ];
+    for (html, want) in table {
+        assert_eq!(text(html), *want, "{html:?}");
+    }
+}
+
+#[test]
+fn nothing_invisible_or_executable_survives() {
+    let html = "<html><head><title>T</title><style>p{}</style><script>alert(1)</script></head><body>\
+        <noscript>enable js</noscript><template><p>tpl</p></template><p hidden>h</p>\
+        <p style='display: none'>d</p><svg><text>icon</text></svg><p>kept</p>\
+        <script>document.write('<p>w</p>')</script></body></html>";
+    assert_eq!(text(html), "kept");
+}
+
+#[test]
+fn facts_follow_the_markup() {
+    let html = "<body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>\
+        <article><header><h1>Islamic State claims Moscow attack</h1></header>\
+        <p>The group said so on <a href='/t'>Telegram</a>.</p></article>\
+        <footer>© 2024 Site</footer></body>";
+    let v = html_to_text(html);
+    let lines: Vec<&str> = v.text.split('\n').collect();
+    assert_eq!(lines.len(), v.lines.len());
+    let get = |needle: &str| &v.lines[lines.iter().position(|l| l.contains(needle)).unwrap()];
+    let nav = get("Home World");
+    assert_eq!(nav.chrome, Some("nav"));
+    assert!(nav.link_density > 0.8, "{nav:?}");
+    let h = get("Islamic State");
+    assert_eq!((h.chrome, h.heading), (None, Some(1)), "an article's own header is not chrome");
+    let p = get("The group");
+    assert!(p.chrome.is_none() && p.link_density > 0.1 && p.link_density < 0.5, "{p:?}");
+    assert_eq!(get("© 2024").chrome, Some("footer"));
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let deep = "<div>".repeat(5_000) + "deep" + &"</div>".repeat(5_000);
+    assert_eq!(text(&deep), "deep");
+    for junk in ["<", "</p>", "<<<>>>", "<a href=", "\u{0}\u{1}\u{fffd}", "<p>unclosed <b>bold <i>it", "&#xD800;&#0;"] {
+        let v = html_to_text(junk);
+        assert_eq!(v.text.split('\n').count(), v.lines.len().max(1), "{junk:?}");
+    }
+}
+
+#[test]
+fn sniffing_pasted_text() {
+    let table: &[(&str, bool)] = &[
+        ("<!DOCTYPE html><html><body>x</body></html>", true),
+        ("\u{feff}  <html lang=en>", true),
+        ("<p>One</p>\n<p>Two <a href='x'>link</a></p>", true),
+        ("US confirms ISIS behind deadly Moscow concert attack", false),
+        ("I <3 this: a < b and b > c", false),
+        ("Use the <p> tag for paragraphs.", false),
+        ("", false),
+    ];
+    for (s, want) in table {
+        assert_eq!(looks_like_html(s), *want, "{s:?}");
+    }
+}

@@ -1,0 +1,40 @@
+//! Input: turning what a user pastes or drops into the text that sift annotates.
+//!
+//! [`html_to_text`] renders an HTML page to its visible text the way a browser lays it out for reading, and keeps
+//! per-line facts from the markup (navigation elements, link density, heading level) that the boilerplate
+//! classifier uses ([`crate::detect::boilerplate::classify_with`]). [`looks_like_html`] tells pasted HTML from
+//! plain text. Nothing in a page is ever executed or fetched: scripts, styles and templates are dropped unread.
+
+mod html;
+
+pub use html::{html_to_text, looks_like_html};
+
+/// Structural facts about one line of text rendered from HTML.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LineFacts {
+    /// The page-chrome element or landmark the line sits in (`nav`, `header`, `footer`, `aside`, `menu`, or
+    /// an ARIA role such as `navigation`), when most of the line's text is inside one. A `<header>` or
+    /// `<footer>` inside `<article>` or `<main>` belongs to the article and does not count.
+    pub chrome: Option<&'static str>,
+    /// The chrome word in the `class` or `id` of a block the line sits in (`sidebar`, `comments`, `share`,
+    /// `related`, `newsletter`, …), when most of the line's text is inside one: templates name their parts.
+    pub hint: Option<&'static str>,
+    /// Share of the line's code points inside links (`<a href>`), 0 to 1: menus and teaser lists are mostly links.
+    pub link_density: f64,
+    /// Heading level 1–6 when most of the line is inside `<h1>`…`<h6>`.
+    pub heading: Option<u8>,
+    /// Whether most of the line is inside a `<figcaption>`: photo captions and credits.
+    pub caption: bool,
+    /// Whether most of the line is inside a list item (`<li>`).
+    pub list_item: bool,
+}
+
+/// The visible text of an HTML page, with facts for each of its lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Visible {
+    /// The text: blocks on their own lines, a blank line between paragraphs, whitespace collapsed as a browser
+    /// does, entities decoded. Lines are separated by `\n` only.
+    pub text: String,
+    /// One entry per line of `text` as [`crate::text::lines`] splits it (blank lines get default facts).
+    pub lines: Vec<LineFacts>,
+}
