@@ -15,6 +15,7 @@ use sift::{analyze, Layers};
 use std::io::{BufRead, BufWriter, Write};
 
 fn main() {
+    // Boilerplate verdicts still gate claims (`analyze` computes them for the claim layer); only claims are written.
     let layers = Layers { boilerplate: false, claim: true, number: false };
     let features = std::env::args().any(|a| a == "--features");
     let stdin = std::io::stdin();
