@@ -126,6 +126,7 @@ impl<'a> Parsed<'a> {
         let mut hidden = Vec::with_capacity(toks.len());
         let mut seg = Vec::with_capacity(toks.len());
         let (mut quote, mut paren, mut n) = (in_quote, 0usize, 0usize);
+        let mut single = false;
         for (i, t) in toks.iter().enumerate() {
             let c = s[t.r.clone()].chars().next().unwrap_or(' ');
             let mut boundary = false;
@@ -134,6 +135,20 @@ impl<'a> Parsed<'a> {
                     '“' | '«' => quote = true,
                     '”' | '»' => {
                         quote = false;
+                        single = false;
+                        boundary = true;
+                    }
+                    // Single quotes (British style) open only at a word start and close only when a single
+                    // quote is open, so that apostrophes ("jihadists’ claim") are left alone.
+                    '‘' if !quote && (i == 0 || t.r.start > toks[i - 1].r.end || !toks[i - 1].word) => {
+                        quote = true;
+                        single = true;
+                    }
+                    // A closing single quote follows punctuation (",’") or precedes it ("’,"); between two words
+                    // it is an apostrophe ("jihadists’ claim").
+                    '’' if single && (i > 0 && !toks[i - 1].word || toks.get(i + 1).is_none_or(|n| !n.word)) => {
+                        quote = false;
+                        single = false;
                         boundary = true;
                     }
                     '"' => {
@@ -147,7 +162,7 @@ impl<'a> Parsed<'a> {
                     _ => {}
                 }
             }
-            hidden.push(quote || paren > 0 || !t.word && matches!(c, '”' | '»' | ')' | ']'));
+            hidden.push(quote || paren > 0 || !t.word && (matches!(c, '”' | '»' | ')' | ']') || boundary && c == '’'));
             seg.push(n);
             if boundary {
                 n += 1;
@@ -195,7 +210,7 @@ impl<'a> Parsed<'a> {
     /// Whether the sentence contains a quotation of at least one word (double quotes, straight or curly).
     pub fn has_quote(&self) -> bool {
         self.in_quote && self.toks.first().is_some_and(|t| t.word)
-            || (0..self.toks.len()).any(|i| self.hidden[i] && self.toks[i].word && self.s[..self.toks[i].r.start].rfind(['“', '"', '«']) > self.s[..self.toks[i].r.start].rfind(['(', '[']))
+            || (0..self.toks.len()).any(|i| self.hidden[i] && self.toks[i].word && self.s[..self.toks[i].r.start].rfind(['“', '"', '«', '‘']) > self.s[..self.toks[i].r.start].rfind(['(', '[']))
     }
 }
 
@@ -647,6 +662,17 @@ mod tests {
     }
 
     #[test]
+    fn single_quotes_are_quotations_and_apostrophes_are_not() {
+        assert!(Parsed::new("‘We will win the vote,’ Boris Johnson said.").has_quote());
+        assert!(!Parsed::new("Though the U.S. says it has evidence backing up the jihadists’ claim, that didn’t stop Moscow.").has_quote());
+        // The apostrophe inside the quotation does not close it: "said" stays hidden.
+        let p = Parsed::new("‘We said the jihadists’ claim was true,’ he told reporters.");
+        let said = p.toks.iter().position(|t| &p.s[t.r.clone()] == "said").unwrap();
+        let claim = p.toks.iter().position(|t| &p.s[t.r.clone()] == "claim").unwrap();
+        assert!(p.hidden[said] && p.hidden[claim]);
+    }
+
+    #[test]
     fn corpus_attributions() {
         let table: &[(&str, Found)] = &[
             ("ISIS members are active in Russia, a US official said.", Some((Some("a US official"), "said"))),
@@ -687,6 +713,8 @@ mod tests {
             ("To the pears, add the juice of one lemon and spices.", None),
             ("She wrote hundreds of songs that summer.", None),
             ("“We won,” added Smith.", Some((Some("Smith"), "added"))),
+            ("‘We will win the vote,’ Boris Johnson said.", Some((Some("Boris Johnson"), "said"))),
+            ("‘We said the jihadists’ claim was true,’ Boris Johnson told reporters.", Some((Some("Boris Johnson"), "told"))),
             ("Prior to September, I would have said Wi-Fi 6 was too new to consider this year.", None),
             ("I've said that years ago.", None),
             ("Coming back to the market, experts say the upside will be capped.", Some((Some("experts"), "say"))),
