@@ -5,10 +5,10 @@
 //! ("WARSAW, Poland (AP) —") is left out of the span; sentences inside a multi-sentence quotation that began in an
 //! earlier sentence are skipped (rhetoric inside a quote is not judged on its own) unless they close it with their
 //! own reporting clause ("…,” said X); questions, headings,
-//! instructions and verbless fragments are never claims ([`score::excluded`]). Then:
+//! instructions and verbless fragments are never claims (`score::excluded`). Then:
 //! - an attributed sentence is a claim (`claim.attributed`, or `claim.quote` when it quotes the source);
 //! - a whole quoted sentence right after an attributed quotation continues it (`claim.quote`, no cue);
-//! - otherwise speculation and commentary are not claims ([`score::hedge`]), and the rest is a claim when its
+//! - otherwise speculation and commentary are not claims (`score::hedge`), and the rest is a claim when its
 //!   check-worthiness reaches the model's threshold (`claim.figure` when it states a figure, else `claim.event`).
 //!
 //! Every claim also carries `checkworthiness`, the model's score in [0, 1] (two decimals), to rank claims for a
