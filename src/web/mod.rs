@@ -1,6 +1,7 @@
 //! The browser app (wasm32 only): a yew app over the core. State and every edit live in [`state`]; the DOM
 //! boundary (selections, UTF-16 offsets, downloads) in `dom`; files in and out in `io`; autosave in `storage`.
 
+pub mod api;
 pub mod components;
 mod dom;
 mod io;
@@ -12,8 +13,9 @@ use wasm_bindgen::prelude::*;
 /// Mounts the app on `#app` (or the body) when the wasm module starts.
 #[wasm_bindgen(start)]
 pub fn start() {
-    let doc = web_sys::window().and_then(|w| w.document()).expect("a browser document");
-    let root = doc.get_element_by_id("app").or_else(|| doc.body().map(Into::into)).expect("a body");
+    // Outside a page (a worker, Node) only the JavaScript API in [`api`] is wanted.
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) = doc.get_element_by_id("app").or_else(|| doc.body().map(Into::into)) else { return };
     yew::Renderer::<components::App>::with_root(root).render();
     // The detectors build their tables (regexes, lexicons) on first use; do it while the page is idle so the
     // first paste is as fast as the next ones. `data-ready` on <body> says it is done.
