@@ -207,6 +207,11 @@ impl<'a> Parsed<'a> {
         self.segs.get(k).cloned().unwrap_or(self.toks.len()..self.toks.len())
     }
 
+    /// Whether the token starting at byte `at` is inside a quotation or parentheses.
+    pub fn hidden_at(&self, at: usize) -> bool {
+        self.toks.iter().position(|t| t.r.start == at).is_some_and(|i| self.hidden[i])
+    }
+
     /// Whether the sentence contains a quotation of at least one word (double quotes, straight or curly).
     pub fn has_quote(&self) -> bool {
         self.in_quote && self.toks.first().is_some_and(|t| t.word)

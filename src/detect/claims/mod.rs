@@ -68,8 +68,8 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             let cue = &s[a.cue.clone()];
             let source = a.source.map(|src| speakers.resolve(text, start + src.start..start + src.end, cue));
             let mut span = match (&source, quoted) {
-                (Some(who), true) => Span::auto(chars, CLAIM, "claim.quote", format!("Quotes {who} directly (cue “{cue}”)")),
-                (Some(who), false) => Span::auto(chars, CLAIM, "claim.attributed", format!("Reports what {who} said (cue “{cue}”)")),
+                (Some(who), true) => Span::auto(chars, CLAIM, "claim.quote", format!("Quotes {} directly (cue “{cue}”)", in_sentence(who))),
+                (Some(who), false) => Span::auto(chars, CLAIM, "claim.attributed", format!("Reports what {} said (cue “{cue}”)", in_sentence(who))),
                 (None, _) => Span::auto(chars, CLAIM, "claim.attributed", format!("Reports a claim without naming its source (cue “{cue}”)")),
             };
             if let Some(who) = &source {
@@ -86,7 +86,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         let whole_quote = s.starts_with(['“', '"']) && s.ends_with(['”', '"']);
         if let (true, true, Some(who)) = (whole_quote, adjacent, last_quote.clone()) {
             out.push(
-                Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {who}"))
+                Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {}", in_sentence(&who)))
                     .with_attr("source", who.as_str())
                     .with_attr("quote", true)
                     .with_attr("checkworthiness", worth),
@@ -107,6 +107,16 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         out.push(span.with_attr("checkworthiness", worth));
     }
     out
+}
+
+/// A source as it reads inside an explanation: "The official" → "the official"; names stay as written.
+fn in_sentence(who: &str) -> String {
+    for det in ["The ", "A ", "An ", "One "] {
+        if let Some(rest) = who.strip_prefix(det) {
+            return format!("{}{rest}", det.to_lowercase());
+        }
+    }
+    who.to_string()
 }
 
 /// Names of the check-worthiness features returned by [`sentence_features`]. Not part of the stable API.

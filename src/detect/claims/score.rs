@@ -151,12 +151,21 @@ pub(crate) fn figure(p: &Parsed) -> Option<Range<usize>> {
     })
 }
 
-/// The first verb of the sentence (for the explanation), as a byte range.
+/// The first verb of the sentence (for the explanation), as a byte range: a lexical verb when there is one
+/// ("launched", not "has"), else the first auxiliary or copula ("are").
 pub(crate) fn main_verb(p: &Parsed) -> Option<Range<usize>> {
-    p.toks.iter().filter(|t| t.word).map(|t| t.r.clone()).find(|r| {
-        let w = &p.s[r.clone()];
-        (p.title_case || !capitalized(w)) && verbish(w)
-    })
+    let verbs: Vec<Range<usize>> = p
+        .toks
+        .iter()
+        .filter(|t| t.word && !p.hidden_at(t.r.start))
+        .map(|t| t.r.clone())
+        .filter(|r| {
+            let w = &p.s[r.clone()];
+            (p.title_case || !capitalized(w)) && verbish(w)
+        })
+        .collect();
+    let lexical = verbs.iter().find(|r| !super::words::AUX.contains(&p.s[(*r).clone()].to_lowercase().as_str()));
+    lexical.or(verbs.first()).cloned()
 }
 
 /// Names of the features, in the order [`features`] computes them; `weights.rs` has one weight per name.
