@@ -36,7 +36,7 @@ const CUE_VERBS: &[&str] = &[
 
 /// Reporting verbs that are as often plain actions ("add the juice", "wrote songs"); they report only before
 /// "that", a colon, a comma or a quotation, or at the end of the sentence.
-const WEAK_CUES: &[&str] = &["write", "add", "maintain", "post", "tweet", "conclude", "testify"];
+const WEAK_CUES: &[&str] = &["write", "add", "maintain", "tweet", "conclude", "testify"];
 
 /// Irregular forms of the reporting verbs.
 const CUE_IRREGULAR: &[(&str, &str)] = &[("said", "say"), ("told", "tell"), ("wrote", "write"), ("written", "write")];
@@ -298,18 +298,7 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
 
 /// The reporting-verb lemma of a lowercase word, if it is one.
 fn lemma_of(w: &str) -> Option<String> {
-    let cands = [
-        Some(w.to_string()),
-        w.strip_suffix("ies").map(|s| format!("{s}y")),
-        w.strip_suffix("ied").map(|s| format!("{s}y")),
-        w.strip_suffix("es").map(str::to_string),
-        w.strip_suffix('s').map(str::to_string),
-        w.strip_suffix("ed").map(str::to_string),
-        w.strip_suffix('d').map(str::to_string),
-        w.strip_suffix("ing").map(str::to_string),
-        w.strip_suffix("ing").map(|s| format!("{s}e")),
-    ];
-    cands.into_iter().flatten().find(|c| CUE_VERBS.contains(&c.as_str()))
+    super::words::lemma_in(w, CUE_VERBS).map(str::to_string)
 }
 
 /// Finds the sentence's attribution, if any. The speaker reporting themselves ("I said that years ago", "Let me
