@@ -339,11 +339,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
         for k in 0..self.idx.len() {
             let Some(first) = self.first_seen[k] else { continue };
             let first_chrome = out[first].as_ref().is_some_and(|v| v.boilerplate);
-            if first_chrome || !region.contains(&k) || !region.contains(&first) {
-                if self.hard[k].is_none() {
-                    let line = self.idx[first] + 1;
-                    out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
-                }
+            if (first_chrome || !region.contains(&k) || !region.contains(&first)) && self.hard[k].is_none() {
+                let line = self.idx[first] + 1;
+                out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
             }
         }
     }
@@ -524,27 +522,27 @@ const DATE_WORDS: &[&str] = &[
 /// A short line made of a date or time, perhaps with a source or author name before it
 /// ("Reuters November 18, 2019 11:03 PM", "Updated 3:14 PM ET").
 fn is_date_line(s: &str, f: &Features) -> bool {
-    if f.chars > 80 || f.words > 12 || f.final_punct {
+    if f.chars > 80 || f.words > 12 || f.final_punct || f.urls > 0 {
         return false;
     }
-    let mut dated = false;
-    let mut other = 0;
-    for w in s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '–' | '—' | '(' | ')' | '·' | '•')).filter(|w| !w.is_empty()) {
+    // A calendar anchor (month name, clock time or year) and at least one more date part ("November 18").
+    let (mut anchor, mut parts, mut other) = (false, 0, 0);
+    let seps = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '–' | '—' | '(' | ')' | '·' | '•');
+    for w in s.split(seps).filter(|w| !w.is_empty()) {
         let lower = w.trim_end_matches('.').to_lowercase();
-        if w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h')) {
-            dated |= w.contains(':') || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
-            continue;
+        let numeric = w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h'));
+        let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| lower.strip_suffix(x).is_some_and(|d| d.parse::<u32>().is_ok()));
+        if numeric || ordinal {
+            anchor |= w.contains(':') || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            parts += 1;
+        } else if MONTHS.contains(&lower.as_str()) {
+            anchor = true;
+            parts += 1;
+        } else if !DATE_WORDS.contains(&lower.as_str()) {
+            other += 1;
         }
-        if MONTHS.contains(&lower.as_str()) {
-            dated = true;
-            continue;
-        }
-        if DATE_WORDS.contains(&lower.as_str()) || lower.strip_suffix(['s', 'd', 'h']).is_some_and(|x| x.parse::<u32>().is_ok()) {
-            continue;
-        }
-        other += 1;
     }
-    dated && other <= 4
+    anchor && parts >= 2 && other <= 4
 }
 
 #[cfg(test)]
