@@ -158,10 +158,11 @@ impl<'m, 'a> Classifier<'m, 'a> {
         let mut out: Vec<Option<Verdict>> = vec![None; n];
         if let Some(region) = region.clone() {
             let smoothed = smooth(&self.class);
+            let after_comments = self.after_comments(&region);
             for k in 0..n {
                 out[k] = Some(match &self.hard[k] {
                     Some(v) => v.clone(),
-                    None if k >= region.end && self.after_comments(&region) => {
+                    None if k >= region.end && after_comments => {
                         Verdict::chrome("boilerplate.context", format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1))
                     }
                     None if !region.contains(&k) => {
@@ -241,6 +242,10 @@ impl<'m, 'a> Classifier<'m, 'a> {
         let f = &self.feats[k];
         if self.fact(k).is_some_and(|x| x.link_density > MAX_LINK_DENSITY) {
             return if f.final_punct && f.words >= 8 { Class::NearGood } else { Class::Bad };
+        }
+        // A subheading (<h2>–<h6>) belongs to the prose next to it.
+        if self.fact(k).is_some_and(|x| x.heading.is_some_and(|h| h > 1)) && f.chars < LENGTH_LOW {
+            return Class::NearGood;
         }
         if self.neutral {
             return neutral_class(f);
@@ -434,41 +439,57 @@ impl<'m, 'a> Classifier<'m, 'a> {
 }
 
 /// jusText's context-sensitive pass: short lines, then near-good ones, take the class of their neighbours.
-/// The edges of the text count as bad neighbours.
+/// The edges of the text count as bad neighbours. Linear: the nearest qualifying neighbours are tabulated
+/// in one sweep each way ([`smooth_naive`] in the tests is the direct transcription it is checked against).
 fn smooth(class: &[Class]) -> Vec<Class> {
-    let n = class.len();
-    let prev = |c: &[Class], k: usize, skip_near: bool| -> Class {
-        (0..k).rev().map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
-    };
-    let next = |c: &[Class], k: usize, skip_near: bool| -> Class {
-        (k + 1..n).map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
-    };
     let mut out = class.to_vec();
-    for k in 0..n {
+    let strict = |x: Class| x == Class::Good || x == Class::Bad;
+    let loose = |x: Class| x != Class::Short;
+    let (prev_s, next_s) = neighbours(class, strict);
+    let (prev_l, next_l) = neighbours(class, loose);
+    for k in 0..class.len() {
         if class[k] != Class::Short {
             continue;
         }
-        let (p, q) = (prev(class, k, true), next(class, k, true));
+        let (p, q) = (prev_s[k], next_s[k]);
         out[k] = match (p, q) {
             (Class::Good, Class::Good) => Class::Good,
             (Class::Bad, Class::Bad) => Class::Bad,
-            _ if (p == Class::Bad && prev(class, k, false) == Class::NearGood)
-                || (q == Class::Bad && next(class, k, false) == Class::NearGood) =>
-            {
+            _ if (p == Class::Bad && prev_l[k] == Class::NearGood) || (q == Class::Bad && next_l[k] == Class::NearGood) => {
                 Class::Good
             }
             _ => Class::Bad,
         };
     }
     let fixed = out.clone();
-    for k in 0..n {
-        if fixed[k] != Class::NearGood {
-            continue;
+    let (prev_s, next_s) = neighbours(&fixed, strict);
+    for k in 0..fixed.len() {
+        if fixed[k] == Class::NearGood {
+            out[k] = if prev_s[k] == Class::Bad && next_s[k] == Class::Bad { Class::Bad } else { Class::Good };
         }
-        let (p, q) = (prev(&fixed, k, true), next(&fixed, k, true));
-        out[k] = if p == Class::Bad && q == Class::Bad { Class::Bad } else { Class::Good };
     }
     out
+}
+
+/// For each position, the class of the nearest line before and after it that `counts` (edges count as bad).
+fn neighbours(class: &[Class], counts: impl Fn(Class) -> bool) -> (Vec<Class>, Vec<Class>) {
+    let n = class.len();
+    let (mut prev, mut next) = (vec![Class::Bad; n], vec![Class::Bad; n]);
+    let mut last = Class::Bad;
+    for k in 0..n {
+        prev[k] = last;
+        if counts(class[k]) {
+            last = class[k];
+        }
+    }
+    last = Class::Bad;
+    for k in (0..n).rev() {
+        next[k] = last;
+        if counts(class[k]) {
+            last = class[k];
+        }
+    }
+    (prev, next)
 }
 
 /// Whether the text's longer lines have the function-word density of English prose. Texts in other languages

@@ -192,3 +192,65 @@ fn html_round_up_with_linked_sentences_stays_prose() {
     assert_eq!((find("The WeWork logo").1, find("The WeWork logo").2), (true, "boilerplate.credit"));
     assert_eq!((find("More stories").1, find("More stories").2), (true, "boilerplate.chrome"));
 }
+
+/// jusText's revision pass transcribed directly (quadratic): the reference for [`smooth`].
+fn smooth_naive(class: &[Class]) -> Vec<Class> {
+    let n = class.len();
+    let prev = |c: &[Class], k: usize, skip_near: bool| -> Class {
+        (0..k).rev().map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
+    };
+    let next = |c: &[Class], k: usize, skip_near: bool| -> Class {
+        (k + 1..n).map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
+    };
+    let mut out = class.to_vec();
+    for k in 0..n {
+        if class[k] != Class::Short {
+            continue;
+        }
+        let (p, q) = (prev(class, k, true), next(class, k, true));
+        out[k] = if p == Class::Good && q == Class::Good {
+            Class::Good
+        } else if p == Class::Bad && q == Class::Bad {
+            Class::Bad
+        } else if (p == Class::Bad && prev(class, k, false) == Class::NearGood)
+            || (q == Class::Bad && next(class, k, false) == Class::NearGood)
+        {
+            Class::Good
+        } else {
+            Class::Bad
+        };
+    }
+    let fixed = out.clone();
+    for k in 0..n {
+        if fixed[k] == Class::NearGood {
+            let (p, q) = (prev(&fixed, k, true), next(&fixed, k, true));
+            out[k] = if p == Class::Bad && q == Class::Bad { Class::Bad } else { Class::Good };
+        }
+    }
+    out
+}
+
+#[test]
+fn linear_smoothing_agrees_with_the_naive_transcription() {
+    use Class::*;
+    let all = [Bad, Short, NearGood, Good];
+    // Every sequence of up to 6 classes, then some long pseudo-random ones.
+    for len in 0..=6u32 {
+        for code in 0..4usize.pow(len) {
+            let seq: Vec<Class> = (0..len).map(|i| all[(code >> (2 * i)) & 3]).collect();
+            assert_eq!(smooth(&seq), smooth_naive(&seq), "{seq:?}");
+        }
+    }
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..50 {
+        let seq: Vec<Class> = (0..300)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                all[(x % 4) as usize]
+            })
+            .collect();
+        assert_eq!(smooth(&seq), smooth_naive(&seq));
+    }
+}
