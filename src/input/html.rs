@@ -132,6 +132,23 @@ fn hint_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
     None
 }
 
+/// Class and id values (lower-case, `-` and `_` removed) that name the article's body in common templates.
+const BODY_NAMES: &[&str] = &[
+    "articlebody", "articlecontent", "articletext", "entrycontent", "postbody", "postcontent", "storybody",
+    "storycontent", "storytext", "contentbody", "bodytext", "articlebodytext", "richtext", "mainarticle",
+];
+
+/// Whether `el` is the article's container.
+fn is_article(name: &str, el: &scraper::node::Element) -> bool {
+    if matches!(name, "article" | "main") || el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+        return true;
+    }
+    el.attr("class").into_iter().flat_map(str::split_ascii_whitespace).chain(el.attr("id")).any(|v| {
+        let key: String = v.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        BODY_NAMES.contains(&key.as_str())
+    })
+}
+
 /// Elements that start a new line.
 fn is_block(name: &str) -> bool {
     matches!(
@@ -183,6 +200,7 @@ struct Counts {
     heading: usize,
     list: usize,
     caption: usize,
+    body: usize,
 }
 
 #[derive(Default)]
@@ -196,12 +214,15 @@ struct Renderer {
     space: bool,
     /// A blank line is owed before the next text.
     blank: bool,
-    /// Open elements, with the chrome landmark and class hint each one opened (if any).
-    stack: Vec<(String, Option<&'static str>, Option<&'static str>)>,
+    /// Open elements, with the chrome landmark and class hint each one opened (if any), and whether it is an
+    /// article container.
+    stack: Vec<(String, Option<&'static str>, Option<&'static str>, bool)>,
     chrome: Vec<&'static str>,
     hints: Vec<&'static str>,
     cur_hint: Option<&'static str>,
     articles: usize,
+    /// Open article containers (for the `in_article` fact; `articles` counts only `<article>`/`<main>`).
+    bodies: usize,
     links: usize,
     headings: Vec<u8>,
     items: usize,
@@ -243,14 +264,17 @@ impl Renderer {
             self.headings.push(level);
         }
         // Void elements have no Close edge of their own in the tree walk: they still get one, as a leaf.
-        self.stack.push((name.to_string(), landmark, hint));
+        let body = is_article(name, el);
+        self.bodies += usize::from(body);
+        self.stack.push((name.to_string(), landmark, hint, body));
     }
 
     fn close(&mut self, name: &str) {
         if name == "br" {
             return;
         }
-        let Some((open, landmark, hint)) = self.stack.pop() else { return };
+        let Some((open, landmark, hint, body)) = self.stack.pop() else { return };
+        self.bodies -= usize::from(body);
         debug_assert_eq!(open, name);
         if landmark.is_some() {
             self.chrome.pop();
@@ -330,6 +354,7 @@ impl Renderer {
         }
         n.list += usize::from(self.items > 0);
         n.caption += usize::from(self.captions > 0);
+        n.body += usize::from(self.bodies > 0);
     }
 
     fn end_line(&mut self) {
@@ -349,6 +374,7 @@ impl Renderer {
             heading: heading.filter(|_| most(n.heading)),
             list_item: most(n.list),
             caption: most(n.caption),
+            in_article: most(n.body),
         };
         self.lines.push((trimmed.to_string(), facts));
     }

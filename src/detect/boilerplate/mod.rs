@@ -100,6 +100,9 @@ struct Classifier<'m, 'a> {
     class: Vec<Class>,
     /// Position of the first line with the same normalized text, for repeats.
     first_seen: Vec<Option<usize>>,
+    /// The HTML marks an article container that holds most of the prose: lines outside it weigh against the
+    /// article's region.
+    container: bool,
     /// The English stoplist does not fit the text (another language): classes come from length and sentence
     /// punctuation alone.
     neutral: bool,
@@ -127,6 +130,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             class: vec![Class::Bad; n],
             first_seen: vec![None; n],
             neutral,
+            container: false,
         }
     }
 
@@ -154,6 +158,14 @@ impl<'m, 'a> Classifier<'m, 'a> {
             self.hard[k] = self.decisive(k);
             self.class[k] = if self.hard[k].is_some() { Class::Bad } else { self.context_free(k) };
         }
+        self.container = self.facts.is_some() && {
+            let (mut inside, mut all) = (0, 0);
+            for k in (0..n).filter(|&k| self.class[k] == Class::Good) {
+                all += self.feats[k].chars;
+                inside += if self.fact(k).is_some_and(|x| x.in_article) { self.feats[k].chars } else { 0 };
+            }
+            all > 0 && inside * 3 >= all * 2
+        };
         let region = self.main_region().map(|r| self.close_at_comments(r));
         let mut out: Vec<Option<Verdict>> = vec![None; n];
         if let Some(region) = region.clone() {
@@ -274,6 +286,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
     /// it. `None` when no line is good.
     fn main_region(&self) -> Option<std::ops::Range<usize>> {
         let weight = |k: usize| -> f64 {
+            if self.container && self.fact(k).is_some_and(|x| !x.in_article) {
+                return -1.0;
+            }
             // Repeated lines are mostly menus and teaser lists: they weigh against the region like chrome.
             match (self.class[k], self.hard[k].is_some() || self.first_seen[k].is_some()) {
                 (_, true) => -1.0,
