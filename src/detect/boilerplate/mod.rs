@@ -2,15 +2,22 @@
 //!
 //! The classifier works on plain text, so it serves pasted text as well as HTML turned into text by
 //! [`crate::input`]; structural facts from the HTML sharpen it when they are there ([`classify_with`]).
-//! It runs in four passes over the lines:
-//! 1. decisive rules: a phrase of site chrome, a credit or caption, URLs and handles, `©`, a line without words,
-//!    a stray function word, a date line, a repeat of an earlier line (and, from HTML, navigation elements and
-//!    link-heavy lines);
-//! 2. jusText's length and stopword-density classes (good, near-good, short, bad) for the remaining lines;
-//! 3. the article's main region: the stretch of lines with the most prose in it (a maximum-sum run); lines outside
-//!    it are chrome, inside it short and near-good lines take their class from their neighbours as in jusText;
-//! 4. the first headline, and headline-like lines between it and the text, are kept; verbatim repeats of the
-//!    headline and the teaser paragraph of a "Read also" box are marked.
+//! It runs in passes over the non-blank lines:
+//! 1. decisive rules, each line by itself: a phrase of site chrome, a credit or caption, URLs and handles, `©`,
+//!    a line without words, a stray function word, a date line; from HTML also navigation landmarks, chrome
+//!    class names, `<figcaption>` and link-heavy lines;
+//! 2. jusText's classes (good, near-good, short, bad) from length and English stopword density; when the
+//!    stoplist does not fit the text (another language, CJK) from length, clauses and sentence punctuation;
+//! 3. the article's region: the run of lines with the most prose in it (maximum-sum), cut where a comment
+//!    section opens; lines outside it are chrome, inside it short and near-good lines take the class of their
+//!    neighbours as in jusText;
+//! 4. verbatim repeats of chrome, or of anything outside the article, are chrome; the first headline and the
+//!    headline-like lines between it and the text are kept, and copies of the headline are marked; the teaser
+//!    inside a "Read also" box closed by a rule is part of the box.
+//!
+//! Rule ids on the verdicts (and on the spans): `boilerplate.phrase`, `.credit`, `.url`, `.counter`,
+//! `.separator`, `.short`, `.date`, `.repeat`, `.context`, `.chrome`, `.links` for chrome; `boilerplate.prose`,
+//! `.context`, `.headline`, `.none`, `.blank` for kept lines.
 
 mod features;
 mod phrases;
@@ -168,7 +175,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
         };
         let region = self.main_region().map(|r| self.close_at_comments(r));
         let mut out: Vec<Option<Verdict>> = vec![None; n];
-        if let Some(region) = region.clone() {
+        if let Some(region) = region {
             let smoothed = smooth(&self.class);
             let after_comments = self.after_comments(&region);
             for k in 0..n {
