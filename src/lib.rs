@@ -5,6 +5,8 @@
 //! the `sift` CLI are thin layers over this API.
 
 pub mod annotation;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 pub mod detect;
 pub mod formats;
 pub mod input;
@@ -20,6 +22,11 @@ pub use input::{html_to_text, looks_like_html, Visible};
 pub use text::{OffsetMap, TextModel};
 
 use std::fmt;
+
+/// Annotates `text` as a new document: one code path for the app and the CLI.
+pub fn annotate(id: &str, name: &str, text: &str, layers: Layers) -> Document {
+    Document { id: id.to_string(), name: name.to_string(), text: text.to_string(), spans: analyze(text, layers) }
+}
 
 /// An error with one readable message saying what is wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq)]

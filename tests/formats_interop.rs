@@ -168,6 +168,19 @@ fn label_studio_predictions_and_annotations() {
     }
 }
 
+#[test]
+fn label_studio_config_declares_the_labels() {
+    let tasks = fx("label-studio/named_entity/tasks.json");
+    let config = fx("label-studio/named_entity/config.xml");
+    let imp = read_files(Format::LabelStudio, &[("tasks.json", &tasks), ("config.xml", &config)]).unwrap();
+    check(&imp);
+    let names: Vec<&str> = imp.labels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Person", "Organization", "Fact", "Money", "Date", "Time", "Ordinal", "Percent", "Product", "Language", "Location"]);
+    assert!(imp.labels.iter().all(|l| l.key.is_none()), "the config has no hotkeys");
+    let colors: HashSet<&str> = imp.labels.iter().map(|l| l.color.as_str()).collect();
+    assert!(colors.len() >= 8, "distinct colours are given where the config has none: {colors:?}");
+}
+
 // ---------------------------------------------------------------- brat
 
 fn brat(stem: &str) -> Import {
@@ -430,7 +443,8 @@ fn w3c_spec_samples() {
 
 #[test]
 fn conll_files_of_every_layout() {
-    let table: &[(&str, usize, &[(&str, usize)], &[(&str, &str)])] = &[
+    type Row<'a> = (&'a str, usize, &'a [(&'a str, usize)], &'a [(&'a str, &'a str)]);
+    let table: &[Row] = &[
         ("conll/doccano/example.conll", 1, &[("LOC", 1), ("PER", 1)], &[("LOC", "JAPAN"), ("PER", "Nadim Ladki")]),
         ("conll/doccano/labeling.trailing.conll", 1, &[], &[]),
         ("conll/doccano/example.txt", 1, &[("ORG", 1), ("MISC", 2), ("PER", 1)], &[("ORG", "EU"), ("MISC", "German"), ("MISC", "British"), ("PER", "Peter Blackburn")]),
@@ -509,4 +523,22 @@ fn every_fixture_is_detected_as_its_format() {
         assert_eq!(Format::detect(path, &fx(path)), Some(*want), "{path}");
     }
     let _ = formats::clean_text;
+}
+
+#[test]
+fn spacy_v2_training_tuples() {
+    let line = r#"["Uber blew through $1 million a week", {"entities": [[0, 4, "ORG"], [18, 28, "MONEY"]]}]"#;
+    let imp = read(Format::Spacy, line).unwrap();
+    check(&imp);
+    assert_eq!(spans_text(&imp.documents[0]), [("ORG".to_string(), "Uber".to_string()), ("MONEY".to_string(), "$1 million".to_string())]);
+}
+
+#[test]
+fn reading_in_the_wrong_format_names_the_right_one() {
+    let err = read(Format::Doccano, &fx("label-studio/named_entity/tasks.json")).unwrap_err().to_string();
+    assert!(err.contains("this looks like a label-studio file"), "{err}");
+    let err = read(Format::Sift, &fx("prodigy/demo.jsonl")).unwrap_err().to_string();
+    assert!(err.contains("not a sift-annotations file") && err.contains("looks like a spacy file"), "{err}");
+    let err = read(Format::LabelStudio, &fx("conll/flair/1shot.txt")).unwrap_err().to_string();
+    assert!(err.contains("not valid JSON at line 1") && err.contains("looks like a conll file"), "{err}");
 }

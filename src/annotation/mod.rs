@@ -130,9 +130,10 @@ pub fn auto_id(label: &str, range: &Range<usize>) -> String {
     format!("{label}:{}-{}", range.start, range.end)
 }
 
-/// Sorts spans by (start, end, label), the order every export uses.
+/// Sorts spans by (start, end, label), the order every export uses; ties are broken by id, so that a document
+/// read back from any format has its spans in the same order.
 pub fn sort_spans(spans: &mut [Span]) {
-    spans.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+    spans.sort_by(|a, b| (a.start, a.end, &a.label, &a.id).cmp(&(b.start, b.end, &b.label, &b.id)));
 }
 
 /// A text with its spans.

@@ -1,1 +1,236 @@
-fn main() {}
+//! The `sift` command line: argument parsing and I/O only; every decision lives in the library.
+
+use clap::{Args, Parser, Subcommand};
+use sift::formats::{self, Format};
+use sift::{annotate, Document, Label, Layers};
+use std::io::{self, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Pre-annotate news text: boilerplate, claims and numbers; convert annotations between tools.
+#[derive(Parser)]
+#[command(name = "sift", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate text or HTML files (or stdin) and write annotations.
+    Annotate(AnnotateArgs),
+    /// Print the article with its boilerplate lines removed.
+    Clean {
+        /// Text or HTML file; `-` or nothing reads stdin.
+        file: Option<PathBuf>,
+    },
+    /// Convert annotations from one format to another.
+    Convert(ConvertArgs),
+}
+
+#[derive(Args)]
+struct AnnotateArgs {
+    /// Files to annotate (`.txt`, `.md`, `.html`); `-` or nothing reads stdin.
+    files: Vec<PathBuf>,
+    /// Stream filter: each input line `{"id", "text"}` (or `{"id", "html"}`) gives one output line
+    /// `{"id", "text", "spans"}`, on every core, in input order.
+    #[arg(long)]
+    jsonl: bool,
+    /// Layers to run, comma-separated: boilerplate, claim, number.
+    #[arg(long, default_value = "boilerplate,claim,number")]
+    layers: String,
+    /// Output format (see `sift convert --help` for the list).
+    #[arg(long, default_value = "sift")]
+    format: String,
+    /// CoNLL: the one label to write as BIO tags (e.g. `number`); every label when absent.
+    #[arg(long)]
+    layer: Option<String>,
+    /// Output file, or a directory for multi-file formats (brat); stdout when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ConvertArgs {
+    /// Input format.
+    #[arg(long)]
+    from: String,
+    /// Output format.
+    #[arg(long)]
+    to: String,
+    /// Input files (brat: the `.ann` and `.txt` files); `-` or nothing reads stdin.
+    files: Vec<PathBuf>,
+    /// CoNLL: the one label to write as BIO tags (e.g. `number`); every label when absent.
+    #[arg(long)]
+    layer: Option<String>,
+    /// Output file, or a directory for multi-file formats (brat); stdout when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("sift: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Annotate(a) => annotate_cmd(a),
+        Command::Clean { file } => {
+            let (name, content) = read_input(file.as_deref())?;
+            let doc = annotate(&stem(&name), &name, &visible_text(&name, &content), Layers::parse("boilerplate").unwrap());
+            write_out(None, &formats::clean_text(&doc))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Convert(c) => convert_cmd(c),
+    }
+}
+
+fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
+    let layers = Layers::parse(&a.layers).map_err(|e| e.to_string())?;
+    if a.jsonl {
+        let summary = if a.files.is_empty() || is_stdin(&a.files[0]) && a.files.len() == 1 {
+            let out = open_out(a.output.as_deref())?;
+            sift::batch::annotate_jsonl(io::stdin().lock(), out, layers)
+        } else {
+            let mut out = open_out(a.output.as_deref())?;
+            let mut total = sift::batch::StreamSummary::default();
+            for f in &a.files {
+                let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
+                let s = sift::batch::annotate_jsonl(BufReader::new(file), &mut out, layers)
+                    .map_err(|e| format!("{}: {e}", f.display()))?;
+                total.documents += s.documents;
+                total.errors += s.errors;
+            }
+            Ok(total)
+        }
+        .map_err(|e| e.to_string())?;
+        if summary.errors > 0 {
+            eprintln!("sift: {} of {} lines were not annotated (see their \"error\" lines)", summary.errors, summary.errors + summary.documents);
+            return Ok(ExitCode::FAILURE);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let format = Format::from_name(&a.format).map_err(|e| e.to_string())?;
+    let inputs: Vec<Option<&Path>> =
+        if a.files.is_empty() { vec![None] } else { a.files.iter().map(|p| Some(p.as_path())).collect() };
+    let mut docs: Vec<Document> = Vec::new();
+    for p in inputs {
+        let (name, content) = read_input(p)?;
+        let mut id = stem(&name);
+        if docs.iter().any(|d| d.id == id) {
+            id = format!("{id}-{}", docs.len() + 1);
+        }
+        docs.push(annotate(&id, &name, &visible_text(&name, &content), layers));
+    }
+    emit(formats::write_with(format, &docs, &Label::builtin(), &write_options(a.layer)), a.output.as_deref())
+}
+
+fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, String> {
+    let from = Format::from_name(&c.from).map_err(|e| e.to_string())?;
+    let to = Format::from_name(&c.to).map_err(|e| e.to_string())?;
+    let inputs: Vec<Option<&Path>> =
+        if c.files.is_empty() { vec![None] } else { c.files.iter().map(|p| Some(p.as_path())).collect() };
+    let mut files = Vec::new();
+    for p in inputs {
+        files.push(read_input(p)?);
+    }
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+    let import = formats::read_files(from, &refs).map_err(|e| e.to_string())?;
+    for r in &import.repairs {
+        eprintln!("sift: repaired: {r}");
+    }
+    for l in &import.losses {
+        eprintln!("sift: not kept on import: {l}");
+    }
+    emit(formats::write_with(to, &import.documents, &import.labels, &write_options(c.layer)), c.output.as_deref())
+}
+
+fn write_options(layer: Option<String>) -> formats::WriteOptions {
+    layer.map(|l| formats::WriteOptions::layer(l.split(',').map(str::trim))).unwrap_or_default()
+}
+
+/// Writes an export to stdout, a file, or (several files) a directory; reports what the format dropped.
+fn emit(export: formats::Export, output: Option<&Path>) -> Result<ExitCode, String> {
+    for l in &export.losses {
+        eprintln!("sift: not kept in this format: {l}");
+    }
+    match (export.single(), output) {
+        (Some(content), out) => write_out(out, content)?,
+        (None, Some(dir)) => {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            for (name, content) in &export.files {
+                let path = dir.join(name);
+                std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+        (None, None) => {
+            return Err(format!("this format writes {} files: give a directory with -o", export.files.len()))
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_stdin(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// Reads a file (or stdin for `None` / `-`) as UTF-8 text; returns its display name and content.
+fn read_input(path: Option<&Path>) -> Result<(String, String), String> {
+    let (name, bytes) = match path {
+        None => ("stdin".to_string(), read_stdin()?),
+        Some(p) if is_stdin(p) => ("stdin".to_string(), read_stdin()?),
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            (p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()), bytes)
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("{name}: not UTF-8 text (invalid byte at offset {at}); convert it to UTF-8 first")
+    })?;
+    Ok((name, text))
+}
+
+fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    io::stdin().lock().read_to_end(&mut buf).map_err(|e| format!("stdin: {e}"))?;
+    Ok(buf)
+}
+
+/// The text to annotate: HTML files (by extension or by content) are reduced to their visible text, and a
+/// byte-order mark, an encoding signature rather than text, is dropped. (Files to convert keep theirs: brat
+/// counts it in its offsets.)
+fn visible_text(name: &str, content: &str) -> String {
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || sift::input::looks_like_html(content) {
+        sift::input::html_to_text(content).text
+    } else {
+        content.to_string()
+    }
+}
+
+fn stem(name: &str) -> String {
+    Path::new(name).file_stem().map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+fn open_out(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
+    Ok(match path {
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?)),
+    })
+}
+
+fn write_out(path: Option<&Path>, content: &str) -> Result<(), String> {
+    let mut out = open_out(path)?;
+    out.write_all(content.as_bytes()).and_then(|_| out.flush()).map_err(|e| match e.kind() {
+        io::ErrorKind::BrokenPipe => "output closed early".to_string(),
+        _ => format!("writing output: {e}"),
+    })
+}

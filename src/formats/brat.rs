@@ -1,11 +1,12 @@
-//! brat standoff: the document text in `<name>.txt` and its annotations in `<name>.ann`, one per line.
+//! brat standoff: the document text in `<name>.txt` and its annotations in `<name>.ann`, one per line, columns
+//! separated by tabs (shown as spaces below).
 //!
 //! ```text
-//! T1	number 12 24	at least 115
-//! T2	claim 30 52;53 80	first line second line
-//! #1	AnnotatorNotes T1	check against the AP figure
-//! A1	kind T1 cardinal
-//! A2	quote T2
+//! T1    number 12 24    at least 115
+//! T2    claim 30 52;53 80    first line second line
+//! #1    AnnotatorNotes T1    check against the AP figure
+//! A1    kind T1 cardinal
+//! A2    quote T2
 //! ```
 //!
 //! **Unit: code points** of the UTF-8-decoded `.txt` (brat's server slices a Python 3 `str`; line breaks are
@@ -18,7 +19,8 @@
 //!
 //! **Attributes** go out as `A` lines: `true` as a binary attribute, strings without whitespace and numbers as
 //! a value (numbers come back as strings). `annotation.conf` and `visual.conf` (labels, attribute values,
-//! colours) are written beside the documents so brat can open the folder. Labels with spaces get `_`.
+//! colours) are written beside the documents so brat can open the folder, and read back when given. Labels with
+//! spaces get `_`.
 //!
 //! **Lost on export:** origin, review status, rule and reason; rejected spans; attributes that are `false`,
 //! strings with whitespace, arrays, objects or null; custom span ids (brat numbers them `T1`, `T2`, …).
@@ -38,6 +40,7 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
     let mut texts: BTreeMap<&str, &str> = BTreeMap::new();
     let mut anns: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
     let mut labels = Labels::empty();
+    let mut styles = Vec::new();
     for (name, content) in files {
         if let Some(stem) = name.strip_suffix(".txt") {
             texts.insert(stem, content);
@@ -48,6 +51,8 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
                 for l in conf_entities(content) {
                     labels.ensure(&l);
                 }
+            } else if name.ends_with("visual.conf") {
+                styles = conf_colors(content);
             }
         } else {
             return Err(Error::new(format!("brat: {name}: expected .txt, .ann or .conf files")));
@@ -59,15 +64,44 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
     let mut losses = Tally::default();
     let mut repairs = Vec::new();
     let mut documents = Vec::new();
+    let mut used = HashSet::new();
     for (stem, text) in texts {
         let base = stem.rsplit(['/', '\\']).next().unwrap_or(stem);
-        let mut doc = Document { id: base.to_string(), name: format!("{base}.txt"), text: text.to_string(), spans: Vec::new() };
+        let id = file_stem(base, &mut used);
+        if id != base {
+            repairs.push(format!("brat: {stem}.txt: a document {base:?} was already read; this one is {id:?}"));
+        }
+        let mut doc = Document { id, name: format!("{base}.txt"), text: text.to_string(), spans: Vec::new() };
         if let Some((name, ann)) = anns.get(stem) {
             doc.spans = parse_ann(name, ann, text, &mut labels, &mut losses, &mut repairs)?;
         }
         documents.push(finish(doc));
     }
+    for (name, color) in styles {
+        labels.recolor(&name, &color);
+    }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("brat"), repairs })
+}
+
+/// `bgColor` of each type in the `[drawing]` section of a `visual.conf`.
+fn conf_colors(conf: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut in_drawing = false;
+    for line in conf.lines() {
+        let l = line.trim();
+        if l.starts_with('[') {
+            in_drawing = l == "[drawing]";
+        } else if in_drawing && !l.is_empty() && !l.starts_with('#') {
+            let mut parts = l.split_whitespace();
+            let Some(ty) = parts.next() else { continue };
+            for kv in l[ty.len()..].split(',') {
+                if let Some(c) = kv.trim().strip_prefix("bgColor:") {
+                    out.push((ty.to_string(), c.trim().to_string()));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Entity type names from the `[entities]` section of an `annotation.conf` (indentation = hierarchy).
@@ -98,6 +132,7 @@ fn parse_ann(
     // brat id -> indices of the spans it became.
     let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
     let mut later: Vec<(usize, &str)> = Vec::new();
+    let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
     for (n, line) in ann.lines().enumerate() {
         let at = format!("{name} line {}", n + 1);
         let line = line.trim_end_matches('\r');
@@ -196,9 +231,12 @@ fn parse_ann(
     Ok(spans)
 }
 
+/// Code-point ranges of a T line's spans, with the repairs made to get them.
+type Fragments = (Vec<(usize, usize)>, Vec<String>);
+
 /// Places a T line's fragments; returns the resulting spans (fragments separated only by whitespace merged) and
 /// the repairs made.
-fn place_fragments(placer: &Placer, ranges: &[(usize, usize)], quote: &str) -> Result<(Vec<(usize, usize)>, Vec<String>), String> {
+fn place_fragments(placer: &Placer, ranges: &[(usize, usize)], quote: &str) -> Result<Fragments, String> {
     let mut repairs = Vec::new();
     let mut chars = Vec::new();
     for &(s, e) in ranges {
@@ -234,6 +272,12 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut attr_values: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for d in docs {
         let stem = file_stem(&d.id, &mut used);
+        if stem != d.id {
+            t.add("document id changed to fit a file name");
+        }
+        if d.name != format!("{stem}.txt") {
+            t.add("document name dropped (the file name stands in)");
+        }
         let map = OffsetMap::new(&d.text);
         let mut ann = String::new();
         let (mut a_n, mut note_n) = (0, 0);

@@ -51,6 +51,8 @@ impl<'a> Placer<'a> {
         }
         match unit {
             Unit::CodePoint => (end <= self.map.len_chars()).then_some((start, end)),
+            // The range check first: the offset tables are 32-bit, so a huge offset must not wrap around.
+            Unit::Utf16 if end > self.map.len_utf16() => None,
             Unit::Utf16 => Some((self.map.utf16_to_char(start)?, self.map.utf16_to_char(end)?)),
         }
     }
@@ -81,8 +83,12 @@ impl<'a> Placer<'a> {
                 let alt_hit = alt.and_then(|a| self.to_chars(start, end, a).map(|r| (a, r))).filter(|(_, (s, e))| {
                     q.is_some_and(|q| self.slice(*s, *e) == q)
                 });
+                let loose = p.zip(q).filter(|&((s, e), q)| same_but_whitespace(self.slice(s, e), q));
                 if let Some((a, (s, e))) = alt_hit {
                     repair = Some(format!("offsets {start}..{end} read as {} (not {})", a.name(), unit.name()));
+                    (s, e)
+                } else if let Some(((s, e), _)) = loose {
+                    repair = Some(format!("offsets {start}..{end} kept: the text there differs from the quote only in whitespace"));
                     (s, e)
                 } else if let Some(q) = q {
                     let near = p.map_or(start, |(s, _)| s);
@@ -206,6 +212,23 @@ impl<'a> Placer<'a> {
     }
 }
 
+/// Whether `a` and `b` are equal once every run of whitespace counts as one space (edges included). Browser tools quote a selection
+/// across a line break and its indentation as one space (Recogito does), so their quote is shorter than the range.
+pub(crate) fn same_but_whitespace(a: &str, b: &str) -> bool {
+    let squash = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if !c.is_whitespace() {
+                out.push(c);
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        out
+    };
+    a != b && !a.trim().is_empty() && squash(a) == squash(b)
+}
+
 /// Shortens long quotes in messages.
 pub(crate) fn clip(s: &str) -> String {
     const MAX: usize = 60;
@@ -256,6 +279,32 @@ impl Labels {
         self.list.push(Label { name: name.to_string(), color: color.to_string(), key });
         true
     }
+}
+
+impl Labels {
+    /// Sets the colour of a known label when `color` is `#rrggbb`.
+    pub fn recolor(&mut self, name: &str, color: &str) {
+        let valid = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|x| x.is_ascii_hexdigit());
+        if let (true, Some(l)) = (valid, self.list.iter_mut().find(|l| l.name == name)) {
+            l.color = color.to_ascii_lowercase();
+        }
+    }
+
+    /// Declares label `name` with its colour (kept when `#rrggbb`) and key, adding it if unknown.
+    pub fn style(&mut self, name: &str, color: Option<&str>, key: Option<&str>) {
+        self.ensure(name);
+        if let Some(c) = color {
+            self.recolor(name, c);
+        }
+        let l = self.list.iter_mut().find(|l| l.name == name).expect("just ensured");
+        // A declared label has exactly the declared key (none if none), not an invented one.
+        l.key = key.filter(|k| k.chars().count() == 1).map(str::to_string);
+    }
+}
+
+/// The line a format without a label list adds to its export losses.
+pub(crate) fn label_styles_lost(format: &str, labels: &[Label]) -> Option<String> {
+    (!labels.is_empty()).then(|| format!("{format}: label colours and shortcut keys not kept (the format has no label list)"))
 }
 
 /// Gives every span without an id the automatic id (`label:start-end`), made unique with a `#n` suffix.
@@ -379,14 +428,16 @@ pub(crate) fn jsonl_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
     input.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).filter(|(_, l)| !l.is_empty())
 }
 
+/// A JSON number as an offset: a non-negative integer that fits `usize` (32 bits in wasm, so no wrapping).
+pub(crate) fn as_offset(v: &serde_json::Value) -> Option<usize> {
+    v.as_u64().and_then(|n| usize::try_from(n).ok())
+}
+
 /// Reads an unsigned offset.
 pub(crate) fn offset(v: Option<&serde_json::Value>, what: &str) -> Result<usize, String> {
     match v {
         None => Err(format!("`{what}` is missing")),
-        Some(x) => x
-            .as_u64()
-            .map(|n| n as usize)
-            .ok_or_else(|| format!("`{what}` must be a non-negative integer, not {}", json_type(x))),
+        Some(x) => as_offset(x).ok_or_else(|| format!("`{what}` must be a non-negative integer, not {x}")),
     }
 }
 
@@ -453,7 +504,8 @@ mod tests {
         // "👍 at least 115 and 115" — the emoji is 1 code point, 2 UTF-16 units.
         let text = "\u{1F44D} at least 115 and 115";
         let p = Placer::new(text);
-        let table: &[(usize, usize, Unit, Option<Unit>, Option<&str>, Result<(usize, usize), ()>)] = &[
+        type Row<'a> = (usize, usize, Unit, Option<Unit>, Option<&'a str>, Result<(usize, usize), ()>);
+        let table: &[Row] = &[
             (2, 14, Unit::CodePoint, None, Some("at least 115"), Ok((2, 14))),
             (3, 15, Unit::Utf16, None, Some("at least 115"), Ok((2, 14))),
             // UTF-16 offsets in a code-point format: the alternative unit fixes them.
@@ -470,6 +522,22 @@ mod tests {
         for (s, e, u, alt, q, want) in table {
             let got = p.place(*s, *e, *u, *alt, *q).map(|pl| (pl.start, pl.end)).map_err(|_| ());
             assert_eq!(got, *want, "{s}..{e} {u:?} {q:?}");
+        }
+    }
+
+    #[test]
+    fn whitespace_loose_matching() {
+        let table = [
+            ("went by,\n        there", "went by, there", true),
+            ("a\r\nb", "a b", true),
+            ("a\tb", "a b", true),
+            ("Ithaca ", "Ithaca", false),
+            ("same", "same", false),
+            ("a b", "ab", false),
+            ("  ", " ", false),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(same_but_whitespace(a, b), want, "{a:?} {b:?}");
         }
     }
 

@@ -1,13 +1,14 @@
 //! CoNLL-style token labels (BIO), one token per line and a blank line between sentences: the CoNLL-2003
-//! layout, doccano's CoNLL import/export, flair's column corpora and GermEval-2014's nested columns.
+//! layout, doccano's CoNLL import/export, flair's column corpora and GermEval-2014's nested columns. sift
+//! writes the token and tag separated by a tab (shown as spaces below).
 //!
 //! ```text
-//! -DOCSTART-	O
+//! -DOCSTART-    O
 //!
-//! at	B-number
-//! least	I-number
-//! 115	I-number
-//! people	O
+//! at    B-number
+//! least    I-number
+//! 115    I-number
+//! people    O
 //! ```
 //!
 //! **Unit: none.** The file carries tokens, not offsets. On import the text is rebuilt by joining a sentence's
@@ -19,7 +20,7 @@
 //! inner`, with `#` comment lines) are recognized by their running index; both the outer and the inner layer
 //! are read. Tags may be BIO (IOB2), IOB1, BIOES or BILOU.
 //!
-//! **Written:** `token<TAB>tag` with BIO tags, documents separated by `-DOCSTART-	O`, sentences by blank lines
+//! **Written:** `token<TAB>tag` with BIO tags, documents separated by `-DOCSTART-    O`, sentences by blank lines
 //! (sentence breaks inside a span are not written). Tokens are word segments cut at span edges, so every span
 //! covers whole tokens.
 //!
@@ -28,7 +29,7 @@
 //! rule, reason, notes, attributes); the exact spacing and line breaks of the text. **Lost on import:** the
 //! middle columns (part of speech, chunk tags).
 
-use super::common::{kept_spans, tokenize, Labels, Tally};
+use super::common::{label_styles_lost, kept_spans, tokenize, Labels, Tally};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::TextModel;
@@ -207,7 +208,7 @@ impl Builder {
 }
 
 /// Writes BIO tags for one layer: the spans whose label is in `layer` (every label when `None`).
-pub(crate) fn write(docs: &[Document], _labels: &[Label], layer: Option<&[String]>) -> Export {
+pub(crate) fn write(docs: &[Document], labels: &[Label], layer: Option<&[String]>) -> Export {
     let mut t = Tally::default();
     let mut out = String::new();
     for d in docs {
@@ -245,7 +246,11 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label], layer: Option<&[String
             .sentences
             .iter()
             .filter_map(|r| map.byte_to_char(r.start))
-            .filter(|&c| !kept.iter().any(|s| s.start < c && c < s.end))
+            .filter(|&c| {
+                // `kept` is sorted and non-overlapping: only the first span ending after `c` can contain it.
+                let i = kept.partition_point(|s| s.end <= c);
+                kept.get(i).is_none_or(|s| !(s.start < c && c < s.end))
+            })
             .collect();
         breaks.dedup();
         out.push_str("-DOCSTART-\tO\n\n");
@@ -287,5 +292,6 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label], layer: Option<&[String
         out.push('\n');
     }
     t.add_n("text spacing and line breaks not kept (tokens only)", docs.len().min(1));
-    Export { files: vec![("annotations.conll".into(), out)], losses: t.lines("CoNLL") }
+    t.add_n("document id and name dropped (documents are numbered)", docs.len());
+    Export { files: vec![("annotations.conll".into(), out)], losses: t.lines("CoNLL").into_iter().chain(label_styles_lost("CoNLL", labels)).collect() }
 }

@@ -16,7 +16,7 @@
 //! `meta` and other record keys; numeric label ids (1.x) become label names such as `"12"`, and the `user` of a
 //! 1.x annotation is kept as attribute `annotator`.
 
-use super::common::{finish, json_type, kept_spans, offset, parse_json, tally_span_fields, Labels, Placer, Tally, Unit};
+use super::common::{label_styles_lost, finish, json_type, kept_spans, offset, parse_json, tally_span_fields, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -186,7 +186,7 @@ fn label_name(v: &Value) -> Option<String> {
 }
 
 /// Writes doccano JSONL with UTF-16 offsets.
-pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
+pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut t = Tally::default();
     let mut out = String::new();
     for d in docs {
@@ -207,5 +207,5 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
         out.push_str(&json!({"id": d.id, "text": d.text, "label": spans}).to_string());
         out.push('\n');
     }
-    Export { files: vec![("annotations.doccano.jsonl".into(), out)], losses: t.lines("doccano") }
+    Export { files: vec![("annotations.doccano.jsonl".into(), out)], losses: t.lines("doccano").into_iter().chain(label_styles_lost("doccano", labels)).collect() }
 }

@@ -16,11 +16,12 @@
 //! accepted automatic span keeps `origin: "prediction"` on its region so that it reads back as automatic.
 //! Per-region results with the region's `id` carry the rest, as Label Studio's `perRegion` tags do: attributes
 //! (`choices` for strings and booleans, `number` for numbers), `rule` (`choices`), `why` and `note` (`textarea`).
-//! The export also writes `config.xml`, a labelling config declaring these tags and the label colours and keys.
+//! The export also writes `config.xml`, a labelling config declaring these tags and the label colours and keys;
+//! given to `read_files` beside the tasks, a config sets the label colours and keys.
 //!
 //! **Lost on export:** rejected spans; manual spans still `suggested`; attribute values that are arrays, objects
 //! or null. **Lost on import:** cancelled annotations, relations and other result types, task-level choices,
-//! label colours (they live in the config, which is not read).
+//! and label colours unless the config is given.
 
 use super::common::{finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
@@ -35,6 +36,34 @@ const LABELS_TAG: &str = "label";
 const RULE_TAG: &str = "rule";
 const WHY_TAG: &str = "why";
 const NOTE_TAG: &str = "note";
+
+/// Labels with colours and keys from a labelling config (`<Label value="…" background="…" hotkey="…"/>`).
+pub(crate) fn read_config(xml: &str) -> Vec<Label> {
+    let tag = regex::Regex::new(r"<Label\b([^>]*)>").expect("valid regex");
+    let attr = regex::Regex::new(r#"([A-Za-z_]+)\s*=\s*"([^"]*)""#).expect("valid regex");
+    let mut labels = Labels::empty();
+    for t in tag.captures_iter(xml) {
+        let mut value = None;
+        let (mut color, mut key) = (None, None);
+        for a in attr.captures_iter(&t[1]) {
+            let v = xml_unescape(&a[2]);
+            match &a[1] {
+                "value" => value = Some(v),
+                "background" => color = Some(v),
+                "hotkey" => key = Some(v),
+                _ => {}
+            }
+        }
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            labels.style(&v, color.as_deref(), key.as_deref());
+        }
+    }
+    labels.list
+}
+
+fn xml_unescape(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'").replace("&amp;", "&")
+}
 
 pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let v = super::common::parse_json("Label Studio", input)?;
@@ -87,6 +116,12 @@ fn task(
         _ => format!("task-{}", index + 1),
     };
     let name = data.get("name").and_then(Value::as_str).map_or_else(|| id.clone(), str::to_string);
+    for k in data.keys().filter(|k| !["text", "id", "name"].contains(&k.as_str())) {
+        losses.add(format!("data field `{k}` dropped"));
+    }
+    for k in o.keys().filter(|k| !["id", "data", "annotations", "completions", "predictions"].contains(&k.as_str())) {
+        losses.add(format!("task key `{k}` dropped"));
+    }
     let placer = Placer::new(&text);
     let mut spans = Vec::new();
     for (key, is_pred) in [("annotations", false), ("completions", false), ("predictions", true)] {
@@ -300,7 +335,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
                         continue;
                     }
                 };
-                if [LABELS_TAG, RULE_TAG, WHY_TAG, NOTE_TAG].contains(&k.as_str()) {
+                if [LABELS_TAG, RULE_TAG, WHY_TAG, NOTE_TAG, "text"].contains(&k.as_str()) {
                     t.add(format!("attr `{k}` dropped (its name is one of sift's own tags)"));
                     continue;
                 }

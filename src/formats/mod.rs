@@ -2,7 +2,7 @@
 //! what it cannot carry.
 //!
 //! One entry point serves the CLI and the app: [`Format`] names a format, [`read`] / [`read_files`] turn files
-//! into an [`Import`] (documents, labels, and what was lost or repaired on the way), [`write`] /
+//! into an [`Import`] (documents, labels, and what was lost or repaired on the way), [`write()`] /
 //! [`write_with`] turn documents into an [`Export`] (files, and what the format dropped). Nothing is lost
 //! silently: every field a format cannot carry is counted in `losses`, and every offset that had to be fixed is
 //! listed in `repairs`.
@@ -12,7 +12,7 @@
 //! | `sift`, `sift-jsonl` | code points (+ UTF-16 copies) | everything |
 //! | `doccano` | UTF-16 units | label, extent |
 //! | `label-studio` | code points | label, extent, id, origin, status (not rejected), rule, why, note, scalar attrs |
-//! | `spacy` | code points | everything but rejected spans |
+//! | `spacy` | code points | every span field (rejected spans as `reject` tasks); not the label list |
 //! | `brat` | code points | label, extent, note, simple attrs |
 //! | `w3c` | code points (reads UTF-16 too) | label, extent, id, note, why, auto/manual |
 //! | `conll` | none (tokens) | label, extent of one non-overlapping layer |
@@ -150,7 +150,8 @@ impl Format {
         }
         let mut rows = body.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).take(20).peekable();
         rows.peek()?;
-        let tagged = rows.all(|l| {
+        // Token-per-line files: every line ends in a tag (`O`, `B-X`, …).
+    let tagged = rows.all(|l| {
             let cols: Vec<&str> = l.split_whitespace().collect();
             cols.len() >= 2 && cols.last().is_some_and(|t| *t == "O" || t.get(1..2) == Some("-"))
         });
@@ -196,7 +197,7 @@ fn detect_json(body: &str) -> Option<Format> {
 }
 
 /// What reading gave.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Import {
     /// The label set: declared labels first, then labels met on spans.
     pub labels: Vec<Label>,
@@ -243,8 +244,18 @@ impl WriteOptions {
     }
 }
 
-/// Reads one file in `format`. brat and W3C need several files: use [`read_files`].
+/// Reads one file in `format`. brat and W3C need several files: use [`read_files`]. When the file does not
+/// read, the message also names the format it looks like, if another.
 pub fn read(format: Format, input: &str) -> Result<Import, Error> {
+    read_one(format, input).map_err(|e| match Format::detect("", input) {
+        Some(other) if other != format && !(format == Format::Sift && other == Format::SiftJsonl) => {
+            Error::new(format!("{e}\n(this looks like a {} file: try that format)", other.name()))
+        }
+        _ => e,
+    })
+}
+
+fn read_one(format: Format, input: &str) -> Result<Import, Error> {
     match format {
         Format::Sift => sift::read_json(input),
         Format::SiftJsonl => sift::read_jsonl(input),
@@ -258,18 +269,25 @@ pub fn read(format: Format, input: &str) -> Result<Import, Error> {
     }
 }
 
-/// Reads `(file name, content)` pairs in `format`. brat pairs `<stem>.txt` with `<stem>.ann`; W3C takes
-/// `.json`/`.jsonld` annotation files and the text files they point into; the other formats read each file and
-/// concatenate the documents (ids made unique with the file name when two files use the same one).
+/// Reads `(file name, content)` pairs in `format`. brat pairs `<stem>.txt` with `<stem>.ann` (and reads
+/// `annotation.conf` / `visual.conf` for labels and colours); W3C takes `.json`/`.jsonld` annotation files and
+/// the text files they point into; Label Studio takes a `.xml` labelling config for label colours and keys; the
+/// other formats read each file and concatenate the documents (ids made unique with the file name when two
+/// files use the same one).
 pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Error> {
     match format {
         Format::Brat => return brat::read(files),
         Format::W3c => return w3c::read(files),
         _ => {}
     }
-    let mut all = Import { labels: Vec::new(), documents: Vec::new(), losses: Vec::new(), repairs: Vec::new() };
+    let mut all = Import::default();
     let mut ids: HashSet<String> = HashSet::new();
+    let mut styled: Vec<Label> = Vec::new();
     for (name, content) in files {
+        if format == Format::LabelStudio && name.ends_with(".xml") {
+            styled.extend(labelstudio::read_config(content));
+            continue;
+        }
         let one = match format {
             Format::Text => text::read_named(name, content),
             _ => read(format, content).map_err(|e| Error::new(format!("{name}: {e}")))?,
@@ -290,6 +308,15 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
         }
         all.losses.extend(one.losses.into_iter().map(|l| format!("{name}: {l}")));
         all.repairs.extend(one.repairs.into_iter().map(|r| format!("{name}: {r}")));
+    }
+    // A Label Studio config declares the labels: its order, colours and keys win.
+    if !styled.is_empty() {
+        for l in std::mem::take(&mut all.labels) {
+            if !styled.iter().any(|s| s.name == l.name) {
+                styled.push(l);
+            }
+        }
+        all.labels = styled;
     }
     Ok(all)
 }

@@ -313,8 +313,8 @@ impl Reader {
         let num = |k: &str, bad: &mut Vec<String>| -> Option<usize> {
             match o.get(k) {
                 None => None,
-                Some(x) => match x.as_u64() {
-                    Some(n) => Some(n as usize),
+                Some(x) => match super::common::as_offset(x) {
+                    Some(n) => Some(n),
                     None => {
                         bad.push(format!("`{k}` must be a non-negative integer, not {x}"));
                         None
@@ -381,10 +381,8 @@ impl Reader {
             Some(l) if l.trim().is_empty() => bad.push("`label` is empty".into()),
             _ => {}
         }
-        if !id.is_empty() || o.contains_key("id") {
-            if id.is_empty() {
-                bad.push("`id` is empty".into());
-            }
+        if id.is_empty() && matches!(o.get("id"), Some(Value::String(_))) {
+            bad.push("`id` is empty".into());
         }
         let (Some(start), Some(end), Some(label)) = (start, end, label) else {
             for b in bad {

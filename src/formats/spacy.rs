@@ -1,5 +1,6 @@
 //! spaCy / Prodigy JSONL: one task per line with `text`, `tokens` and `spans`, as Prodigy's `ner_manual` and
-//! spaCy's `prodigy data-to-spacy` exchange them.
+//! spaCy's `prodigy data-to-spacy` exchange them. Lines in spaCy v2's training shape
+//! `["text", {"entities": [[start, end, "LABEL"]]}]` are read too.
 //!
 //! ```json
 //! {"text": "…", "tokens": [{"text": "at", "start": 12, "end": 14, "id": 3, "ws": true}, …],
@@ -19,11 +20,15 @@
 //! `rank`, `input_hash`, …) become attributes. `answer: "reject"` marks the task's spans rejected, `"ignore"`
 //! leaves them suggested.
 //!
-//! **Lost on export:** rejected spans (a Prodigy answer is per task, not per span). **Lost on import:** task
-//! keys other than `text`, `spans`, `tokens`, `meta.id`, `meta.name` and `answer` (Prodigy's hashes, `options`,
-//! `accept`, other `meta` fields), each counted in `losses`.
+//! **Tasks and decisions.** A Prodigy answer is per task, so a rejected span is written as a task of its own
+//! with `answer: "reject"` (as Prodigy stores a rejected suggestion), and on import tasks about the same input
+//! (same `meta.id`, or same `_input_hash`) are merged into one document.
+//!
+//! **Lost on export:** only the label list (colours, keys). **Lost on import:** task keys other than `text`,
+//! `spans`, `tokens`, `meta.id`, `meta.name` and `answer` (Prodigy's hashes, `options`, `accept`, other `meta`
+//! fields), each counted in `losses`.
 
-use super::common::{finish, json_type, jsonl_lines, kept_spans, tokenize, Labels, Placer, Tally, Unit};
+use super::common::{finish, json_type, jsonl_lines, label_styles_lost, tokenize, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -37,24 +42,75 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let mut labels = Labels::empty();
     let mut losses = Tally::default();
     let mut repairs = Vec::new();
-    let mut documents = Vec::new();
+    let mut documents: Vec<Document> = Vec::new();
     let mut ids = HashSet::new();
+    // Tasks about the same input (same `meta.id`, or same `_input_hash`) are one document: Prodigy keeps one task
+    // per decision, e.g. a rejected suggestion beside the accepted annotation.
+    let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (n, line) in jsonl_lines(input) {
         let at = format!("line {n}");
         let v: Value = serde_json::from_str(line)
             .map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: not valid JSON at column {}: {e}", e.column())))?;
+        let v = from_v2_tuple(v);
         let before = repairs.len();
         let d = task(&v, documents.len(), &mut labels, &mut losses, &mut repairs)
             .map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: {e}")))?;
         for r in &mut repairs[before..] {
             *r = format!("spaCy/Prodigy: {at}: {r}");
         }
+        let key = v.get("meta").and_then(|m| m.get("id")).and_then(Value::as_str).map(|id| format!("id:{id}"))
+            .or_else(|| v.get("_input_hash").map(|h| format!("hash:{h}")));
+        if let Some(&i) = key.as_ref().and_then(|k| by_key.get(k)) {
+            merge_task(&mut documents[i], d).map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: {e}")))?;
+            continue;
+        }
         if !ids.insert(d.id.clone()) {
             return Err(Error::new(format!("spaCy/Prodigy: {at}: document id {:?} is used twice", d.id)));
+        }
+        if let Some(k) = key {
+            by_key.insert(k, documents.len());
         }
         documents.push(d);
     }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("spaCy/Prodigy"), repairs })
+}
+
+/// Adds the spans of another task on the same input to `doc`. Automatic ids that clash are renumbered; a clash
+/// of ids the file gave is an error.
+fn merge_task(doc: &mut Document, other: Document) -> Result<(), String> {
+    if other.text != doc.text {
+        return Err(format!("document {:?} appears again with a different text", doc.id));
+    }
+    for mut s in other.spans {
+        if doc.spans.iter().any(|x| x.id == s.id) {
+            let auto = crate::annotation::auto_id(&s.label, &s.range());
+            if s.id != auto && !s.id.starts_with(&format!("{auto}#")) {
+                return Err(format!("span id {:?} is used twice in document {:?}", s.id, doc.id));
+            }
+            s.id.clear();
+        }
+        doc.spans.push(s);
+    }
+    super::common::fill_ids(&mut doc.spans);
+    crate::annotation::sort_spans(&mut doc.spans);
+    Ok(())
+}
+
+/// spaCy v2 training data, `["text", {"entities": [[start, end, "LABEL"], …]}]`, as a task with `spans`.
+fn from_v2_tuple(v: Value) -> Value {
+    let Value::Array(items) = &v else { return v };
+    let [Value::String(text), Value::Object(ann)] = items.as_slice() else { return v };
+    let spans: Vec<Value> = ann
+        .get("entities")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| match e.as_array().map(Vec::as_slice) {
+            Some([s, e, l]) => Some(json!({"start": s, "end": e, "label": l})),
+            _ => None,
+        })
+        .collect();
+    json!({"text": text, "spans": spans})
 }
 
 fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repairs: &mut Vec<String>) -> Result<Document, String> {
@@ -100,12 +156,15 @@ fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repair
     };
     for (j, s) in list.iter().enumerate() {
         let p = format!("spans[{j}]");
+        if !s.is_object() {
+            return Err(format!("{p}: a span must be an object, not {}", json_type(s)));
+        }
         let so = s.as_object().ok_or_else(|| format!("{p}: a span must be an object"))?;
         let tok = |k: &str| -> Result<Option<(usize, usize)>, String> {
             match so.get(k) {
                 None => Ok(None),
                 Some(x) => {
-                    let i = x.as_u64().ok_or_else(|| format!("{p}: `{k}` must be a non-negative integer"))? as usize;
+                    let i = super::common::as_offset(x).ok_or_else(|| format!("{p}: `{k}` must be a non-negative integer"))?;
                     tokens.get(i).copied().map(Some).ok_or_else(|| format!("{p}: `{k}` {i} is past the last token ({})", tokens.len()))
                 }
             }
@@ -169,13 +228,15 @@ fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repair
     Ok(finish(Document { id, name, text, spans }))
 }
 
-pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
+pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut t = Tally::default();
     let mut out = String::new();
     for d in docs {
         let map = OffsetMap::new(&d.text);
-        let spans = kept_spans(d, &mut t);
-        let cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+        let len = map.len_chars();
+        let (fit, bad): (Vec<&Span>, Vec<&Span>) = d.spans.iter().partition(|s| s.start <= s.end && s.end <= len);
+        t.add_n("spans with offsets outside the text not exported", bad.len());
+        let cuts: Vec<usize> = fit.iter().flat_map(|s| [s.start, s.end]).collect();
         let toks = tokenize(&d.text, &map, &cuts);
         let slice = |s: usize, e: usize| &d.text[map.char_to_byte(s)..map.char_to_byte(e)];
         let tokens: Vec<Value> = toks
@@ -186,37 +247,44 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
                 json!({"text": slice(s, e), "start": s, "end": e, "id": i, "ws": ws})
             })
             .collect();
-        let spans: Vec<Value> = spans
-            .iter()
-            .map(|s| {
-                let mut o = Map::new();
-                o.insert("start".into(), s.start.into());
-                o.insert("end".into(), s.end.into());
-                let first = toks.partition_point(|&(_, e)| e <= s.start);
-                let last = toks.partition_point(|&(b, _)| b < s.end);
-                if first < last {
-                    o.insert("token_start".into(), first.into());
-                    o.insert("token_end".into(), (last - 1).into());
+        let span_json = |s: &Span| {
+            let mut o = Map::new();
+            o.insert("start".into(), s.start.into());
+            o.insert("end".into(), s.end.into());
+            let first = toks.partition_point(|&(_, e)| e <= s.start);
+            let last = toks.partition_point(|&(b, _)| b < s.end);
+            if first < last {
+                o.insert("token_start".into(), first.into());
+                o.insert("token_end".into(), (last - 1).into());
+            }
+            o.insert("label".into(), s.label.clone().into());
+            o.insert("text".into(), slice(s.start, s.end).into());
+            o.insert("id".into(), s.id.clone().into());
+            o.insert("origin".into(), super::common::origin_name(s.origin).into());
+            o.insert("status".into(), super::common::status_name(s.status).into());
+            for (k, v) in [("rule", &s.rule), ("why", &s.why), ("note", &s.note)] {
+                if let Some(v) = v {
+                    o.insert(k.into(), v.clone().into());
                 }
-                o.insert("label".into(), s.label.clone().into());
-                o.insert("text".into(), slice(s.start, s.end).into());
-                o.insert("id".into(), s.id.clone().into());
-                o.insert("origin".into(), super::common::origin_name(s.origin).into());
-                o.insert("status".into(), super::common::status_name(s.status).into());
-                for (k, v) in [("rule", &s.rule), ("why", &s.why), ("note", &s.note)] {
-                    if let Some(v) = v {
-                        o.insert(k.into(), v.clone().into());
-                    }
-                }
-                if !s.attrs.is_empty() {
-                    o.insert("attrs".into(), Value::Object(s.attrs.clone()));
-                }
-                Value::Object(o)
-            })
-            .collect();
-        let task = json!({"text": d.text, "tokens": tokens, "spans": spans, "meta": {"id": d.id, "name": d.name}, "answer": "accept"});
+            }
+            if !s.attrs.is_empty() {
+                o.insert("attrs".into(), Value::Object(s.attrs.clone()));
+            }
+            Value::Object(o)
+        };
+        let (kept, rejected): (Vec<&Span>, Vec<&Span>) = fit.into_iter().partition(|s| s.status != Status::Rejected);
+        let meta = json!({"id": d.id, "name": d.name});
+        let spans: Vec<Value> = kept.iter().map(|s| span_json(s)).collect();
+        let task = json!({"text": d.text, "tokens": tokens, "spans": spans, "meta": meta, "answer": "accept"});
         out.push_str(&task.to_string());
         out.push('\n');
+        // Each rejected span is a binary decision of its own, as Prodigy stores a rejected suggestion.
+        for s in rejected {
+            let task = json!({"text": d.text, "tokens": tokens, "spans": [span_json(s)], "meta": meta, "answer": "reject"});
+            out.push_str(&task.to_string());
+            out.push('\n');
+        }
     }
-    Export { files: vec![("annotations.spacy.jsonl".into(), out)], losses: t.lines("spaCy/Prodigy") }
+    let losses = t.lines("spaCy/Prodigy").into_iter().chain(label_styles_lost("spaCy/Prodigy", labels)).collect();
+    Export { files: vec![("annotations.spacy.jsonl".into(), out)], losses }
 }

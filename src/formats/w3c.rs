@@ -12,8 +12,8 @@
 //! **Unit.** The specification says code points, and sift writes code points. Recogito and Hypothesis write
 //! UTF-16 units (DOM string lengths). A `TextPositionSelector` is therefore read as code points, checked against
 //! the `TextQuoteSelector`, tried as UTF-16 when they disagree, and otherwise the quote is found in the text by
-//! its `prefix`/`suffix`, nearest the given position. Recogito data shows why: its stored positions can be off
-//! by the whitespace of a line break.
+//! its `prefix`/`suffix`, nearest the given position. A quote that differs from the text at the position only in
+//! whitespace (Recogito quotes a line break and its indentation as one space) keeps the position.
 //!
 //! **Files.** Annotations point into a document they do not contain, so reading needs the text files too
 //! (matched to `target.source` by file name, or the only text given); the export writes each document as
@@ -28,7 +28,7 @@
 //! `accepted`), the `gold` origin, rejected spans. **Lost on import:** linking annotations (relations), bodies
 //! that are bare IRIs, `RangeSelector`/`FragmentSelector` scopes, and annotation keys such as `created`.
 
-use super::common::{clip, file_stem, finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
+use super::common::{as_offset, label_styles_lost, clip, file_stem, finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -163,9 +163,12 @@ fn annotation(
         _ => Origin::Manual,
     };
     let status = if origin == Origin::Auto { Status::Suggested } else { Status::Accepted };
-    let base_id = match o.get("id").and_then(Value::as_str) {
-        Some(id) => id.strip_prefix("urn:sift:").and_then(|r| r.split_once(':')).map_or_else(|| id.to_string(), |(_, s)| pct_decode(s)),
-        None => String::new(),
+    let (doc_id, base_id) = match o.get("id").and_then(Value::as_str) {
+        Some(id) => match id.strip_prefix("urn:sift:").and_then(|r| r.split_once(':')) {
+            Some((d, s)) => (Some(pct_decode(d)), pct_decode(s)),
+            None => (None, id.to_string()),
+        },
+        None => (None, String::new()),
     };
     let targets: Vec<&Value> = match o.get("target") {
         Some(Value::Array(t)) => t.iter().collect(),
@@ -191,6 +194,12 @@ fn annotation(
         };
         if let Some(r) = placed.2 {
             repairs.push(format!("W3C: {at}.{tp}: {r}"));
+        }
+        if let Some(did) = &doc_id {
+            // sift's own export names the document in the annotation id; take it back.
+            if docs[d].spans.is_empty() && !docs.iter().any(|x| &x.id == did) {
+                docs[d].id = did.clone();
+            }
         }
         for (k, tag) in tags.iter().enumerate() {
             labels.ensure(tag);
@@ -245,8 +254,8 @@ fn collect_selectors(sel: Option<&Value>, pos: &mut Option<(usize, usize)>, quot
         let str_of = |k: &str| s.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         match s.get("type").and_then(Value::as_str) {
             Some("TextPositionSelector") => {
-                if let (Some(a), Some(b)) = (s.get("start").and_then(Value::as_u64), s.get("end").and_then(Value::as_u64)) {
-                    *pos = Some((a as usize, b as usize));
+                if let (Some(a), Some(b)) = (s.get("start").and_then(as_offset), s.get("end").and_then(as_offset)) {
+                    *pos = Some((a, b));
                 }
             }
             Some("TextQuoteSelector") => {
@@ -275,6 +284,14 @@ fn place(p: &Placer, pos: Option<(usize, usize)>, quote: Option<&Quote>) -> Resu
             }
         }
     }
+    if let (Some((s, e)), Some(q)) = (pos, exact) {
+        for unit in [Unit::CodePoint, Unit::Utf16] {
+            if let Some((a, b)) = p.to_chars(s, e, unit).filter(|&(a, b)| super::common::same_but_whitespace(p.slice(a, b), q)) {
+                let (ga, gb) = p.map.snap_outward(a, b);
+                return Ok((ga, gb, Some(format!("position {s}..{e} kept: the text there differs from the quote only in whitespace"))));
+            }
+        }
+    }
     let Some(q) = quote else {
         let (s, e) = pos.ok_or("no TextPositionSelector or TextQuoteSelector")?;
         return Err(format!("position {s}..{e} is outside the text"));
@@ -288,7 +305,7 @@ fn place(p: &Placer, pos: Option<(usize, usize)>, quote: Option<&Quote>) -> Resu
     Ok((a, b, Some(rep)))
 }
 
-pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
+pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut t = Tally::default();
     let mut used = HashSet::new();
     let mut files = Vec::new();
@@ -296,8 +313,15 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
     for d in docs {
         let stem = file_stem(&d.id, &mut used);
         let source = format!("{stem}.txt");
+        if d.name != source {
+            t.add("document name dropped (the text file name stands in)");
+        }
         let map = OffsetMap::new(&d.text);
-        for s in kept_spans(d, &mut t) {
+        let kept = kept_spans(d, &mut t);
+        if kept.is_empty() && stem != d.id {
+            t.add("id of a document without annotations changed to fit a file name");
+        }
+        for s in kept {
             if s.rule.is_some() {
                 t.add("rule dropped");
             }
@@ -341,7 +365,7 @@ pub(crate) fn write(docs: &[Document], _labels: &[Label]) -> Export {
     let mut body = serde_json::to_string_pretty(&Value::Array(out)).expect("JSON values serialize");
     body.push('\n');
     files.insert(0, ("annotations.jsonld".into(), body));
-    Export { files, losses: t.lines("W3C") }
+    Export { files, losses: t.lines("W3C").into_iter().chain(label_styles_lost("W3C", labels)).collect() }
 }
 
 /// Percent-encodes everything but unreserved characters, so that ids fit in a URN and `:` separates parts.

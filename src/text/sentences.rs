@@ -73,10 +73,12 @@ fn is_opener(c: char) -> bool {
 /// Abbreviations that precede a name or a number and so never end a sentence (lowercase, without the stop).
 const PREFIXES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
-    "brig", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "no", "nos", "nr",
-    "vol", "fig", "figs", "art", "ch", "sec", "para", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "vs", "v", "cf", "approx", "ca", "est", "e.g", "i.e", "viz", "mssrs", "messrs",
+    "brig", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "vs", "v", "cf", "approx", "ca", "est", "e.g", "i.e", "viz", "mssrs", "messrs", "rt",
 ];
+
+/// Abbreviations that precede a number ("No. 3", "Vol. 2"); before anything else they are words ("telling me no.").
+const NUMBER_PREFIXES: &[&str] = &["no", "nos", "nr", "vol", "fig", "figs", "art", "ch", "sec", "para", "pp", "p"];
 
 /// Abbreviations that may also end a sentence: they end one only before a typical sentence opener.
 const SUFFIXES: &[&str] = &[
@@ -115,7 +117,7 @@ fn split_run(text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
         while j < n && is_closer(first(j)) && (first(j) != '\'' || j + 1 == n || !first(j + 1).is_alphanumeric()) {
             j += 1;
         }
-        if j < n && ends_sentence(s, &g, i, stops, j) {
+        if j < n && !list_marker(s, g[start].0, g[i].0) && ends_sentence(s, &g, i, stops, j) {
             push_trimmed(run.start, s, at(start)..at(j), out);
             start = j;
         }
@@ -124,6 +126,15 @@ fn split_run(text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
     if start < n {
         push_trimmed(run.start, s, at(start)..s.len(), out);
     }
+}
+
+/// Whether `s[from..stop]` (the text since the sentence began, up to a full stop) is a list number such as "3"
+/// or "iv": "3. Eat breakfast" is one item, not two sentences.
+fn list_marker(s: &str, from: usize, stop: usize) -> bool {
+    let w = s[from..stop].trim_start();
+    !w.is_empty()
+        && s[stop..].starts_with('.')
+        && (w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) || w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')))
 }
 
 /// Pushes `r` (relative to `s`, which starts at byte `base`) trimmed, unless it is empty.
@@ -172,6 +183,9 @@ fn ends_sentence(s: &str, g: &[(usize, &str)], i: usize, stops: usize, j: usize)
         return true;
     }
     if PREFIXES.contains(&bare) {
+        return false;
+    }
+    if NUMBER_PREFIXES.contains(&bare) && next.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '#') {
         return false;
     }
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
@@ -279,6 +293,7 @@ mod tests {
             ("\"We are ready.\" He left. \"Why?\" she asked.", &["\"We are ready.\"", "He left.", "\"Why?\" she asked."]),
             ("Inflation rose 4.5% in Jan. 2024 to No. 3 in the ranking. Mr. Smith and Dr. Jones met St. John at 3 p.m. on Friday.", &["Inflation rose 4.5% in Jan. 2024 to No. 3 in the ranking.", "Mr. Smith and Dr. Jones met St. John at 3 p.m. on Friday."]),
             ("The talks ended at 3 p.m. The ministers left.", &["The talks ended at 3 p.m.", "The ministers left."]),
+            ("She kept telling me no. When she left, Fig. 3 and Vol. 2 stayed.", &["She kept telling me no.", "When she left, Fig. 3 and Vol. 2 stayed."]),
             ("He moved to the U.S. The move was quick.", &["He moved to the U.S.", "The move was quick."]),
             ("He moved to the U.S. Embassy in Moscow.", &["He moved to the U.S. Embassy in Moscow."]),
             ("John F. Kennedy was shot in 1963. Vitamin C. It helps.", &["John F. Kennedy was shot in 1963.", "Vitamin C.", "It helps."]),
@@ -294,6 +309,8 @@ mod tests {
             ("He left (for good.) Then she came.", &["He left (for good.)", "Then she came."]),
             // A sentence opening with a dash-led or numbered start.
             ("It rose to 115. 2024 was worse.", &["It rose to 115.", "2024 was worse."]),
+            // List numbers are not sentences of their own.
+            ("3. Eat breakfast. Then rest.\niv. Sleep", &["3. Eat breakfast.", "Then rest.", "iv. Sleep"]),
         ];
         for (text, want) in table {
             assert_eq!(split(text), *want, "{text:?}");

@@ -10,6 +10,9 @@
 //! - otherwise speculation and commentary are not claims ([`score::hedge`]), and the rest is a claim when its
 //!   check-worthiness reaches the model's threshold (`claim.figure` when it states a figure, else `claim.event`).
 //!
+//! Every claim also carries `checkworthiness`, the model's score in [0, 1] (two decimals), to rank claims for a
+//! fact-checker the way ClaimBuster does.
+//!
 //! Sources are resolved across the document so that `source` is always text of the document: pronouns go to the
 //! last named speaker, a bare surname to the earlier full name, "the ministry"/"the report" to the earlier source
 //! they name.
@@ -45,17 +48,20 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         }
         let start = r.start + dateline_len(&text[r.clone()]);
         let s = &text[start..r.end];
-        if open_quote {
-            // Inside a quotation opened by an earlier sentence.
+        // Inside a quotation opened by an earlier sentence, only a sentence that closes it with its own reporting
+        // clause ("… a sexy new look,” said David Kershaw") is judged; the rest continues someone's rhetoric.
+        let p = if open_quote { Parsed::in_quote(s) } else { Parsed::new(s) };
+        if open_quote && attribute(&p).is_none_or(|a| a.source.is_none()) {
             continue;
         }
-        let p = Parsed::new(s);
         if score::excluded(&p).is_some() {
             last_quote = None;
             continue;
         }
         let chars = model.to_chars(start..r.end);
         let quoted = p.has_quote();
+        let raw = score::checkworthiness(&p);
+        let worth = (raw * 100.0).round() / 100.0;
         if let Some(a) = attribute(&p) {
             let cue = &s[a.cue.clone()];
             let source = a.source.map(|src| speakers.resolve(text, start + src.start..start + src.end, cue));
@@ -72,7 +78,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
                 span = span.with_attr("quote", true);
             }
             last_quote = if quoted { source } else { None };
-            out.push(span);
+            out.push(span.with_attr("checkworthiness", worth));
             continue;
         }
         let whole_quote = s.starts_with(['“', '"']) && s.ends_with(['”', '"']);
@@ -80,12 +86,13 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             out.push(
                 Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {who}"))
                     .with_attr("source", who.as_str())
-                    .with_attr("quote", true),
+                    .with_attr("quote", true)
+                    .with_attr("checkworthiness", worth),
             );
             continue;
         }
         last_quote = None;
-        if score::hedge(&p).is_some() || score::checkworthiness(&p) < weights::THRESHOLD {
+        if score::hedge(&p).is_some() || raw < weights::THRESHOLD {
             continue;
         }
         let span = match score::figure(&p) {
@@ -95,7 +102,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
                 Span::auto(chars, CLAIM, "claim.event", format!("States a checkable fact (verb “{verb}”)"))
             }
         };
-        out.push(span);
+        out.push(span.with_attr("checkworthiness", worth));
     }
     out
 }
@@ -104,11 +111,11 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
 #[doc(hidden)]
 pub const FEATURE_NAMES: &[&str] = score::FEATURE_NAMES;
 
-/// How the claim rules treat one sentence on its own, with its check-worthiness features: for
-/// `scripts/train_claims.py`, which fits the weights in `weights.rs`. Returns (gate, features), where gate is
-/// `excluded`, `attributed`, `hedged` or `scored`. Not part of the stable API.
+/// How the claim rules treat one sentence on its own, with its check-worthiness features and words: for
+/// `scripts/train_claims.py`, which fits the weights in `weights.rs`. Returns (gate, features, words), where gate
+/// is `excluded`, `attributed`, `hedged` or `scored`. Not part of the stable API.
 #[doc(hidden)]
-pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>) {
+pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>, Vec<String>) {
     let p = Parsed::new(sentence);
     let gate = if score::excluded(&p).is_some() {
         "excluded"
@@ -119,7 +126,7 @@ pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>) {
     } else {
         "scored"
     };
-    (gate, score::features(&p))
+    (gate, score::features(&p), score::lexicon_words(&p))
 }
 
 /// Whether the sentence overlaps a line the boilerplate classifier rejected.
@@ -184,8 +191,8 @@ fn dateline_len(s: &str) -> usize {
 /// The named speakers seen so far, to resolve pronouns and short references.
 #[derive(Default)]
 struct Speakers {
-    /// The last [`Speakers::MEMORY`] resolved sources in order, each with the cue it was reported with.
-    seen: std::collections::VecDeque<(String, String)>,
+    /// The last [`Speakers::MEMORY`] resolved sources in order: name, cue, and whether it names a person.
+    seen: std::collections::VecDeque<(String, String, bool)>,
 }
 
 /// Nouns for institutions and documents that stand for an earlier source ("the ministry", "the report").
@@ -208,17 +215,30 @@ impl Speakers {
         let resolved = if known {
             None
         } else if words::PRONOUNS.contains(&lower.as_str()) {
-            self.seen.back().map(|s| s.0.clone())
+            // "he"/"she" go to the last person, "it" to the last institution, "they"/"we" to the last source.
+            let person = match lower.as_str() {
+                "he" | "she" => Some(true),
+                "it" => Some(false),
+                _ => None,
+            };
+            let fits = |s: &&(String, String, bool)| person.is_none_or(|want| s.2 == want);
+            self.seen.iter().rev().find(fits).or(self.seen.back()).map(|s| s.0.clone())
         } else if words.len() == 1 && words::capitalized(&written) {
             // A bare surname: the earlier full name ending with it.
             let from = (src.start.saturating_sub(20_000)..=src.start).find(|&b| text.is_char_boundary(b)).unwrap_or(src.start);
-            self.seen.iter().rev().map(|s| &s.0).find(|s| s.len() > written.len() && s.ends_with(&format!(" {written}"))).cloned().or_else(|| full_name_in(&text[from..src.start], &written))
+            self.seen
+                .iter()
+                .rev()
+                .map(|s| &s.0)
+                .find(|s| is_person(s) && s.ends_with(&format!(" {written}")))
+                .cloned()
+                .or_else(|| full_name_in(&text[from..src.start], &written))
         } else if matches!(words.first(), Some(&"the")) && words.len() <= 4 {
             words.iter().find_map(|w| REFERRING_NOUNS.iter().find(|n| **n == *w)).and_then(|noun| {
                 self.seen
                     .iter()
                     .rev()
-                    .find(|(s, c)| s.to_lowercase().contains(noun) || c.to_lowercase().starts_with(&noun[..noun.len().min(4)]))
+                    .find(|(s, c, _)| s.to_lowercase().contains(noun) || c.to_lowercase().starts_with(&noun[..noun.len().min(4)]))
                     .map(|s| s.0.clone())
             })
         } else {
@@ -228,26 +248,77 @@ impl Speakers {
         if self.seen.len() == Self::MEMORY {
             self.seen.pop_front();
         }
-        self.seen.push_back((out.clone(), cue.to_string()));
+        // A person: a personal name, a name right after a title ("President Putin"), or a name seen as a person.
+        let titled = text[..src.start].trim_end().rsplit(' ').next().is_some_and(attribution::is_title);
+        let person = personish(&out) || titled || self.seen.iter().any(|s| s.0 == out && s.2) || lower == "he" || lower == "she";
+        self.seen.push_back((out.clone(), cue.to_string(), person));
         out
     }
 }
 
-/// The last "Firstname … Surname" written in `before` (two or three capitalized words ending with `surname`).
+/// Words that mark an institution rather than a person.
+const INSTITUTION_WORDS: &[&str] = &[
+    "ministry", "department", "service", "services", "agency", "committee", "office", "group", "company", "inc",
+    "times", "post", "news", "press", "house", "state", "states", "government", "embassy", "council", "court", "police",
+    "army", "military", "university", "institute", "bank", "association", "party", "union", "commission", "fsb", "us",
+    "u.s.", "un", "nato", "kremlin", "pentagon", "reuters", "ap", "bbc", "cnn", "corp", "ltd", "team", "network",
+];
+
+/// Nouns for people, which make a source a person ("A U.S. official", "a security analyst").
+const PERSON_NOUNS: &[&str] = &[
+    "official", "analyst", "expert", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "director",
+    "chief", "leader", "researcher", "professor", "lawyer", "attorney", "officer", "commander", "general", "senator",
+    "governor", "mayor", "author", "scientist", "doctor", "witness", "resident", "coach", "ceo", "founder", "man",
+    "woman", "mother", "father", "son", "daughter", "wife", "husband", "friend", "victim", "judge", "prosecutor",
+];
+
+/// Whether a source may be a person: a personal name, a single name that is no institution or acronym
+/// ("Putin"), or a noun phrase headed by a person noun ("A U.S. official").
+fn personish(s: &str) -> bool {
+    let ws: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let single = ws.len() == 1 && words::capitalized(s) && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !INSTITUTION_WORDS.contains(&ws[0].as_str());
+    is_person(s) || single || ws.last().is_some_and(|w| PERSON_NOUNS.contains(&w.as_str()))
+}
+
+/// Whether a source looks like a person's name: two to four capitalized words, no determiner, no institution word.
+fn is_person(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&ws.len())
+        && ws.iter().all(|w| words::capitalized(w))
+        && !ws.iter().any(|w| {
+            let l = w.trim_end_matches(['’', '\'', 's']).to_lowercase();
+            INSTITUTION_WORDS.contains(&w.to_lowercase().as_str()) || INSTITUTION_WORDS.contains(&l.as_str()) || w.contains('’') || w.contains('\'')
+        })
+}
+
+/// The last "Firstname … Surname" written in `before`: up to three capitalized words (initials included, titles
+/// not) right before a whole-word `surname`.
 fn full_name_in(before: &str, surname: &str) -> Option<String> {
-    let idx = before.rfind(&format!(" {surname}"))?;
-    let head = &before[..idx];
-    let mut start = idx;
+    let toks = words::tokens(before);
+    let word = |k: usize| &before[toks[k].r.clone()];
+    let last = (0..toks.len()).rev().find(|&k| toks[k].word && word(k) == surname)?;
+    // "Firstname [M.] Surname": one given name, optionally an initial; a longer run of capitals is more likely a
+    // title or a place ("envoy to Ukraine Kurt Volker").
+    let mut first = last;
     let mut n = 0;
-    for w in head.rsplit(' ').take(3) {
-        let title = attribution::is_title(w);
-        if w.is_empty() || title || !words::capitalized(w) || w.ends_with([',', '.']) && !(w.len() == 2 && w.ends_with('.')) {
+    while first > 0 && n < 1 {
+        // Words are separated by a single space; an initial is a capital and its stop ("Colin P. Clarke").
+        let mut k = first - 1;
+        let end = toks[k].r.end;
+        if !toks[k].word && &before[toks[k].r.clone()] == "." && k > 0 && toks[k - 1].word && word(k - 1).chars().count() == 1 && toks[k - 1].r.end == toks[k].r.start {
+            k -= 1;
+        }
+        let w = word(k);
+        let gap = &before[end..toks[first].r.start];
+        if !toks[k].word || gap != " " || !words::capitalized(w) || attribution::is_title(w) {
             break;
         }
-        start -= w.len() + 1;
-        n += 1;
+        if k + 1 == first {
+            n += 1;
+        }
+        first = k;
     }
-    (n > 0).then(|| before[start + 1..idx + 1 + surname.len()].to_string())
+    (first < last).then(|| before[toks[first].r.start..toks[last].r.end].to_string())
 }
 
 #[cfg(test)]
@@ -268,6 +339,16 @@ mod tests {
                 (t, get("source"), get("cue"), s.attrs.get("quote").is_some(), s.rule.unwrap())
             })
             .collect()
+    }
+
+    #[test]
+    fn full_names_before_a_surname() {
+        assert_eq!(full_name_in("Putin said so. Russian President Vladimir V. Putin left", "Putin").as_deref(), Some("Vladimir V. Putin"));
+        assert_eq!(full_name_in("Olivier Guitta argues", "Guitta").as_deref(), Some("Olivier Guitta"));
+        assert_eq!(full_name_in("Guitta argues", "Guitta"), None);
+        assert_eq!(full_name_in("", "Guitta"), None);
+        assert_eq!(full_name_in("the former envoy to Ukraine Kurt Volker", "Volker").as_deref(), Some("Kurt Volker"));
+        assert_eq!(full_name_in("the expert, Guitta", "Guitta"), None);
     }
 
     #[test]
@@ -299,10 +380,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_closed_by_its_reporting_clause_is_a_claim() {
+        let text = "“We expect 20 new models. The lower stance gives Sentra a new look,” said David Kershaw, a vice president.";
+        let got = claims(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "The lower stance gives Sentra a new look,” said David Kershaw, a vice president.");
+        assert_eq!((got[1].1.as_deref(), got[1].2.as_deref(), got[1].3), (Some("David Kershaw"), Some("said"), true));
+    }
+
+    #[test]
     fn hostile_input_is_handled() {
         let junk: String = (0..20_000u32).map(|i| char::from_u32(i * 7919 % 0x2_FFFF).unwrap_or('?')).collect();
-        let commas = "said, ".repeat(50_000);
-        let many = "“It said so,” said Guitta. He said: “Yes. No.” ".repeat(20_000);
+        let commas = "said, ".repeat(20_000);
+        let many = "“It said so,” said Guitta. He said: “Yes. No.” ".repeat(4_000);
         let quotes = "“He said, ” said X, “".repeat(5_000);
         for t in [junk.as_str(), commas.as_str(), quotes.as_str(), many.as_str(), "\u{0}\u{fffd}said.", "“", "”said X."] {
             let model = TextModel::new(t);

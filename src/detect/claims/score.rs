@@ -25,11 +25,15 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     }
     let first = words[0].as_str();
     let second = words.get(1).map_or("", String::as_str);
-    let heading_opener = matches!(first, "what" | "how" | "why" | "who" | "where" | "everything" | "here" | "here's" | "here’s" | "explainer" | "timeline");
-    let after_colon = p.s.split_once(':').map(|(_, b)| b.trim_start().to_lowercase()).unwrap_or_default();
-    if heading_opener && (first != "here" || matches!(second, "is" | "are" | "'s"))
-        || ["what ", "how ", "why ", "here is ", "here's ", "here’s ", "everything "].iter().any(|w| after_colon.starts_with(w))
-    {
+    // Headings: an unpunctuated line opening with a wh-word ("What is known after …", "How the attack unfolded"),
+    // or an announcing phrase anywhere at the start of a line or after a colon. "What I do is …" in speech is
+    // a sentence, not a heading.
+    let unpunctuated = !last.ends_with(['.', '!', '…', '。', '！', '"', '”']);
+    let wh_heading = unpunctuated && matches!(first, "what" | "how" | "why" | "who" | "where" | "everything" | "explainer" | "timeline");
+    let lower = p.s.to_lowercase();
+    let after_colon = lower.split_once(':').map_or("", |(_, b)| b.trim_start());
+    let announces = |t: &str| ANNOUNCING.iter().any(|a| t.trim_start_matches(['"', '“']).starts_with(a));
+    if wh_heading || announces(&lower) || unpunctuated && announces(after_colon) {
         return Some("a heading that announces rather than asserts");
     }
     if IMPERATIVES.contains(&first) && !p.toks.first().is_some_and(|t| p.s[t.r.clone()].chars().all(|c| c.is_uppercase()))
@@ -38,9 +42,14 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     {
         return Some("an instruction to the reader");
     }
-    let has_verb = p.toks.iter().filter(|t| t.word).any(|t| {
-        let w = &p.s[t.r.clone()];
-        (p.title_case || !capitalized(w) || w == "I") && verbish(w)
+    let ws: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| &p.s[t.r.clone()]).collect();
+    let has_verb = ws.iter().enumerate().any(|(i, w)| {
+        let l = w.to_lowercase();
+        // A contraction carries an auxiliary ("We're", "It's", "don't"); a word after a subject pronoun is a verb
+        // ("It also exists").
+        let contraction = ["'re", "’re", "'s", "’s", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t", "'m", "’m"].iter().any(|c| l.ends_with(c));
+        let after_pronoun = i > 0 && matches!(ws[i - 1].to_lowercase().as_str(), "i" | "we" | "you" | "he" | "she" | "it" | "they" | "this" | "that" | "there") && !capitalized(w);
+        (p.title_case || !capitalized(w) || *w == "I") && verbish(w) || contraction && i <= 2 || after_pronoun
     });
     // Labels and fragments are short or unpunctuated; a long punctuated sentence has a verb the lists missed.
     let punctuated = last.ends_with(['.', '!', '…', '。', '！']);
@@ -50,12 +59,23 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     None
 }
 
+/// Phrases that announce content rather than assert it.
+const ANNOUNCING: &[&str] = &[
+    "what we know", "what is known", "what to know", "what you need to know", "here is a look", "here's a look",
+    "here’s a look", "here is what", "here's what", "here’s what", "everything we know", "everything you need to know",
+    "a look at", "live updates", "in pictures", "in photos", "watch:", "read more", "explainer:",
+];
+
 /// Verbs that open an instruction to the reader.
 const IMPERATIVES: &[&str] = &[
     "click", "subscribe", "follow", "share", "read", "watch", "listen", "download", "join", "become", "please", "contact",
     "tap", "scroll", "sign", "register", "log", "visit", "see", "check", "learn", "donate", "leave", "write", "send",
     "email", "e-mail", "don't", "don’t", "remember", "imagine", "consider", "enjoy", "discover", "explore", "try",
 ];
+
+/// Modal hedges: speculation, unless the sentence also states a figure in digits ("I saved $6.8 billion …, as you
+/// might recall").
+const WEAK_HEDGES: &[&str] = &["could", "might", "may", "perhaps"];
 
 /// Phrases of speculation, ignorance or commentary: with nothing attributed, the sentence has nothing to check.
 const HEDGES: &[&str] = &[
@@ -90,6 +110,9 @@ pub(crate) fn hedge(p: &Parsed) -> Option<&'static str> {
             before && after
         })
     })?;
+    if WEAK_HEDGES.contains(found) && p.s.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     // A finite leading adverbial clause asserts regardless of the main clause.
     let first = p.toks.first().filter(|t| t.word).map(|t| p.s[t.r.clone()].to_lowercase());
     if first.is_some_and(|w| SUBORDINATORS.contains(&w.as_str())) {
@@ -139,7 +162,7 @@ pub(crate) const FEATURE_NAMES: &[&str] = &[
     "first_person_singular", "first_person_plural", "second_person", "belief_verb", "future_or_modal", "hedge",
     "question_mark", "negation", "economy_words", "violence_words", "legislation_words", "change_words",
     "discourse_words", "nation_words", "time_words", "universal_words", "short", "attributed", "year",
-    "comparison", "perfect_tense", "record_verbs", "evaluative_words",
+    "comparison", "perfect_tense", "record_verbs", "evaluative_words", "institution_words", "named_subject",
 ];
 
 /// The features of a sentence, in the order of [`FEATURE_NAMES`].
@@ -186,6 +209,8 @@ pub(crate) fn features(p: &Parsed) -> Vec<f64> {
         b(lower.windows(2).any(|w| matches!(w[0].as_str(), "has" | "have" | "had") && w[1].len() > 3 && (w[1].ends_with("ed") || w[1].ends_with("en")))),
         b(has(&["voted", "passed", "signed", "raised", "created", "lost", "cut", "spent", "increased", "doubled", "tripled", "added", "reduced"])),
         b(has(&["great", "wonderful", "terrible", "best", "worst", "good", "bad", "proud", "important"])),
+        b(has(&["agency", "agencies", "government", "administration", "department", "ministry", "officials", "military", "court", "company", "intelligence", "police", "congress"])),
+        b(words.first().is_some_and(|w| capitalized(w) && !matches!(lower[0].as_str(), "i" | "we" | "you" | "it" | "this" | "that" | "there" | "and" | "but" | "so" | "well" | "now"))),
     ];
     debug_assert_eq!(f.len(), FEATURE_NAMES.len());
     f
@@ -196,9 +221,27 @@ fn attribution_cue(p: &Parsed) -> bool {
     super::attribution::attribute(p).is_some()
 }
 
-/// The check-worthiness score in [0, 1]: the logistic of the weighted features.
+/// The distinct lowercase words of the sentence that the word weights can apply to (letters only, two or more).
+pub(crate) fn lexicon_words(p: &Parsed) -> Vec<String> {
+    let mut ws: Vec<String> = p
+        .toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| p.s[t.r.clone()].to_lowercase().replace('’', "'"))
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
+        .collect();
+    ws.sort();
+    ws.dedup();
+    ws
+}
+
+/// The check-worthiness score in [0, 1]: the logistic of the weighted features plus the weights of the words.
 pub(crate) fn checkworthiness(p: &Parsed) -> f64 {
-    let z: f64 = features(p).iter().zip(weights::WEIGHTS).map(|(x, w)| x * w).sum();
+    let lexical: f64 = lexicon_words(p)
+        .iter()
+        .filter_map(|w| weights::WORDS.binary_search_by(|(k, _)| (*k).cmp(w.as_str())).ok().map(|i| weights::WORDS[i].1))
+        .sum();
+    let z: f64 = features(p).iter().zip(weights::WEIGHTS).map(|(x, w)| x * w).sum::<f64>() + lexical;
     // weights.rs is generated for this exact feature list (checked by a test).
     1.0 / (1.0 + (-z).exp())
 }
@@ -220,6 +263,10 @@ mod tests {
             ("Is the attack linked to Ukraine?", Some("a question")),
             ("The Crocus City Hall outside Moscow", Some("no verb: a label or a fragment")),
             ("The shooting attack occurred on the evening of 22 March.", None),
+            // Speech: pseudo-clefts and contractions are sentences.
+            ("What I have proposed would cut regulations and streamline them for small businesses.", None),
+            ("We're now at under 285.", None),
+            ("It also exists among minority groups.", None),
             ("IS is an offshoot of al-Qaida that took over much of Iraq and Syria in 2014.", None),
         ];
         for (s, want) in table {
@@ -240,6 +287,8 @@ mod tests {
             ("Following the incident, Russia has detained 11 individuals, although the authenticity of statements remains unclear.", false),
             ("The Islamic State group seized control over vast territories in Iraq and Syria in 2014.", false),
             ("The May 7 vote was postponed.", false),
+            ("I saved the taxpayer $6.8 billion by fighting a deal, as you might recall.", false),
+            ("The Fed could raise rates again.", true),
         ];
         for (s, want) in table {
             assert_eq!(hedge(&Parsed::new(s)).is_some(), *want, "{s}");
@@ -249,6 +298,7 @@ mod tests {
     #[test]
     fn weights_match_the_features() {
         assert_eq!(weights::WEIGHTS.len(), FEATURE_NAMES.len(), "rerun scripts/train_claims.py");
+        assert!(weights::WORDS.windows(2).all(|w| w[0].0 < w[1].0), "WORDS must be sorted for binary search");
         assert_eq!(features(&Parsed::new("The attack killed 133 people.")).len(), FEATURE_NAMES.len());
     }
 

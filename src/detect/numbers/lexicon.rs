@@ -112,8 +112,11 @@ const TEENS: [&str; 10] =
 /// 20, 30, … 90 (index + 2 times ten).
 const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 /// Scale words and their multipliers.
-const SCALES: [(&str, f64); 4] =
-    [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+/// "lakh" (100,000) and "crore" (10 million) are the South Asian scales of Indian and Pakistani news.
+const SCALES: [(&str, f64); 8] = [
+    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("lakh", 1e5), ("lakhs", 1e5),
+    ("crore", 1e7), ("crores", 1e7),
+];
 /// Ordinal words with their values.
 const ORDINALS: [(&str, u32); 32] = [
     ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7),
@@ -201,6 +204,7 @@ const UNIT_TABLE: &[(&[&str], &str, Dim, bool)] = &[
     (&["gwh"], "GWh", Dim::Other, false),
     (&["twh"], "TWh", Dim::Other, false),
     (&["degree", "degrees"], "degree", Dim::Other, false),
+    (&["hp", "horsepower", "bhp"], "hp", Dim::Other, false),
     (&["kb", "kilobyte", "kilobytes"], "kB", Dim::Other, false),
     (&["mb", "megabyte", "megabytes"], "MB", Dim::Other, false),
     (&["gb", "gigabyte", "gigabytes"], "GB", Dim::Other, false),
@@ -325,24 +329,43 @@ pub(crate) const YEAR_PREPOSITIONS: [&str; 24] = [
     "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "fiscal", "year", "circa",
 ];
 
+/// Common English function words. A capitalized word before digits that is not one of these is read as a
+/// name ("iPhone 11", "Boeing 737"); these are not ("In 2020", "Top 10", "To Watch In 2020").
+pub(crate) const FUNCTION_WORDS: [&str; 61] = [
+    "a", "an", "the", "in", "on", "at", "to", "for", "of", "by", "from", "with", "and", "or", "but", "as", "top",
+    "since", "until", "after", "before", "over", "under", "about", "around", "nearly", "almost", "than", "into",
+    "during", "between", "per", "is", "was", "are", "were", "has", "had", "have", "all", "only", "just", "some",
+    "least", "most", "up", "more", "reach", "her", "his", "their", "its", "our", "my", "your", "these", "those",
+    "this", "that", "every", "each",
+];
+
+/// Words after a capitalized weekday that make it part of a title ("The Sunday Times", "Sunday Spotlight").
+pub(crate) const WEEKDAY_TITLES: [&str; 14] = [
+    "times", "telegraph", "express", "mirror", "post", "herald", "star", "independent", "spotlight", "magazine",
+    "edition", "review", "people", "mail",
+];
+
 /// Determiners and words before "one" that make it a pronoun ("no one", "the one", "this one").
-pub(crate) const ONE_PRONOUN_BEFORE: [&str; 14] = [
+pub(crate) const ONE_PRONOUN_BEFORE: [&str; 19] = [
     "the", "this", "that", "no", "any", "every", "each", "which", "another", "only", "little", "such", "a",
-    "everyone",
+    "everyone", "other", "last", "if", "unless", "whether",
 ];
 
 /// Words after "one" that make it a pronoun ("one of the deadliest", "one another", "one who").
-pub(crate) const ONE_PRONOUN_AFTER: [&str; 10] =
-    ["of", "another", "who", "that", "which", "is", "was", "has", "would", "could"];
+pub(crate) const ONE_PRONOUN_AFTER: [&str; 25] = [
+    "of", "another", "who", "that", "which", "is", "was", "has", "had", "would", "could", "can", "should", "must",
+    "might", "may", "will", "does", "myself", "yourself", "himself", "herself", "itself", "ourselves",
+    "themselves",
+];
 
 /// Nouns after a four-digit number that show it counts things ("2000 people") rather than names a year.
 pub(crate) const COUNT_NOUNS: [&str; 12] =
     ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish", "feet", "more"];
 
 /// Words that can start an expression without a number role of their own.
-const TRIGGERS: [&str; 21] = [
+const TRIGGERS: [&str; 22] = [
     "a", "an", "several", "few", "many", "between", "from", "half", "noon", "midnight", "midday", "mid", "us",
-    "au", "ca", "hk", "nz", "nt", "s", "c", "tens",
+    "au", "ca", "hk", "nz", "nt", "s", "c", "tens", "rs",
 ];
 
 fn build() -> HashMap<&'static str, Entry> {
@@ -444,9 +467,11 @@ mod tests {
         assert!(LEXICON.keys().all(|k| k.len() <= MAX_WORD && k.is_ascii() && *k == k.to_ascii_lowercase()));
     }
 
+    type Check = &'static dyn Fn(&Entry) -> bool;
+
     #[test]
     fn words_carry_every_role() {
-        let cases: &[(&str, &dyn Fn(&Entry) -> bool)] = &[
+        let cases: &[(&str, Check)] = &[
             ("second", &|e| e.ordinal == Some(2) && e.unit.is_some_and(|u| u.dim == Dim::Time)),
             ("m", &|e| e.scale_abbr == Some(1e6) && e.unit.is_some_and(|u| u.glued_only)),
             ("march", &|e| e.month == Some(3) && !e.month_abbr),

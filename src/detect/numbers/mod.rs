@@ -13,7 +13,7 @@
 //!
 //! # Attributes
 //! `kind` is one of cardinal, ordinal, percent, money, quantity, duration, date, time, range; `value` is set when
-//! the expression has one (see [`value`](self) conventions: numbers, ISO dates only with a known year, "HH:MM"
+//! the expression has one (see the `value` module: numbers, ISO dates only with a known year, "HH:MM"
 //! times). Money adds `currency` (ISO 4217), quantities and durations add `unit`, ranges add `min`, `max` and
 //! `of` (the kind of their ends), bounded numbers add `bound` (`min`, `max` or `approx`).
 //!
@@ -23,8 +23,8 @@
 //! bound phrase leads it. `why` says in one sentence what was read ("“at least” sets a lower bound on 115").
 //!
 //! # How
-//! One pass of a tokenizer ([`tokens`]) with one hash lookup per word in the merged lexicon ([`lexicon`]), then
-//! one left-to-right pass of a hand-written grammar over the tokens ([`grammar`]) that takes the longest
+//! One pass of a tokenizer (`tokens`) with one hash lookup per word in the merged lexicon (`lexicon`), then
+//! one left-to-right pass of a hand-written grammar over the tokens (`grammar`) that takes the longest
 //! expression at each token. The only regex (URL and handle chunks) is compiled once. Work and memory are linear
 //! in the text.
 

@@ -77,10 +77,11 @@ fn vulgar(c: char) -> Option<f64> {
     VULGAR.iter().find(|(v, _)| *v == c).map(|(_, x)| *x)
 }
 
-/// Chunks that hold no countable numbers: URLs, domains, e-mail addresses, @handles, #hashtags.
+/// Chunks that hold no countable numbers: URLs, domains, e-mail addresses, @handles, #hashtags. The domain
+/// suffix must be lowercase and follow a letter, so "2014.In" (a missing space after a full stop) stays text.
 static OPAQUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)://|^\W*www\.|@\w|#\w*[a-z_]|[a-z0-9-]\.(?:com|net|org|gov|edu|int|mil|io|co|uk|ru|ua|eu|de|fr|info|news|tv|me|ly|gl|be|it|es|pl|ca|au|in|cn|jp|html?|php)(?:[/:?#]|\W*$)",
+        r"://|^\W*(?i:www)\.|@\w|#\w*[A-Za-z_]|[A-Za-z][A-Za-z0-9-]*\.(?:com|net|org|gov|edu|int|mil|io|co|uk|ru|ua|eu|de|fr|info|news|tv|me|ly|gl|be|it|es|pl|ca|au|in|cn|jp|html?|php)(?:[/:?#]|\W*$)",
     )
     .expect("valid regex")
 });
@@ -229,8 +230,8 @@ fn scan_number(text: &str, mut p: usize) -> (NumLit, usize, bool) {
     lit.leading_zero = n > 1 && b[start] == b'0';
     if n <= 3 {
         while b.get(p) == Some(&b',') && digit(p + 1) && digit(p + 2) && digit(p + 3) && !digit(p + 4) {
-            for i in p + 1..p + 4 {
-                int = int * 10.0 + f64::from(b[i] - b'0');
+            for d in &b[p + 1..p + 4] {
+                int = int * 10.0 + f64::from(d - b'0');
             }
             p += 4;
             n += 3;
@@ -298,6 +299,8 @@ mod tests {
             ("see https://www.facebook.com/groups/968799359934046 now", &["W see", "O https://www.facebook.com/groups/968799359934046", "W now"]),
             ("EUtoday.net/ and U.S. troops", &["O EUtoday.net/", "W and", "W U", "S+.", "W+S", "S+.", "W troops"]),
             ("café\u{301}5", &["W café\u{301}", "N+5"]),
+            ("dead.In 2014.It was", &["W dead", "S+.", "W+In", "N 2014", "S+.", "W+It", "W was"]),
+            ("see phys.org and x@y.com", &["W see", "O phys.org", "W and", "O x@y.com"]),
         ];
         for (text, want) in cases {
             assert_eq!(show(text), *want, "{text}");

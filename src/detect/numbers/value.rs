@@ -133,8 +133,19 @@ impl std::fmt::Display for Val {
     }
 }
 
+/// `v` rounded to 15 significant digits, which removes binary noise from scaling and decimals
+/// ("2.3 billion" is 2300000000, not 2300000000.0000002; "$2.53" is 2.53).
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let decimals = (14 - v.abs().log10().floor() as i32).clamp(0, 20) as usize;
+    format!("{v:.decimals$}").parse().unwrap_or(v)
+}
+
 /// A whole number as a JSON integer, anything else as a float, so gold `115` equals ours.
 pub(crate) fn json_number(v: f64) -> Value {
+    let v = tidy(v);
     if v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 {
         Value::from(v as i64)
     } else {
@@ -144,6 +155,7 @@ pub(crate) fn json_number(v: f64) -> Value {
 
 /// A number for a sentence: "2300000000", "4.5", "0.6667".
 fn show(v: f64) -> String {
+    let v = tidy(v);
     if v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 {
         format!("{}", v as i64)
     } else {
@@ -225,11 +237,6 @@ impl Quant {
         Quant::new(kind, family, Some(Val::Num(v)))
     }
 
-    /// The number value, if it has one.
-    pub fn f64(&self) -> Option<f64> {
-        self.value.as_ref().and_then(Val::as_f64)
-    }
-
     /// The rule id.
     pub fn rule(&self) -> &'static str {
         if self.bound.is_some() {
@@ -294,7 +301,16 @@ impl Quant {
                 None => format!("“{text}” is an amount of money without an exact figure"),
             },
             Family::Quantity => format!("“{text}” is a measurement: {v} {}", self.unit.unwrap_or("")),
-            Family::Duration => format!("“{text}” is a length of time: {v} {}(s)", self.unit.unwrap_or("")),
+            Family::Duration => {
+                let unit = self.unit.unwrap_or("");
+                let unit = match (unit, self.value.as_ref().and_then(Val::as_f64) == Some(1.0)) {
+                    (u, true) => u.to_string(),
+                    ("century", false) => "centuries".to_string(),
+                    ("millennium", false) => "millennia".to_string(),
+                    (u, false) => format!("{u}s"),
+                };
+                format!("“{text}” is a length of time: {v} {unit}")
+            }
             Family::Date if self.value.is_some() => format!("“{text}” names a date: {v}"),
             Family::Date => format!("“{text}” names a date whose year is not given, so it has no ISO value"),
             Family::Year => format!("“{text}” is a year"),
@@ -339,6 +355,9 @@ mod tests {
         assert_eq!(json_number(2.3e9), serde_json::json!(2_300_000_000i64));
         assert_eq!(json_number(4.5), serde_json::json!(4.5));
         assert_eq!(json_number(-3.0), serde_json::json!(-3));
+        assert_eq!(json_number(2.0 + ".53".parse::<f64>().unwrap()), serde_json::json!(2.53));
+        assert_eq!(json_number(1.1 * 1e9), serde_json::json!(1_100_000_000i64));
+        assert_eq!(json_number(0.1 + 0.2), serde_json::json!(0.3));
         assert_eq!(show(2.0 / 3.0), "0.6667");
         assert_eq!(show(0.5), "0.5");
     }

@@ -1,0 +1,169 @@
+//! Batch pre-annotation of a JSONL stream, the engine of `sift annotate --jsonl` (native only).
+//!
+//! Each input line `{"id": "…", "text": "…"}` (or `{"id", "html"}`) gives one output line `{"id", "text", "spans"}`.
+//! Lines are read in bounded chunks, annotated on every core, and written in input order, so memory stays flat on
+//! an endless stream. A malformed line gives an error line `{"line": N, "error": "…"}` and the stream goes on.
+
+use crate::detect::Layers;
+use crate::formats::sift::stream_line;
+use crate::{annotate, Document};
+use rayon::prelude::*;
+use serde_json::{json, Value};
+use std::io::{self, BufRead, Write};
+
+/// Lines per chunk: enough to keep every core busy, few enough that memory stays small.
+const CHUNK_LINES: usize = 256;
+/// Bytes per chunk, so that a few huge documents do not pile up in memory.
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// What a stream run did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StreamSummary {
+    /// Documents annotated and written.
+    pub documents: usize,
+    /// Input lines that gave an error line instead.
+    pub errors: usize,
+}
+
+/// Annotates every JSONL line of `input` and writes one line per input line to `output`, in order.
+/// Blank lines are skipped. Only I/O errors stop the stream.
+pub fn annotate_jsonl<R: BufRead, W: Write>(mut input: R, mut output: W, layers: Layers) -> io::Result<StreamSummary> {
+    let mut summary = StreamSummary::default();
+    let mut line_no = 0usize;
+    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
+    loop {
+        chunk.clear();
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+            let mut buf = Vec::new();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            line_no += 1;
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            bytes += buf.len();
+            chunk.push((line_no, buf));
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<Result<String, String>> =
+            chunk.par_iter().map(|(n, raw)| annotate_line(*n, raw, layers)).collect();
+        for r in results {
+            match r {
+                Ok(line) => {
+                    summary.documents += 1;
+                    writeln!(output, "{line}")?;
+                }
+                Err(line) => {
+                    summary.errors += 1;
+                    writeln!(output, "{line}")?;
+                }
+            }
+        }
+        output.flush()?;
+    }
+    Ok(summary)
+}
+
+/// One input line to one output line; `Err` holds the error line.
+fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String> {
+    let fail = |id: Option<&Value>, msg: String| {
+        let mut v = json!({"line": n, "error": msg});
+        if let Some(id) = id {
+            v["id"] = id.clone();
+        }
+        v.to_string()
+    };
+    let text = std::str::from_utf8(raw).map_err(|e| fail(None, format!("not UTF-8: invalid byte at column {}", e.valid_up_to() + 1)))?;
+    let v: Value = serde_json::from_str(text).map_err(|e| fail(None, format!("not JSON: {e}")))?;
+    let Value::Object(obj) = &v else {
+        return Err(fail(None, format!("expected an object {{\"id\", \"text\"}}, found {}", kind(&v))));
+    };
+    let id = match obj.get("id") {
+        None | Some(Value::Null) => n.to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(x)) => x.to_string(),
+        Some(other) => return Err(fail(Some(other), format!("\"id\" must be a string or number, found {}", kind(other)))),
+    };
+    let body = match (obj.get("text"), obj.get("html")) {
+        (Some(Value::String(t)), _) => t.clone(),
+        (None, Some(Value::String(h))) => crate::input::html_to_text(h).text,
+        (Some(other), _) | (None, Some(other)) => {
+            return Err(fail(obj.get("id"), format!("\"text\" must be a string, found {}", kind(other))))
+        }
+        (None, None) => return Err(fail(obj.get("id"), "missing \"text\" (or \"html\")".into())),
+    };
+    let doc: Document = annotate(&id, &id, &body, layers);
+    Ok(stream_line(&doc))
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str) -> (Vec<Value>, StreamSummary) {
+        let mut out = Vec::new();
+        let s = annotate_jsonl(input.as_bytes(), &mut out, Layers::ALL).unwrap();
+        let lines = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        (lines, s)
+    }
+
+    #[test]
+    fn keeps_order_and_reports_bad_lines_by_number() {
+        let mut input = String::new();
+        for i in 0..600 {
+            match i % 100 {
+                7 => input.push_str("{not json\n"),
+                8 => input.push_str("[1, 2]\n"),
+                9 => input.push_str("{\"id\": \"x\", \"text\": 5}\n"),
+                10 => input.push('\n'),
+                _ => input.push_str(&format!("{{\"id\": \"d{i}\", \"text\": \"At least {i} people died.\"}}\n")),
+            }
+        }
+        let (lines, s) = run(&input);
+        assert_eq!(s.errors, 18);
+        assert_eq!(s.documents, 600 - 24);
+        assert_eq!(lines.len(), 600 - 6, "blank lines give no output");
+        let mut want = 0;
+        for l in &lines {
+            while want % 100 == 10 {
+                want += 1;
+            }
+            match want % 100 {
+                7 => assert!(l["error"].as_str().unwrap().starts_with("not JSON"), "{l}"),
+                8 => assert!(l["error"].as_str().unwrap().contains("found an array"), "{l}"),
+                9 => assert_eq!(l["id"], "x"),
+                _ => assert_eq!(l["id"], format!("d{want}"), "input order kept"),
+            }
+            if [7, 8, 9].contains(&(want % 100)) {
+                assert_eq!(l["line"], want + 1, "the line number is 1-based");
+            }
+            want += 1;
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error_line_not_a_panic() {
+        let mut out = Vec::new();
+        let input: &[u8] = b"{\"text\": \"ok\"}\n{\"text\": \"\xff\xfe\"}\n";
+        let s = annotate_jsonl(input, &mut out, Layers::ALL).unwrap();
+        assert_eq!(s, StreamSummary { documents: 1, errors: 1 });
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.lines().nth(1).unwrap().contains("not UTF-8"), "{out}");
+        assert!(out.lines().next().unwrap().contains("\"id\":\"1\""), "missing id defaults to the line number");
+    }
+}

@@ -1,0 +1,223 @@
+//! Dates written with words: "March 7, 2024", "22 March", "August 2021", "Friday", "during Ramadan",
+//! "mid-March", and whether a four-digit number is a year.
+
+use super::*;
+
+impl G<'_> {
+    // ----- calendar -----------------------------------------------------------------------------------------
+
+    /// "March 7", "March 7, 2024", "August 2021", "March" (alone, when it dates something).
+    pub(super) fn month_date(&self, i: usize) -> Core {
+        let e = self.entry(i).expect("month word");
+        if !self.cap(i) || self.glued(i) && self.prev(i).is_some_and(|p| self.kind(p) == Some(TokKind::Word)) {
+            return Core::No;
+        }
+        let month = e.month.expect("month word");
+        let mut k = i + 1;
+        if e.month_abbr && self.is_sym(k, &['.']) && self.glued(k) {
+            k += 1;
+        }
+        // "December 6-8", "Apr. 28-29, 2020"
+        if let (Some(a), Some(b)) = (self.num(k), self.num(k + 2)) {
+            let day = |l: NumLit| !l.commas && !l.fraction && l.int_digits <= 2 && (1.0..=31.0).contains(&l.value);
+            if !self.glued(k) && self.is_sym(k + 1, &DASHES) && self.glued(k + 1) && self.glued(k + 2) && day(a) && day(b) && !self.glued(k + 3) {
+                let mut end = k + 3;
+                let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+                let year = self.year_at(y);
+                if year.is_some() {
+                    end = y + 1;
+                }
+                if let Some(q) = self.date_range(year, month, a.value as u8, b.value as u8) {
+                    return Core::Found(end, q);
+                }
+            }
+        }
+        // Day after the month.
+        if let Some(d) = self.day_at(k) {
+            let mut end = d.1;
+            let mut date = Date { year: None, month: Some(month), day: Some(d.0) };
+            let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+            if let Some(year) = self.year_at(y) {
+                date.year = Some(year);
+                end = y + 1;
+            }
+            if date.is_valid() {
+                return Core::Found(end, date_quant(date, Family::Date));
+            }
+            return Core::No;
+        }
+        let y = if self.is_word(k, "of") { k + 1 } else { k };
+        if let Some(year) = self.year_at(y) {
+            return Core::Found(y + 1, date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date));
+        }
+        if e.month_abbr {
+            return Core::No;
+        }
+        if e.month_ambiguous && !self.prev_word_in(i, &DATE_PREPOSITIONS) {
+            return Core::No;
+        }
+        // "Women’s March" is a name.
+        if self.prev(i).is_some_and(|p| self.is_word(p, "s") && self.toks[p].glued) {
+            return Core::No;
+        }
+        Core::Found(k, date_quant(Date { year: None, month: Some(month), day: None }, Family::Date))
+    }
+
+    /// "6-8 December", "6–8 December 2019": a range of days before a month.
+    pub(super) fn day_range_month(&self, i: usize, e2: usize, r: &Quant) -> Option<Core> {
+        let (Some(Val::Num(a)), Some(Val::Num(b))) = (&r.min, &r.max) else { return None };
+        if r.of != Some(Kind::Cardinal) || self.num(i).is_none() || a.fract() != 0.0 || b.fract() != 0.0 || *a < 1.0 || *b > 31.0 {
+            return None;
+        }
+        let m = self.entry(e2).and_then(|e| e.month).filter(|_| self.cap(e2))?;
+        let mut end = e2 + 1;
+        let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+        let year = self.year_at(y);
+        if year.is_some() {
+            end = y + 1;
+        }
+        Some(Core::Found(end, self.date_range(year, m, *a as u8, *b as u8)?))
+    }
+
+    /// A range of days within one month; ISO ends only when the year is known.
+    pub(super) fn date_range(&self, year: Option<i32>, month: u8, d1: u8, d2: u8) -> Option<Quant> {
+        let lo = Date { year, month: Some(month), day: Some(d1) };
+        let hi = Date { year, month: Some(month), day: Some(d2) };
+        if !lo.is_valid() || !hi.is_valid() || d1 >= d2 {
+            return None;
+        }
+        let mut q = Quant::new(Kind::Range, Family::Range, None);
+        q.min = lo.iso().map(Val::Iso);
+        q.max = hi.iso().map(Val::Iso);
+        q.of = Some(Kind::Date);
+        Some(q)
+    }
+
+    /// A day of the month at `k` ("7", "7th"), with the token after it.
+    pub(super) fn day_at(&self, k: usize) -> Option<(u8, usize)> {
+        let lit = self.num(k)?;
+        if self.glued(k) || lit.commas || lit.fraction || lit.int_digits > 2 || !(1.0..=31.0).contains(&lit.value) {
+            return None;
+        }
+        let mut end = k + 1;
+        if self.glued(end) && self.word_in(end, &["st", "nd", "rd", "th"]) {
+            end += 1;
+        } else if self.glued(end) && matches!(self.kind(end), Some(TokKind::Word | TokKind::Num)) {
+            return None;
+        }
+        if self.glued(end) && self.is_sym(end, &['-', '–', '/', ':']) && self.num(end + 1).is_some() {
+            return None;
+        }
+        Some((lit.value as u8, end))
+    }
+
+    /// A four-digit year at `k`.
+    pub(super) fn year_at(&self, k: usize) -> Option<i32> {
+        let lit = self.num(k)?;
+        let ok = lit.plain_int() && lit.int_digits == 4 && (1000.0..=2100.0).contains(&lit.value);
+        let free = !(self.glued(k + 1) && matches!(self.kind(k + 1), Some(TokKind::Word | TokKind::Num)));
+        (ok && free).then_some(lit.value as i32)
+    }
+
+    /// "Friday", "Friday’s", "Friday, March 22".
+    pub(super) fn weekday(&self, i: usize) -> Core {
+        if !self.cap(i) || self.glued(i) && self.prev(i).is_some_and(|p| matches!(self.kind(p), Some(TokKind::Word | TokKind::Num))) {
+            return Core::No;
+        }
+        if self.glued(i + 1) && matches!(self.kind(i + 1), Some(TokKind::Word | TokKind::Num)) {
+            return Core::No;
+        }
+        if self.word_in(i + 1, &WEEKDAY_TITLES) && self.cap(i + 1) {
+            return Core::No;
+        }
+        // "Friday, March 22, 2024", "Friday 22 March"
+        let k = if self.is_sym(i + 1, &[',']) { i + 2 } else { i + 1 };
+        if let Core::Found(end, q) = self.core(k) {
+            if q.kind == Kind::Date && q.family == Family::Date && self.entry(k).and_then(|e| e.weekday).is_none() {
+                let has_day = self.num(k).is_some() || self.num(k + 1).is_some() || self.num(k + 2).is_some();
+                if has_day {
+                    return Core::Found(end, q);
+                }
+            }
+        }
+        Core::Found(i + 1, Quant::new(Kind::Date, Family::Weekday, None))
+    }
+
+    /// "Ramadan" after a dating preposition ("during Ramadan", "the holy month of Ramadan").
+    pub(super) fn holiday(&self, i: usize) -> Core {
+        if !self.cap(i) || !self.prev_word_in(i, &DATE_PREPOSITIONS) && !self.prev_word_in(i, &["at", "over", "ahead"]) {
+            return Core::No;
+        }
+        let end = if self.word_in(i + 1, &["Day", "Eve"]) && self.cap(i + 1) { i + 2 } else { i + 1 };
+        Core::Found(end, Quant::new(Kind::Date, Family::Holiday, None))
+    }
+
+    /// "mid-March", "mid-2014".
+    pub(super) fn mid(&self, i: usize) -> Core {
+        if !(self.is_sym(i + 1, &['-']) && self.glued(i + 1) && self.glued(i + 2)) {
+            return Core::No;
+        }
+        if let Some(m) = self.entry(i + 2).and_then(|e| e.month) {
+            let k = i + 3;
+            if let Some(year) = self.year_at(k) {
+                return Core::Found(k + 1, date_quant(Date { year: Some(year), month: Some(m), day: None }, Family::Date));
+            }
+            return Core::Found(k, date_quant(Date { year: None, month: Some(m), day: None }, Family::Date));
+        }
+        if let Some(year) = self.year_at(i + 2) {
+            return Core::Found(i + 3, date_quant(Date { year: Some(year), month: None, day: None }, Family::Year));
+        }
+        // "mid-2000s"
+        if let Some(lit) = self.num(i + 2) {
+            if lit.plain_int() && lit.int_digits == 4 && lit.value % 10.0 == 0.0 && self.is_word(i + 3, "s") && self.glued(i + 3) {
+                return Core::Found(i + 4, Quant::new(Kind::Date, Family::Date, None));
+            }
+        }
+        Core::No
+    }
+
+    /// "’84", "’90s": a year or decade with its century left out, so it has no ISO value.
+    pub(super) fn short_year(&self, i: usize) -> Core {
+        let starts_word = !self.glued(i) || self.prev(i).is_none_or(|p| self.kind(p) == Some(TokKind::Sym));
+        if !self.is_sym(i, &['\'', '’']) || !starts_word || !self.glued(i + 1) {
+            return Core::No;
+        }
+        let Some(lit) = self.num(i + 1).filter(|l| l.int_digits == 2 && !l.commas && !l.fraction) else { return Core::No };
+        let mut end = i + 2;
+        if self.is_word(end, "s") && self.glued(end) && lit.value % 10.0 == 0.0 {
+            end += 1;
+        }
+        if self.glued(end) && matches!(self.kind(end), Some(TokKind::Word | TokKind::Num)) {
+            return Core::No;
+        }
+        Core::Found(end, Quant::new(Kind::Date, Family::Date, None))
+    }
+
+    /// Whether a four-digit number at `i` reads as a year here: after "in"/"since"/"the"…, or, for 1900–2099,
+    /// unless a counted plural noun follows ("2000 people").
+    pub(super) fn year_context(&self, i: usize, v: f64) -> bool {
+        let modern = (1900.0..=2099.0).contains(&v);
+        if self.prev_word_in(i, &STRONG_YEAR_WORDS) {
+            return true;
+        }
+        // A counted plural noun after the number makes it a count ("killed 2000 people", "in 1700
+        // communities"); after "in"/"by"/… a modern year still wins ("in 2011 aims to").
+        let n = i + 1;
+        if self.kind(n) == Some(TokKind::Word) && !self.glued(n) {
+            let w = self.s(n);
+            let lower = w.chars().next().is_some_and(char::is_lowercase);
+            let plural = w.len() >= 4
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+                && !is_one_of(w, &NOT_PLURAL);
+            // "Euro 2020 playoffs": a year inside an event name.
+            let after_name = self.prev(i).is_some_and(|p| self.kind(p) == Some(TokKind::Word) && self.cap(p));
+            if lower && (plural || is_one_of(w, &COUNT_NOUNS)) {
+                return modern && (after_name || self.prev_word_in(i, &YEAR_PREPOSITIONS));
+            }
+        }
+        modern || self.prev_word_in(i, &YEAR_PREPOSITIONS)
+    }
+}

@@ -1,0 +1,572 @@
+//! Numbers written in digits and what follows them: scale, percent, currency, unit, clock words; digit dates
+//! ("2024-03-22", "3/22/2024"), clock times ("15:30", "9.30 a.m."), fractions and signs.
+
+use super::*;
+
+impl G<'_> {
+    // ----- digits -------------------------------------------------------------------------------------------
+
+    pub(super) fn digits(&self, i: usize) -> Core {
+        let lit = self.num(i).expect("number token");
+        // Glued chains: "15:30", "2024-03-22", "3/22/2024", "1/2".
+        if self.glued(i + 1) && self.glued(i + 2) && self.num(i + 2).is_some() {
+            if self.is_sym(i + 1, &[':']) {
+                return self.clock(i);
+            }
+            if self.is_sym(i + 1, &['/']) {
+                return self.slashed(i);
+            }
+            if self.is_sym(i + 1, &['-']) && self.is_sym(i + 3, &['-']) && self.glued(i + 3) && self.glued(i + 4) && self.num(i + 4).is_some() {
+                return self.iso_date(i);
+            }
+            if self.is_sym(i + 1, &['.', ',']) {
+                return Core::Skip(self.chain_end(i));
+            }
+        }
+        if self.product_name(i, lit) {
+            return Core::Skip(i + 1);
+        }
+        // "9.30 a.m.", "7.45pm": British clock times.
+        if let Some(found) = self.dotted_clock(i, lit) {
+            return found;
+        }
+        let mut a = Amount { value: lit.value, scale: None, family: Family::Digits, small: None };
+        if lit.plain_int() && lit.value < 60.0 {
+            a.small = Some(lit.value as u8);
+        }
+        let k = i + 1;
+        // Letters glued to the digits: "2nd", "1990s", "3pm", "5km", "10k"; anything else is a code ("5G").
+        if self.glued(k) && self.kind(k) == Some(TokKind::Word) {
+            let w = self.s(k);
+            let e = self.entry(k);
+            if is_one_of(w, &["st", "nd", "rd", "th"]) && lit.plain_int() {
+                return self.ordinal_digits(k + 1, lit.value);
+            }
+            if w == "s" && lit.plain_int() && lit.value % 10.0 == 0.0 && (lit.int_digits == 4 || lit.int_digits == 2) {
+                return Core::Found(k + 1, Quant::new(Kind::Date, Family::Date, None));
+            }
+            if is_one_of(w, &["am", "pm"]) {
+                return self.clock_hour(a, k);
+            }
+            // "40C", "104F": temperatures in British copy.
+            if (w == "C" || w == "F") && lit.value <= 200.0 && !(self.glued(k + 1) && matches!(self.kind(k + 1), Some(TokKind::Word | TokKind::Num))) {
+                let mut q = Quant::num(Kind::Quantity, Family::Quantity, a.value);
+                q.unit = Some(if w == "C" { "°C" } else { "°F" });
+                return Core::Found(k + 1, q);
+            }
+            if let Some(s) = e.and_then(|e| e.scale_abbr) {
+                let metre = is_one_of(w, &["m"]) && self.entry(k + 1).and_then(|e| e.currency).is_none();
+                // "4K" and "8K" name screen resolutions; a count in thousands is written "10k" (or "$10K").
+                if !metre && !matches!(w, "b" | "B" | "tr" | "K") {
+                    a.value *= s;
+                    a.scale = Some(s);
+                    let (end, q) = self.after_amount(&a, k + 1);
+                    return Core::Found(end, q);
+                }
+            }
+            if e.and_then(|e| e.unit).is_some() {
+                let (end, q) = self.after_amount(&a, k);
+                if end > k {
+                    return Core::Found(end, q);
+                }
+            }
+            return Core::Skip(self.chain_end(i));
+        }
+        // "3-D", "4-H": a hyphen and one letter make a name.
+        if self.is_sym(k, &['-']) && self.glued(k) && self.glued(k + 1) && self.kind(k + 1) == Some(TokKind::Word) && self.s(k + 1).chars().count() == 1 {
+            return Core::Skip(self.chain_end(i));
+        }
+        if lit.leading_zero && !lit.fraction || lit.int_digits >= 10 && !lit.commas && !lit.fraction {
+            return Core::Skip(self.chain_end(i));
+        }
+        // "6-8 December", "6–8 December 2019"
+        if self.is_sym(k, &DASHES) && self.glued(k) && self.glued(k + 1) {
+            if let (Some(b), Some(m)) = (self.num(k + 1), self.entry(k + 2).and_then(|e| e.month)) {
+                let day = |l: NumLit| !l.commas && !l.fraction && l.int_digits <= 2 && (1.0..=31.0).contains(&l.value);
+                if day(lit) && day(b) && self.cap(k + 2) && !self.glued(k + 2) {
+                    let mut end = k + 3;
+                    let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+                    let year = self.year_at(y);
+                    if year.is_some() {
+                        end = y + 1;
+                    }
+                    if let Some(q) = self.date_range(year, m, lit.value as u8, b.value as u8) {
+                        return Core::Found(end, q);
+                    }
+                }
+            }
+        }
+        // "22 March", "22 March 2024"
+        if let Some((day, after_day)) = self.day_at(i).filter(|_| !self.glued(i)).or_else(|| self.day_at_glued_ok(i)) {
+            if let Some(m) = self.entry(after_day).and_then(|e| e.month).filter(|_| self.cap(after_day)) {
+                let mut end = after_day + 1;
+                if self.entry(after_day).is_some_and(|e| e.month_abbr) && self.is_sym(end, &['.']) && self.glued(end) {
+                    end += 1;
+                }
+                let mut date = Date { year: None, month: Some(m), day: Some(day) };
+                let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+                if let Some(year) = self.year_at(y) {
+                    date.year = Some(year);
+                    end = y + 1;
+                }
+                if date.is_valid() {
+                    return Core::Found(end, date_quant(date, Family::Date));
+                }
+            }
+        }
+        // "1 1/2 cups": a whole number and a fraction.
+        if lit.plain_int() && !self.glued(k) && self.is_sym(k + 1, &['/']) && self.glued(k + 1) && self.glued(k + 2) && self.chain_end(k) == k + 3 {
+            if let (Some(a2), Some(b2)) = (self.num(k), self.num(k + 2)) {
+                if a2.plain_int() && b2.plain_int() && a2.value >= 1.0 && a2.value < b2.value && b2.value <= 10.0 {
+                    a.value += a2.value / b2.value;
+                    a.small = None;
+                    let (end, mut q) = self.after_amount(&a, k + 3);
+                    if q.family == Family::Digits {
+                        q.family = Family::Fraction;
+                    }
+                    return Core::Found(end, q);
+                }
+            }
+        }
+        let mut j = k;
+        if let Some(s) = self.spaced_scale(j, false) {
+            a.value *= s;
+            a.scale = Some(s);
+            j += 1;
+        } else if let Some(Card::Scale(s)) = self.entry(k + 1).and_then(|e| e.card).filter(|_| self.is_sym(k, &['-']) && self.glued(k) && self.glued(k + 1)) {
+            // "a 4-billion dollar budget"
+            a.value *= s;
+            a.scale = Some(s);
+            j += 2;
+        }
+        let (end, q) = self.after_amount(&a, j);
+        if end == j && a.scale.is_none() && q.family == Family::Digits && lit.plain_int() && lit.int_digits == 4 && (1000.0..=2100.0).contains(&lit.value) && self.year_context(i, lit.value) {
+            return Core::Found(end, date_quant(Date { year: Some(lit.value as i32), month: None, day: None }, Family::Year));
+        }
+        Core::Found(end, q)
+    }
+
+    /// Digits that continue a capitalized name inside a sentence: "a Boeing 737 crashed", "the iPhone 11 Pro",
+    /// "watchOS 6". Years stay years ("World Cup 2019"); a count keeps its noun ("CNN 16 comments").
+    pub(super) fn product_name(&self, i: usize, lit: NumLit) -> bool {
+        if self.glued(i) || lit.commas || lit.fraction {
+            return false;
+        }
+        if lit.int_digits == 4 && (1000.0..=2100.0).contains(&lit.value) {
+            return false;
+        }
+        let Some(p) = self.prev(i) else { return false };
+        let t = &self.toks[p];
+        let name_like = t.kind == TokKind::Word
+            && self.s(p).chars().any(char::is_uppercase)
+            && !is_one_of(self.s(p), &FUNCTION_WORDS)
+            && !t.entry.is_some_and(|e| e.month.is_some() || e.weekday.is_some() || e.card.is_some() || e.bound_start || e.currency_code.is_some());
+        if !name_like {
+            return false;
+        }
+        // The capital must not just start the line or the sentence.
+        let Some(pp) = self.prev(p) else { return false };
+        if self.is_sym(pp, &['.', '!', '?', '"', '“', ':']) {
+            return false;
+        }
+        let n = i + 1;
+        match self.kind(n) {
+            None | Some(TokKind::Num) => true,
+            Some(TokKind::Sym) => !self.is_sym(n, &['%', '％', '°', '-', '–', '−', '/', ':']) && self.currency_symbol(n).is_none(),
+            Some(TokKind::Word) => {
+                let e = self.entry(n);
+                let unit_like = e.is_some_and(|e| e.unit.is_some() || e.currency.is_some() || e.card.is_some() || e.month.is_some() || e.scale_abbr.is_some());
+                if self.glued(n) || unit_like {
+                    return false;
+                }
+                self.cap(n) || is_one_of(self.s(n), &FUNCTION_WORDS)
+            }
+            Some(TokKind::Opaque) => false,
+        }
+    }
+
+    /// Like [`day_at`](Self::day_at) for a number that starts a line or follows punctuation.
+    pub(super) fn day_at_glued_ok(&self, i: usize) -> Option<(u8, usize)> {
+        if !self.glued(i) {
+            return None;
+        }
+        let p = self.prev(i)?;
+        if self.kind(p) != Some(TokKind::Sym) {
+            return None;
+        }
+        let lit = self.num(i)?;
+        if lit.commas || lit.fraction || lit.int_digits > 2 || !(1.0..=31.0).contains(&lit.value) {
+            return None;
+        }
+        let end = if self.glued(i + 1) && self.word_in(i + 1, &["st", "nd", "rd", "th"]) { i + 2 } else { i + 1 };
+        Some((lit.value as u8, end))
+    }
+
+    /// "2nd", "21st", and "22nd of March" / "22nd March" as dates.
+    pub(super) fn ordinal_digits(&self, k: usize, v: f64) -> Core {
+        let m_at = if self.is_word(k, "of") { k + 1 } else { k };
+        if (1.0..=31.0).contains(&v) {
+            if let Some(m) = self.entry(m_at).and_then(|e| e.month).filter(|_| self.cap(m_at)) {
+                let mut date = Date { year: None, month: Some(m), day: Some(v as u8) };
+                let mut end = m_at + 1;
+                let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
+                if let Some(year) = self.year_at(y) {
+                    date.year = Some(year);
+                    end = y + 1;
+                }
+                if date.is_valid() {
+                    return Core::Found(end, date_quant(date, Family::Date));
+                }
+            }
+        }
+        Core::Found(k, Quant::num(Kind::Ordinal, Family::Ordinal, v))
+    }
+
+    /// "15:30", "9:45 a.m.", "10:30:15".
+    pub(super) fn clock(&self, i: usize) -> Core {
+        let h = self.num(i).expect("hour");
+        let m = self.num(i + 2).expect("minutes");
+        let mut end = i + 3;
+        if !(h.plain_int() || h.leading_zero) || h.int_digits > 2 || h.value > 24.0 || m.int_digits != 2 || m.fraction || m.value > 59.0 {
+            return Core::Skip(self.chain_end(i));
+        }
+        if self.is_sym(end, &[':']) && self.glued(end) && self.num(end + 1).is_some_and(|s| s.int_digits == 2 && s.value < 60.0) && self.glued(end + 1) {
+            end += 2;
+        }
+        if self.glued(end) && matches!(self.kind(end), Some(TokKind::Num)) {
+            return Core::Skip(self.chain_end(i));
+        }
+        let (mut hh, mm) = (h.value as u8, m.value as u8);
+        if let Some((pm, e)) = self.meridiem(end) {
+            if hh == 0 || hh > 12 {
+                return Core::Skip(self.chain_end(i));
+            }
+            hh = hh % 12 + if pm { 12 } else { 0 };
+            end = e;
+        } else if self.glued(end) && self.kind(end) == Some(TokKind::Word) {
+            return Core::Skip(self.chain_end(i));
+        }
+        Core::Found(end, time(hh % 24, mm))
+    }
+
+    /// "9.30 a.m.", "7.45pm": hour, dot, two-digit minutes, then a.m./p.m.
+    pub(super) fn dotted_clock(&self, i: usize, lit: NumLit) -> Option<Core> {
+        if !lit.fraction || lit.commas || lit.int_digits > 2 {
+            return None;
+        }
+        let (h, m) = self.s(i).split_once('.')?;
+        let (h, m): (u8, u8) = (h.parse().ok()?, if m.len() == 2 { m.parse().ok()? } else { return None });
+        if !(1..=12).contains(&h) || m > 59 {
+            return None;
+        }
+        let k = i + 1;
+        if self.glued(k) && !self.word_in(k, &["am", "pm"]) {
+            return None;
+        }
+        let (pm, end) = self.meridiem(k)?;
+        Some(Core::Found(end, time(h % 12 + if pm { 12 } else { 0 }, m)))
+    }
+
+    /// "3 p.m.", "3pm", "10 o'clock": an hour and what makes it a time.
+    pub(super) fn clock_hour(&self, a: Amount, k: usize) -> Core {
+        match self.hour_tail(&a, k) {
+            Some((end, q)) => Core::Found(end, q),
+            None => Core::No,
+        }
+    }
+
+    pub(super) fn hour_tail(&self, a: &Amount, k: usize) -> Option<(usize, Quant)> {
+        let h = a.small.filter(|h| (1..=12).contains(h))?;
+        if a.family == Family::Words && a.value.fract() != 0.0 {
+            return None;
+        }
+        if let Some((pm, end)) = self.meridiem(k) {
+            return Some((end, time(h % 12 + if pm { 12 } else { 0 }, 0)));
+        }
+        // "o’clock"
+        if self.is_word(k, "o") && self.is_sym(k + 1, &['\'', '’']) && self.is_word(k + 2, "clock") && self.glued(k + 1) && self.glued(k + 2) {
+            return Some((k + 3, time(h, 0)));
+        }
+        None
+    }
+
+    /// "a.m."/"p.m."/"am"/"PM" at `k`: whether it is p.m., and the token after it.
+    pub(super) fn meridiem(&self, k: usize) -> Option<(bool, usize)> {
+        if self.word_in(k, &["am", "pm"]) {
+            let s = self.s(k);
+            // "am" spaced after a number is the verb in "I am" only before it, never after; "AM"/"am" are fine.
+            return Some((s.eq_ignore_ascii_case("pm"), k + 1));
+        }
+        if self.word_in(k, &["a", "p"]) && self.is_sym(k + 1, &['.']) && self.glued(k + 1) && self.is_word(k + 2, "m") && self.glued(k + 2) {
+            let pm = self.s(k).eq_ignore_ascii_case("p");
+            let end = if self.is_sym(k + 3, &['.']) && self.glued(k + 3) { k + 4 } else { k + 3 };
+            return Some((pm, end));
+        }
+        None
+    }
+
+    /// "3/22/2024", "22/3/2024", "9/11", "1/2".
+    pub(super) fn slashed(&self, i: usize) -> Core {
+        let a = self.num(i).expect("number");
+        let b = self.num(i + 2).expect("number");
+        let chain = self.chain_end(i);
+        let ints = a.plain_int() && b.plain_int() && a.int_digits <= 2 && b.int_digits <= 2;
+        if !ints {
+            return Core::Skip(chain);
+        }
+        let (x, y) = (a.value as u8, b.value as u8);
+        if self.is_sym(i + 3, &['/']) && self.glued(i + 3) && self.glued(i + 4) {
+            let Some(c) = self.num(i + 4) else { return Core::Skip(chain) };
+            if chain != i + 5 || !c.plain_int() || !(c.int_digits == 4 || c.int_digits == 2) {
+                return Core::Skip(chain);
+            }
+            let year = if c.int_digits == 2 { 2000 + c.value as i32 } else { c.value as i32 };
+            let (month, day) = if x > 12 && y <= 12 {
+                (Some(y), Some(x))
+            } else if y > 12 && x <= 12 || x == y {
+                (Some(x), Some(y))
+            } else {
+                // Ambiguous: month/day or day/month. Only the year is certain.
+                (None, None)
+            };
+            let date = Date { year: Some(year), month, day };
+            if !date.is_valid() || month.is_none() && (x > 12 || y > 12 || x == 0 || y == 0) {
+                return Core::Skip(chain);
+            }
+            let mut q = date_quant(date, Family::Date);
+            if month.is_none() {
+                q.value = None;
+            }
+            return Core::Found(i + 5, q);
+        }
+        if chain != i + 3 {
+            return Core::Skip(chain);
+        }
+        if x >= 1 && x < y && y <= 10 {
+            return Core::Found(i + 3, Quant::num(Kind::Cardinal, Family::Fraction, f64::from(x) / f64::from(y)));
+        }
+        let date = Date { year: None, month: Some(x), day: Some(y) };
+        if x >= 1 && date.is_valid() {
+            return Core::Found(i + 3, date_quant(date, Family::Date));
+        }
+        Core::Skip(chain)
+    }
+
+    /// "2024-03-22".
+    pub(super) fn iso_date(&self, i: usize) -> Core {
+        let chain = self.chain_end(i);
+        let (y, m, d) = (self.num(i).expect("n"), self.num(i + 2).expect("n"), self.num(i + 4).expect("n"));
+        if chain == i + 5 && y.int_digits == 4 && m.int_digits == 2 && d.int_digits == 2 && !y.fraction && !m.fraction && !d.fraction {
+            let date = Date { year: Some(y.value as i32), month: Some(m.value as u8), day: Some(d.value as u8) };
+            if date.is_valid() {
+                return Core::Found(chain, date_quant(date, Family::Date));
+            }
+        }
+        Core::Skip(chain)
+    }
+
+    /// A sign before digits: "-5", "−4.5%", "+3".
+    pub(super) fn signed(&self, i: usize) -> Core {
+        if !self.is_sym(i, &['-', '−', '+']) || !self.glued(i + 1) || self.num(i + 1).is_none() {
+            return Core::No;
+        }
+        if self.glued(i) && self.prev(i).is_some_and(|p| !self.is_sym(p, &['(', '['])) {
+            return Core::No;
+        }
+        let minus = !self.is_sym(i, &['+']);
+        match self.digits(i + 1) {
+            Core::Found(end, mut q)
+                if matches!(q.kind, Kind::Cardinal | Kind::Percent | Kind::Quantity)
+                    && q.family != Family::Vague
+                    && (minus || q.kind == Kind::Percent || self.num(i + 1).is_some_and(|l| l.fraction)) =>
+            {
+                if minus {
+                    if let Some(Val::Num(v)) = q.value {
+                        q.value = Some(Val::Num(-v));
+                    }
+                }
+                Core::Found(end, q)
+            }
+            _ => Core::No,
+        }
+    }
+
+    // ----- what follows an amount -----------------------------------------------------------------------------
+
+    /// Percent, currency, unit or clock word after an amount ending before `k`; plain cardinal otherwise.
+    pub(super) fn after_amount(&self, a: &Amount, k: usize) -> (usize, Quant) {
+        // "60,000₩", "5 €": a currency sign after the amount, unless it starts the next amount.
+        if let Some(code) = self.currency_symbol(k).filter(|_| self.num(k + 1).is_none()) {
+            let mut q = Quant::num(Kind::Money, Family::Money, a.value);
+            q.currency = Some(code);
+            q.scale = a.scale;
+            return (k + 1, q);
+        }
+        if let Some((end, unit)) = self.percent_at(k) {
+            let mut q = Quant::num(Kind::Percent, Family::Percent, a.value);
+            q.unit = unit;
+            q.scale = a.scale;
+            return (end, q);
+        }
+        if let Some((end, code, mult)) = self.currency_after(k, a.scale.is_some()) {
+            let mut q = Quant::num(Kind::Money, Family::Money, a.value * mult);
+            q.currency = Some(code);
+            q.scale = a.scale;
+            return (end, q);
+        }
+        if let Some((end, unit, dim)) = self.unit_at(k, a.family == Family::Digits) {
+            let (kind, family) = match dim {
+                Dim::Time => (Kind::Duration, Family::Duration),
+                Dim::Other => (Kind::Quantity, Family::Quantity),
+            };
+            let mut q = Quant::num(kind, family, a.value);
+            q.unit = Some(unit);
+            q.scale = a.scale;
+            return (end, q);
+        }
+        if a.scale.is_none() {
+            if let Some(found) = self.hour_tail(a, k) {
+                return found;
+            }
+        }
+        let mut q = Quant::num(Kind::Cardinal, a.family, a.value);
+        q.scale = a.scale;
+        (k, q)
+    }
+
+    /// "%", "per cent", "percent", "percentage points".
+    pub(super) fn percent_at(&self, k: usize) -> Option<(usize, Option<&'static str>)> {
+        if self.is_sym(k, &['%', '％']) {
+            return Some((k + 1, None));
+        }
+        if self.glued(k) {
+            return None;
+        }
+        if self.word_in(k, &["percent", "pct"]) {
+            return Some((k + 1, None));
+        }
+        if self.is_word(k, "per") && self.is_word(k + 1, "cent") {
+            return Some((k + 2, None));
+        }
+        if self.is_word(k, "percentage") && self.word_in(k + 1, &["point", "points"]) {
+            return Some((k + 2, Some("percentage point")));
+        }
+        None
+    }
+
+    /// "rubles", "US dollars", "Canadian dollars", "USD", "pounds sterling", "cents".
+    pub(super) fn currency_after(&self, k: usize, scaled: bool) -> Option<(usize, &'static str, f64)> {
+        if self.glued(k) {
+            return None;
+        }
+        let e = self.entry(k);
+        if let Some(code) = e.and_then(|e| e.currency) {
+            return Some((k + 1, code, 1.0));
+        }
+        if let Some(code) = e.and_then(|e| e.currency_code).filter(|_| self.toks[k].upper) {
+            return Some((k + 1, code, 1.0));
+        }
+        if let Some((_, code)) = DOLLAR_ADJECTIVES.iter().find(|(adj, _)| self.is_word(k, adj)) {
+            let d = if self.is_word(k, "hong") && self.is_word(k + 1, "kong") { k + 2 } else { k + 1 };
+            if self.word_in(d, &["dollar", "dollars"]) {
+                return Some((d + 1, code, 1.0));
+            }
+        }
+        if self.word_in(k, &["pound", "pounds"]) {
+            if self.is_word(k + 1, "sterling") {
+                return Some((k + 2, "GBP", 1.0));
+            }
+            if scaled {
+                return Some((k + 1, "GBP", 1.0));
+            }
+        }
+        if self.word_in(k, &["cent", "cents"]) {
+            return Some((k + 1, "USD", 0.01));
+        }
+        if self.is_word(k, "pence") {
+            return Some((k + 1, "GBP", 0.01));
+        }
+        None
+    }
+
+    /// A unit at `k`: spaced ("5 km", "two years"), glued to digits ("5km"), hyphenated ("48-hour",
+    /// "32-year-old"), with "square"/"cubic", "°C", "km/h" and "years old".
+    pub(super) fn unit_at(&self, k: usize, digits: bool) -> Option<(usize, &'static str, Dim)> {
+        let mut k0 = k;
+        let glued = self.glued(k);
+        let hyphen = self.is_sym(k, &['-']) && glued && self.glued(k + 1) && self.kind(k + 1) == Some(TokKind::Word);
+        if hyphen {
+            k0 = k + 1;
+        } else if glued && (!digits || self.kind(k) != Some(TokKind::Word)) {
+            // Only digits take a glued unit; a degree sign is handled below.
+            if !self.is_sym(k, &['°']) {
+                return None;
+            }
+        }
+        if self.is_sym(k0, &['°']) {
+            let end = if self.word_in(k0 + 1, &["C", "F"]) && self.glued(k0 + 1) { k0 + 2 } else { k0 + 1 };
+            let unit = if self.is_word(k0 + 1, "C") { "°C" } else if self.is_word(k0 + 1, "F") { "°F" } else { "degree" };
+            return Some((end, if end == k0 + 1 { "degree" } else { unit }, Dim::Other));
+        }
+        // "square kilometres", "sq km", "cubic metres"
+        if !glued && self.word_in(k0, &["square", "sq", "cubic"]) {
+            let cubic = self.is_word(k0, "cubic");
+            let mut j = k0 + 1;
+            if self.is_sym(j, &['.']) && self.glued(j) {
+                j += 1;
+            }
+            let u = self.entry(j).and_then(|e| e.unit)?;
+            let name = match (u.name, cubic) {
+                ("km", false) => "km2",
+                ("m", false) => "m2",
+                ("mi", false) => "mi2",
+                ("ft", false) => "ft2",
+                ("m", true) => "m3",
+                ("ft", true) => "ft3",
+                _ => return None,
+            };
+            return Some((j + 1, name, Dim::Other));
+        }
+        if self.word_in(k0, &["pound", "pounds"]) && !glued {
+            return Some((k0 + 1, "lb", Dim::Other));
+        }
+        let u = self.entry(k0).and_then(|e| e.unit)?;
+        if u.glued_only && !(glued && digits && !hyphen && self.s(k0).chars().all(|c| c.is_lowercase())) {
+            return None;
+        }
+        let mut end = k0 + 1;
+        let mut name = u.name;
+        // "km/h", "km²"
+        if self.is_sym(end, &['/']) && self.glued(end) && self.word_in(end + 1, &["h", "hr"]) && self.glued(end + 1) {
+            end += 2;
+            name = "km/h";
+            if u.name != "km" {
+                name = if u.name == "mi" { "mph" } else { return Some((k0 + 1, u.name, u.dim)) };
+            }
+        } else if self.is_sym(end, &['²']) && self.glued(end) {
+            end += 1;
+            name = match u.name {
+                "km" => "km2",
+                "m" => "m2",
+                _ => u.name,
+            };
+        }
+        if u.name == "degree" {
+            if self.word_in(end, &["celsius", "centigrade", "C"]) {
+                return Some((end + 1, "°C", Dim::Other));
+            }
+            if self.word_in(end, &["fahrenheit", "F"]) {
+                return Some((end + 1, "°F", Dim::Other));
+            }
+        }
+        // "32-year-old", "two years old", "a 10-year-long war"
+        if u.dim == Dim::Time {
+            if hyphen && self.is_sym(end, &['-']) && self.glued(end) && self.word_in(end + 1, &["old", "long"]) && self.glued(end + 1) {
+                end += 2;
+            } else if !hyphen && self.is_word(end, "old") && !self.glued(end) {
+                end += 1;
+            }
+        }
+        Some((end, name, u.dim))
+    }
+}

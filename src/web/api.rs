@@ -1,0 +1,42 @@
+//! The JavaScript API of the wasm module, for pages and scripts that want the core without the app:
+//! `import init, { annotate, convert } from './sift.js'`. Values cross the boundary through serde-wasm-bindgen;
+//! offsets come out in both code points (`start`, `end`) and UTF-16 (`start_utf16`, `end_utf16`), the unit
+//! JavaScript strings index by.
+
+use crate::formats::{self, Format};
+use crate::Layers;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Annotates `text` with the comma-separated `layers` (all when absent) and returns
+/// `{id, text, spans: [{start, end, start_utf16, end_utf16, label, text, rule, why, attrs, …}]}`.
+#[wasm_bindgen]
+pub fn annotate(text: &str, layers: Option<String>) -> Result<JsValue, JsError> {
+    let layers = match layers {
+        Some(l) => Layers::parse(&l).map_err(|e| JsError::new(&e.to_string()))?,
+        None => Layers::ALL,
+    };
+    let doc = crate::annotate("doc", "doc", text, layers);
+    to_js(&formats::sift::document_json(&doc))
+}
+
+/// Converts annotations from one format to another (names as in `sift convert`); returns
+/// `{files: [[name, content]…], losses: […], repairs: […]}` or throws with a message saying what and where.
+#[wasm_bindgen]
+pub fn convert(from: &str, to: &str, input: &str) -> Result<JsValue, JsError> {
+    let err = |e: crate::Error| JsError::new(&e.to_string());
+    let import = formats::read(Format::from_name(from).map_err(err)?, input).map_err(err)?;
+    let export = formats::write(Format::from_name(to).map_err(err)?, &import.documents, &import.labels);
+    #[derive(Serialize)]
+    struct Out<'a> {
+        files: &'a [(String, String)],
+        losses: Vec<String>,
+        repairs: &'a [String],
+    }
+    let losses: Vec<String> = import.losses.iter().chain(&export.losses).cloned().collect();
+    to_js(&Out { files: &export.files, losses, repairs: &import.repairs })
+}

@@ -1,0 +1,417 @@
+//! The app shell: layout, page-wide keys, paste, drop, and news from other tabs.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
+use crate::web::components::text_view::ByPtr;
+use crate::web::state::{document_from_text, Action, AppState};
+use crate::web::{dom, io, storage};
+use crate::{Document, Status};
+
+/// A fresh document id: time-based, so two tabs pasting at once do not collide.
+pub fn fresh_id() -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 1296.0) as u64;
+    format!("d{}{}", radix36(t), radix36(r))
+}
+
+fn radix36(mut n: u64) -> String {
+    const D: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut s = Vec::new();
+    loop {
+        s.push(D[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Reads dropped or opened files and adds what they hold.
+pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
+    let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut docs: Vec<Document> = Vec::new();
+        let mut labels = Vec::new();
+        let mut errors = Vec::new();
+        for f in list {
+            let name = f.name();
+            if f.size() > 64.0 * 1024.0 * 1024.0 {
+                errors.push(format!("{name}: larger than 64 MB, not opened."));
+                continue;
+            }
+            let text = match wasm_bindgen_futures::JsFuture::from(f.text()).await {
+                Ok(t) => t.as_string().unwrap_or_default(),
+                Err(_) => {
+                    errors.push(format!("{name}: could not be read."));
+                    continue;
+                }
+            };
+            match io::open_file(&name, &text) {
+                Ok(o) => {
+                    docs.extend(o.docs);
+                    labels.extend(o.labels);
+                    errors.extend(o.remarks);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if !docs.is_empty() {
+            dispatch.emit(Action::AddDocs(docs, labels));
+        }
+        if !errors.is_empty() {
+            dispatch.emit(Action::Notice(errors.join(" ")));
+        }
+    });
+}
+
+/// Adds a pasted or typed text as a new document, annotated at once.
+pub fn add_text(text: String, dispatch: &Callback<Action>) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let doc = document_from_text(&fresh_id(), None, text);
+    dispatch.emit(Action::AddDocs(vec![doc], Vec::new()));
+}
+
+/// What the page-wide key handler needs to see at the time of the key press.
+struct Live {
+    state: Rc<AppState>,
+    caret: Option<(usize, usize)>,
+}
+
+/// The app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::load);
+    let dispatch = {
+        let d = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
+    };
+    let live: Rc<RefCell<Live>> = {
+        let s = (*state).clone();
+        use_mut_ref(move || Live { state: Rc::new(s), caret: None })
+    };
+    live.borrow_mut().state = Rc::new((*state).clone());
+    let palette = use_state(|| None::<(f64, f64)>);
+    let reveal = use_state(|| None::<(usize, u32)>);
+    let counter = use_mut_ref(|| 0u32);
+    let new_doc = use_state(|| false);
+
+    let do_reveal = {
+        let reveal = reveal.clone();
+        let counter = counter.clone();
+        Callback::from(move |c: usize| {
+            *counter.borrow_mut() += 1;
+            reveal.set(Some((c, *counter.borrow())));
+        })
+    };
+
+    // Page-wide listeners, registered once.
+    {
+        let dispatch = dispatch.clone();
+        let live = live.clone();
+        let palette = palette.clone();
+        let do_reveal = do_reveal.clone();
+        let new_doc = new_doc.clone();
+        use_effect_with((), move |_| {
+            let doc = dom::document();
+            let win = web_sys::window().expect("window");
+            let d = dispatch.clone();
+            let paste = EventListener::new_with_options(
+                &doc,
+                "paste",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+                    let target_ok = dom::document().active_element().is_none_or(|a| {
+                        let tag = a.tag_name().to_ascii_lowercase();
+                        !(tag == "input" || tag == "textarea") || a.id() == "intake-text"
+                    });
+                    if !target_ok {
+                        return;
+                    }
+                    let Some(data) = e.clipboard_data() else { return };
+                    let plain = data.get_data("text/plain").unwrap_or_default();
+                    let text = if plain.trim().is_empty() {
+                        io::html_to_text(&data.get_data("text/html").unwrap_or_default())
+                    } else {
+                        plain
+                    };
+                    if !text.trim().is_empty() {
+                        e.prevent_default();
+                        add_text(text, &d);
+                        new_doc.set(false);
+                    }
+                },
+            );
+            let dragover = EventListener::new_with_options(
+                &doc,
+                "dragover",
+                EventListenerOptions::enable_prevent_default(),
+                |e| e.prevent_default(),
+            );
+            let d = dispatch.clone();
+            let dropped = EventListener::new_with_options(&doc, "drop", EventListenerOptions::enable_prevent_default(), move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+                e.prevent_default();
+                if let Some(files) = e.data_transfer().and_then(|t| t.files()) {
+                    if files.length() > 0 {
+                        open_files(files, d.clone());
+                    }
+                }
+            });
+            let d = dispatch.clone();
+            let storage_l = EventListener::new(&win, "storage", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                let Some(key) = e.key() else { return };
+                match storage::external(&key) {
+                    Some(storage::External::Doc(id, doc, rev)) => d.emit(Action::External(id, doc, rev)),
+                    Some(storage::External::Labels(l)) => d.emit(Action::ExternalLabels(l)),
+                    Some(storage::External::Order(o)) => d.emit(Action::ExternalOrder(o)),
+                    None => {}
+                }
+            });
+            let d = dispatch.clone();
+            let keys = EventListener::new_with_options(&doc, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                on_key(e, &live, &d, &palette, &do_reveal);
+            });
+            move || drop((paste, dragover, dropped, storage_l, keys))
+        });
+    }
+
+    let doc = state.doc().cloned();
+    let on_click_spans = {
+        let dispatch = dispatch.clone();
+        let selected = state.selected.clone();
+        Callback::from(move |ids: Vec<String>| {
+            if ids.is_empty() {
+                dispatch.emit(Action::SelectSpan(None));
+                return;
+            }
+            // Clicking again on the same place walks outwards through nested spans.
+            let next = match selected.as_ref().and_then(|s| ids.iter().position(|i| i == s)) {
+                Some(k) => ids[(k + 1) % ids.len()].clone(),
+                None => ids[0].clone(),
+            };
+            dispatch.emit(Action::SelectSpan(Some(next)));
+        })
+    };
+    let on_mouse_up = {
+        let palette = palette.clone();
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            let has = state.doc().and_then(|d| dom::selection(d)).is_some();
+            palette.set(has.then(|| (e.client_x() as f64, e.client_y() as f64)));
+        })
+    };
+    let on_key_text = Callback::from(|_e: KeyboardEvent| {});
+    let on_tag = {
+        let dispatch = dispatch.clone();
+        let state = state.clone();
+        let palette = palette.clone();
+        Callback::from(move |label: String| {
+            if let Some(d) = state.doc() {
+                if let Some((s, e)) = dom::selection(d) {
+                    let (s, e) = d.snap_words(s, e);
+                    dispatch.emit(Action::Tag(s, e, label));
+                    dom::clear_selection();
+                }
+            }
+            palette.set(None);
+        })
+    };
+    let on_new = {
+        let new_doc = new_doc.clone();
+        Callback::from(move |_| new_doc.set(true))
+    };
+    let on_added = {
+        let new_doc = new_doc.clone();
+        Callback::from(move |_| new_doc.set(false))
+    };
+
+    let main = match (&doc, *new_doc) {
+        (Some(d), false) => html! {
+            <>
+                <ReviewBar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
+                <TextView doc={d.clone()} labels={ByPtr(state.labels.clone())} hidden={ByPtr(state.hidden.clone())}
+                    selected={state.selected.clone()} {on_click_spans} {on_mouse_up} on_key={on_key_text}
+                    reveal={*reveal} />
+            </>
+        },
+        _ => html! { <Intake dispatch={dispatch.clone()} on_added={on_added} can_cancel={doc.is_some()} /> },
+    };
+    let rc_state = Rc::new((*state).clone());
+    html! {
+        <div class="app">
+            <Toolbar state={rc_state.clone()} dispatch={dispatch.clone()} on_reveal={do_reveal.clone()} />
+            <aside class="sidebar" aria-label="Documents and labels">
+                <DocList state={rc_state.clone()} dispatch={dispatch.clone()} on_new={on_new} />
+                <LabelPanel state={rc_state.clone()} dispatch={dispatch.clone()} />
+            </aside>
+            <main class="main" id="main">
+                if let Some(n) = &state.notice {
+                    <div class="notice" role="alert">
+                        <span>{ n.clone() }</span>
+                        <button class="btn small" aria-label="Dismiss message"
+                            onclick={dispatch.reform(|_| Action::DismissNotice)}>{"Dismiss"}</button>
+                    </div>
+                }
+                { main }
+            </main>
+            <aside class="inspector" aria-label="Span details and list">
+                <Inspector state={rc_state.clone()} dispatch={dispatch.clone()} />
+                <SpanList state={rc_state} dispatch={dispatch.clone()} on_reveal={do_reveal} />
+            </aside>
+            if let Some((x, y)) = *palette {
+                <Palette x={x} y={y} labels={state.labels.clone()} on_pick={on_tag} />
+            }
+        </div>
+    }
+}
+
+/// Page-wide keys: undo/redo, label keys, review keys and keyboard selection in the text.
+fn on_key(
+    e: &KeyboardEvent,
+    live: &Rc<RefCell<Live>>,
+    dispatch: &Callback<Action>,
+    palette: &UseStateHandle<Option<(f64, f64)>>,
+    reveal: &Callback<usize>,
+) {
+    let ctrl = e.ctrl_key() || e.meta_key();
+    let key = e.key();
+    // Keys typed into a field belong to it (judged by the event's target: a field may have moved focus away).
+    let typing = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| {
+        let tag = t.tag_name().to_ascii_lowercase();
+        matches!(tag.as_str(), "input" | "textarea" | "select")
+    }) || dom::typing_in_field();
+    if ctrl && !typing {
+        match key.to_lowercase().as_str() {
+            "z" if e.shift_key() => dispatch.emit(Action::Redo),
+            "z" => dispatch.emit(Action::Undo),
+            "y" => dispatch.emit(Action::Redo),
+            _ => return,
+        }
+        e.prevent_default();
+        return;
+    }
+    if typing || ctrl || e.alt_key() {
+        return;
+    }
+    let state = live.borrow().state.clone();
+    let Some(doc) = state.doc().cloned() else { return };
+    let in_text = dom::document().active_element().is_some_and(|a| a.id() == "text-view");
+    // Label keys: 1–9 (by physical key, so Shift still works); Shift keeps character precision (Alt+digit
+    // switches browser tabs on Linux).
+    let code = e.code();
+    let digit = code.strip_prefix("Digit").or_else(|| code.strip_prefix("Numpad")).map(str::to_string);
+    if let Some(d) = digit.filter(|d| d.len() == 1 && d != "0") {
+        let Some(label) = state.labels.iter().find(|l| l.key.as_deref() == Some(d.as_str())).cloned() else { return };
+        e.prevent_default();
+        if let Some((s, t)) = dom::selection(&doc) {
+            let (s, t) = if e.shift_key() { doc.map.snap_outward(s, t) } else { doc.snap_words(s, t) };
+            dispatch.emit(Action::Tag(s, t, label.name));
+            dom::clear_selection();
+            palette.set(None);
+            live.borrow_mut().caret = None;
+        } else if let Some(sel) = state.selected.as_ref().and_then(|id| doc.spans.iter().find(|s| s.id == *id)) {
+            dispatch.emit(Action::Fix { id: sel.id.clone(), start: sel.start, end: sel.end, label: label.name, note: sel.note.clone() });
+        }
+        return;
+    }
+    if in_text && e.shift_key() && key.starts_with("Arrow") {
+        e.prevent_default();
+        let current = live.borrow().caret.or_else(|| dom::selection(&doc));
+        let (anchor, focus) = current.unwrap_or((first_visible_char(), first_visible_char()));
+        let focus = match key.as_str() {
+            "ArrowRight" => doc.word_edge(focus, true),
+            "ArrowLeft" => doc.word_edge(focus, false),
+            "ArrowDown" => doc.line_edge(focus, true),
+            _ => doc.line_edge(focus, false),
+        };
+        let anchor = if current.is_none() { doc.word_edge(doc.word_edge(anchor, true), false) } else { anchor };
+        live.borrow_mut().caret = Some((anchor, focus));
+        dom::select_chars(&doc, anchor.min(focus), anchor.max(focus));
+        return;
+    }
+    let selected = state.selected.as_ref().and_then(|id| doc.spans.iter().find(|s| s.id == *id)).cloned();
+    match key.as_str() {
+        "a" | "r" => {
+            if let Some(s) = selected {
+                let st = if key == "a" { Status::Accepted } else { Status::Rejected };
+                dispatch.emit(Action::SetStatus(vec![s.id.clone()], st));
+                jump(&state, &doc, s.start, true, dispatch, reveal);
+            }
+        }
+        "n" | "j" | "p" | "k" => {
+            let from = selected.as_ref().map_or(if key == "n" || key == "j" { 0 } else { usize::MAX }, |s| s.start);
+            let forward = key == "n" || key == "j";
+            if !jump(&state, &doc, from, forward, dispatch, reveal) {
+                dispatch.emit(Action::Notice("No unreviewed suggestion left in this direction.".into()));
+            }
+        }
+        "Delete" | "Backspace" => {
+            if let Some(s) = selected {
+                dispatch.emit(Action::DeleteSpan(s.id));
+            }
+        }
+        "Escape" => {
+            dom::clear_selection();
+            palette.set(None);
+            live.borrow_mut().caret = None;
+            dispatch.emit(Action::SelectSpan(None));
+        }
+        _ => return,
+    }
+    e.prevent_default();
+}
+
+/// Selects the next (or previous) unreviewed visible suggestion after (before) code point `from`.
+fn jump(
+    state: &AppState,
+    doc: &crate::web::state::DocData,
+    from: usize,
+    forward: bool,
+    dispatch: &Callback<Action>,
+    reveal: &Callback<usize>,
+) -> bool {
+    let cur = state.selected.clone();
+    let todo = |s: &&crate::Span| s.status == Status::Suggested && !state.hidden.contains(&s.label) && Some(&s.id) != cur.as_ref();
+    let next = if forward {
+        doc.spans.iter().filter(todo).find(|s| s.start >= from).or_else(|| doc.spans.iter().find(todo))
+    } else {
+        doc.spans.iter().rev().filter(todo).find(|s| s.start <= from).or_else(|| doc.spans.iter().rev().find(todo))
+    };
+    match next {
+        Some(s) => {
+            dispatch.emit(Action::SelectSpan(Some(s.id.clone())));
+            reveal.emit(s.start);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The first code point of the first block on screen, where keyboard selection starts.
+fn first_visible_char() -> usize {
+    let doc = dom::document();
+    let Some(scroll) = doc.get_element_by_id("text-scroll") else { return 0 };
+    let top = scroll.get_bounding_client_rect().top();
+    let Ok(list) = scroll.query_selector_all(".block.live") else { return 0 };
+    for i in 0..list.length() {
+        if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            if el.get_bounding_client_rect().bottom() > top {
+                return el.get_attribute("data-b").and_then(|v| v.parse().ok()).unwrap_or(0);
+            }
+        }
+    }
+    0
+}

@@ -1,0 +1,115 @@
+//! The documents in the sidebar: open, rename, reorder, delete, with counts per label.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::text_view::label_class;
+use crate::web::state::{Action, AppState};
+use std::rc::Rc;
+
+/// Props of [`DocList`].
+#[derive(Properties, PartialEq)]
+pub struct DocListProps {
+    /// The state.
+    pub state: Rc<AppState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+    /// Opens the new-document panel.
+    pub on_new: Callback<()>,
+}
+
+/// The document list.
+#[function_component(DocList)]
+pub fn doc_list(p: &DocListProps) -> Html {
+    let editing = use_state(|| None::<String>);
+    let file_ref = use_node_ref();
+    let s = &p.state;
+    let open_click = {
+        let file_ref = file_ref.clone();
+        Callback::from(move |_| {
+            if let Some(i) = file_ref.cast::<HtmlInputElement>() {
+                i.click();
+            }
+        })
+    };
+    let onchange = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(files) = input.files() {
+                super::app::open_files(files, dispatch.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let items = s.docs.iter().enumerate().map(|(i, d)| {
+        let current = s.current.as_deref() == Some(d.id.as_str());
+        let id = d.id.clone();
+        let counts = d.counts();
+        let name_el = if editing.as_deref() == Some(d.id.as_str()) {
+            let (id1, id2) = (id.clone(), id.clone());
+            let (ed1, ed2) = (editing.clone(), editing.clone());
+            let (d1, d2) = (p.dispatch.clone(), p.dispatch.clone());
+            html! {
+                <input class="rename" aria-label="New document name" value={d.name.clone()} autofocus=true
+                    onkeydown={Callback::from(move |e: KeyboardEvent| {
+                        if e.key() == "Enter" {
+                            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                            d1.emit(Action::Rename(id1.clone(), v));
+                            ed1.set(None);
+                        } else if e.key() == "Escape" { ed1.set(None); }
+                    })}
+                    onblur={Callback::from(move |e: FocusEvent| {
+                        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                        d2.emit(Action::Rename(id2.clone(), v));
+                        ed2.set(None);
+                    })} />
+            }
+        } else {
+            let id = id.clone();
+            html! {
+                <button class="doc-open" aria-current={current.then_some("true")}
+                    aria-label={format!("Open {}", d.name)} onclick={p.dispatch.reform(move |_| Action::Open(id.clone()))}>
+                    <span class="doc-name">{ d.name.clone() }</span>
+                    <span class="counts">
+                        { for counts.iter().map(|(l, n)| html! {
+                            <span class={classes!("count", label_class(l))} title={format!("{n} {l}")}>{ format!("{n} {l}") }</span>
+                        }) }
+                        if counts.is_empty() { <span class="count">{"no spans"}</span> }
+                    </span>
+                </button>
+            }
+        };
+        let (idr, idu, idd, idx) = (id.clone(), id.clone(), id.clone(), id.clone());
+        let ed = editing.clone();
+        html! {
+            <li class={classes!("doc", current.then_some("current"))} key={d.id.clone()}>
+                { name_el }
+                <div class="doc-actions">
+                    <button class="icon" aria-label={format!("Rename {}", d.name)} title="Rename"
+                        onclick={Callback::from(move |_| ed.set(Some(idr.clone())))}>{"✎"}</button>
+                    <button class="icon" aria-label={format!("Move {} up", d.name)} title="Move up" disabled={i == 0}
+                        onclick={p.dispatch.reform(move |_| Action::MoveDoc(idu.clone(), -1))}>{"▲"}</button>
+                    <button class="icon" aria-label={format!("Move {} down", d.name)} title="Move down" disabled={i + 1 == s.docs.len()}
+                        onclick={p.dispatch.reform(move |_| Action::MoveDoc(idd.clone(), 1))}>{"▼"}</button>
+                    <button class="icon danger" aria-label={format!("Delete {}", d.name)} title="Delete (undo with Ctrl+Z)"
+                        onclick={p.dispatch.reform(move |_| Action::DeleteDoc(idx.clone()))}>{"✕"}</button>
+                </div>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel docs" aria-labelledby="docs-h">
+            <div class="panel-head">
+                <h2 id="docs-h">{ format!("Documents ({})", s.docs.len()) }</h2>
+            </div>
+            <div class="row">
+                <button class="btn small" aria-label="New document: paste or type text" onclick={p.on_new.reform(|_| ())}>{"+ New"}</button>
+                <button class="btn small" aria-label="Open files (.txt, .md, .html, .json, .jsonl)" onclick={open_click}>{"Open files…"}</button>
+                <input ref={file_ref} id="file-input" type="file" multiple=true hidden=true aria-label="Files to open"
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,text/plain,text/html,application/json" {onchange} />
+            </div>
+            <ul class="doc-list">{ for items }</ul>
+        </section>
+    }
+}

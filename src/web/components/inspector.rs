@@ -1,0 +1,127 @@
+//! The selected span: why it was suggested, and every way to fix it (label, edges, note, status).
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::text_view::{label_class, status_word};
+use super::StateProps;
+use crate::web::state::Action;
+use crate::{Origin, Status};
+
+/// The inspector.
+#[function_component(Inspector)]
+pub fn inspector(p: &StateProps) -> Html {
+    let s = &p.state;
+    let note_ref = use_node_ref();
+    let Some(doc) = s.doc().cloned() else {
+        return html! { <section class="panel inspect"><h2>{"Span"}</h2><p class="muted">{"No document open."}</p></section> };
+    };
+    let Some(span) = s.selected.as_ref().and_then(|id| doc.spans.iter().find(|x| x.id == *id)).cloned() else {
+        return html! {
+            <section class="panel inspect" aria-labelledby="insp-h">
+                <h2 id="insp-h">{"Span"}</h2>
+                <p class="muted">{"Click a highlight, or press N for the next suggestion."}</p>
+                <p class="muted small">{"Select text and press a label key (1–9) or pick a label. Shift+key keeps exact characters. Shift+arrows select with the keyboard."}</p>
+            </section>
+        };
+    };
+    let fix = {
+        let dispatch = p.dispatch.clone();
+        let span = span.clone();
+        move |start: usize, end: usize, label: String, note: Option<String>| {
+            if start < end {
+                dispatch.emit(Action::Fix { id: span.id.clone(), start, end, label, note });
+            }
+        }
+    };
+    let edge = |which: u8| {
+        let fix = fix.clone();
+        let span = span.clone();
+        let doc = doc.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (mut a, mut b) = (span.start, span.end);
+            match which {
+                0 => a = doc.word_edge(a, false),
+                1 => a = doc.word_edge(a, true).min(b - 1).max(a + 1).min(b - 1),
+                2 => b = doc.word_edge(b, false).max(a + 1),
+                _ => b = doc.word_edge(b, true),
+            }
+            let (a, b) = doc.map.snap_outward(a, b);
+            fix(a, b, span.label.clone(), span.note.clone());
+        })
+    };
+    let relabel = {
+        let fix = fix.clone();
+        let span = span.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            fix(span.start, span.end, v, span.note.clone());
+        })
+    };
+    let save_note = {
+        let fix = fix.clone();
+        let span = span.clone();
+        let note_ref = note_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(t) = note_ref.cast::<HtmlTextAreaElement>() {
+                fix(span.start, span.end, span.label.clone(), Some(t.value()));
+            }
+        })
+    };
+    let id = span.id.clone();
+    let (ia, ir, id_) = (id.clone(), id.clone(), id.clone());
+    let excerpt: String = {
+        let t = doc.slice(span.start, span.end);
+        if t.chars().count() > 400 { format!("{}…", t.chars().take(400).collect::<String>()) } else { t.to_string() }
+    };
+    html! {
+        <section class="panel inspect" aria-labelledby="insp-h">
+            <h2 id="insp-h">{"Span"}</h2>
+            <div class="insp-head">
+                <span class={classes!("badge", label_class(&span.label))}>{ span.label.clone() }</span>
+                <span class={classes!("status", status_word(span.status))}>{ status_word(span.status) }</span>
+                <span class="muted small">{ match span.origin { Origin::Auto => "suggested by sift", Origin::Manual => "tagged by hand", Origin::Gold => "gold" } }</span>
+            </div>
+            <blockquote class="excerpt">{ excerpt }</blockquote>
+            if let Some(w) = &span.why {
+                <p class="why"><strong>{"Why: "}</strong>{ w.clone() }</p>
+            }
+            if let Some(r) = &span.rule { <p class="muted small">{"Rule "}<code>{ r.clone() }</code></p> }
+            if !span.attrs.is_empty() {
+                <dl class="attrs">
+                    { for span.attrs.iter().map(|(k, v)| html! {
+                        <><dt>{ k.clone() }</dt><dd>{ match v { serde_json::Value::String(s) => s.clone(), v => v.to_string() } }</dd></>
+                    }) }
+                </dl>
+            }
+            <div class="row">
+                <button class="btn small ok" aria-label="Accept span (A)" disabled={span.status == Status::Accepted}
+                    onclick={p.dispatch.reform(move |_| Action::SetStatus(vec![ia.clone()], Status::Accepted))}>{"✓ Accept"}<kbd>{"A"}</kbd></button>
+                <button class="btn small danger" aria-label="Reject span (R)" disabled={span.status == Status::Rejected}
+                    onclick={p.dispatch.reform(move |_| Action::SetStatus(vec![ir.clone()], Status::Rejected))}>{"✕ Reject"}<kbd>{"R"}</kbd></button>
+                <button class="btn small" aria-label="Delete span (Delete)"
+                    onclick={p.dispatch.reform(move |_| Action::DeleteSpan(id_.clone()))}>{"Delete"}</button>
+            </div>
+            <label class="field">{"Label"}
+                <select aria-label="Relabel span" onchange={relabel}>
+                    { for s.labels.iter().map(|l| html! {
+                        <option value={l.name.clone()} selected={l.name == span.label}>{ l.name.clone() }</option>
+                    }) }
+                </select>
+            </label>
+            <div class="field">
+                <span>{ format!("Characters {}–{}", span.start, span.end) }</span>
+                <div class="row">
+                    <button class="btn small" aria-label="Extend start one word left" onclick={edge(0)}>{"◂ start"}</button>
+                    <button class="btn small" aria-label="Shrink start one word right" onclick={edge(1)}>{"start ▸"}</button>
+                    <button class="btn small" aria-label="Shrink end one word left" onclick={edge(2)}>{"◂ end"}</button>
+                    <button class="btn small" aria-label="Extend end one word right" onclick={edge(3)}>{"end ▸"}</button>
+                </div>
+            </div>
+            <label class="field">{"Note"}
+                <textarea ref={note_ref} key={span.id.clone()} rows="2" aria-label="Note on this span" value={span.note.clone().unwrap_or_default()} />
+            </label>
+            <button class="btn small" aria-label="Save note" onclick={save_note}>{"Save note"}</button>
+        </section>
+    }
+}

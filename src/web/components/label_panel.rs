@@ -1,0 +1,136 @@
+//! Layers and labels: show/hide each label, add, rename, recolour, set keys, delete.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::text_view::{is_hex_color, label_class};
+use super::StateProps;
+use crate::web::state::{Action, OnDelete};
+use crate::Label;
+
+/// The label panel.
+#[function_component(LabelPanel)]
+pub fn label_panel(p: &StateProps) -> Html {
+    let s = &p.state;
+    let editing = use_state(|| None::<String>);
+    let deleting = use_state(|| None::<String>);
+    let new_name = use_state(String::new);
+    let doc = s.doc().cloned();
+    let counts = doc.as_ref().map(|d| d.counts()).unwrap_or_default();
+    let add = {
+        let new_name = new_name.clone();
+        let dispatch = p.dispatch.clone();
+        let labels = s.labels.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let name = new_name.trim().to_string();
+            if name.is_empty() {
+                return;
+            }
+            const PALETTE: [&str; 5] = ["#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#000000"];
+            let color = PALETTE.iter().find(|c| !labels.iter().any(|l| l.color == **c)).unwrap_or(&PALETTE[0]);
+            let key = (1..=9).map(|k| k.to_string()).find(|k| !labels.iter().any(|l| l.key.as_deref() == Some(k.as_str())));
+            dispatch.emit(Action::AddLabel(Label { name, color: color.to_string(), key }));
+            new_name.set(String::new());
+        })
+    };
+    let rows = s.labels.iter().map(|l| {
+        let hidden = s.hidden.contains(&l.name);
+        let n = counts.iter().find(|(x, _)| *x == l.name).map_or(0, |c| c.1);
+        let name = l.name.clone();
+        let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
+        let ed = editing.clone();
+        let del = deleting.clone();
+        let edit_row = if editing.as_deref() == Some(l.name.as_str()) {
+            let old = l.name.clone();
+            let dispatch = p.dispatch.clone();
+            let ed = editing.clone();
+            let onsubmit = Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let form: web_sys::HtmlFormElement = e.target_unchecked_into();
+                let get = |n: &str| {
+                    form.query_selector(&format!("[name={n}]")).ok().flatten()
+                        .map(|el| wasm_bindgen::JsCast::unchecked_into::<HtmlInputElement>(el).value()).unwrap_or_default()
+                };
+                let color = get("color");
+                let key = get("key");
+                let key = key.trim().chars().next().filter(|c| ('1'..='9').contains(c)).map(|c| c.to_string());
+                let color = if is_hex_color(&color) { color } else { "#009e73".into() };
+                dispatch.emit(Action::UpdateLabel(old.clone(), Label { name: get("name"), color, key }));
+                ed.set(None);
+            });
+            let ed2 = editing.clone();
+            html! {
+                <form class="label-edit" {onsubmit} aria-label={format!("Edit label {}", l.name)}>
+                    <input name="name" aria-label="Label name" value={l.name.clone()} required=true />
+                    <input name="color" type="color" aria-label="Label colour" value={l.color.clone()} />
+                    <input name="key" class="key-input" aria-label="Shortcut key (1-9)" maxlength="1" value={l.key.clone().unwrap_or_default()} />
+                    <button class="btn small primary" type="submit">{"Save"}</button>
+                    <button class="btn small" type="button" onclick={Callback::from(move |_| ed2.set(None))}>{"Cancel"}</button>
+                </form>
+            }
+        } else { html! {} };
+        let delete_row = if deleting.as_deref() == Some(l.name.as_str()) {
+            let others: Vec<String> = s.labels.iter().filter(|x| x.name != l.name).map(|x| x.name.clone()).collect();
+            let dispatch = p.dispatch.clone();
+            let del2 = deleting.clone();
+            let old = l.name.clone();
+            let total: usize = s.docs.iter().map(|d| d.spans.iter().filter(|x| x.label == l.name).count()).sum();
+            let onsubmit = Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let form: web_sys::HtmlFormElement = e.target_unchecked_into();
+                let choice = form.query_selector("select").ok().flatten()
+                    .map(|el| wasm_bindgen::JsCast::unchecked_into::<HtmlSelectElement>(el).value()).unwrap_or_default();
+                let then = if choice.is_empty() { OnDelete::DeleteSpans } else { OnDelete::Relabel(choice) };
+                dispatch.emit(Action::DeleteLabel(old.clone(), then));
+                del2.set(None);
+            });
+            let del3 = deleting.clone();
+            html! {
+                <form class="label-delete" role="alertdialog" aria-label={format!("Delete label {}", l.name)} {onsubmit}>
+                    <p>{ format!("Delete “{}”? It has {total} span(s) in all documents.", l.name) }</p>
+                    <label>{"Its spans: "}
+                        <select aria-label="What happens to its spans">
+                            <option value="">{"delete them"}</option>
+                            { for others.iter().map(|o| html! { <option value={o.clone()}>{ format!("relabel as {o}") }</option> }) }
+                        </select>
+                    </label>
+                    <button class="btn small danger" type="submit">{"Delete label"}</button>
+                    <button class="btn small" type="button" onclick={Callback::from(move |_| del3.set(None))}>{"Cancel"}</button>
+                </form>
+            }
+        } else { html! {} };
+        html! {
+            <li class="label-row" key={l.name.clone()}>
+                <div class="label-line">
+                    <input type="checkbox" checked={!hidden} id={format!("show-{}", l.name)}
+                        aria-label={format!("Show {}", l.name)} onchange={p.dispatch.reform(move |_| Action::ToggleLayer(n1.clone()))} />
+                    <span class={classes!("swatch", label_class(&l.name))} style={format!("--c:{}", if is_hex_color(&l.color) { l.color.as_str() } else { "#888" })} aria-hidden="true"></span>
+                    <label class="label-name" for={format!("show-{}", l.name)}>{ l.name.clone() }</label>
+                    if let Some(k) = &l.key { <kbd title="Shortcut key">{ k.clone() }</kbd> }
+                    <span class="label-count" title="spans in this document">{ n }</span>
+                    <button class="icon" aria-label={format!("Edit label {}", l.name)} title="Rename, recolour, set key"
+                        onclick={Callback::from(move |_| ed.set(Some(n2.clone())))}>{"✎"}</button>
+                    <button class="icon danger" aria-label={format!("Delete label {}", l.name)} title="Delete label"
+                        onclick={Callback::from(move |_| del.set(Some(n3.clone())))}>{"✕"}</button>
+                </div>
+                { edit_row }
+                { delete_row }
+            </li>
+        }
+    });
+    let oninput = {
+        let new_name = new_name.clone();
+        Callback::from(move |e: InputEvent| new_name.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    html! {
+        <section class="panel labels" aria-labelledby="labels-h">
+            <div class="panel-head"><h2 id="labels-h">{"Layers & labels"}</h2></div>
+            <ul class="label-list">{ for rows }</ul>
+            <form class="row" onsubmit={add}>
+                <input class="grow" aria-label="New label name" placeholder="New label…" value={(*new_name).clone()} {oninput} />
+                <button class="btn small" type="submit" aria-label="Add label">{"Add"}</button>
+            </form>
+        </section>
+    }
+}

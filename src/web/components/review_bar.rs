@@ -1,0 +1,40 @@
+//! Review progress per layer, with accept-all / reject-all and next/previous suggestion.
+
+use yew::prelude::*;
+
+use super::text_view::label_class;
+use super::StateProps;
+use crate::web::state::Action;
+use crate::Status;
+
+/// The review bar above the text.
+#[function_component(ReviewBar)]
+pub fn review_bar(p: &StateProps) -> Html {
+    let s = &p.state;
+    let Some(doc) = s.doc().cloned() else { return html! {} };
+    let layers = s.labels.iter().filter_map(|l| {
+        let of: Vec<&crate::Span> = doc.spans.iter().filter(|x| x.label == l.name).collect();
+        if of.is_empty() {
+            return None;
+        }
+        let todo = of.iter().filter(|x| x.status == Status::Suggested).count();
+        let (na, nr) = (l.name.clone(), l.name.clone());
+        Some(html! {
+            <div class="layer" role="group" aria-label={format!("Review {}", l.name)}>
+                <span class={classes!("badge", label_class(&l.name))}>{ l.name.clone() }</span>
+                <span class="progress">{ format!("{} / {} reviewed", of.len() - todo, of.len()) }</span>
+                <button class="btn tiny ok" disabled={todo == 0} aria-label={format!("Accept all {} suggestions", l.name)}
+                    onclick={p.dispatch.reform(move |_| Action::LayerStatus(na.clone(), Status::Accepted))}>{"Accept all"}</button>
+                <button class="btn tiny danger" disabled={todo == 0} aria-label={format!("Reject all {} suggestions", l.name)}
+                    onclick={p.dispatch.reform(move |_| Action::LayerStatus(nr.clone(), Status::Rejected))}>{"Reject all"}</button>
+            </div>
+        })
+    });
+    html! {
+        <div class="review-bar">
+            <h1 class="doc-title" title={doc.name.clone()}>{ doc.name.clone() }</h1>
+            <div class="layers">{ for layers }</div>
+            <div class="hint muted small">{"N / P next/previous suggestion · A accept · R reject · 1–9 tag · Ctrl+Z undo"}</div>
+        </div>
+    }
+}

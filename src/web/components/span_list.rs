@@ -1,0 +1,80 @@
+//! Every span of the open document, filtered by label, origin and status.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::text_view::{label_class, status_word};
+use super::StateProps;
+use crate::web::state::{Action, Filter};
+use crate::{Origin, Status};
+
+/// Rows shown at most (the filters narrow the rest).
+const MAX_ROWS: usize = 300;
+
+/// The span list.
+#[function_component(SpanList)]
+pub fn span_list(p: &StateProps) -> Html {
+    let s = &p.state;
+    let Some(doc) = s.doc().cloned() else { return html! {} };
+    let f = s.filter.clone();
+    let set = |which: &'static str| {
+        let dispatch = p.dispatch.clone();
+        let f = f.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut f: Filter = f.clone();
+            match which {
+                "label" => f.label = (!v.is_empty()).then_some(v),
+                "origin" => f.origin = match v.as_str() { "auto" => Some(Origin::Auto), "manual" => Some(Origin::Manual), "gold" => Some(Origin::Gold), _ => None },
+                _ => f.status = match v.as_str() { "suggested" => Some(Status::Suggested), "accepted" => Some(Status::Accepted), "rejected" => Some(Status::Rejected), _ => None },
+            }
+            dispatch.emit(Action::SetFilter(f));
+        })
+    };
+    let shown: Vec<&crate::Span> = doc.spans.iter().filter(|x| f.admits(x)).collect();
+    let total = shown.len();
+    let rows = shown.into_iter().take(MAX_ROWS).map(|x| {
+        let id = x.id.clone();
+        let start = x.start;
+        let reveal = p.on_reveal.clone();
+        let dispatch = p.dispatch.clone();
+        let text: String = doc.slice(x.start, x.end).chars().take(90).collect();
+        let selected = s.selected.as_ref() == Some(&x.id);
+        html! {
+            <li key={x.id.clone()}>
+                <button class={classes!("span-row", selected.then_some("current"), status_word(x.status))}
+                    aria-label={format!("{} {}: {}", status_word(x.status), x.label, text)}
+                    onclick={Callback::from(move |_| { dispatch.emit(Action::SelectSpan(Some(id.clone()))); reveal.emit(start); })}>
+                    <span class={classes!("badge", label_class(&x.label))}>{ x.label.clone() }</span>
+                    <span class="span-text">{ text }</span>
+                    <span class={classes!("dot", status_word(x.status))} title={status_word(x.status)}></span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel spans" aria-labelledby="spans-h">
+            <h2 id="spans-h">{ format!("Spans ({total})") }</h2>
+            <div class="filters">
+                <select aria-label="Filter by label" onchange={set("label")}>
+                    <option value="" selected={f.label.is_none()}>{"All labels"}</option>
+                    { for s.labels.iter().map(|l| html! { <option value={l.name.clone()} selected={f.label.as_ref() == Some(&l.name)}>{ l.name.clone() }</option> }) }
+                </select>
+                <select aria-label="Filter by origin" onchange={set("origin")}>
+                    <option value="" selected={f.origin.is_none()}>{"Any origin"}</option>
+                    <option value="auto" selected={f.origin == Some(Origin::Auto)}>{"suggested by sift"}</option>
+                    <option value="manual" selected={f.origin == Some(Origin::Manual)}>{"manual"}</option>
+                    <option value="gold" selected={f.origin == Some(Origin::Gold)}>{"gold"}</option>
+                </select>
+                <select aria-label="Filter by status" onchange={set("status")}>
+                    <option value="" selected={f.status.is_none()}>{"Any status"}</option>
+                    <option value="suggested" selected={f.status == Some(Status::Suggested)}>{"unreviewed"}</option>
+                    <option value="accepted" selected={f.status == Some(Status::Accepted)}>{"accepted"}</option>
+                    <option value="rejected" selected={f.status == Some(Status::Rejected)}>{"rejected"}</option>
+                </select>
+            </div>
+            <ul class="span-list">{ for rows }</ul>
+            if total > MAX_ROWS { <p class="muted small">{ format!("{} more — narrow the filters.", total - MAX_ROWS) }</p> }
+        </section>
+    }
+}

@@ -1,0 +1,394 @@
+//! The document text with its spans drawn over it. Long texts are cut into paragraph blocks and only the blocks
+//! near the viewport are rendered (the others are empty boxes of their measured or estimated height), so a 1 MB
+//! paste keeps a small DOM.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::web::state::DocData;
+use crate::{Label, Span, Status};
+
+/// Texts with at most this many blocks are rendered whole.
+const RENDER_ALL: usize = 120;
+/// Blocks rendered above and below the visible ones.
+const OVERSCAN: usize = 8;
+/// A block ends at the first line break past this many code points, even without a blank line.
+const SOFT_BLOCK: usize = 1500;
+/// A block without any line break is cut at a space past this many code points.
+const HARD_BLOCK: usize = 4000;
+
+/// Compares an `Rc` by address: cheap equality for props that are replaced, never mutated.
+#[derive(Debug)]
+pub struct ByPtr<T: ?Sized>(pub Rc<T>);
+
+impl<T: ?Sized> Clone for ByPtr<T> {
+    fn clone(&self) -> Self {
+        ByPtr(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Cuts a text into blocks (code-point ranges covering it all): a paragraph and the blank lines after it.
+pub fn blocks(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        i += 1;
+        let len = i - start;
+        let at_break = c == '\n' || (c == '\r' && chars.get(i) != Some(&'\n'));
+        if at_break {
+            // Swallow the run of blank lines, then cut if the paragraph ended or the block is long.
+            let mut j = i;
+            let mut blank = false;
+            while j < n && matches!(chars[j], '\n' | '\r' | ' ' | '\t') {
+                if chars[j] == '\n' || chars[j] == '\r' {
+                    blank = true;
+                    i = j + 1;
+                }
+                j += 1;
+            }
+            if (blank || len > SOFT_BLOCK) && i < n {
+                out.push(start..i);
+                start = i;
+            }
+        } else if len > HARD_BLOCK && c == ' ' {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if start < n || out.is_empty() {
+        out.push(start..n);
+    }
+    out
+}
+
+/// For each block, the indices of the spans that overlap it.
+fn spans_per_block(blocks: &[Range<usize>], spans: &[Span]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); blocks.len()];
+    for (i, s) in spans.iter().enumerate() {
+        let first = blocks.partition_point(|b| b.end <= s.start);
+        for (k, b) in blocks.iter().enumerate().skip(first) {
+            if b.start >= s.end.max(s.start + 1) {
+                break;
+            }
+            out[k].push(i);
+        }
+    }
+    out
+}
+
+/// CSS class of a label: the three built-in layers have their own styles, every other label is drawn in its colour.
+pub fn label_class(name: &str) -> &'static str {
+    match name {
+        crate::annotation::BOILERPLATE => "bp",
+        crate::annotation::CLAIM => "cl",
+        crate::annotation::NUMBER => "nu",
+        _ => "cu",
+    }
+}
+
+/// Props of [`TextView`].
+#[derive(Properties, PartialEq)]
+pub struct TextViewProps {
+    /// The document.
+    pub doc: Rc<DocData>,
+    /// Labels (for colours).
+    pub labels: ByPtr<Vec<Label>>,
+    /// Hidden labels.
+    pub hidden: ByPtr<HashSet<String>>,
+    /// The selected span id.
+    pub selected: Option<String>,
+    /// Called with the spans under a click, innermost first.
+    pub on_click_spans: Callback<Vec<String>>,
+    /// Called when the mouse button is released (a selection may have been made).
+    pub on_mouse_up: Callback<MouseEvent>,
+    /// Called on keys pressed while the text has focus.
+    pub on_key: Callback<KeyboardEvent>,
+    /// A code point to bring into view (with a counter so the same target can be asked twice).
+    pub reveal: Option<(usize, u32)>,
+}
+
+/// The text view.
+#[function_component(TextView)]
+pub fn text_view(p: &TextViewProps) -> Html {
+    let text = ByPtr(p.doc.text.clone());
+    let blocks = use_memo(text, |t| blocks(&t.0));
+    let per_block = use_memo((ByPtr(p.doc.spans.clone()), ByPtr(blocks.clone())), |(s, b)| spans_per_block(&b.0, &s.0));
+    let scroller = use_node_ref();
+    let window = use_state(|| 0..RENDER_ALL.min(blocks.len()));
+    let heights: Rc<RefCell<Vec<f64>>> = use_mut_ref(Vec::new);
+    let virtual_ = blocks.len() > RENDER_ALL;
+
+    // Reset the window and height cache when the text changes.
+    {
+        let window = window.clone();
+        let heights = heights.clone();
+        let scroller = scroller.clone();
+        use_effect_with(ByPtr(blocks.clone()), move |b| {
+            heights.borrow_mut().clear();
+            heights.borrow_mut().resize(b.0.len(), 0.0);
+            window.set(0..(if b.0.len() > RENDER_ALL { 40 } else { b.0.len() }).min(b.0.len()));
+            if let Some(el) = scroller.cast::<Element>() {
+                el.set_scroll_top(0);
+            }
+        });
+    }
+    // Measure rendered blocks after every render.
+    {
+        let heights = heights.clone();
+        let scroller = scroller.clone();
+        use_effect(move || {
+            if let Some(el) = scroller.cast::<Element>() {
+                if let Ok(list) = el.query_selector_all(".block[data-i]") {
+                    let mut h = heights.borrow_mut();
+                    for k in 0..list.length() {
+                        if let Some(b) = list.get(k).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+                            if let Some(i) = b.get_attribute("data-i").and_then(|v| v.parse::<usize>().ok()) {
+                                if i < h.len() && b.class_list().contains("live") {
+                                    h[i] = b.offset_height() as f64;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+    let estimate = {
+        let blocks = blocks.clone();
+        let heights = heights.clone();
+        move |i: usize, width: f64| -> f64 {
+            let h = heights.borrow().get(i).copied().unwrap_or(0.0);
+            if h > 0.0 {
+                return h;
+            }
+            let per_line = (width / 8.6).max(20.0);
+            let len = blocks[i].len() as f64;
+            (len / per_line).ceil().max(1.0) * 27.0 + 16.0
+        }
+    };
+    let onscroll = {
+        let window = window.clone();
+        let blocks = blocks.clone();
+        let estimate = estimate.clone();
+        Callback::from(move |e: Event| {
+            if !virtual_ {
+                return;
+            }
+            let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            let (top, view, width) = (el.scroll_top() as f64, el.client_height() as f64, el.client_width() as f64);
+            let mut y = 0.0;
+            let mut first = blocks.len();
+            let mut last = blocks.len();
+            for i in 0..blocks.len() {
+                let h = estimate(i, width);
+                if first == blocks.len() && y + h >= top {
+                    first = i;
+                }
+                if y > top + view {
+                    last = i;
+                    break;
+                }
+                y += h;
+            }
+            let range = first.saturating_sub(OVERSCAN)..(last + OVERSCAN).min(blocks.len());
+            if *window != range {
+                window.set(range);
+            }
+        })
+    };
+    // Bring a requested block into view.
+    {
+        let window = window.clone();
+        let scroller = scroller.clone();
+        let blocks = blocks.clone();
+        let estimate = estimate.clone();
+        use_effect_with(p.reveal, move |r| {
+            if let (Some((i, _)), Some(el)) = (r, scroller.cast::<Element>()) {
+                let i = blocks.partition_point(|b| b.end <= *i).min(blocks.len().saturating_sub(1));
+                if let Ok(Some(b)) = el.query_selector(&format!(".block[data-i=\"{i}\"].live")) {
+                    crate::web::dom::scroll_into_view(&b);
+                } else if virtual_ {
+                    let width = el.client_width() as f64;
+                    let y: f64 = (0..i).map(|k| estimate(k, width)).sum();
+                    window.set(i.saturating_sub(OVERSCAN)..(i + 30).min(blocks.len()));
+                    el.set_scroll_top((y - 80.0).max(0.0) as i32);
+                }
+            }
+        });
+    }
+
+    let width = scroller.cast::<Element>().map_or(800.0, |e| e.client_width() as f64);
+    let onclick = {
+        let doc = p.doc.clone();
+        let cb = p.on_click_spans.clone();
+        let hidden = p.hidden.clone();
+        Callback::from(move |e: MouseEvent| {
+            if crate::web::dom::selection(&doc).is_some() {
+                return;
+            }
+            let Some(seg) = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest(".seg").ok().flatten())
+            else {
+                return;
+            };
+            let Some(s) = seg.get_attribute("data-s").and_then(|v| v.parse::<usize>().ok()) else { return };
+            let mut under: Vec<&Span> = doc
+                .spans
+                .iter()
+                .filter(|x| x.start <= s && s < x.end && x.status != Status::Rejected && !hidden.0.contains(&x.label))
+                .collect();
+            under.sort_by_key(|x| x.end - x.start);
+            cb.emit(under.into_iter().map(|x| x.id.clone()).collect());
+        })
+    };
+    let onkeydown = p.on_key.reform(|e: KeyboardEvent| e);
+    let onmouseup = p.on_mouse_up.reform(|e: MouseEvent| e);
+
+    let items = blocks.iter().enumerate().map(|(i, b)| {
+        if virtual_ && !window.contains(&i) {
+            let h = estimate(i, width);
+            return html! { <div class="block ghost" key={i} data-i={i.to_string()} style={format!("height:{h}px")} /> };
+        }
+        let sel = p.selected.as_ref().filter(|id| per_block[i].iter().any(|&k| p.doc.spans[k].id == **id)).cloned();
+        html! {
+            <Block key={i} index={i} range={b.clone()} doc={p.doc.clone()} spans={per_block[i].clone()}
+                labels={p.labels.clone()} hidden={p.hidden.clone()} selected={sel} />
+        }
+    });
+    html! {
+        <div id="text-scroll" class="text-scroll" ref={scroller} {onscroll}>
+            <article id="text-view" class="text-view" tabindex="0" role="document"
+                aria-label={format!("Text of {}", p.doc.name)} {onclick} {onmouseup} {onkeydown}
+                data-blocks={blocks.len().to_string()}>
+                { for items }
+            </article>
+        </div>
+    }
+}
+
+/// Props of [`Block`].
+#[derive(Properties, PartialEq)]
+pub struct BlockProps {
+    /// Block index.
+    pub index: usize,
+    /// Code-point range.
+    pub range: Range<usize>,
+    /// The document.
+    pub doc: Rc<DocData>,
+    /// Indices of the spans overlapping the block.
+    pub spans: Vec<usize>,
+    /// Labels.
+    pub labels: ByPtr<Vec<Label>>,
+    /// Hidden labels.
+    pub hidden: ByPtr<HashSet<String>>,
+    /// The selected span, when it is in this block.
+    pub selected: Option<String>,
+}
+
+/// One paragraph block: flat segments, each carrying the styles of every span over it.
+#[function_component(Block)]
+pub fn block(p: &BlockProps) -> Html {
+    let doc = &p.doc;
+    let r = &p.range;
+    let shown: Vec<&Span> = p
+        .spans
+        .iter()
+        .map(|&k| &doc.spans[k])
+        .filter(|s| s.status != Status::Rejected && !p.hidden.0.contains(&s.label))
+        .collect();
+    let mut cuts: Vec<usize> = vec![r.start, r.end];
+    for s in &shown {
+        cuts.push(s.start.clamp(r.start, r.end));
+        cuts.push(s.end.clamp(r.start, r.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let segs = cuts.windows(2).filter(|w| w[0] < w[1]).map(|w| {
+        let (a, b) = (w[0], w[1]);
+        let text = doc.slice(a, b).to_string();
+        let over: Vec<&&Span> = shown.iter().filter(|s| s.start < b && a < s.end).collect();
+        if over.is_empty() {
+            return html! { <span class="seg" data-s={a.to_string()} data-e={b.to_string()}>{ text }</span> };
+        }
+        let mut class = vec!["seg".to_string(), "sp".to_string()];
+        let mut shadows = Vec::new();
+        let mut bg = None;
+        let mut title = Vec::new();
+        for s in &over {
+            let lc = label_class(&s.label);
+            let st = if s.status == Status::Suggested { "sug" } else { "acc" };
+            class.push(lc.to_string());
+            class.push(format!("{lc}-{st}"));
+            if s.start >= a {
+                class.push(format!("{lc}-s"));
+            }
+            if s.end <= b {
+                class.push(format!("{lc}-e"));
+            }
+            if p.selected.as_ref() == Some(&s.id) {
+                class.push("sel".into());
+            }
+            if lc == "cu" {
+                let color = p.labels.0.iter().find(|l| l.name == s.label).map_or("#009e73", |l| l.color.as_str());
+                let color = if is_hex_color(color) { color } else { "#009e73" };
+                shadows.push(format!("inset 0 -{}px 0 {color}", 3 * (shadows.len() + 1)));
+                bg.get_or_insert(format!("{color}22"));
+            }
+            let mut t = format!("{} ({}{})", s.label, status_word(s.status), if s.origin == crate::Origin::Manual { ", manual" } else { "" });
+            if let Some(w) = &s.why {
+                t.push_str(": ");
+                t.push_str(w);
+            }
+            if let Some(n) = &s.note {
+                t.push_str(" — note: ");
+                t.push_str(n);
+            }
+            title.push(t);
+        }
+        let mut style = String::new();
+        if !shadows.is_empty() {
+            shadows.reverse();
+            style = format!("box-shadow:{};background-color:{};", shadows.join(","), bg.unwrap_or_default());
+        }
+        let labels: Vec<&str> = over.iter().map(|s| s.label.as_str()).collect();
+        html! {
+            <span class={classes!(class)} style={(!style.is_empty()).then_some(style)} data-s={a.to_string()}
+                data-e={b.to_string()} data-labels={labels.join(" ")} title={title.join("\n")}>{ text }</span>
+        }
+    });
+    html! {
+        <div class="block live" data-i={p.index.to_string()} data-b={r.start.to_string()} data-be={r.end.to_string()}>
+            { for segs }
+        </div>
+    }
+}
+
+/// A status as a word for people.
+pub fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Suggested => "suggested",
+        Status::Accepted => "accepted",
+        Status::Rejected => "rejected",
+    }
+}
+
+/// Whether `c` is `#rgb` or `#rrggbb` (label colours go into inline styles, so nothing else is let through).
+pub fn is_hex_color(c: &str) -> bool {
+    let h = c.strip_prefix('#').unwrap_or("");
+    (h.len() == 6 || h.len() == 3) && h.chars().all(|c| c.is_ascii_hexdigit())
+}

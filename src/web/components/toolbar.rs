@@ -1,0 +1,152 @@
+//! The top bar: app name, search, undo/redo, re-annotate and the export menu.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::StateProps;
+use crate::web::io::Export;
+use crate::web::state::Action;
+use crate::web::dom;
+
+/// The top bar.
+#[function_component(Toolbar)]
+pub fn toolbar(p: &StateProps) -> Html {
+    let query = use_state(String::new);
+    let hit = use_state(|| (0usize, 0usize)); // (index of the current hit, number of hits)
+    let s = &p.state;
+    let doc = s.doc().cloned();
+
+    let find = {
+        let query = query.clone();
+        let hit = hit.clone();
+        let doc = doc.clone();
+        let reveal = p.on_reveal.clone();
+        move |q: &str, step: isize| {
+            let Some(d) = &doc else { return };
+            if q.is_empty() {
+                hit.set((0, 0));
+                return;
+            }
+            let lower = d.text.to_lowercase();
+            let needle = q.to_lowercase();
+            // Lower-casing can change lengths; only search when it does not.
+            let hay: &str = if lower.len() == d.text.len() { &lower } else { &d.text };
+            let hits: Vec<usize> = hay.match_indices(needle.as_str()).map(|(b, _)| b).collect();
+            if hits.is_empty() {
+                hit.set((0, 0));
+                return;
+            }
+            let cur = if step == 0 { 0 } else { ((hit.0 as isize + step).rem_euclid(hits.len() as isize)) as usize };
+            hit.set((cur, hits.len()));
+            let b = hits[cur];
+            let (Some(s), Some(e)) = (d.map.byte_to_char(b), d.map.byte_to_char(b + needle.len())) else { return };
+            reveal.emit(s);
+            let d = d.clone();
+            // Select the hit once its block is on screen, so a label key can tag it.
+            let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+                dom::select_chars(&d, s, e);
+            });
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 30);
+            }
+            let _ = &query;
+        }
+    };
+    let oninput = {
+        let query = query.clone();
+        let find = find.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            find(&v, 0);
+            query.set(v);
+        })
+    };
+    let onkeydown = {
+        let query = query.clone();
+        let find = find.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                find(&query, if e.shift_key() { -1 } else { 1 });
+            } else if e.key() == "Escape" {
+                if let Some(t) = dom::document().get_element_by_id("text-view") {
+                    let _ = t.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        })
+    };
+    let export = {
+        let state = s.clone();
+        let dispatch = p.dispatch.clone();
+        move |fmt: Export, all: bool| {
+            let docs: Vec<crate::Document> = if all {
+                state.docs.iter().map(|d| d.to_document()).collect()
+            } else {
+                state.doc().map(|d| vec![d.to_document()]).unwrap_or_default()
+            };
+            if docs.is_empty() {
+                return;
+            }
+            let stem = if all { "sift-all".to_string() } else { file_stem(&docs[0].name) };
+            let (files, losses) = fmt.render(&stem, &docs, &state.labels);
+            for (name, mime, content) in files {
+                dom::download(&name, mime, &content);
+            }
+            if !losses.is_empty() {
+                dispatch.emit(Action::Notice(format!("{} cannot carry everything: {}", fmt.title(), losses.join("; "))));
+            }
+            if let Some(m) = dom::document().query_selector("details.menu").ok().flatten() {
+                let _ = m.remove_attribute("open");
+            }
+        }
+    };
+    let has_doc = doc.is_some();
+    html! {
+        <header class="topbar">
+            <div class="brand" aria-label="sift">{"sift"}<span class="tag">{"annotate news text"}</span></div>
+            <div class="search" role="search">
+                <input id="search" type="search" placeholder="Search in text (Enter: next)" aria-label="Search in the text"
+                    value={(*query).clone()} {oninput} {onkeydown} disabled={!has_doc} />
+                if hit.1 > 0 { <span class="hits" aria-live="polite">{ format!("{}/{}", hit.0 + 1, hit.1) }</span> }
+                else if !query.is_empty() { <span class="hits" aria-live="polite">{"no match"}</span> }
+            </div>
+            <div class="actions">
+                <button class="btn" aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" disabled={!s.can_undo()}
+                    onclick={p.dispatch.reform(|_| Action::Undo)}>{"↶ Undo"}</button>
+                <button class="btn" aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled={!s.can_redo()}
+                    onclick={p.dispatch.reform(|_| Action::Redo)}>{"↷ Redo"}</button>
+                <button class="btn" aria-label="Re-annotate this document" title="Run the detectors again; review decisions are kept"
+                    disabled={!has_doc} onclick={p.dispatch.reform(|_| Action::Reannotate)}>{"Re-annotate"}</button>
+                <details class="menu">
+                    <summary class="btn primary" aria-label="Export">{"Export ▾"}</summary>
+                    <div class="menu-body" role="menu">
+                        { for Export::all().into_iter().map(|f| {
+                            let e1 = export.clone();
+                            let e2 = export.clone();
+                            html! {
+                                <div class="menu-group">
+                                    <div class="menu-title">{ f.title() }</div>
+                                    <button class="btn small" role="menuitem" disabled={!has_doc}
+                                        aria-label={format!("Export this document as {}", f.title())}
+                                        onclick={Callback::from(move |_| e1(f, false))}>{"This document"}</button>
+                                    <button class="btn small" role="menuitem" disabled={!has_doc}
+                                        aria-label={format!("Export all documents as {}", f.title())}
+                                        onclick={Callback::from(move |_| e2(f, true))}>{"All documents"}</button>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </details>
+            </div>
+        </header>
+    }
+}
+
+/// A file name without its extension, safe to download as.
+fn file_stem(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let clean: String = stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    let clean = clean.trim_matches('_').chars().take(60).collect::<String>();
+    if clean.is_empty() { "document".into() } else { clean }
+}

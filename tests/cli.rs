@@ -1,0 +1,183 @@
+//! The `sift` binary end to end: real articles in, valid annotations out, clear messages on bad input.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const ARTICLE: &str = "../shared/corpus/002_601354975c3094f5.txt";
+
+fn sift(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+fn stdout_json(o: &Output) -> Value {
+    assert!(o.status.success(), "exit {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn annotate_a_file_writes_valid_sift_annotations() {
+    let o = sift(&["annotate", ARTICLE], b"");
+    let v = stdout_json(&o);
+    assert_eq!(v["format"], "sift-annotations");
+    assert_eq!(v["version"], 1);
+    let doc = &v["documents"][0];
+    assert_eq!(doc["name"], "002_601354975c3094f5.txt");
+    let text = std::fs::read_to_string(ARTICLE).unwrap();
+    assert_eq!(doc["text"].as_str().unwrap(), text);
+    let spans = doc["spans"].as_array().unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for s in spans {
+        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert_eq!(s["text"].as_str().unwrap(), chars[a..b].iter().collect::<String>());
+        assert!(s["rule"].is_string() && s["why"].as_str().is_some_and(|w| !w.is_empty()), "{s}");
+    }
+    // The output reads back through the validating reader.
+    sift::formats::read(sift::Format::Sift, std::str::from_utf8(&o.stdout).unwrap()).unwrap();
+}
+
+#[test]
+fn stdin_and_layers() {
+    let o = sift(&["annotate", "--layers", "number", "-"], "Officials said at least 133 people died on Friday.".as_bytes());
+    let v = stdout_json(&o);
+    let spans = v["documents"][0]["spans"].as_array().unwrap();
+    assert!(!spans.is_empty());
+    assert!(spans.iter().all(|s| s["label"] == "number"), "only the number layer ran");
+}
+
+#[test]
+fn jsonl_stream_keeps_order_and_reports_bad_lines() {
+    let input = "{\"id\": \"a\", \"text\": \"Putin said 11 people were detained.\"}\n\
+                 {broken\n\
+                 {\"id\": \"c\", \"text\": \"\u{1F1FA}\u{1F1E6} Kyiv denied it on 22 March.\"}\n";
+    let o = sift(&["annotate", "--jsonl"], input.as_bytes());
+    assert!(!o.status.success(), "a bad line makes the exit non-zero");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("1 of 3 lines"));
+    let lines: Vec<Value> = std::str::from_utf8(&o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("not JSON"));
+    assert_eq!(lines[2]["id"], "c");
+    let text = lines[2]["text"].as_str().unwrap();
+    for s in lines[2]["spans"].as_array().unwrap() {
+        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        let (ua, ub) = (s["start_utf16"].as_u64().unwrap() as usize, s["end_utf16"].as_u64().unwrap() as usize);
+        assert_eq!(s["text"].as_str().unwrap(), text.chars().skip(a).take(b - a).collect::<String>());
+        let u: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&u[ua..ub]).unwrap(), s["text"].as_str().unwrap(), "UTF-16 offsets agree");
+    }
+}
+
+#[test]
+fn clean_removes_boilerplate_lines() {
+    let path = "../shared/corpus/004_88583a0961250598.txt";
+    let text = std::fs::read_to_string(path).unwrap();
+    let o = sift(&["clean", path], b"");
+    assert!(o.status.success());
+    let clean = String::from_utf8(o.stdout).unwrap();
+    assert!(clean.len() < text.len(), "something was removed");
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(path.replace(".txt", ".gold.json")).unwrap()).unwrap();
+    // Most gold claims survive cleaning, most gold boilerplate lines do not.
+    let spans = gold["documents"][0]["spans"].as_array().unwrap();
+    let kept = |label: &str| {
+        let of: Vec<&str> = spans.iter().filter(|s| s["label"] == label).map(|s| s["text"].as_str().unwrap()).collect();
+        of.iter().filter(|t| clean.contains(*t)).count() as f64 / of.len() as f64
+    };
+    assert!(kept("claim") >= 0.9, "claims kept {}", kept("claim"));
+    assert!(kept("boilerplate") <= 0.4, "boilerplate kept {}", kept("boilerplate"));
+}
+
+#[test]
+fn html_input_is_reduced_to_visible_text() {
+    let html = "<html><head><title>t</title><script>alert('x')</script></head><body><nav>Home | World</nav>\
+                <h1>Moscow attack</h1><p>At least 133 people were killed, officials said.</p></body></html>";
+    let dir = std::env::temp_dir().join(format!("sift-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("page.html");
+    std::fs::write(&f, html).unwrap();
+    let v = stdout_json(&sift(&["annotate", f.to_str().unwrap()], b""));
+    let text = v["documents"][0]["text"].as_str().unwrap();
+    assert!(text.contains("At least 133 people were killed"));
+    assert!(!text.contains("alert") && !text.contains('<'), "{text:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn bad_input_gets_one_clear_message_and_a_failure_exit() {
+    let dir = std::env::temp_dir().join(format!("sift-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin = dir.join("junk.txt");
+    std::fs::write(&bin, b"caf\xe9 \x00\xff binary").unwrap();
+    let cases: Vec<(Vec<String>, &[u8], &str)> = vec![
+        (vec!["annotate".into(), bin.display().to_string()], b"", "not UTF-8 text (invalid byte at offset 3)"),
+        (vec!["annotate".into(), "/nonexistent/x.txt".into()], b"", "/nonexistent/x.txt"),
+        (vec!["annotate".into(), "--layers".into(), "numbrs".into()], b"x", "unknown layer \"numbrs\""),
+        (vec!["convert".into(), "--from".into(), "sift".into(), "--to".into(), "sift".into()], b"{\"format\": 1", "sift"),
+        (vec!["convert".into(), "--from".into(), "nope".into(), "--to".into(), "sift".into()], b"", "unknown format"),
+    ];
+    for (args, stdin, want) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = sift(&args, stdin);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{args:?} should fail");
+        assert!(err.starts_with("sift: ") && err.contains(want), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(err.lines().count(), 1, "one message: {err}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn convert_brat_fixture_to_sift_and_back_to_brat_files() {
+    let dir = "../shared/interop/brat/tutorials-news";
+    let (ann, txt) = (format!("{dir}/110-note_annotation.ann"), format!("{dir}/110-note_annotation.txt"));
+    let v = stdout_json(&sift(&["convert", "--from", "brat", "--to", "sift", &ann, &txt], b""));
+    let doc = &v["documents"][0];
+    let text = doc["text"].as_str().unwrap();
+    assert_eq!(text, std::fs::read_to_string(&txt).unwrap());
+    assert!(!doc["spans"].as_array().unwrap().is_empty());
+    // Multi-file output needs a directory, and says so.
+    let sift_json = serde_json::to_vec(&v).unwrap();
+    let o = sift(&["convert", "--from", "sift", "--to", "brat"], &sift_json);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("give a directory with -o"));
+    let out = std::env::temp_dir().join(format!("sift-cli-brat-{}", std::process::id()));
+    let o = sift(&["convert", "--from", "sift", "--to", "brat", "-o", out.to_str().unwrap()], &sift_json);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert!(names.iter().any(|n| n.ends_with(".ann")) && names.iter().any(|n| n.ends_with(".txt")), "{names:?}");
+    std::fs::remove_dir_all(out).unwrap();
+}
+
+#[test]
+fn annotate_to_conll_writes_one_layer() {
+    let input = "At least 133 people died, officials said on Friday.";
+    let o = sift(&["annotate", "--format", "conll", "--layer", "number", "-"], input.as_bytes());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("B-number") && out.contains("I-number"), "{out}");
+    assert!(!out.contains("-claim"), "only the chosen layer: {out}");
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_annotated_text() {
+    let o = sift(&["annotate", "--layers", "number", "-"], "\u{feff}11 people".as_bytes());
+    let v = stdout_json(&o);
+    assert_eq!(v["documents"][0]["text"], "11 people");
+    assert_eq!(v["documents"][0]["spans"][0]["start"], 0);
+}
