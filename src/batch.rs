@@ -90,13 +90,7 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String>
     };
     let body = match (obj.get("text"), obj.get("html")) {
         (Some(Value::String(t)), _) => t.clone(),
-        (None, Some(Value::String(h))) => {
-            // HTML keeps its per-line facts for the boilerplate layer.
-            let visible = crate::input::html_to_text(h);
-            let spans = crate::detect::analyze_visible(&visible, layers);
-            let doc = Document { id: id.clone(), name: id, text: visible.text, spans };
-            return Ok(stream_line(&doc));
-        }
+        (None, Some(Value::String(h))) => return Ok(stream_line(&crate::annotate_html(&id, &id, h, layers))),
         (Some(other), _) | (None, Some(other)) => {
             return Err(fail(obj.get("id"), format!("\"text\" must be a string, found {}", kind(other))))
         }
