@@ -35,7 +35,7 @@ const ENTRIES: &[Entry] = &[
     e(r"^\d[\d,.]*k?\s+(comments?|responses?|replies|reactions)\b|^(top rated |reader |user |latest |recent |view |show |hide |load |read |see )?(all )?(\d+ )?comments?\s*(\(\d+\))?\s*[:.…]*$|^(leave|post|add|write|submit) (a|your) (comment|reply|response)|^(join|start) the (discussion|conversation)|^discussion\s*(\(\d+\))?$|^comments? (are|have been) closed", 120, Comments, "Opens the comment section: the article has ended."),
     e(r"^(read|see) (also|more|next)\b|^(also read|more to read|further reading)\b", 160, Teaser, "Points to other articles (\"Read also\")."),
     e(r"^related( articles?| posts?| stories| coverage| content| news| topics| links| reading| videos?)?\s*:?$", 40, Prompt, "Heading of a related-articles box."),
-    e(r"^(you may|you might|we think you.?ll|you.?ll) (also )?(like|enjoy|be interested)|^(more|other) (stories|articles|news|posts|videos)\b|^more (from|on|in|about) ", 80, Prompt, "Recommends other articles."),
+    e(r"^(you may|you might|we think you.?ll|you.?ll) (also )?(like|enjoy|be interested)|^(more|other) (stories|articles|news|posts|videos)\b|^more (from|on|in|about) [^.!?]*$", 80, Prompt, "Recommends other articles."),
     e(r"^(editors?.? picks?|latest (posts|news|stories|articles|videos|headlines)|most (read|popular|viewed|shared|commented|recent)|trending( now| stories)?|top (stories|news|picks)|popular (posts|stories|now)|recommended( for you| stories)?|what.?s hot|in case you missed it|don.?t miss|featured( stories| posts)?|up next|watch next|more headlines|news feed|breaking news|recent posts|previous (post|article)|next (post|article))\s*:?$", 40, Prompt, "Heading of a list of other articles."),
     e(r"^back to top|^skip to( main)? (content|navigation)|^(scroll|go) to top|^jump to\b|^toggle (navigation|menu)|^(main )?menu$|^search$|^close$|^open menu|^show more$|^load more|^see all|^view all|^more$", 40, Prompt, "Page navigation control."),
     e(r"^home\s*([›>»/|•:-]|$)|^home\s+(?-i:\p{Lu}{2,})\b|^you are here\s*:", 200, Prompt, "Breadcrumb navigation."),
@@ -43,7 +43,7 @@ const ENTRIES: &[Entry] = &[
     e(r"^(share|tweet|send|email) (this|the) (article|story|post|page)|^share (on|via|with)\b|^click to share|^share:|^share this\b", 90, Prompt, "Share prompt."),
     e(r"^(please )?follow\b.*\b(on|us)\b|^follow (us|@)|^(like|find) us on|^connect with us|^join us on|^stay connected", 90, Prompt, "Follow prompt for the site's social accounts."),
     e(r"^(twitter|facebook|youtube|instagram|telegram|linkedin|tiktok|mastodon|threads|x|vk|whatsapp)\s*:", 200, Prompt, "Link to the site's social account."),
-    e(r"\b(subscribe|sign up|signup|newsletter|unsubscribe|inbox)\b", 140, Prompt, "Subscribe or newsletter prompt."),
+    e(r"^(please )?(subscribe|sign up|signup)\b|\bnewsletters?\b|\bunsubscribe\b|\b(subscribe|sign up) (to|for) (our|the|my)\b|\b(delivered|straight|directly) to your inbox\b", 140, Prompt, "Subscribe or newsletter prompt."),
     e(r"^(sign in|log in|login|log out|register|create (an )?account|my account|already (a subscriber|have an account))\b", 80, Prompt, "Account control."),
     e(r"\b(we use cookies|cookie (policy|settings|preferences|notice)|uses cookies|accept (all )?cookies|privacy (policy|notice|settings)|terms (of|and) (use|service|conditions)|do not sell my)\b", 300, Prompt, "Cookie or legal notice."),
     e(r"\ball rights reserved\b", 300, Prompt, "Copyright line."),
@@ -58,7 +58,7 @@ const ENTRIES: &[Entry] = &[
     e(r"^(updated|published|posted|last (updated|modified)|first published|modified|created|date)\s*:?\s*(on\s+)?(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|\d+ (hours?|minutes?|days?) ago)", 90, Prompt, "Publication timestamp."),
     e(r"^(photo|photos|image|images|picture|pictures|video|videos|illustration|graphic|caption|credit|credits|image credit|photo credit|photograph|footage|file photo|source|sources|via|image source|photo source|featured image|header image|lead image)\s*:", 300, Credit, "Photo caption, credit or source line."),
     e(r"\b(photo|image|picture|credit|illustration|pictured|photograph)\s*:\s*[^.!?]{1,80}$|\((photo|image|picture|file photo|ap photo|reuters|afp|getty)[^)]{0,80}\)\s*$|\b(getty images|shutterstock|ap photo|afp via getty|reuters/\w+|epa-efe|istock(photo)?|alamy|pa wire|pa images|via reuters|via ap)\b[^.]{0,40}$", 300, Credit, "Photo caption or credit."),
-    e(r"^by\s+\p{Lu}|^by\s*:|^words by\b|^(written|reported|posted|edited|compiled|story) by\b|^\(?(reporting|writing|editing|additional reporting|compiled|research) by\b|^author\s*:|^(correspondent|staff writer|contributor|reporter|editor)$", 160, Credit, "Byline."),
+    e(r"^by\s+(?-i:\p{Lu})[^.!?]*$|^by\s*:|^words by\b|^(written|reported|posted|edited|compiled|story) by\b|^\(?(reporting|writing|editing|additional reporting|compiled|research) by\b|^author\s*:|^(correspondent|staff writer|contributor|reporter|editor)$", 160, Credit, "Byline."),
     e(r"\bcontributed (reporting )?to this (report|story|article)\b|\bcontributed reporting\b|^this (story|article|report) (was|has been) (updated|corrected|produced|written|edited|first published|originally published)\b|^(a version of )?this (article|story) (first |originally )?appeared\b|^originally published\b", 400, Credit, "Contributor credit."),
     e(r"^(about the author|more articles by|more by|more from this author|author profile|view (all )?posts by|posts by|articles by)\b", 80, Credit, "Author box."),
     e(r"^(copyright|\(c\)|©)", 300, Credit, "Copyright line."),
@@ -147,6 +147,12 @@ mod tests {
             "He said WeWork needs a more efficient and more customer-centric organization to grow.",
             "Home sales rose 4% in March, the fastest pace in a year, according to the National Association of Realtors.",
             "Shares of the company fell 5% on Monday after the report was published by the newspaper.",
+            // CT24 debate sentences.
+            "\"And I subscribe completely to the spirit that Senator Kennedy has expressed tonight.\"",
+            "We're working hard to sign up children.",
+            "More in August than July.",
+            "By Russia or anybody else.",
+            "By giving parents the tools to protect their children against cultural pollution.",
         ] {
             assert_eq!(kind(s), None, "{s:?}");
         }
