@@ -28,6 +28,14 @@ pub fn annotate(id: &str, name: &str, text: &str, layers: Layers) -> Document {
     Document { id: id.to_string(), name: name.to_string(), text: text.to_string(), spans: analyze(text, layers) }
 }
 
+/// Like [`annotate`], for an HTML page: the document's text is the page's visible text ([`html_to_text`]), and
+/// the boilerplate layer also weighs what the markup says about each line (navigation, link density, headings).
+pub fn annotate_html(id: &str, name: &str, html: &str, layers: Layers) -> Document {
+    let visible = html_to_text(html);
+    let spans = detect::analyze_visible(&visible, layers);
+    Document { id: id.to_string(), name: name.to_string(), text: visible.text, spans }
+}
+
 /// An error with one readable message saying what is wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
