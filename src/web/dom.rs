@@ -180,3 +180,16 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
     out
 }
+
+/// Selects `start..end` once its blocks are rendered (after a scroll the view renders them on its next turn),
+/// trying for up to about two seconds.
+pub fn select_when_rendered(doc: std::rc::Rc<DocData>, start: usize, end: usize, attempts: u32) {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if !select_chars(&doc, start, end) && attempts > 0 {
+            select_when_rendered(doc, start, end, attempts - 1);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 40);
+    }
+}

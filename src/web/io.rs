@@ -1,8 +1,8 @@
-//! What goes in and out of the app: opened files, exports. Each format is one function here so that the
-//! `sift::input` module can replace the HTML stopgap below without touching the components.
+//! What goes in and out of the app: opened files and exports, through `sift::formats` and `sift::input`.
 
 use crate::annotation::BOILERPLATE;
 use crate::formats::{self, Format};
+use crate::input::html_to_text;
 use crate::{Document, Label, Status};
 
 /// What an opened file holds.
@@ -98,150 +98,66 @@ pub fn clean_text(doc: &Document) -> String {
     s
 }
 
-/// Reads an opened or dropped file by its name. Text files become one document each, annotated at once;
-/// `.json` / `.jsonl` are read as `sift-annotations`.
-pub fn open_file(name: &str, content: &str) -> Result<Opened, String> {
-    let lower = name.to_lowercase();
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
-    let format = if lower.ends_with(".jsonl") {
-        Some(Format::SiftJsonl)
-    } else if lower.ends_with(".json") {
-        Some(Format::Sift)
-    } else {
-        None
-    };
-    if let Some(f) = format {
-        let imp = formats::read(f, content).map_err(|e| format!("{name}: {e}"))?;
-        if imp.documents.is_empty() {
-            return Err(format!("{name}: no documents in this file."));
-        }
-        let remarks = imp.repairs.into_iter().chain(imp.losses).map(|r| format!("{name}: {r}")).collect();
-        return Ok(Opened { docs: imp.documents, labels: imp.labels, remarks });
-    }
-    if content.contains('\0') {
-        return Err(format!("{name}: this looks like a binary file, not text."));
-    }
-    let text = if lower.ends_with(".html") || lower.ends_with(".htm") { html_to_text(content) } else { content.to_string() };
-    if text.trim().is_empty() {
-        return Err(format!("{name}: no text in this file."));
-    }
-    let doc = super::state::document_from_text(&stem, Some(name.to_string()), text);
-    Ok(Opened { docs: vec![doc], labels: Vec::new(), remarks: Vec::new() })
-}
-
-/// The visible text of an HTML page: no markup, no scripts or styles, block elements on their own lines,
-/// entities decoded. A stopgap until `sift::input` lands; it never builds DOM from the input.
-pub fn html_to_text(html: &str) -> String {
-    const SKIP: [&str; 7] = ["script", "style", "noscript", "template", "head", "svg", "iframe"];
-    const BLOCK: [&str; 24] = [
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
-        "header", "footer", "nav", "aside", "blockquote", "pre", "figure", "figcaption",
-    ];
-    let mut out = String::new();
-    let mut rest = html;
-    let mut skip_until: Option<String> = None;
-    while let Some(lt) = rest.find('<') {
-        if skip_until.is_none() {
-            out.push_str(&decode_entities(&rest[..lt]));
-        }
-        rest = &rest[lt..];
-        if rest.starts_with("<!--") {
-            rest = rest.find("-->").map_or("", |e| &rest[e + 3..]);
+/// Reads opened or dropped files, `(name, content)`. Text files (`.txt`, `.md`, `.html`) become one document
+/// each, annotated at once; annotation files are read in the format [`Format::detect`] finds, files of one format
+/// together (so a brat `.ann` meets its `.txt`). Returns what was read and one message per file that was not.
+pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
+    let mut out = Opened { docs: Vec::new(), labels: Vec::new(), remarks: Vec::new() };
+    let mut errors = Vec::new();
+    let ext = |n: &str| n.rsplit_once('.').map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
+    let stem = |n: &str| n.rsplit_once('.').map_or(n.to_string(), |(s, _)| s.to_string());
+    let ann_stems: Vec<String> = files.iter().filter(|(n, _)| ext(n) == "ann").map(|(n, _)| stem(n)).collect();
+    let mut groups: Vec<(Format, Vec<(&str, &str)>)> = Vec::new();
+    for (name, content) in files {
+        if content.contains('\0') {
+            errors.push(format!("{name}: this looks like a binary file, not text."));
             continue;
         }
-        let Some(gt) = rest.find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = &rest[1..gt];
-        rest = &rest[gt + 1..];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if let Some(until) = &skip_until {
-            if closing && *until == name {
-                skip_until = None;
-            }
-            continue;
-        }
-        if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
-            skip_until = Some(name);
-            continue;
-        }
-        if BLOCK.contains(&name.as_str()) {
-            out.push('\n');
-            if matches!(name.as_str(), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote") {
-                out.push('\n');
-            }
-        }
-    }
-    if skip_until.is_none() {
-        out.push_str(&decode_entities(rest));
-    }
-    // Collapse spaces within lines and runs of blank lines.
-    let mut lines: Vec<String> = Vec::new();
-    for line in out.lines() {
-        let l = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if l.is_empty() && lines.last().is_none_or(|p| p.is_empty()) {
-            continue;
-        }
-        lines.push(l);
-    }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines.join("\n")
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let ent = &rest[1..e];
-            let c = match ent {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                "mdash" => Some('—'),
-                "ndash" => Some('–'),
-                "rsquo" => Some('’'),
-                "lsquo" => Some('‘'),
-                "rdquo" => Some('”'),
-                "ldquo" => Some('“'),
-                "hellip" => Some('…'),
-                _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+        let e = ext(name);
+        let text_like = matches!(e.as_str(), "txt" | "md" | "markdown" | "html" | "htm" | "");
+        let format = if e == "txt" && ann_stems.contains(&stem(name)) {
+            Some(Format::Brat)
+        } else if text_like {
+            None
+        } else {
+            match Format::detect(name, content) {
+                Some(Format::Text) | None if !e.starts_with("json") => None,
+                None => {
+                    errors.push(format!("{name}: not a format sift reads (sift, doccano, Label Studio, spaCy, W3C)."));
+                    continue;
                 }
-                _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
-                _ => None,
-            };
-            c.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
+                f => f,
             }
+        };
+        match format {
+            Some(f) => match groups.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, v)) => v.push((name.as_str(), content.as_str())),
+                None => groups.push((f, vec![(name.as_str(), content.as_str())])),
+            },
             None => {
-                out.push('&');
-                rest = &rest[1..];
+                let text = if e == "html" || e == "htm" { html_to_text(content).text } else { content.clone() };
+                if text.trim().is_empty() {
+                    errors.push(format!("{name}: no text in this file."));
+                } else {
+                    out.docs.push(super::state::document_from_text(&stem(name), Some(name.clone()), text));
+                }
             }
         }
     }
-    out.push_str(rest);
-    out
+    for (f, group) in groups {
+        match formats::read_files(f, &group) {
+            Ok(imp) if imp.documents.is_empty() => errors.push(format!("{}: no documents in this file.", group[0].0)),
+            Ok(imp) => {
+                out.docs.extend(imp.documents);
+                for l in imp.labels {
+                    if !out.labels.iter().any(|k| k.name == l.name) {
+                        out.labels.push(l);
+                    }
+                }
+                out.remarks.extend(imp.repairs.into_iter().chain(imp.losses));
+            }
+            Err(e) => errors.push(if group.len() == 1 { format!("{}: {e}", group[0].0) } else { e.to_string() }),
+        }
+    }
+    (out, errors)
 }

@@ -1,6 +1,7 @@
 //! The browser app (wasm32 only): a yew app over the core. State and every edit live in [`state`]; the DOM
 //! boundary (selections, UTF-16 offsets, downloads) in `dom`; files in and out in `io`; autosave in `storage`.
 
+mod annotate;
 pub mod api;
 pub mod components;
 mod dom;

@@ -173,6 +173,9 @@ pub enum Action {
     SelectSpan(Option<String>),
     /// Sets the span-list filter.
     SetFilter(Filter),
+    /// Suggestions for a document being annotated slice by slice, with the progress in percent (`None`: the
+    /// last slice). Added without an undo step: they are the detectors' work, not an edit.
+    Suggest(String, Vec<Span>, Option<u8>),
     /// Shows a message to the user.
     Notice(String),
     /// Hides the message.
@@ -194,6 +197,7 @@ impl Action {
                 | Action::SelectSpan(_)
                 | Action::SetFilter(_)
                 | Action::Notice(_)
+                | Action::Suggest(..)
                 | Action::DismissNotice
         )
     }
@@ -218,6 +222,8 @@ pub struct AppState {
     pub filter: Filter,
     /// A message for the user (storage full, conflicts, bad files).
     pub notice: Option<String>,
+    /// Documents still being annotated slice by slice, with their progress in percent.
+    pub annotating: Rc<HashMap<String, u8>>,
     undo: Rc<Vec<Snapshot>>,
     redo: Rc<Vec<Snapshot>>,
     /// Whether to write changes to storage (off in a state built for tests of the reducer).
@@ -254,6 +260,7 @@ impl AppState {
             selected: None,
             filter: Filter::default(),
             notice: saved.warning,
+            annotating: Rc::default(),
             undo: Rc::default(),
             redo: Rc::default(),
             persist: true,
@@ -290,6 +297,12 @@ impl AppState {
         self.labels = s.labels;
         self.current = s.current;
         self.selected = None;
+    }
+
+    fn replace_doc_rc(&mut self, d: Rc<DocData>) {
+        if let Some(slot) = self.docs.iter_mut().find(|x| x.id == d.id) {
+            *slot = d;
+        }
     }
 
     fn replace_doc(&mut self, d: DocData) {
@@ -506,6 +519,9 @@ impl AppState {
             Action::Undo | Action::Redo => {}
             Action::External(id, doc, rev) => {
                 Rc::make_mut(&mut self.revs).insert(id.clone(), rev);
+                // Undo must not take back another tab's work: history before it is dropped.
+                self.undo = Rc::default();
+                self.redo = Rc::default();
                 match doc {
                     Some(d) => {
                         let nd = Rc::new(DocData::from_document(d));
@@ -534,6 +550,29 @@ impl AppState {
             }
             Action::SelectSpan(s) => self.selected = s,
             Action::SetFilter(f) => self.filter = f,
+            Action::Suggest(id, spans, progress) => {
+                if let Some(d) = self.docs.iter().find(|d| d.id == id).cloned() {
+                    let merged = Rc::new(d.with_spans(add_suggestions(&d.spans, &spans)));
+                    self.replace_doc_rc(merged);
+                    // Snapshots holding this document get the suggestions too, so undo never drops them.
+                    for stack in [&mut self.undo, &mut self.redo] {
+                        for snap in Rc::make_mut(stack).iter_mut() {
+                            for slot in snap.docs.iter_mut().filter(|x| x.id == id) {
+                                *slot = Rc::new(slot.with_spans(add_suggestions(&slot.spans, &spans)));
+                            }
+                        }
+                    }
+                }
+                let p = Rc::make_mut(&mut self.annotating);
+                match progress {
+                    Some(pc) => {
+                        p.insert(id, pc);
+                    }
+                    None => {
+                        p.remove(&id);
+                    }
+                }
+            }
             Action::Notice(n) => self.notice = Some(n),
             Action::DismissNotice => self.notice = None,
         }
@@ -592,9 +631,13 @@ impl Reducible for AppState {
                 }
             }
             a => {
-                let external = matches!(a, Action::External(..) | Action::ExternalLabels(_) | Action::ExternalOrder(_));
+                let skip_save = match &a {
+                    Action::External(..) | Action::ExternalLabels(_) | Action::ExternalOrder(_) => true,
+                    Action::Suggest(_, _, progress) => progress.is_some(),
+                    _ => false,
+                };
                 next.apply(a);
-                if external {
+                if skip_save {
                     return Rc::new(next);
                 }
             }
@@ -611,6 +654,15 @@ impl Reducible for AppState {
         }
         Rc::new(next)
     }
+}
+
+/// `spans` plus the `fresh` suggestions whose ids are new (a suggestion reviewed or rejected before keeps its
+/// decision).
+fn add_suggestions(spans: &[Span], fresh: &[Span]) -> Vec<Span> {
+    let ids: HashSet<&str> = spans.iter().map(|s| s.id.as_str()).collect();
+    let mut out = spans.to_vec();
+    out.extend(fresh.iter().filter(|f| !ids.contains(f.id.as_str())).cloned());
+    out
 }
 
 /// A manual span, accepted as made.
@@ -664,16 +716,20 @@ pub fn merge_suggestions(old: Vec<Span>, fresh: Vec<Span>) -> Vec<Span> {
 
 /// The document for a pasted or typed text: named after its first words, annotated at once.
 pub fn document_from_text(id_hint: &str, name: Option<String>, text: String) -> Document {
-    let name = name.unwrap_or_else(|| {
-        let first: String = text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-        let mut n: String = first.chars().take(60).collect();
-        if n.is_empty() {
-            n = "Untitled".into();
-        }
-        n
-    });
+    let name = name.unwrap_or_else(|| doc_name(&text));
     let spans = super::dom::measure("sift:analyze", || analyze(&text, Layers::ALL));
     Document { id: id_hint.to_string(), name, text, spans }
+}
+
+/// A name for a pasted text: its first words.
+pub fn doc_name(text: &str) -> String {
+    let first: String = text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    let n: String = first.chars().take(60).collect();
+    if n.is_empty() {
+        "Untitled".into()
+    } else {
+        n
+    }
 }
 
 /// Whether `c` belongs to a word (letters, digits, and the joiners inside words and numbers).

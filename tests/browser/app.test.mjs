@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, openApp, paste, corpusText, selectChars, drawnSpans, requireDist, fileUrl } from './harness.mjs';
+import { launch, serve, openApp, paste, corpusText, drawnSpans, requireDist, fileUrl, CORPUS } from './harness.mjs';
 
 const ARTICLE = corpusText('002_601354975c3094f5.txt');
 let browser, server;
@@ -29,12 +29,6 @@ async function exportOpen(page, which = 'this') {
   return [JSON.parse(raw), raw, dl.suggestedFilename()];
 }
 
-/** The text each drawn span covers, rebuilt from the segments on the page: "label|start|end" -> text. */
-async function drawnByLabel(page) {
-  const segs = await drawnSpans(page);
-  return segs;
-}
-
 /** Status shown in the inspector for the selected span. */
 const inspectorStatus = (page) => page.textContent('.inspect .insp-head .status');
 
@@ -55,6 +49,13 @@ test('a pasted article is annotated at once; each highlight says why on hover', 
   await claim.hover();
   const title = await claim.getAttribute('title');
   assert.match(title, /^claim \(suggested\): \S.{10,}/);
+  // Each layer can be hidden and shown again.
+  const claims = await page.$$eval('#text-view .seg.cl', (e) => e.length);
+  await page.uncheck('input[aria-label="Show claim"]');
+  assert.equal(await page.$$eval('#text-view .seg.cl', (e) => e.length), 0);
+  assert.ok(await page.$$eval('#text-view .seg.sp', (e) => e.length) > 0, 'the other layers stay');
+  await page.check('input[aria-label="Show claim"]');
+  assert.equal(await page.$$eval('#text-view .seg.cl', (e) => e.length), claims);
   // The sidebar counts match the span list.
   const listed = await page.textContent('#spans-h');
   const n = Number(listed.match(/\((\d+)\)/)[1]);
@@ -109,14 +110,14 @@ test('review with the keyboard and the buttons; rejected suggestions stay reject
 test('tag with the keyboard (snapped to words) and with the mouse (palette); undo and redo', async () => {
   const { page, errors, ctx } = await freshPage();
   await paste(page, ARTICLE);
-  // Keyboard: select "11 suspects" by searching it, then press the number key.
-  await page.fill('#search', '11 susp');
-  await page.waitForFunction(() => getSelection().toString() === '11 susp');
+  const current = () => page.$eval('.span-row.current', (e) => e.textContent);
+  // Keyboard: select part of "Kyiv from pointing" by searching it, then press the number key.
+  await page.fill('#search', 'Kyiv from poin');
+  await page.waitForFunction(() => getSelection().toString() === 'Kyiv from poin');
   await page.keyboard.press('Escape'); // back to the text
   await page.keyboard.press('3');
-  await page.waitForSelector('.seg[data-labels~="number"]');
-  let nums = await page.$$eval('.seg[data-labels~="number"]', (els) => els.map((e) => e.textContent).join(''));
-  assert.equal(nums, '11 suspects', 'the partial word was widened to the whole word');
+  await page.waitForFunction(() => document.querySelector('.span-row.current')?.textContent === 'numberKyiv from pointing');
+  assert.equal(await current(), 'numberKyiv from pointing', 'the partial word was widened to the whole word');
   assert.equal(await inspectorStatus(page), 'accepted');
   assert.match(await page.textContent('.insp-head .muted'), /tagged by hand/);
   // Shift + label key keeps the exact characters.
@@ -150,19 +151,19 @@ test('tag with the keyboard (snapped to words) and with the mouse (palette); und
   await page.mouse.up();
   await page.waitForSelector('.palette');
   await page.click('.palette button[aria-label="Tag as number"]');
-  await page.waitForFunction(() => document.querySelectorAll('.seg[data-labels~="number"]').length >= 2);
-  nums = await page.$$eval('.seg[data-labels~="number"]', (els) => els.map((e) => e.textContent));
-  assert.ok(nums.includes('Moscow concert hall'), `mouse tag snapped to words: ${JSON.stringify(nums)}`);
+  await page.waitForFunction(() => document.querySelector('.span-row.current')?.textContent.startsWith('numberMoscow'));
+  assert.equal(await current(), 'numberMoscow concert hall', 'mouse tag snapped to words');
+  const tagged = () => page.$$eval('.span-row', (els) => els.some((e) => e.textContent === 'numberMoscow concert hall'));
 
   // Undo removes the mouse tag, redo brings it back; Ctrl+Y works too.
   await page.click('#text-view', { position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
-  await page.waitForFunction(() => ![...document.querySelectorAll('.seg[data-labels~="number"]')].some((e) => e.textContent === 'Moscow concert hall'));
+  await page.waitForFunction(() => ![...document.querySelectorAll('.span-row')].some((e) => e.textContent === 'numberMoscow concert hall'));
   await page.keyboard.press('Control+Shift+z');
-  await page.waitForFunction(() => [...document.querySelectorAll('.seg[data-labels~="number"]')].some((e) => e.textContent === 'Moscow concert hall'));
+  await page.waitForFunction(() => [...document.querySelectorAll('.span-row')].some((e) => e.textContent === 'numberMoscow concert hall'));
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+y');
-  await page.waitForFunction(() => [...document.querySelectorAll('.seg[data-labels~="number"]')].some((e) => e.textContent === 'Moscow concert hall'));
+  await page.waitForFunction(() => [...document.querySelectorAll('.span-row')].some((e) => e.textContent === 'numberMoscow concert hall'));
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -177,7 +178,7 @@ test('everything survives a reload; the export matches the page; importing it in
   await page.waitForFunction(() => getSelection().toString() === 'Kabul airport');
   await page.keyboard.press('Escape');
   await page.keyboard.press('3');
-  await page.waitForSelector('.seg[data-labels~="number"]');
+  await page.waitForFunction(() => document.querySelector('.span-row.current')?.textContent === 'numberKabul airport');
   // A second document, renamed.
   await paste(page, corpusText('003_a7fab11564c02453.txt'));
   await page.click('.doc.current button[title="Rename"]');
@@ -367,15 +368,16 @@ test('storage full: a visible warning, and nothing already saved is lost', async
 test('dist/sift.html works from file://: paste, tag, reload, export', async () => {
   const { page, errors, ctx, requests } = await openApp(browser, fileUrl());
   await paste(page, ARTICLE);
-  await page.fill('#search', 'at least 133');
-  await page.waitForFunction(() => getSelection().toString() === 'at least 133');
+  await page.fill('#search', 'most deadly attack');
+  await page.waitForFunction(() => getSelection().toString() === 'most deadly attack');
   await page.keyboard.press('Escape');
-  await page.keyboard.press('3');
-  await page.waitForSelector('.seg[data-labels~="number"]');
+  await page.keyboard.press('2');
+  const tagged = () => page.waitForFunction(() => [...document.querySelectorAll('.span-row')].some((e) => e.textContent === 'claimmost deadly attack'));
+  await tagged();
   await page.reload();
-  await page.waitForSelector('.seg[data-labels~="number"]');
+  await tagged();
   const [one] = await exportOpen(page);
-  assert.ok(one.documents[0].spans.some((s) => s.label === 'number' && s.text === 'at least 133' && s.origin === 'manual'));
+  assert.ok(one.documents[0].spans.some((s) => s.label === 'claim' && s.text === 'most deadly attack' && s.origin === 'manual'));
   // The page itself, loaded twice (reload), and nothing else.
   assert.deepEqual(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [fileUrl(), fileUrl()]);
   assert.deepEqual(errors, []);
@@ -436,15 +438,16 @@ test('offsets are code points whatever the script: emoji, flags, CJK, combining 
     await page.waitForFunction((n) => getSelection().toString() === n, needle);
     await page.keyboard.press('Escape');
     await page.keyboard.press(key);
-    await page.waitForFunction((n) => [...document.querySelectorAll('.span-row .span-text')].some((e) => e.textContent === n), needle);
+    await page.waitForFunction((n) => document.querySelector('.span-row.current .span-text')?.textContent === n, needle);
   }
   await page.click('summary[aria-label="Export"]');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Export this document as sift-annotations JSON"]')]);
   const doc = JSON.parse(readFileSync(await dl.path(), 'utf8')).documents[0];
   const cps = Array.from(text);
   for (const needle of ['東京', 'Cafe\u0301 owners', '€1,200']) {
-    const s = doc.spans.find((x) => x.origin === 'manual' && x.text === needle);
-    assert.ok(s, `manual span over ${needle}`);
+    // A tag over a suggestion with the same edges accepts it; otherwise it makes a manual span.
+    const s = doc.spans.find((x) => x.status === 'accepted' && x.text === needle);
+    assert.ok(s, `accepted span over ${needle}`);
     assert.equal(cps.slice(s.start, s.end).join(''), needle, 'start/end count code points');
     assert.equal(text.slice(s.start_utf16, s.end_utf16), needle, 'UTF-16 offsets agree');
   }
@@ -465,6 +468,59 @@ test('drop files: text, markdown and a bad JSON file get a clear message', async
   const msg = await page.textContent('.notice');
   assert.match(msg, /bad\.json: [\s\S]*2\.\.9/, msg);
   assert.equal(await page.$$eval('.doc', (e) => e.length), 1, 'the bad file added nothing');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a 1 MB paste keeps a small DOM; text far down can be found, tagged and exported with exact offsets', async () => {
+  const { page, errors, ctx } = await freshPage();
+  const text = ARTICLE.repeat(175) + '\n\nThe final tally was 987654 votes, officials said.\n';
+  assert.ok(text.length > 1e6);
+  await paste(page, text);
+  const blocks = Number(await page.getAttribute('#text-view', 'data-blocks'));
+  const live = await page.$$eval('#text-view .block.live', (e) => e.length);
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  assert.ok(blocks > 2000, `${blocks} blocks`);
+  assert.ok(live < 100, `only blocks near the viewport are rendered (${live})`);
+  assert.ok(elements < 8000, `small DOM (${elements} elements)`);
+  // Search jumps to the end; the hit is selected and can be tagged.
+  await page.fill('#search', '987654 votes');
+  await page.waitForFunction(() => getSelection().toString() === '987654 votes', null, { timeout: 10000 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('3');
+  await page.waitForFunction(() => [...document.querySelectorAll('.seg[data-labels~="number"]')].some((e) => e.textContent === '987654 votes'));
+  // Scrolling back to the top renders the top again.
+  await page.evaluate(() => { document.querySelector('#text-scroll').scrollTop = 0; });
+  await page.waitForSelector('#text-view .block.live[data-i="0"]');
+  await page.click('summary[aria-label="Export"]');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[aria-label="Export this document as sift-annotations JSON"]')]);
+  const doc = JSON.parse(readFileSync(await dl.path(), 'utf8')).documents[0];
+  const s = doc.spans.find((x) => x.origin === 'manual');
+  const at = Array.from(text).length - Array.from('987654 votes, officials said.\n').length;
+  assert.deepEqual([s.start, s.end, s.text], [at, at + 12, '987654 votes']);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('open annotations from other tools: doccano JSONL and a brat .txt/.ann pair', async () => {
+  const { page, errors, ctx } = await freshPage();
+  const interop = join(CORPUS, '../interop');
+  await page.setInputFiles('#file-input', [
+    join(interop, 'doccano/export_examples/sequence_labeling/example.jsonl'),
+    join(interop, 'brat/dkpro-core/document0c.txt'),
+    join(interop, 'brat/dkpro-core/document0c.ann'),
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('.doc').length >= 4);
+  // The doccano spans are drawn with their labels, over exactly the text they name.
+  await page.click('.doc >> nth=0 >> .doc-open');
+  await page.waitForSelector('.seg[data-labels~="ORG"]');
+  assert.match(await page.textContent('#text-view'), /^EU rejects German call/);
+  assert.equal(await page.$eval('.seg[data-labels~="ORG"]', (e) => e.textContent), 'EU');
+  assert.ok(await page.$('.label-row:has-text("PERSON")'), 'labels from the file are added');
+  const brat = await page.$$eval('.doc-name', (e) => e.map((x) => x.textContent));
+  assert.ok(brat.some((n) => /document0c/.test(n)), brat.join(', '));
+  // What a format could not carry is said, not dropped silently.
+  assert.match(await page.textContent('.notice'), /brat: .*dropped/);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -8,9 +8,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
-use crate::web::components::text_view::ByPtr;
-use crate::web::state::{document_from_text, Action, AppState};
-use crate::web::{dom, io, storage};
+use crate::web::components::text_view::{ByPtr, Revealer};
+use crate::web::state::{doc_name, document_from_text, Action, AppState};
+use crate::web::{annotate, dom, io, storage};
 use crate::{Document, Status};
 
 /// A fresh document id: time-based, so two tabs pasting at once do not collide.
@@ -38,8 +38,7 @@ fn radix36(mut n: u64) -> String {
 pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
     let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     wasm_bindgen_futures::spawn_local(async move {
-        let mut docs: Vec<Document> = Vec::new();
-        let mut labels = Vec::new();
+        let mut read: Vec<(String, String)> = Vec::new();
         let mut errors = Vec::new();
         for f in list {
             let name = f.name();
@@ -47,27 +46,19 @@ pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
                 errors.push(format!("{name}: larger than 64 MB, not opened."));
                 continue;
             }
-            let text = match wasm_bindgen_futures::JsFuture::from(f.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => {
-                    errors.push(format!("{name}: could not be read."));
-                    continue;
-                }
-            };
-            match io::open_file(&name, &text) {
-                Ok(o) => {
-                    docs.extend(o.docs);
-                    labels.extend(o.labels);
-                    errors.extend(o.remarks);
-                }
-                Err(e) => errors.push(e),
+            match wasm_bindgen_futures::JsFuture::from(f.text()).await {
+                Ok(t) => read.push((name, t.as_string().unwrap_or_default())),
+                Err(_) => errors.push(format!("{name}: could not be read.")),
             }
         }
-        if !docs.is_empty() {
-            dispatch.emit(Action::AddDocs(docs, labels));
+        let (opened, errs) = io::open_files(&read);
+        errors.extend(errs);
+        errors.extend(opened.remarks);
+        if !opened.docs.is_empty() {
+            dispatch.emit(Action::AddDocs(opened.docs, opened.labels));
         }
         if !errors.is_empty() {
-            dispatch.emit(Action::Notice(errors.join(" ")));
+            dispatch.emit(Action::Notice(errors.join("\n")));
         }
     });
 }
@@ -77,8 +68,16 @@ pub fn add_text(text: String, dispatch: &Callback<Action>) {
     if text.trim().is_empty() {
         return;
     }
-    let doc = document_from_text(&fresh_id(), None, text);
+    if text.len() <= annotate::AT_ONCE {
+        let doc = document_from_text(&fresh_id(), None, text);
+        dispatch.emit(Action::AddDocs(vec![doc], Vec::new()));
+        return;
+    }
+    // A long text: show it now, annotate it slice by slice.
+    let doc = Document { id: fresh_id(), name: doc_name(&text), text, spans: Vec::new() };
+    let (id, text) = (doc.id.clone(), Rc::<str>::from(doc.text.as_str()));
     dispatch.emit(Action::AddDocs(vec![doc], Vec::new()));
+    annotate::in_slices(id, text, dispatch.clone());
 }
 
 /// What the page-wide key handler needs to see at the time of the key press.
@@ -101,16 +100,16 @@ pub fn app() -> Html {
     };
     live.borrow_mut().state = Rc::new((*state).clone());
     let palette = use_state(|| None::<(f64, f64)>);
-    let reveal = use_state(|| None::<(usize, u32)>);
-    let counter = use_mut_ref(|| 0u32);
+    let revealer: Rc<Revealer> = use_mut_ref(|| None);
     let new_doc = use_state(|| false);
 
     let do_reveal = {
-        let reveal = reveal.clone();
-        let counter = counter.clone();
+        let revealer = revealer.clone();
         Callback::from(move |c: usize| {
-            *counter.borrow_mut() += 1;
-            reveal.set(Some((c, *counter.borrow())));
+            let f = revealer.borrow().clone();
+            if let Some(f) = f {
+                f(c);
+            }
         })
     };
 
@@ -140,8 +139,10 @@ pub fn app() -> Html {
                     }
                     let Some(data) = e.clipboard_data() else { return };
                     let plain = data.get_data("text/plain").unwrap_or_default();
+                    // Plain text exactly as copied when the clipboard has it (what the user saw, even if it quotes
+                    // markup); else the visible text of the HTML.
                     let text = if plain.trim().is_empty() {
-                        io::html_to_text(&data.get_data("text/html").unwrap_or_default())
+                        crate::input::html_to_text(&data.get_data("text/html").unwrap_or_default()).text
                     } else {
                         plain
                     };
@@ -244,7 +245,7 @@ pub fn app() -> Html {
                 <ReviewBar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
                 <TextView doc={d.clone()} labels={ByPtr(state.labels.clone())} hidden={ByPtr(state.hidden.clone())}
                     selected={state.selected.clone()} {on_click_spans} {on_mouse_up} on_key={on_key_text}
-                    reveal={*reveal} />
+                    revealer={ByPtr(revealer.clone())} />
             </>
         },
         _ => html! { <Intake dispatch={dispatch.clone()} on_added={on_added} can_cancel={doc.is_some()} /> },

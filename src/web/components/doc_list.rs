@@ -23,6 +23,19 @@ pub struct DocListProps {
 pub fn doc_list(p: &DocListProps) -> Html {
     let editing = use_state(|| None::<String>);
     let file_ref = use_node_ref();
+    let rename_ref = use_node_ref();
+    // Focus the name field when renaming starts (autofocus does not apply to fields added later).
+    {
+        let rename_ref = rename_ref.clone();
+        use_effect_with((*editing).clone(), move |e| {
+            if e.is_some() {
+                if let Some(i) = rename_ref.cast::<HtmlInputElement>() {
+                    let _ = i.focus();
+                    i.select();
+                }
+            }
+        });
+    }
     let s = &p.state;
     let open_click = {
         let file_ref = file_ref.clone();
@@ -51,7 +64,7 @@ pub fn doc_list(p: &DocListProps) -> Html {
             let (ed1, ed2) = (editing.clone(), editing.clone());
             let (d1, d2) = (p.dispatch.clone(), p.dispatch.clone());
             html! {
-                <input class="rename" aria-label="New document name" value={d.name.clone()} autofocus=true
+                <input class="rename" ref={rename_ref.clone()} aria-label="New document name" value={d.name.clone()}
                     onkeydown={Callback::from(move |e: KeyboardEvent| {
                         if e.key() == "Enter" {
                             let v = e.target_unchecked_into::<HtmlInputElement>().value();
@@ -73,7 +86,7 @@ pub fn doc_list(p: &DocListProps) -> Html {
                     <span class="doc-name">{ d.name.clone() }</span>
                     <span class="counts">
                         { for counts.iter().map(|(l, n)| html! {
-                            <span class={classes!("count", label_class(l))} title={format!("{n} {l}")}>{ format!("{n} {l}") }</span>
+                            <span class={classes!("count", label_class(l))} title={format!("{n} {l}")} aria-label={format!("{n} {l}")}>{ n.to_string() }</span>
                         }) }
                         if counts.is_empty() { <span class="count">{"no spans"}</span> }
                     </span>
@@ -105,9 +118,9 @@ pub fn doc_list(p: &DocListProps) -> Html {
             </div>
             <div class="row">
                 <button class="btn small" aria-label="New document: paste or type text" onclick={p.on_new.reform(|_| ())}>{"+ New"}</button>
-                <button class="btn small" aria-label="Open files (.txt, .md, .html, .json, .jsonl)" onclick={open_click}>{"Open files…"}</button>
+                <button class="btn small" aria-label="Open files (text, HTML, or annotations: sift, doccano, Label Studio, spaCy, brat, W3C, CoNLL)" onclick={open_click}>{"Open files…"}</button>
                 <input ref={file_ref} id="file-input" type="file" multiple=true hidden=true aria-label="Files to open"
-                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,text/plain,text/html,application/json" {onchange} />
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.jsonld,.ann,.conll,.xml,text/plain,text/html,application/json" {onchange} />
             </div>
             <ul class="doc-list">{ for items }</ul>
         </section>

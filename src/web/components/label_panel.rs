@@ -15,6 +15,15 @@ pub fn label_panel(p: &StateProps) -> Html {
     let editing = use_state(|| None::<String>);
     let deleting = use_state(|| None::<String>);
     let new_name = use_state(String::new);
+    let edit_ref = use_node_ref();
+    {
+        let edit_ref = edit_ref.clone();
+        use_effect_with(((*editing).clone(), (*deleting).clone()), move |_| {
+            if let Some(el) = edit_ref.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
     let doc = s.doc().cloned();
     let counts = doc.as_ref().map(|d| d.counts()).unwrap_or_default();
     let add = {
@@ -62,7 +71,7 @@ pub fn label_panel(p: &StateProps) -> Html {
             let ed2 = editing.clone();
             html! {
                 <form class="label-edit" {onsubmit} aria-label={format!("Edit label {}", l.name)}>
-                    <input name="name" aria-label="Label name" value={l.name.clone()} required=true />
+                    <input name="name" ref={edit_ref.clone()} aria-label="Label name" value={l.name.clone()} required=true />
                     <input name="color" type="color" aria-label="Label colour" value={l.color.clone()} />
                     <input name="key" class="key-input" aria-label="Shortcut key (1-9)" maxlength="1" value={l.key.clone().unwrap_or_default()} />
                     <button class="btn small primary" type="submit">{"Save"}</button>
@@ -90,7 +99,7 @@ pub fn label_panel(p: &StateProps) -> Html {
                 <form class="label-delete" role="alertdialog" aria-label={format!("Delete label {}", l.name)} {onsubmit}>
                     <p>{ format!("Delete “{}”? It has {total} span(s) in all documents.", l.name) }</p>
                     <label>{"Its spans: "}
-                        <select aria-label="What happens to its spans">
+                        <select ref={edit_ref.clone()} aria-label="What happens to its spans">
                             <option value="">{"delete them"}</option>
                             { for others.iter().map(|o| html! { <option value={o.clone()}>{ format!("relabel as {o}") }</option> }) }
                         </select>

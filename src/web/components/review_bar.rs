@@ -33,7 +33,12 @@ pub fn review_bar(p: &StateProps) -> Html {
     html! {
         <div class="review-bar">
             <h1 class="doc-title" title={doc.name.clone()}>{ doc.name.clone() }</h1>
-            <div class="layers">{ for layers }</div>
+            <div class="layers">
+                { for layers }
+                if let Some(pc) = s.annotating.get(&doc.id) {
+                    <span class="annotating" role="status">{ format!("Annotating… {pc}%") }</span>
+                }
+            </div>
             <div class="hint muted small">{"N / P next/previous suggestion · A accept · R reject · 1–9 tag · Ctrl+Z undo"}</div>
         </div>
     }

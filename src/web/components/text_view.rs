@@ -23,6 +23,12 @@ const SOFT_BLOCK: usize = 1500;
 /// A block without any line break is cut at a space past this many code points.
 const HARD_BLOCK: usize = 4000;
 
+/// The blocks of a text, compared by address.
+type Blocks = ByPtr<Vec<Range<usize>>>;
+
+/// A slot for the function that scrolls the text view to a code point.
+pub type Revealer = RefCell<Option<Rc<dyn Fn(usize)>>>;
+
 /// Compares an `Rc` by address: cheap equality for props that are replaced, never mutated.
 #[derive(Debug)]
 pub struct ByPtr<T: ?Sized>(pub Rc<T>);
@@ -119,8 +125,8 @@ pub struct TextViewProps {
     pub on_mouse_up: Callback<MouseEvent>,
     /// Called on keys pressed while the text has focus.
     pub on_key: Callback<KeyboardEvent>,
-    /// A code point to bring into view (with a counter so the same target can be asked twice).
-    pub reveal: Option<(usize, u32)>,
+    /// Where the view registers the function that brings a code point into view.
+    pub revealer: ByPtr<Revealer>,
 }
 
 /// The text view.
@@ -132,19 +138,27 @@ pub fn text_view(p: &TextViewProps) -> Html {
     let scroller = use_node_ref();
     let window = use_state(|| 0..RENDER_ALL.min(blocks.len()));
     let heights: Rc<RefCell<Vec<f64>>> = use_mut_ref(Vec::new);
+    // The text column's width, read after each render (reading it during render would force a layout).
+    let width_ref: Rc<RefCell<f64>> = use_mut_ref(|| 800.0);
     let virtual_ = blocks.len() > RENDER_ALL;
 
-    // Reset the window and height cache when the text changes.
+    // Reset the window and height cache when the text changes. (Done in an effect that runs after every render
+    // and compares with what it handled last: an effect keyed on deps can be skipped when renders come quickly.)
+    let seen_blocks: Rc<RefCell<Option<Blocks>>> = use_mut_ref(|| None);
     {
         let window = window.clone();
         let heights = heights.clone();
         let scroller = scroller.clone();
-        use_effect_with(ByPtr(blocks.clone()), move |b| {
-            heights.borrow_mut().clear();
-            heights.borrow_mut().resize(b.0.len(), 0.0);
-            window.set(0..(if b.0.len() > RENDER_ALL { 40 } else { b.0.len() }).min(b.0.len()));
-            if let Some(el) = scroller.cast::<Element>() {
-                el.set_scroll_top(0);
+        let b = ByPtr(blocks.clone());
+        use_effect(move || {
+            if seen_blocks.borrow().as_ref() != Some(&b) {
+                *seen_blocks.borrow_mut() = Some(b.clone());
+                heights.borrow_mut().clear();
+                heights.borrow_mut().resize(b.0.len(), 0.0);
+                window.set(0..(if b.0.len() > RENDER_ALL { 40 } else { b.0.len() }).min(b.0.len()));
+                if let Some(el) = scroller.cast::<Element>() {
+                    el.set_scroll_top(0);
+                }
             }
         });
     }
@@ -152,14 +166,19 @@ pub fn text_view(p: &TextViewProps) -> Html {
     {
         let heights = heights.clone();
         let scroller = scroller.clone();
+        let width_ref = width_ref.clone();
         use_effect(move || {
+            if !virtual_ {
+                return;
+            }
             if let Some(el) = scroller.cast::<Element>() {
-                if let Ok(list) = el.query_selector_all(".block[data-i]") {
+                *width_ref.borrow_mut() = el.client_width() as f64;
+                if let Ok(list) = el.query_selector_all(".block.live") {
                     let mut h = heights.borrow_mut();
                     for k in 0..list.length() {
                         if let Some(b) = list.get(k).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
                             if let Some(i) = b.get_attribute("data-i").and_then(|v| v.parse::<usize>().ok()) {
-                                if i < h.len() && b.class_list().contains("live") {
+                                if i < h.len() {
                                     h[i] = b.offset_height() as f64;
                                 }
                             }
@@ -212,28 +231,28 @@ pub fn text_view(p: &TextViewProps) -> Html {
             }
         })
     };
-    // Bring a requested block into view.
+    // Bring a code point into view: registered for the app to call directly (a request through props and an
+    // effect can be lost when renders come quickly).
     {
         let window = window.clone();
         let scroller = scroller.clone();
         let blocks = blocks.clone();
         let estimate = estimate.clone();
-        use_effect_with(p.reveal, move |r| {
-            if let (Some((i, _)), Some(el)) = (r, scroller.cast::<Element>()) {
-                let i = blocks.partition_point(|b| b.end <= *i).min(blocks.len().saturating_sub(1));
-                if let Ok(Some(b)) = el.query_selector(&format!(".block[data-i=\"{i}\"].live")) {
-                    crate::web::dom::scroll_into_view(&b);
-                } else if virtual_ {
-                    let width = el.client_width() as f64;
-                    let y: f64 = (0..i).map(|k| estimate(k, width)).sum();
-                    window.set(i.saturating_sub(OVERSCAN)..(i + 30).min(blocks.len()));
-                    el.set_scroll_top((y - 80.0).max(0.0) as i32);
-                }
+        *p.revealer.0.borrow_mut() = Some(Rc::new(move |cp: usize| {
+            let Some(el) = scroller.cast::<Element>() else { return };
+            let i = blocks.partition_point(|b| b.end <= cp).min(blocks.len().saturating_sub(1));
+            if let Ok(Some(b)) = el.query_selector(&format!(".block[data-i=\"{i}\"].live")) {
+                crate::web::dom::scroll_into_view(&b);
+            } else if virtual_ {
+                let width = el.client_width() as f64;
+                let y: f64 = (0..i).map(|k| estimate(k, width)).sum();
+                window.set(i.saturating_sub(OVERSCAN)..(i + 30).min(blocks.len()));
+                el.set_scroll_top((y - 80.0).max(0.0) as i32);
             }
-        });
+        }));
     }
 
-    let width = scroller.cast::<Element>().map_or(800.0, |e| e.client_width() as f64);
+    let width = *width_ref.borrow();
     let onclick = {
         let doc = p.doc.clone();
         let cb = p.on_click_spans.clone();
@@ -259,11 +278,15 @@ pub fn text_view(p: &TextViewProps) -> Html {
     let onkeydown = p.on_key.reform(|e: KeyboardEvent| e);
     let onmouseup = p.on_mouse_up.reform(|e: MouseEvent| e);
 
-    let items = blocks.iter().enumerate().map(|(i, b)| {
-        if virtual_ && !window.contains(&i) {
-            let h = estimate(i, width);
-            return html! { <div class="block ghost" key={i} data-i={i.to_string()} style={format!("height:{h}px")} /> };
-        }
+    // Blocks outside the window are stood in for by two spacers of their (measured or estimated) height.
+    let shown = if virtual_ { window.start.min(blocks.len())..window.end.min(blocks.len()) } else { 0..blocks.len() };
+    let (above, below) = if virtual_ {
+        ((0..shown.start).map(|k| estimate(k, width)).sum::<f64>(), (shown.end..blocks.len()).map(|k| estimate(k, width)).sum::<f64>())
+    } else {
+        (0.0, 0.0)
+    };
+    let items = blocks[shown.clone()].iter().enumerate().map(|(k, b)| {
+        let i = shown.start + k;
         let sel = p.selected.as_ref().filter(|id| per_block[i].iter().any(|&k| p.doc.spans[k].id == **id)).cloned();
         html! {
             <Block key={i} index={i} range={b.clone()} doc={p.doc.clone()} spans={per_block[i].clone()}
@@ -275,7 +298,9 @@ pub fn text_view(p: &TextViewProps) -> Html {
             <article id="text-view" class="text-view" tabindex="0" role="document"
                 aria-label={format!("Text of {}", p.doc.name)} {onclick} {onmouseup} {onkeydown}
                 data-blocks={blocks.len().to_string()}>
+                if above > 0.0 { <div class="spacer" key="above" aria-hidden="true" style={format!("height:{above}px")} /> }
                 { for items }
+                if below > 0.0 { <div class="spacer" key="below" aria-hidden="true" style={format!("height:{below}px")} /> }
             </article>
         </div>
     }

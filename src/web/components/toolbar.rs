@@ -42,14 +42,8 @@ pub fn toolbar(p: &StateProps) -> Html {
             let b = hits[cur];
             let (Some(s), Some(e)) = (d.map.byte_to_char(b), d.map.byte_to_char(b + needle.len())) else { return };
             reveal.emit(s);
-            let d = d.clone();
             // Select the hit once its block is on screen, so a label key can tag it.
-            let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-                dom::select_chars(&d, s, e);
-            });
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 30);
-            }
+            dom::select_when_rendered(d.clone(), s, e, 50);
             let _ = &query;
         }
     };
