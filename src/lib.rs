@@ -4,6 +4,8 @@
 //! Unicode code points. [`formats`] reads and writes the interchange formats. The browser app (wasm32 only) and
 //! the `sift` CLI are thin layers over this API.
 
+#![warn(missing_docs)]
+
 pub mod annotation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod batch;
