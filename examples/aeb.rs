@@ -3,9 +3,15 @@
 //! `{"id","text","spans"}` lines holding only boilerplate spans.
 //!
 //! ```sh
-//! python3 ../shared/bench/score.py input aeb | cargo run --release --example aeb > /tmp/aeb.preds.jsonl
+//! cargo build --release --example aeb
+//! python3 ../shared/bench/score.py input aeb | target/release/examples/aeb > /tmp/aeb.preds.jsonl
 //! python3 ../shared/bench/score.py aeb /tmp/aeb.preds.jsonl
+//! python3 ../shared/bench/score.py input aebhtml | target/release/examples/aeb > /tmp/aebhtml.preds.jsonl
+//! python3 ../shared/bench/score.py aebhtml /tmp/aebhtml.preds.jsonl
 //! ```
+//!
+//! `SIFT_DEBUG=1` prints each line's verdict and rule to stderr; `SIFT_KEPT=1` adds the kept lines as `kept`
+//! spans with their rule, for error analysis.
 
 use serde_json::{json, Value};
 use sift::detect::boilerplate;

@@ -90,7 +90,7 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String>
     };
     let body = match (obj.get("text"), obj.get("html")) {
         (Some(Value::String(t)), _) => t.clone(),
-        (None, Some(Value::String(h))) => crate::input::html_to_text(h).text,
+        (None, Some(Value::String(h))) => return Ok(stream_line(&crate::annotate_html(&id, &id, h, layers))),
         (Some(other), _) | (None, Some(other)) => {
             return Err(fail(obj.get("id"), format!("\"text\" must be a string, found {}", kind(other))))
         }
@@ -154,6 +154,20 @@ mod tests {
             }
             want += 1;
         }
+    }
+
+    #[test]
+    fn html_lines_use_the_markup_for_boilerplate() {
+        // The menu line reads like prose; only the <nav> around it says it is chrome.
+        let html = "<nav><p>World news, analysis and opinion from our reporters across the globe, updated every hour.</p></nav>\
+            <h1>Islamic State claims Moscow concert hall attack</h1>\
+            <p>The Islamic State group has claimed responsibility for an attack on a suburban Moscow concert hall that killed more than 130 people.</p>";
+        let (lines, _) = run(&format!("{}\n", json!({"id": "h", "html": html})));
+        let text = lines[0]["text"].as_str().unwrap();
+        assert!(text.starts_with("World news") && !text.contains('<'), "{text}");
+        let bp: Vec<&Value> = lines[0]["spans"].as_array().unwrap().iter().filter(|s| s["label"] == "boilerplate").collect();
+        assert_eq!(bp.len(), 1, "{bp:?}");
+        assert_eq!((bp[0]["start"].as_u64(), bp[0]["rule"].as_str()), (Some(0), Some("boilerplate.chrome")));
     }
 
     #[test]

@@ -108,6 +108,22 @@ impl Span {
         }
     }
 
+    /// A span a person made (or an imported tool's annotation): manual, accepted, no rule.
+    pub fn manual(id: impl Into<String>, range: Range<usize>, label: impl Into<String>) -> Span {
+        Span {
+            id: id.into(),
+            start: range.start,
+            end: range.end,
+            label: label.into(),
+            origin: Origin::Manual,
+            status: Status::Accepted,
+            rule: None,
+            why: None,
+            note: None,
+            attrs: Attrs::new(),
+        }
+    }
+
     /// Adds an attribute (builder style).
     pub fn with_attr(mut self, key: &str, value: impl Into<Value>) -> Span {
         self.attrs.insert(key.to_string(), value.into());

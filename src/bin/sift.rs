@@ -83,7 +83,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Annotate(a) => annotate_cmd(a),
         Command::Clean { file } => {
             let (name, content) = read_input(file.as_deref())?;
-            let doc = annotate(&stem(&name), &name, &visible_text(&name, &content), Layers::parse("boilerplate").unwrap());
+            let doc = annotate_input(&stem(&name), &name, &content, Layers::parse("boilerplate").unwrap());
             write_out(None, &formats::clean_text(&doc))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -126,7 +126,7 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
         if docs.iter().any(|d| d.id == id) {
             id = format!("{id}-{}", docs.len() + 1);
         }
-        docs.push(annotate(&id, &name, &visible_text(&name, &content), layers));
+        docs.push(annotate_input(&id, &name, &content, layers));
     }
     emit(formats::write_with(format, &docs, &Label::builtin(), &write_options(a.layer)), a.output.as_deref())
 }
@@ -203,16 +203,16 @@ fn read_stdin() -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// The text to annotate: HTML files (by extension or by content) are reduced to their visible text, and a
-/// byte-order mark, an encoding signature rather than text, is dropped. (Files to convert keep theirs: brat
-/// counts it in its offsets.)
-fn visible_text(name: &str, content: &str) -> String {
+/// Annotates one input: HTML files (by extension or by content) are reduced to their visible text, their markup
+/// informing the boilerplate layer, and a byte-order mark, an encoding signature rather than text, is dropped.
+/// (Files to convert keep theirs: brat counts it in its offsets.)
+fn annotate_input(id: &str, name: &str, content: &str, layers: Layers) -> Document {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".html") || lower.ends_with(".htm") || sift::input::looks_like_html(content) {
-        sift::input::html_to_text(content).text
+        sift::annotate_html(id, name, content, layers)
     } else {
-        content.to_string()
+        annotate(id, name, content, layers)
     }
 }
 

@@ -54,11 +54,22 @@ pub fn analyze(text: &str, layers: Layers) -> Vec<Span> {
     analyze_model(&model, layers)
 }
 
+/// Like [`analyze`], for the visible text of an HTML page ([`crate::input::html_to_text`]): the boilerplate
+/// layer also weighs what the markup says about each line. Offsets are into `visible.text`.
+pub fn analyze_visible(visible: &crate::input::Visible, layers: Layers) -> Vec<Span> {
+    let model = TextModel::new(&visible.text);
+    analyze_model_with(&model, layers, Some(&visible.lines))
+}
+
 /// Like [`analyze`], on an already segmented text.
 pub fn analyze_model(model: &TextModel, layers: Layers) -> Vec<Span> {
+    analyze_model_with(model, layers, None)
+}
+
+fn analyze_model_with(model: &TextModel, layers: Layers, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
     let mut spans = Vec::new();
     // Claims never start inside boilerplate, so the line verdicts are computed whenever claims are wanted.
-    let chrome = if layers.boilerplate || layers.claim { boilerplate::classify(model) } else { Vec::new() };
+    let chrome = if layers.boilerplate || layers.claim { boilerplate::classify_with(model, facts) } else { Vec::new() };
     if layers.boilerplate {
         spans.extend(boilerplate::spans(model, &chrome));
     }

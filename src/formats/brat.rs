@@ -29,7 +29,7 @@
 
 use super::common::{clip, file_stem, finish, kept_spans, tally_span_fields, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
-use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
+use crate::annotation::{Document, Label, Span};
 use crate::text::OffsetMap;
 use crate::Error;
 use serde_json::Value;
@@ -173,18 +173,7 @@ fn parse_ann(
                 for (k, (s, e)) in parts.into_iter().enumerate() {
                     let sid = if k == 0 { id.to_string() } else { format!("{id}#{}", k + 1) };
                     by_id.entry(id.to_string()).or_default().push(spans.len());
-                    spans.push(Span {
-                        id: sid,
-                        start: s,
-                        end: e,
-                        label: label.to_string(),
-                        origin: Origin::Manual,
-                        status: Status::Accepted,
-                        rule: None,
-                        why: None,
-                        note: None,
-                        attrs: Attrs::new(),
-                    });
+                    spans.push(Span::manual(sid, s..e, label));
                 }
             }
             b'#' | b'A' | b'M' => later.push((n, line)),

@@ -31,7 +31,7 @@
 
 use super::common::{label_styles_lost, kept_spans, tokenize, Labels, Tally};
 use super::{Export, Import};
-use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
+use crate::annotation::{Document, Label, Span};
 use crate::text::TextModel;
 use crate::Error;
 
@@ -151,18 +151,7 @@ impl Builder {
 
     fn close(&mut self, layer: usize, end: usize) {
         if let Some((label, start)) = self.open.get_mut(layer).and_then(Option::take) {
-            self.spans.push(Span {
-                id: String::new(),
-                start,
-                end,
-                label,
-                origin: Origin::Manual,
-                status: Status::Accepted,
-                rule: None,
-                why: None,
-                note: None,
-                attrs: Attrs::new(),
-            });
+            self.spans.push(Span::manual(String::new(), start..end, label));
         }
     }
 

@@ -18,7 +18,7 @@
 
 use super::common::{label_styles_lost, finish, json_type, kept_spans, offset, parse_json, tally_span_fields, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
-use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
+use crate::annotation::{Attrs, Document, Label, Span};
 use crate::text::OffsetMap;
 use crate::Error;
 use serde_json::{json, Value};
@@ -161,18 +161,7 @@ fn record(
         if let Some(u) = user {
             attrs.insert("annotator".into(), u);
         }
-        spans.push(Span {
-            id: String::new(),
-            start: placed.start,
-            end: placed.end,
-            label: l,
-            origin: Origin::Manual,
-            status: Status::Accepted,
-            rule: None,
-            why: None,
-            note: None,
-            attrs,
-        });
+        spans.push(Span { attrs, ..Span::manual(String::new(), placed.start..placed.end, l) });
     }
     Ok(finish(Document { name: id.clone(), id, text, spans }))
 }

@@ -13,7 +13,7 @@ use scraper::{Html, Node};
 /// tables are set off by a blank line. Runs of whitespace collapse to one space as in a browser (NBSP is kept);
 /// `<pre>` keeps its line breaks. Never fails: any input is some HTML.
 pub fn html_to_text(html: &str) -> Visible {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&cap_nesting(html));
     let mut r = Renderer::default();
     // Depth of the innermost dropped element; everything below it is skipped.
     let mut skip: Option<usize> = None;
@@ -51,6 +51,75 @@ pub fn html_to_text(html: &str) -> Visible {
         }
     }
     r.finish()
+}
+
+/// Deepest nesting of container elements kept; deeper start and end tags are dropped and their text kept, as
+/// browsers cap their trees (Chromium at 512). The parser's cost grows with the square of the depth, so without
+/// the cap a few hundred kilobytes of `<div>` would take minutes.
+const MAX_DEPTH: usize = 512;
+
+/// Elements that are only closed by their end tag: their nesting depth can be counted from the tags alone.
+const CONTAINERS: &[&str] = &[
+    "a", "article", "aside", "b", "blockquote", "div", "em", "font", "footer", "form", "header", "i", "main", "nav",
+    "ol", "section", "span", "strong", "table", "u", "ul",
+];
+
+/// `html` with container tags beyond [`MAX_DEPTH`] removed; the input itself when it never nests that deep.
+fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    // (byte range of the tag, whether it is a container start tag (true) or end tag (false)).
+    let mut tags = Vec::new();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = find_lt(&bytes[i..]) {
+        let start = i + off;
+        let close = bytes.get(start + 1) == Some(&b'/');
+        let name_at = start + 1 + usize::from(close);
+        let name_len = bytes[name_at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        i = name_at;
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
+        if !CONTAINERS.contains(&name.as_str()) {
+            continue;
+        }
+        let Some(gt) = bytes[name_at..].iter().position(|&b| b == b'>') else { break };
+        let end = name_at + gt + 1;
+        if close {
+            depth = depth.saturating_sub(1);
+        } else if !html[start..end].ends_with("/>") {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        tags.push((start..end, !close));
+        i = end;
+    }
+    if deepest <= MAX_DEPTH {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let (mut last, mut depth) = (0, 0usize);
+    for (range, open) in tags {
+        let drop = if open {
+            depth += 1;
+            depth > MAX_DEPTH
+        } else {
+            let d = depth;
+            depth = depth.saturating_sub(1);
+            d > MAX_DEPTH
+        };
+        if drop {
+            out.push_str(&html[last..range.start]);
+            last = range.end;
+        }
+    }
+    out.push_str(&html[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn find_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
 }
 
 /// Whether pasted text is an HTML document or fragment rather than plain text that mentions a tag.
@@ -132,6 +201,23 @@ fn hint_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
     None
 }
 
+/// Class and id values (lower-case, `-` and `_` removed) that name the article's body in common templates.
+const BODY_NAMES: &[&str] = &[
+    "articlebody", "articlecontent", "articletext", "entrycontent", "postbody", "postcontent", "storybody",
+    "storycontent", "storytext", "contentbody", "bodytext", "articlebodytext", "richtext", "mainarticle",
+];
+
+/// Whether `el` is the article's container.
+fn is_article(name: &str, el: &scraper::node::Element) -> bool {
+    if matches!(name, "article" | "main") || el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+        return true;
+    }
+    el.attr("class").into_iter().flat_map(str::split_ascii_whitespace).chain(el.attr("id")).any(|v| {
+        let key: String = v.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        BODY_NAMES.contains(&key.as_str())
+    })
+}
+
 /// Elements that start a new line.
 fn is_block(name: &str) -> bool {
     matches!(
@@ -183,6 +269,7 @@ struct Counts {
     heading: usize,
     list: usize,
     caption: usize,
+    body: usize,
 }
 
 #[derive(Default)]
@@ -196,12 +283,15 @@ struct Renderer {
     space: bool,
     /// A blank line is owed before the next text.
     blank: bool,
-    /// Open elements, with the chrome landmark and class hint each one opened (if any).
-    stack: Vec<(String, Option<&'static str>, Option<&'static str>)>,
+    /// Open elements, with the chrome landmark and class hint each one opened (if any), and whether it is an
+    /// article container.
+    stack: Vec<(String, Option<&'static str>, Option<&'static str>, bool)>,
     chrome: Vec<&'static str>,
     hints: Vec<&'static str>,
     cur_hint: Option<&'static str>,
     articles: usize,
+    /// Open article containers (for the `in_article` fact; `articles` counts only `<article>`/`<main>`).
+    bodies: usize,
     links: usize,
     headings: Vec<u8>,
     items: usize,
@@ -243,14 +333,17 @@ impl Renderer {
             self.headings.push(level);
         }
         // Void elements have no Close edge of their own in the tree walk: they still get one, as a leaf.
-        self.stack.push((name.to_string(), landmark, hint));
+        let body = is_article(name, el);
+        self.bodies += usize::from(body);
+        self.stack.push((name.to_string(), landmark, hint, body));
     }
 
     fn close(&mut self, name: &str) {
         if name == "br" {
             return;
         }
-        let Some((open, landmark, hint)) = self.stack.pop() else { return };
+        let Some((open, landmark, hint, body)) = self.stack.pop() else { return };
+        self.bodies -= usize::from(body);
         debug_assert_eq!(open, name);
         if landmark.is_some() {
             self.chrome.pop();
@@ -330,6 +423,7 @@ impl Renderer {
         }
         n.list += usize::from(self.items > 0);
         n.caption += usize::from(self.captions > 0);
+        n.body += usize::from(self.bodies > 0);
     }
 
     fn end_line(&mut self) {
@@ -349,6 +443,7 @@ impl Renderer {
             heading: heading.filter(|_| most(n.heading)),
             list_item: most(n.list),
             caption: most(n.caption),
+            in_article: most(n.body),
         };
         self.lines.push((trimmed.to_string(), facts));
     }

@@ -23,6 +23,10 @@ pub struct LineFacts {
     pub link_density: f64,
     /// Heading level 1–6 when most of the line is inside `<h1>`…`<h6>`.
     pub heading: Option<u8>,
+    /// Whether most of the line is inside the page's article container: `<article>`, `<main>`, an element with
+    /// `itemprop="articleBody"`, or one whose class or id names the article body (`article-body`,
+    /// `entry-content`, `post-content`, `story-body`, …).
+    pub in_article: bool,
     /// Whether most of the line is inside a `<figcaption>`: photo captions and credits.
     pub caption: bool,
     /// Whether most of the line is inside a list item (`<li>`).

@@ -2,15 +2,22 @@
 //!
 //! The classifier works on plain text, so it serves pasted text as well as HTML turned into text by
 //! [`crate::input`]; structural facts from the HTML sharpen it when they are there ([`classify_with`]).
-//! It runs in four passes over the lines:
-//! 1. decisive rules: a phrase of site chrome, a credit or caption, URLs and handles, `©`, a line without words,
-//!    a stray function word, a date line, a repeat of an earlier line (and, from HTML, navigation elements and
-//!    link-heavy lines);
-//! 2. jusText's length and stopword-density classes (good, near-good, short, bad) for the remaining lines;
-//! 3. the article's main region: the stretch of lines with the most prose in it (a maximum-sum run); lines outside
-//!    it are chrome, inside it short and near-good lines take their class from their neighbours as in jusText;
-//! 4. the first headline, and headline-like lines between it and the text, are kept; verbatim repeats of the
-//!    headline and the teaser paragraph of a "Read also" box are marked.
+//! It runs in passes over the non-blank lines:
+//! 1. decisive rules, each line by itself: a phrase of site chrome, a credit or caption, URLs and handles, `©`,
+//!    a line without words, a stray function word, a date line; from HTML also navigation landmarks, chrome
+//!    class names, `<figcaption>` and link-heavy lines;
+//! 2. jusText's classes (good, near-good, short, bad) from length and English stopword density; when the
+//!    stoplist does not fit the text (another language, CJK) from length, clauses and sentence punctuation;
+//! 3. the article's region: the run of lines with the most prose in it (maximum-sum), cut where a comment
+//!    section opens; lines outside it are chrome, inside it short and near-good lines take the class of their
+//!    neighbours as in jusText;
+//! 4. verbatim repeats of chrome, or of anything outside the article, are chrome; the first headline and the
+//!    headline-like lines between it and the text are kept, and copies of the headline are marked; the teaser
+//!    inside a "Read also" box closed by a rule is part of the box.
+//!
+//! Rule ids on the verdicts (and on the spans): `boilerplate.phrase`, `.credit`, `.url`, `.counter`,
+//! `.separator`, `.short`, `.date`, `.repeat`, `.context`, `.chrome`, `.links` for chrome; `boilerplate.prose`,
+//! `.context`, `.headline`, `.none`, `.blank` for kept lines.
 
 mod features;
 mod phrases;
@@ -100,6 +107,9 @@ struct Classifier<'m, 'a> {
     class: Vec<Class>,
     /// Position of the first line with the same normalized text, for repeats.
     first_seen: Vec<Option<usize>>,
+    /// The HTML marks an article container that holds most of the prose: lines outside it weigh against the
+    /// article's region.
+    container: bool,
     /// The English stoplist does not fit the text (another language): classes come from length and sentence
     /// punctuation alone.
     neutral: bool,
@@ -127,6 +137,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             class: vec![Class::Bad; n],
             first_seen: vec![None; n],
             neutral,
+            container: false,
         }
     }
 
@@ -154,14 +165,23 @@ impl<'m, 'a> Classifier<'m, 'a> {
             self.hard[k] = self.decisive(k);
             self.class[k] = if self.hard[k].is_some() { Class::Bad } else { self.context_free(k) };
         }
+        self.container = self.facts.is_some() && {
+            let (mut inside, mut all) = (0, 0);
+            for k in (0..n).filter(|&k| self.class[k] == Class::Good) {
+                all += self.feats[k].chars;
+                inside += if self.fact(k).is_some_and(|x| x.in_article) { self.feats[k].chars } else { 0 };
+            }
+            all > 0 && inside * 3 >= all * 2
+        };
         let region = self.main_region().map(|r| self.close_at_comments(r));
         let mut out: Vec<Option<Verdict>> = vec![None; n];
-        if let Some(region) = region.clone() {
+        if let Some(region) = region {
             let smoothed = smooth(&self.class);
+            let after_comments = self.after_comments(&region);
             for k in 0..n {
                 out[k] = Some(match &self.hard[k] {
                     Some(v) => v.clone(),
-                    None if k >= region.end && self.after_comments(&region) => {
+                    None if k >= region.end && after_comments => {
                         Verdict::chrome("boilerplate.context", format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1))
                     }
                     None if !region.contains(&k) => {
@@ -242,6 +262,10 @@ impl<'m, 'a> Classifier<'m, 'a> {
         if self.fact(k).is_some_and(|x| x.link_density > MAX_LINK_DENSITY) {
             return if f.final_punct && f.words >= 8 { Class::NearGood } else { Class::Bad };
         }
+        // A subheading (<h2>–<h6>) belongs to the prose next to it.
+        if self.fact(k).is_some_and(|x| x.heading.is_some_and(|h| h > 1)) && f.chars < LENGTH_LOW {
+            return Class::NearGood;
+        }
         if self.neutral {
             return neutral_class(f);
         }
@@ -269,6 +293,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
     /// it. `None` when no line is good.
     fn main_region(&self) -> Option<std::ops::Range<usize>> {
         let weight = |k: usize| -> f64 {
+            if self.container && self.fact(k).is_some_and(|x| !x.in_article) {
+                return -1.0;
+            }
             // Repeated lines are mostly menus and teaser lists: they weigh against the region like chrome.
             match (self.class[k], self.hard[k].is_some() || self.first_seen[k].is_some()) {
                 (_, true) => -1.0,
@@ -339,11 +366,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
         for k in 0..self.idx.len() {
             let Some(first) = self.first_seen[k] else { continue };
             let first_chrome = out[first].as_ref().is_some_and(|v| v.boilerplate);
-            if first_chrome || !region.contains(&k) || !region.contains(&first) {
-                if self.hard[k].is_none() {
-                    let line = self.idx[first] + 1;
-                    out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
-                }
+            if (first_chrome || !region.contains(&k) || !region.contains(&first)) && self.hard[k].is_none() {
+                let line = self.idx[first] + 1;
+                out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
             }
         }
     }
@@ -436,41 +461,57 @@ impl<'m, 'a> Classifier<'m, 'a> {
 }
 
 /// jusText's context-sensitive pass: short lines, then near-good ones, take the class of their neighbours.
-/// The edges of the text count as bad neighbours.
+/// The edges of the text count as bad neighbours. Linear: the nearest qualifying neighbours are tabulated
+/// in one sweep each way ([`smooth_naive`] in the tests is the direct transcription it is checked against).
 fn smooth(class: &[Class]) -> Vec<Class> {
-    let n = class.len();
-    let prev = |c: &[Class], k: usize, skip_near: bool| -> Class {
-        (0..k).rev().map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
-    };
-    let next = |c: &[Class], k: usize, skip_near: bool| -> Class {
-        (k + 1..n).map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
-    };
     let mut out = class.to_vec();
-    for k in 0..n {
+    let strict = |x: Class| x == Class::Good || x == Class::Bad;
+    let loose = |x: Class| x != Class::Short;
+    let (prev_s, next_s) = neighbours(class, strict);
+    let (prev_l, next_l) = neighbours(class, loose);
+    for k in 0..class.len() {
         if class[k] != Class::Short {
             continue;
         }
-        let (p, q) = (prev(class, k, true), next(class, k, true));
+        let (p, q) = (prev_s[k], next_s[k]);
         out[k] = match (p, q) {
             (Class::Good, Class::Good) => Class::Good,
             (Class::Bad, Class::Bad) => Class::Bad,
-            _ if (p == Class::Bad && prev(class, k, false) == Class::NearGood)
-                || (q == Class::Bad && next(class, k, false) == Class::NearGood) =>
-            {
+            _ if (p == Class::Bad && prev_l[k] == Class::NearGood) || (q == Class::Bad && next_l[k] == Class::NearGood) => {
                 Class::Good
             }
             _ => Class::Bad,
         };
     }
     let fixed = out.clone();
-    for k in 0..n {
-        if fixed[k] != Class::NearGood {
-            continue;
+    let (prev_s, next_s) = neighbours(&fixed, strict);
+    for k in 0..fixed.len() {
+        if fixed[k] == Class::NearGood {
+            out[k] = if prev_s[k] == Class::Bad && next_s[k] == Class::Bad { Class::Bad } else { Class::Good };
         }
-        let (p, q) = (prev(&fixed, k, true), next(&fixed, k, true));
-        out[k] = if p == Class::Bad && q == Class::Bad { Class::Bad } else { Class::Good };
     }
     out
+}
+
+/// For each position, the class of the nearest line before and after it that `counts` (edges count as bad).
+fn neighbours(class: &[Class], counts: impl Fn(Class) -> bool) -> (Vec<Class>, Vec<Class>) {
+    let n = class.len();
+    let (mut prev, mut next) = (vec![Class::Bad; n], vec![Class::Bad; n]);
+    let mut last = Class::Bad;
+    for k in 0..n {
+        prev[k] = last;
+        if counts(class[k]) {
+            last = class[k];
+        }
+    }
+    last = Class::Bad;
+    for k in (0..n).rev() {
+        next[k] = last;
+        if counts(class[k]) {
+            last = class[k];
+        }
+    }
+    (prev, next)
 }
 
 /// Whether the text's longer lines have the function-word density of English prose. Texts in other languages
@@ -524,27 +565,27 @@ const DATE_WORDS: &[&str] = &[
 /// A short line made of a date or time, perhaps with a source or author name before it
 /// ("Reuters November 18, 2019 11:03 PM", "Updated 3:14 PM ET").
 fn is_date_line(s: &str, f: &Features) -> bool {
-    if f.chars > 80 || f.words > 12 || f.final_punct {
+    if f.chars > 80 || f.words > 12 || f.final_punct || f.urls > 0 {
         return false;
     }
-    let mut dated = false;
-    let mut other = 0;
-    for w in s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '–' | '—' | '(' | ')' | '·' | '•')).filter(|w| !w.is_empty()) {
+    // A calendar anchor (month name, clock time or year) and at least one more date part ("November 18").
+    let (mut anchor, mut parts, mut other) = (false, 0, 0);
+    let seps = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '–' | '—' | '(' | ')' | '·' | '•');
+    for w in s.split(seps).filter(|w| !w.is_empty()) {
         let lower = w.trim_end_matches('.').to_lowercase();
-        if w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h')) {
-            dated |= w.contains(':') || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
-            continue;
+        let numeric = w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h'));
+        let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| lower.strip_suffix(x).is_some_and(|d| d.parse::<u32>().is_ok()));
+        if numeric || ordinal {
+            anchor |= w.contains(':') || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            parts += 1;
+        } else if MONTHS.contains(&lower.as_str()) {
+            anchor = true;
+            parts += 1;
+        } else if !DATE_WORDS.contains(&lower.as_str()) {
+            other += 1;
         }
-        if MONTHS.contains(&lower.as_str()) {
-            dated = true;
-            continue;
-        }
-        if DATE_WORDS.contains(&lower.as_str()) || lower.strip_suffix(['s', 'd', 'h']).is_some_and(|x| x.parse::<u32>().is_ok()) {
-            continue;
-        }
-        other += 1;
     }
-    dated && other <= 4
+    anchor && parts >= 2 && other <= 4
 }
 
 #[cfg(test)]

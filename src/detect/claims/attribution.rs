@@ -36,27 +36,27 @@ const CUE_VERBS: &[&str] = &[
 
 /// Reporting verbs that are as often plain actions ("add the juice", "wrote songs"); they report only before
 /// "that", a colon, a comma or a quotation, or at the end of the sentence.
-const WEAK_CUES: &[&str] = &["write", "add", "maintain", "post", "tweet", "conclude", "testify"];
+const WEAK_CUES: &[&str] = &["write", "add", "maintain", "tweet", "conclude", "testify"];
 
 /// Irregular forms of the reporting verbs.
 const CUE_IRREGULAR: &[(&str, &str)] = &[("said", "say"), ("told", "tell"), ("wrote", "write"), ("written", "write")];
 
-/// Multi-word reporting expressions; the `usize` is how many leading words the cue drops ("as stated by" → "stated").
-const CUE_PHRASES: &[(&[&str], usize)] = &[
-    (&["quoted", "as", "saying"], 0),
-    (&["taken", "responsibility"], 0),
-    (&["took", "responsibility"], 0),
-    (&["take", "responsibility"], 0),
-    (&["takes", "responsibility"], 0),
-    (&["cast", "blame"], 0),
-    (&["casts", "blame"], 0),
-    (&["pointing", "the", "finger"], 0),
-    (&["pointed", "the", "finger"], 0),
-    (&["point", "the", "finger"], 0),
-    (&["issued", "a", "warning"], 0),
-    (&["issues", "a", "warning"], 0),
-    (&["points", "to"], 0),
-    (&["pointed", "to"], 0),
+/// Multi-word reporting expressions, kept whole as the cue.
+const CUE_PHRASES: &[&[&str]] = &[
+    &["quoted", "as", "saying"],
+    &["taken", "responsibility"],
+    &["took", "responsibility"],
+    &["take", "responsibility"],
+    &["takes", "responsibility"],
+    &["cast", "blame"],
+    &["casts", "blame"],
+    &["pointing", "the", "finger"],
+    &["pointed", "the", "finger"],
+    &["point", "the", "finger"],
+    &["issued", "a", "warning"],
+    &["issues", "a", "warning"],
+    &["points", "to"],
+    &["pointed", "to"],
 ];
 
 /// Words that open a leading adverbial clause or phrase; reporting verbs inside it are not the main clause's.
@@ -126,6 +126,7 @@ impl<'a> Parsed<'a> {
         let mut hidden = Vec::with_capacity(toks.len());
         let mut seg = Vec::with_capacity(toks.len());
         let (mut quote, mut paren, mut n) = (in_quote, 0usize, 0usize);
+        let mut single = false;
         for (i, t) in toks.iter().enumerate() {
             let c = s[t.r.clone()].chars().next().unwrap_or(' ');
             let mut boundary = false;
@@ -134,6 +135,20 @@ impl<'a> Parsed<'a> {
                     '“' | '«' => quote = true,
                     '”' | '»' => {
                         quote = false;
+                        single = false;
+                        boundary = true;
+                    }
+                    // Single quotes (British style) open only at a word start and close only when a single
+                    // quote is open, so that apostrophes ("jihadists’ claim") are left alone.
+                    '‘' if !quote && (i == 0 || t.r.start > toks[i - 1].r.end || !toks[i - 1].word) => {
+                        quote = true;
+                        single = true;
+                    }
+                    // A closing single quote follows punctuation (",’") or precedes it ("’,"); between two words
+                    // it is an apostrophe ("jihadists’ claim").
+                    '’' if single && (i > 0 && !toks[i - 1].word || toks.get(i + 1).is_none_or(|n| !n.word)) => {
+                        quote = false;
+                        single = false;
                         boundary = true;
                     }
                     '"' => {
@@ -147,7 +162,7 @@ impl<'a> Parsed<'a> {
                     _ => {}
                 }
             }
-            hidden.push(quote || paren > 0 || !t.word && matches!(c, '”' | '»' | ')' | ']'));
+            hidden.push(quote || paren > 0 || !t.word && (matches!(c, '”' | '»' | ')' | ']') || boundary && c == '’'));
             seg.push(n);
             if boundary {
                 n += 1;
@@ -192,16 +207,20 @@ impl<'a> Parsed<'a> {
         self.segs.get(k).cloned().unwrap_or(self.toks.len()..self.toks.len())
     }
 
+    /// Whether the token starting at byte `at` is inside a quotation or parentheses.
+    pub fn hidden_at(&self, at: usize) -> bool {
+        self.toks.iter().position(|t| t.r.start == at).is_some_and(|i| self.hidden[i])
+    }
+
     /// Whether the sentence contains a quotation of at least one word (double quotes, straight or curly).
     pub fn has_quote(&self) -> bool {
         self.in_quote && self.toks.first().is_some_and(|t| t.word)
-            || (0..self.toks.len()).any(|i| self.hidden[i] && self.toks[i].word && self.s[..self.toks[i].r.start].rfind(['“', '"', '«']) > self.s[..self.toks[i].r.start].rfind(['(', '[']))
+            || (0..self.toks.len()).any(|i| self.hidden[i] && self.toks[i].word && self.s[..self.toks[i].r.start].rfind(['“', '"', '«', '‘']) > self.s[..self.toks[i].r.start].rfind(['(', '[']))
     }
 }
 
-/// Length in words of the cue starting at token `i`, if one starts there (`None` otherwise), and how many leading
-/// words the cue leaves out.
-fn cue_at(p: &Parsed, i: usize) -> Option<(usize, usize)> {
+/// Length in words of the cue starting at token `i`, if one starts there.
+fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     if !p.is_word(i) || p.hidden[i] {
         return None;
     }
@@ -209,9 +228,9 @@ fn cue_at(p: &Parsed, i: usize) -> Option<(usize, usize)> {
     if !p.title_case && capitalized(p.word(i)) && i > 0 {
         return None;
     }
-    for (phrase, skip) in CUE_PHRASES {
+    for phrase in CUE_PHRASES {
         if (0..phrase.len()).all(|k| p.is_word(i + k) && p.lower(i + k) == phrase[k]) {
-            return Some((phrase.len(), *skip));
+            return Some(phrase.len());
         }
     }
     let lemma = CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| l.to_string()).or_else(|| lemma_of(&w))?;
@@ -274,23 +293,12 @@ fn cue_at(p: &Parsed, i: usize) -> Option<(usize, usize)> {
     if lemma == "claim" && p.is_word(i + 1) && matches!(p.lower(i + 1).as_str(), "the" | "lives") && p.is_word(i + 2) && p.lower(i + 2).starts_with("li") {
         return None;
     }
-    Some((1, 0))
+    Some(1)
 }
 
 /// The reporting-verb lemma of a lowercase word, if it is one.
 fn lemma_of(w: &str) -> Option<String> {
-    let cands = [
-        Some(w.to_string()),
-        w.strip_suffix("ies").map(|s| format!("{s}y")),
-        w.strip_suffix("ied").map(|s| format!("{s}y")),
-        w.strip_suffix("es").map(str::to_string),
-        w.strip_suffix('s').map(str::to_string),
-        w.strip_suffix("ed").map(str::to_string),
-        w.strip_suffix('d').map(str::to_string),
-        w.strip_suffix("ing").map(str::to_string),
-        w.strip_suffix("ing").map(|s| format!("{s}e")),
-    ];
-    cands.into_iter().flatten().find(|c| CUE_VERBS.contains(&c.as_str()))
+    super::words::lemma_in(w, CUE_VERBS).map(str::to_string)
 }
 
 /// Finds the sentence's attribution, if any. The speaker reporting themselves ("I said that years ago", "Let me
@@ -363,7 +371,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
             return Some(Attribution { source: Some(p.span(ws[3], ws[ws.len() - 1] + 1)), cue: p.toks[ws[1]].r.clone() });
         }
         // "said X[, appositive…]": the cue opens the segment, a name or noun phrase follows.
-        if let Some((n, _)) = cue_at(p, ws[0]) {
+        if let Some(n) = cue_at(p, ws[0]) {
             let np_follows = ws.len() >= 2
                 && (capitalized(p.word(ws[1])) || DETERMINERS.contains(&p.lower(ws[1]).as_str()) && p.lower(ws[1]) != "that")
                 && ws[1..].iter().all(|&i| capitalized(p.word(i)) || !verbish(p.word(i)));
@@ -379,7 +387,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
         }
         // "X said[ on Friday]." in the last segment: a short noun phrase, then the cue, then at most a time.
         if k + 1 == nseg {
-            if let Some(c) = ws.iter().position(|&i| cue_at(p, i).is_some_and(|(n, _)| n == 1) && is_speech(&p.lower(i))) {
+            if let Some(c) = ws.iter().position(|&i| cue_at(p, i) == Some(1) && is_speech(&p.lower(i))) {
                 let tail_ok = ws.len() - c - 1 <= 3 && ws[c + 1..].iter().all(|&i| !verbish(p.word(i)));
                 let subj = &ws[..c];
                 let subj_ok = !subj.is_empty() && subj.len() <= 6 && subj.iter().all(|&i| !verbish(p.word(i)) || capitalized(p.word(i)));
@@ -406,7 +414,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
     let first_seg_adverbial = p.toks.first().is_some_and(|t| t.word) && ADVERBIAL_OPENERS.contains(&p.lower(0).as_str());
     let mut i = 0;
     while i < p.toks.len() {
-        let Some((n, skip)) = cue_at(p, i) else {
+        let Some(n) = cue_at(p, i) else {
             i += 1;
             continue;
         };
@@ -420,7 +428,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
             i += n;
             continue;
         }
-        let cue = p.span(i + skip, i + n);
+        let cue = p.span(i, i + n);
         let w = p.lower(i);
         // Passive "has been claimed by X": the agent is the source.
         let aux_before = i > 0 && p.is_word(i - 1) && matches!(p.lower(i - 1).as_str(), "been" | "was" | "were" | "is" | "are" | "be");
@@ -648,6 +656,17 @@ mod tests {
     }
 
     #[test]
+    fn single_quotes_are_quotations_and_apostrophes_are_not() {
+        assert!(Parsed::new("‘We will win the vote,’ Boris Johnson said.").has_quote());
+        assert!(!Parsed::new("Though the U.S. says it has evidence backing up the jihadists’ claim, that didn’t stop Moscow.").has_quote());
+        // The apostrophe inside the quotation does not close it: "said" stays hidden.
+        let p = Parsed::new("‘We said the jihadists’ claim was true,’ he told reporters.");
+        let said = p.toks.iter().position(|t| &p.s[t.r.clone()] == "said").unwrap();
+        let claim = p.toks.iter().position(|t| &p.s[t.r.clone()] == "claim").unwrap();
+        assert!(p.hidden[said] && p.hidden[claim]);
+    }
+
+    #[test]
     fn corpus_attributions() {
         let table: &[(&str, Found)] = &[
             ("ISIS members are active in Russia, a US official said.", Some((Some("a US official"), "said"))),
@@ -688,6 +707,8 @@ mod tests {
             ("To the pears, add the juice of one lemon and spices.", None),
             ("She wrote hundreds of songs that summer.", None),
             ("“We won,” added Smith.", Some((Some("Smith"), "added"))),
+            ("‘We will win the vote,’ Boris Johnson said.", Some((Some("Boris Johnson"), "said"))),
+            ("‘We said the jihadists’ claim was true,’ Boris Johnson told reporters.", Some((Some("Boris Johnson"), "told"))),
             ("Prior to September, I would have said Wi-Fi 6 was too new to consider this year.", None),
             ("I've said that years ago.", None),
             ("Coming back to the market, experts say the upside will be capped.", Some((Some("experts"), "say"))),

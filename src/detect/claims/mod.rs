@@ -3,11 +3,12 @@
 //!
 //! Per sentence, in order: sentences touching a boilerplate line are skipped; a leading dateline
 //! ("WARSAW, Poland (AP) —") is left out of the span; sentences inside a multi-sentence quotation that began in an
-//! earlier sentence are skipped (rhetoric inside a quote is not judged on its own); questions, headings,
-//! instructions and verbless fragments are never claims ([`score::excluded`]). Then:
+//! earlier sentence are skipped (rhetoric inside a quote is not judged on its own) unless they close it with their
+//! own reporting clause ("…,” said X); questions, headings,
+//! instructions and verbless fragments are never claims (`score::excluded`). Then:
 //! - an attributed sentence is a claim (`claim.attributed`, or `claim.quote` when it quotes the source);
 //! - a whole quoted sentence right after an attributed quotation continues it (`claim.quote`, no cue);
-//! - otherwise speculation and commentary are not claims ([`score::hedge`]), and the rest is a claim when its
+//! - otherwise speculation and commentary are not claims (`score::hedge`), and the rest is a claim when its
 //!   check-worthiness reaches the model's threshold (`claim.figure` when it states a figure, else `claim.event`).
 //!
 //! Every claim also carries `checkworthiness`, the model's score in [0, 1] (two decimals), to rank claims for a
@@ -51,7 +52,8 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         // Inside a quotation opened by an earlier sentence, only a sentence that closes it with its own reporting
         // clause ("… a sexy new look,” said David Kershaw") is judged; the rest continues someone's rhetoric.
         let p = if open_quote { Parsed::in_quote(s) } else { Parsed::new(s) };
-        if open_quote && attribute(&p).is_none_or(|a| a.source.is_none()) {
+        let attribution = attribute(&p);
+        if open_quote && attribution.as_ref().is_none_or(|a| a.source.is_none()) {
             continue;
         }
         if score::excluded(&p).is_some() {
@@ -62,12 +64,12 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         let quoted = p.has_quote();
         let raw = score::checkworthiness(&p);
         let worth = (raw * 100.0).round() / 100.0;
-        if let Some(a) = attribute(&p) {
+        if let Some(a) = attribution {
             let cue = &s[a.cue.clone()];
             let source = a.source.map(|src| speakers.resolve(text, start + src.start..start + src.end, cue));
             let mut span = match (&source, quoted) {
-                (Some(who), true) => Span::auto(chars, CLAIM, "claim.quote", format!("Quotes {who} directly (cue “{cue}”)")),
-                (Some(who), false) => Span::auto(chars, CLAIM, "claim.attributed", format!("Reports what {who} said (cue “{cue}”)")),
+                (Some(who), true) => Span::auto(chars, CLAIM, "claim.quote", format!("Quotes {} directly (cue “{cue}”)", in_sentence(who))),
+                (Some(who), false) => Span::auto(chars, CLAIM, "claim.attributed", format!("Reports what {} said (cue “{cue}”)", in_sentence(who))),
                 (None, _) => Span::auto(chars, CLAIM, "claim.attributed", format!("Reports a claim without naming its source (cue “{cue}”)")),
             };
             if let Some(who) = &source {
@@ -84,7 +86,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         let whole_quote = s.starts_with(['“', '"']) && s.ends_with(['”', '"']);
         if let (true, true, Some(who)) = (whole_quote, adjacent, last_quote.clone()) {
             out.push(
-                Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {who}"))
+                Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {}", in_sentence(&who)))
                     .with_attr("source", who.as_str())
                     .with_attr("quote", true)
                     .with_attr("checkworthiness", worth),
@@ -105,6 +107,16 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         out.push(span.with_attr("checkworthiness", worth));
     }
     out
+}
+
+/// A source as it reads inside an explanation: "The official" → "the official"; names stay as written.
+fn in_sentence(who: &str) -> String {
+    for det in ["The ", "A ", "An ", "One "] {
+        if let Some(rest) = who.strip_prefix(det) {
+            return format!("{}{rest}", det.to_lowercase());
+        }
+    }
+    who.to_string()
 }
 
 /// Names of the check-worthiness features returned by [`sentence_features`]. Not part of the stable API.
@@ -405,8 +417,20 @@ mod tests {
 
     #[test]
     fn spans_are_code_points_and_skip_the_dateline() {
-        let text = "Ünïcödé 🇺🇦 headline\n\nWARSAW, Poland (AP) — The Islamic State group has claimed responsibility for an attack that killed at least 133 people.";
+        let text = "Ünïcödé 🇺🇦 headline\r\n\r\nWARSAW, Poland (AP) — The Islamic State group has claimed responsibility for an attack that killed at least 133 people.\r\n";
         let got = claims(text);
         assert_eq!(got.last().unwrap().0, "The Islamic State group has claimed responsibility for an attack that killed at least 133 people.");
+    }
+
+    #[test]
+    fn boilerplate_lines_never_hold_claims() {
+        let text = "US sees no link between Ukraine and the shooting, says White House\nThe US confirmed this shortly afterward.";
+        let model = TextModel::new(text);
+        let verdict = |boilerplate| Verdict { boilerplate, rule: "test", why: String::new() };
+        let all = detect(&model, &[verdict(false), verdict(false)]);
+        assert_eq!(all.len(), 2);
+        let some = detect(&model, &[verdict(true), verdict(false)]);
+        assert_eq!(some.len(), 1);
+        assert_eq!(crate::text::slice_chars(text, some[0].start, some[0].end).unwrap(), "The US confirmed this shortly afterward.");
     }
 }

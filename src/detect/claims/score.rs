@@ -24,7 +24,6 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
         return Some("too long to be one sentence");
     }
     let first = words[0].as_str();
-    let second = words.get(1).map_or("", String::as_str);
     // Headings: an unpunctuated line opening with a wh-word ("What is known after …", "How the attack unfolded"),
     // or an announcing phrase anywhere at the start of a line or after a colon. "What I do is …" in speech is
     // a sentence, not a heading.
@@ -36,8 +35,12 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     if wh_heading || announces(&lower) || unpunctuated && announces(after_colon) {
         return Some("a heading that announces rather than asserts");
     }
-    if IMPERATIVES.contains(&first) && !p.toks.first().is_some_and(|t| p.s[t.r.clone()].chars().all(|c| c.is_uppercase()))
-        || first == "you" && matches!(second, "can" | "could" | "may" | "should" | "will" | "must" | "might")
+    // An imperative opens the sentence ("Read also:", "Become a patron"); followed by a comma it is a discourse
+    // marker of speech ("Listen, for 24 years I …"). Generic "you can …" is left to the model.
+    let first_tok = p.toks.iter().find(|t| t.word);
+    let marker = first_tok.is_some_and(|t| p.s[t.r.end..].starts_with(','));
+    let shouting = first_tok.is_some_and(|t| p.s[t.r.clone()].chars().all(|c| c.is_uppercase()));
+    if IMPERATIVES.contains(&first) && !shouting && !marker
         || first == "to" && p.s.contains(", ") && IMPERATIVES.iter().any(|w| p.s.contains(&format!(", {w} ")))
     {
         return Some("an instruction to the reader");
@@ -148,12 +151,21 @@ pub(crate) fn figure(p: &Parsed) -> Option<Range<usize>> {
     })
 }
 
-/// The first verb of the sentence (for the explanation), as a byte range.
+/// The first verb of the sentence (for the explanation), as a byte range: a lexical verb when there is one
+/// ("launched", not "has"), else the first auxiliary or copula ("are").
 pub(crate) fn main_verb(p: &Parsed) -> Option<Range<usize>> {
-    p.toks.iter().filter(|t| t.word).map(|t| t.r.clone()).find(|r| {
-        let w = &p.s[r.clone()];
-        (p.title_case || !capitalized(w)) && verbish(w)
-    })
+    let verbs: Vec<Range<usize>> = p
+        .toks
+        .iter()
+        .filter(|t| t.word && !p.hidden_at(t.r.start))
+        .map(|t| t.r.clone())
+        .filter(|r| {
+            let w = &p.s[r.clone()];
+            (p.title_case || !capitalized(w)) && verbish(w)
+        })
+        .collect();
+    let lexical = verbs.iter().find(|r| !super::words::AUX.contains(&p.s[(*r).clone()].to_lowercase().as_str()));
+    lexical.or(verbs.first()).cloned()
 }
 
 /// Names of the features, in the order [`features`] computes them; `weights.rs` has one weight per name.
@@ -258,7 +270,7 @@ mod tests {
             ("Here is a look at some of what is known so far.", Some("a heading that announces rather than asserts")),
             ("Related Posts", Some("too short to assert anything")),
             ("Become a patron or see other ways to support.", Some("an instruction to the reader")),
-            ("You can also highlight the text and press Ctrl + Enter", Some("an instruction to the reader")),
+            ("Listen, for 24 years I have never been afraid to take on the big drug companies.", None),
             ("To suggest a correction or clarification, write to us here", Some("an instruction to the reader")),
             ("Is the attack linked to Ukraine?", Some("a question")),
             ("The Crocus City Hall outside Moscow", Some("no verb: a label or a fragment")),

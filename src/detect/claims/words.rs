@@ -99,10 +99,14 @@ const IRREGULAR: &[&str] = &[
 /// Whether the (lowercase) word is a form of a listed verb: bare, `-s`/`-es`/`-ies`, `-ed`/`-d`/`-ied`, `-ing`,
 /// or an irregular past.
 pub(crate) fn is_verb(w: &str) -> bool {
-    if IRREGULAR.contains(&w) || VERBS.contains(&w) {
-        return true;
-    }
+    IRREGULAR.contains(&w) || lemma_in(w, VERBS).is_some()
+}
+
+/// The bare form in `lemmas` that the (lowercase) word inflects, if any: itself, `-s`/`-es`/`-ies`,
+/// `-ed`/`-d`/`-ied`, `-ing` (also after a dropped `e` or a doubled consonant: "stopped", "planning").
+pub(crate) fn lemma_in(w: &str, lemmas: &[&'static str]) -> Option<&'static str> {
     let stems = [
+        Some(w.to_string()),
         w.strip_suffix("ies").map(|s| format!("{s}y")),
         w.strip_suffix("ied").map(|s| format!("{s}y")),
         w.strip_suffix("es").map(str::to_string),
@@ -111,14 +115,13 @@ pub(crate) fn is_verb(w: &str) -> bool {
         w.strip_suffix('d').map(str::to_string),
         w.strip_suffix("ing").map(str::to_string),
         w.strip_suffix("ing").map(|s| format!("{s}e")),
-        // Doubled consonants: "stopped", "planning".
         w.strip_suffix("ed").or_else(|| w.strip_suffix("ing")).and_then(|s| {
             let mut cs = s.chars().rev();
             let (a, b) = (cs.next()?, cs.next()?);
             (a == b).then(|| s[..s.len() - a.len_utf8()].to_string())
         }),
     ];
-    stems.iter().flatten().any(|s| VERBS.contains(&s.as_str()))
+    stems.iter().flatten().find_map(|s| lemmas.iter().find(|l| **l == s.as_str()).copied())
 }
 
 /// Whether the word looks like a finite verb or participle: an auxiliary, a listed verb, or an unlisted `-ed`

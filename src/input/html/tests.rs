@@ -50,12 +50,30 @@ fn facts_follow_the_markup() {
     let p = get("The group");
     assert!(p.chrome.is_none() && p.link_density > 0.1 && p.link_density < 0.5, "{p:?}");
     assert_eq!(get("© 2024").chrome, Some("footer"));
+    assert!(p.in_article && h.in_article && !nav.in_article && !get("© 2024").in_article);
+}
+
+#[test]
+fn class_names_give_hints_captions_and_containers() {
+    let html = "<div class='site-header__menu'><a href='/'>Sections</a></div>        <div class='story-body'><p>The shooting attack occurred on the evening of 22 March.</p>        <figure><img src=x><figcaption>The Crocus City Hall is burning. Photo: Meduza</figcaption></figure>        <span class='sr-only'>Opens in a new window</span></div>        <div id='comments'><p>First!</p></div><div class='shareholders'><p>Investors met.</p></div>";
+    let v = html_to_text(html);
+    let lines: Vec<&str> = v.text.split('\n').collect();
+    let get = |needle: &str| &v.lines[lines.iter().position(|l| l.contains(needle)).unwrap()];
+    assert_eq!(get("Sections").hint, Some("menu"));
+    assert!(get("The shooting").in_article && get("The shooting").hint.is_none());
+    assert!(get("Crocus").caption);
+    assert_eq!(get("First!").hint, Some("comments"));
+    assert_eq!(get("Investors").hint, None, "whole words only");
+    assert!(!v.text.contains("new window"), "screen-reader text is not visible");
 }
 
 #[test]
 fn hostile_input_does_not_panic() {
-    let deep = "<div>".repeat(5_000) + "deep" + &"</div>".repeat(5_000);
-    assert_eq!(text(&deep), "deep");
+    // Nesting far beyond any real page is capped (the parser is quadratic in depth), and the text survives.
+    let deep = "<div><span>".repeat(100_000) + "deep" + &"</span></div>".repeat(100_000) + "<p>after</p>";
+    assert_eq!(text(&deep), "deep\n\nafter");
+    let moderate = "<div>".repeat(300) + "<p>kept</p>" + &"</div>".repeat(300);
+    assert_eq!(cap_nesting(&moderate), moderate.as_str(), "ordinary depth is left alone");
     for junk in ["<", "</p>", "<<<>>>", "<a href=", "\u{0}\u{1}\u{fffd}", "<p>unclosed <b>bold <i>it", "&#xD800;&#0;"] {
         let v = html_to_text(junk);
         assert_eq!(v.text.split('\n').count(), v.lines.len().max(1), "{junk:?}");
