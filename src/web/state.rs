@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::storage;
-use crate::annotation::{auto_id, sort_spans, Attrs};
+use crate::annotation::{auto_id, sort_spans};
 use crate::{analyze, Document, Label, Layers, OffsetMap, Origin, Span, Status};
 
 /// How many edits undo remembers.
@@ -146,7 +146,18 @@ pub enum Action {
     Tag(usize, usize, String),
     /// Changes a span of the open document: new range, label and note. Fixing a suggestion rejects it and adds
     /// the corrected span as a manual one, so re-annotation does not bring the original back.
-    Fix { id: String, start: usize, end: usize, label: String, note: Option<String> },
+    Fix {
+        /// The span.
+        id: String,
+        /// New start (code points).
+        start: usize,
+        /// New end (code points).
+        end: usize,
+        /// New label.
+        label: String,
+        /// New note (`None` or blank: no note).
+        note: Option<String>,
+    },
     /// Deletes a span: manual spans go, suggestions become rejected.
     DeleteSpan(String),
     /// Runs the detectors again on the open document, keeping every review decision.
@@ -423,7 +434,7 @@ impl AppState {
                     }
                     let id = manual_id(spans, &label, start, end);
                     new_id = Some(id.clone());
-                    spans.push(manual(id, start, end, &label, None));
+                    spans.push(Span::manual(id, start..end, label.as_str()));
                 });
                 if new_id.is_some() {
                     self.selected = new_id;
@@ -441,7 +452,8 @@ impl AppState {
                     let same_range = spans[i].start == start && spans[i].end == end && spans[i].label == label;
                     if spans[i].origin == Origin::Auto && !same_range {
                         spans[i].status = Status::Rejected;
-                        let mut fixed = manual(manual_id(spans, &label, start, end), start, end, &label, note);
+                        let mut fixed = Span::manual(manual_id(spans, &label, start, end), start..end, label.as_str());
+                        fixed.note = note;
                         fixed.rule = spans[i].rule.clone();
                         fixed.why = spans[i].why.clone();
                         if spans[i].label == label {
@@ -668,22 +680,6 @@ fn add_suggestions(spans: &[Span], fresh: &[Span]) -> Vec<Span> {
     let mut out = spans.to_vec();
     out.extend(fresh.iter().filter(|f| !ids.contains(f.id.as_str())).cloned());
     out
-}
-
-/// A manual span, accepted as made.
-fn manual(id: String, start: usize, end: usize, label: &str, note: Option<String>) -> Span {
-    Span {
-        id,
-        start,
-        end,
-        label: label.to_string(),
-        origin: Origin::Manual,
-        status: Status::Accepted,
-        rule: None,
-        why: None,
-        note,
-        attrs: Attrs::new(),
-    }
 }
 
 /// An id for a manual span that no other span of the document has.
