@@ -100,7 +100,7 @@ pub fn label_panel(p: &StateProps) -> Html {
                     <p>{ format!("Delete “{}”? It has {total} span(s) in all documents.", l.name) }</p>
                     <label>{"Its spans: "}
                         <select ref={edit_ref.clone()} aria-label="What happens to its spans">
-                            <option value="">{"delete them"}</option>
+                            <option value="" selected=true>{"delete them"}</option>
                             { for others.iter().map(|o| html! { <option value={o.clone()}>{ format!("relabel as {o}") }</option> }) }
                         </select>
                     </label>
