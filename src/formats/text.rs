@@ -15,12 +15,20 @@ use std::collections::HashSet;
 /// left).
 pub fn clean_text(doc: &Document) -> String {
     let map = crate::text::OffsetMap::new(&doc.text);
-    let chrome: Vec<(usize, usize)> = doc
+    let mut chrome: Vec<(usize, usize)> = doc
         .spans
         .iter()
         .filter(|s| s.label == BOILERPLATE && s.status != Status::Rejected && s.start < s.end && s.end <= map.len_chars())
         .map(|s| (map.char_to_byte(s.start), map.char_to_byte(s.end)))
         .collect();
+    chrome.sort_unstable();
+    // reach[i]: the furthest end among the first i + 1 spans, so "some span starting at or before a line reaches
+    // past its end" is one binary search.
+    let reach: Vec<usize> = chrome.iter().scan(0, |m, &(_, e)| { *m = (*m).max(e); Some(*m) }).collect();
+    let covered = |a: usize, b: usize| {
+        let i = chrome.partition_point(|&(s, _)| s <= a);
+        i > 0 && reach[i - 1] >= b
+    };
     let mut out = String::new();
     let mut blank_run = true; // no blank lines at the start
     for l in lines(&doc.text) {
@@ -32,7 +40,7 @@ pub fn clean_text(doc: &Document) -> String {
             continue;
         }
         let (a, b) = (l.trimmed.start, l.trimmed.end);
-        if chrome.iter().any(|&(s, e)| s <= a && b <= e) {
+        if covered(a, b) {
             continue;
         }
         out.push_str(&doc.text[l.range.clone()]);
@@ -64,4 +72,51 @@ pub(crate) fn write(docs: &[Document]) -> Export {
     let n: usize = docs.iter().map(|d| d.spans.len()).sum();
     let losses = if n > 0 { vec![format!("plain text: {n} × span dropped (boilerplate lines removed, nothing else kept)")] } else { vec![] };
     Export { files, losses }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Span;
+
+    /// The obvious version: a line goes when any one chrome span covers it.
+    fn naive(doc: &Document) -> Vec<String> {
+        let chars: Vec<char> = doc.text.chars().collect();
+        let mut kept = Vec::new();
+        let mut pos = 0;
+        for line in doc.text.split('\n') {
+            let n = line.chars().count();
+            let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+            let trail = line.chars().rev().take_while(|c| c.is_whitespace()).count();
+            let (a, b) = (pos + lead, pos + n - trail.min(n - lead));
+            let gone = doc.spans.iter().any(|s| {
+                s.label == BOILERPLATE && s.status != Status::Rejected && s.start <= a && b <= s.end && s.start < s.end
+            });
+            if lead < n && !gone {
+                kept.push(chars[pos..pos + n].iter().collect());
+            }
+            pos += n + 1;
+        }
+        kept
+    }
+
+    #[test]
+    fn removes_exactly_the_covered_lines() {
+        let text = "Home | World\nMoscow attack\nAt least 133 died.\n\nShare this\nRead also: x\nThe end.\n";
+        let span = |a, b, status| Span { status, ..Span::manual("", a..b, BOILERPLATE) };
+        let cases: Vec<Vec<Span>> = vec![
+            vec![],
+            vec![span(0, 12, Status::Suggested)],
+            vec![span(0, 12, Status::Rejected)],
+            // A wide span covering two lines, and a short one inside it: both lines go.
+            vec![span(47, 70, Status::Accepted), span(48, 53, Status::Accepted)],
+            // A span that covers only part of a line leaves it.
+            vec![span(13, 19, Status::Suggested), span(0, 12, Status::Accepted), span(71, 79, Status::Accepted)],
+        ];
+        for spans in cases {
+            let doc = Document { id: "d".into(), name: "d".into(), text: text.into(), spans };
+            let got: Vec<String> = clean_text(&doc).lines().filter(|l| !l.is_empty()).map(String::from).collect();
+            assert_eq!(got, naive(&doc), "{:?}", doc.spans);
+        }
+    }
 }

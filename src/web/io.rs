@@ -1,9 +1,7 @@
 //! What goes in and out of the app: opened files and exports, through `sift::formats` and `sift::input`.
 
-use crate::annotation::BOILERPLATE;
 use crate::formats::{self, Format};
-use crate::input::html_to_text;
-use crate::{Document, Label, Status};
+use crate::{Document, Label};
 
 /// What an opened file holds.
 pub struct Opened {
@@ -45,7 +43,7 @@ impl Export {
     pub fn render(self, stem: &str, docs: &[Document], labels: &[Label]) -> (Vec<(String, &'static str, String)>, Vec<String>) {
         match self {
             Export::CleanText => {
-                let text = docs.iter().map(clean_text).collect::<Vec<_>>().join("\n\n");
+                let text = docs.iter().map(formats::clean_text).collect::<Vec<_>>().join("\n\n");
                 (vec![(format!("{stem}.txt"), "text/plain;charset=utf-8", text)], Vec::new())
             }
             Export::Format(f) => {
@@ -60,42 +58,6 @@ impl Export {
             }
         }
     }
-}
-
-/// The text with boilerplate lines (non-rejected boilerplate spans) removed and runs of blank lines collapsed.
-pub fn clean_text(doc: &Document) -> String {
-    let mut cut: Vec<(usize, usize)> = doc
-        .spans
-        .iter()
-        .filter(|s| s.label == BOILERPLATE && s.status != Status::Rejected)
-        .map(|s| (s.start, s.end))
-        .collect();
-    cut.sort();
-    let mut out = String::with_capacity(doc.text.len());
-    let mut k = 0;
-    for (c, ch) in doc.text.chars().enumerate() {
-        while k < cut.len() && cut[k].1 <= c {
-            k += 1;
-        }
-        let inside = k < cut.len() && cut[k].0 <= c && c < cut[k].1;
-        if !inside {
-            out.push(ch);
-        }
-    }
-    let mut lines: Vec<&str> = Vec::new();
-    for line in out.lines() {
-        let blank = line.trim().is_empty();
-        if blank && lines.last().is_none_or(|l| l.trim().is_empty()) {
-            continue;
-        }
-        lines.push(if blank { "" } else { line.trim_end() });
-    }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    let mut s = lines.join("\n");
-    s.push('\n');
-    s
 }
 
 /// Reads opened or dropped files, `(name, content)`. Text files (`.txt`, `.md`, `.html`) become one document
@@ -135,11 +97,18 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
                 None => groups.push((f, vec![(name.as_str(), content.as_str())])),
             },
             None => {
-                let text = if e == "html" || e == "htm" { html_to_text(content).text } else { content.clone() };
-                if text.trim().is_empty() {
+                if e == "html" || e == "htm" {
+                    // The markup says which lines are navigation, captions or links: the boilerplate layer uses it.
+                    let doc = crate::annotate_html(&stem(name), name, content, crate::Layers::ALL);
+                    if doc.text.trim().is_empty() {
+                        errors.push(format!("{name}: no text in this file."));
+                    } else {
+                        out.docs.push(doc);
+                    }
+                } else if content.trim().is_empty() {
                     errors.push(format!("{name}: no text in this file."));
                 } else {
-                    out.docs.push(super::state::document_from_text(&stem(name), Some(name.clone()), text));
+                    out.docs.push(super::state::document_from_text(&stem(name), Some(name.clone()), content.clone()));
                 }
             }
         }
