@@ -32,7 +32,7 @@ fn is_lone_cluster_point(c: char) -> bool {
 /// Whether every code point of `text` is its own grapheme cluster, decided without the segmenter for the
 /// common case of Latin news text: a fast way to the same answer the segmenter gives (`false` means "maybe
 /// not", and the segmenter decides).
-fn one_point_clusters(text: &str) -> bool {
+pub(crate) fn one_point_clusters(text: &str) -> bool {
     !text.contains("\r\n") && text.chars().all(is_lone_cluster_point)
 }
 

@@ -64,9 +64,12 @@ pub struct Features {
 impl Features {
     /// Measures the trimmed line `s`.
     pub fn of(s: &str) -> Features {
-        let chars = s.chars().count();
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        let wide = s.chars().filter(|&c| is_wide(c)).count();
+        let (mut chars, mut letters, mut wide) = (0usize, 0usize, 0usize);
+        for c in s.chars() {
+            chars += 1;
+            letters += usize::from(c.is_alphabetic());
+            wide += usize::from(is_wide(c));
+        }
         let mut words = 0usize;
         let mut stop = 0usize;
         let mut capped = 0usize;
