@@ -98,7 +98,12 @@ const OPENERS: &[&str] = &[
 /// Appends the sentences of one run of joined lines (`run` is trimmed).
 fn split_run(text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[run.clone()];
-    let g: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+    // Plain Latin text is one cluster per code point: the same list without running the segmenter.
+    let g: Vec<(usize, &str)> = if super::offsets::one_point_clusters(s) {
+        s.char_indices().map(|(b, c)| (b, &s[b..b + c.len_utf8()])).collect()
+    } else {
+        s.grapheme_indices(true).collect()
+    };
     let n = g.len();
     let first = |k: usize| g[k].1.chars().next().unwrap_or(' ');
     let at = |k: usize| if k < n { g[k].0 } else { s.len() };

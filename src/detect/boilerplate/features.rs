@@ -64,9 +64,12 @@ pub struct Features {
 impl Features {
     /// Measures the trimmed line `s`.
     pub fn of(s: &str) -> Features {
-        let chars = s.chars().count();
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        let wide = s.chars().filter(|&c| is_wide(c)).count();
+        let (mut chars, mut letters, mut wide) = (0usize, 0usize, 0usize);
+        for c in s.chars() {
+            chars += 1;
+            letters += usize::from(c.is_alphabetic());
+            wide += usize::from(is_wide(c));
+        }
         let mut words = 0usize;
         let mut stop = 0usize;
         let mut capped = 0usize;
@@ -86,13 +89,23 @@ impl Features {
                     continue;
                 }
                 words += 1;
-                let lower = w.to_lowercase().replace('’', "'");
+                let (is_stop, is_copyright) = match ascii_lower(w) {
+                    Folded::Lower(buf, n) => {
+                        let lower = std::str::from_utf8(&buf[..n]).expect("ASCII");
+                        (is_stopword(lower), lower == "copyright")
+                    }
+                    Folded::TooLong => (false, false),
+                    Folded::NotAscii => {
+                        let lower = w.to_lowercase().replace('’', "'");
+                        (is_stopword(&lower), lower == "copyright")
+                    }
+                };
                 // "US", "IT", "AM" in capitals are names, not the function words.
                 let acronym = w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase());
-                if is_stopword(&lower) && !acronym {
+                if is_stop && !acronym {
                     stop += 1;
                 }
-                if lower == "copyright" {
+                if is_copyright {
                     copyright = true;
                 }
                 if let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) {
@@ -119,6 +132,45 @@ impl Features {
             copyright,
             norm: normalize(s),
         }
+    }
+}
+
+/// Longest word [`ascii_lower`] folds: no stopword and not "copyright" is longer, so longer words are neither.
+const FOLD_MAX: usize = 16;
+
+/// A word folded the cheap way, or why it was not.
+enum Folded {
+    /// ASCII lower case (with `’` as `'`) in the first `.1` bytes.
+    Lower([u8; FOLD_MAX], usize),
+    /// ASCII (or `’`) but longer than [`FOLD_MAX`] bytes.
+    TooLong,
+    /// Holds other non-ASCII text: fold with `str::to_lowercase`.
+    NotAscii,
+}
+
+/// `w.to_lowercase().replace('’', "'")` without allocating, for the common case of an ASCII word (curly
+/// apostrophes allowed). Other words go to the general path, where Unicode lower-casing can change length.
+fn ascii_lower(w: &str) -> Folded {
+    let mut buf = [0u8; FOLD_MAX];
+    let mut n = 0;
+    let mut too_long = false;
+    for c in w.chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => return Folded::NotAscii,
+        };
+        if n == FOLD_MAX {
+            too_long = true;
+        } else {
+            buf[n] = b;
+            n += 1;
+        }
+    }
+    if too_long {
+        Folded::TooLong
+    } else {
+        Folded::Lower(buf, n)
     }
 }
 
@@ -163,6 +215,19 @@ fn starts_with_bullet(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fold_agrees_with_unicode_lowercase() {
+        assert!(STOPWORDS.iter().all(|w| w.len() <= FOLD_MAX) && "copyright".len() <= FOLD_MAX);
+        for w in ["The", "WASN’T", "Copyright", "don't", "US", "a", "Straßenbahn", "İstanbul", "\u{212A}", "ÆTHER", "x-ray", "internationalization"] {
+            let want = w.to_lowercase().replace('’', "'");
+            match ascii_lower(w) {
+                Folded::Lower(buf, n) => assert_eq!(std::str::from_utf8(&buf[..n]).unwrap(), want, "{w:?}"),
+                Folded::TooLong => assert!(want.len() > FOLD_MAX && !is_stopword(&want), "{w:?}"),
+                Folded::NotAscii => assert!(!w.chars().all(|c| c.is_ascii() || c == '’'), "{w:?}"),
+            }
+        }
+    }
 
     #[test]
     fn stoplist_is_sorted_for_binary_search() {

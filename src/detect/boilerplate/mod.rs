@@ -102,6 +102,8 @@ struct Classifier<'m, 'a> {
     /// Indices of the non-blank lines, in order; every pass below works on positions in this list.
     idx: Vec<usize>,
     feats: Vec<Features>,
+    /// The chrome phrase each line matches ([`phrases::find`]), looked up once: several passes ask.
+    phrase: Vec<Option<(Kind, &'static str)>>,
     /// Decisive verdicts from pass 1.
     hard: Vec<Option<Verdict>>,
     class: Vec<Class>,
@@ -119,6 +121,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
     fn new(model: &'m TextModel<'a>, facts: Option<&'m [LineFacts]>) -> Self {
         let idx: Vec<usize> = (0..model.lines.len()).filter(|&i| !model.lines[i].is_blank()).collect();
         let feats: Vec<Features> = idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
+        let phrase = idx.iter().zip(&feats).map(|(&i, f)| phrases::find(&model.text[model.lines[i].trimmed.clone()], f.chars)).collect();
         let n = idx.len();
         let neutral = !fits_stoplist(&feats);
         // A page that puts everything in one landmark (a <header> around the whole page) says nothing with it.
@@ -133,6 +136,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             facts,
             idx,
             feats,
+            phrase,
             hard: vec![None; n],
             class: vec![Class::Bad; n],
             first_seen: vec![None; n],
@@ -224,7 +228,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
                 return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in a page block named \"{word}\", which holds site chrome.")));
             }
         }
-        if let Some((kind, why)) = phrases::find(s, f.chars) {
+        if let Some((kind, why)) = self.phrase[k] {
             let rule = if kind == Kind::Credit { "boilerplate.credit" } else { "boilerplate.phrase" };
             return Some(Verdict::chrome(rule, why));
         }
@@ -327,7 +331,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
         let mut good = 0;
         for k in region.clone() {
             good += usize::from(self.class[k] == Class::Good);
-            let opener = phrases::find(self.line(k), self.feats[k].chars).is_some_and(|p| p.0 == Kind::Comments);
+            let opener = self.phrase[k].is_some_and(|p| p.0 == Kind::Comments);
             if opener && good >= 1 {
                 return region.start..k;
             }
@@ -337,7 +341,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
 
     fn after_comments(&self, region: &std::ops::Range<usize>) -> bool {
         region.end < self.idx.len()
-            && phrases::find(self.line(region.end), self.feats[region.end].chars).is_some_and(|p| p.0 == Kind::Comments)
+            && self.phrase[region.end].is_some_and(|p| p.0 == Kind::Comments)
     }
 
     fn content_verdict(&self, k: usize) -> Verdict {
@@ -446,7 +450,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
     /// (the linked article's title and teaser) are part of the box.
     fn mark_teasers(&self, out: &mut [Option<Verdict>]) {
         for k in 0..self.idx.len() {
-            if phrases::find(self.line(k), self.feats[k].chars).map(|p| p.0) != Some(Kind::Teaser) {
+            if self.phrase[k].map(|p| p.0) != Some(Kind::Teaser) {
                 continue;
             }
             let end = (k + 1..self.idx.len().min(k + 1 + TEASER_REACH)).find(|&j| self.feats[j].letter_share == 0.0);
