@@ -3,6 +3,11 @@
 
 use super::*;
 
+/// Whether a numeral can be a day of the month: 1 to 31, written plainly.
+pub(super) fn is_day(l: NumLit) -> bool {
+    !l.commas && !l.fraction && l.int_digits <= 2 && (1.0..=31.0).contains(&l.value)
+}
+
 impl G<'_> {
     // ----- calendar -----------------------------------------------------------------------------------------
 
@@ -19,16 +24,9 @@ impl G<'_> {
         }
         // "December 6-8", "Apr. 28-29, 2020"
         if let (Some(a), Some(b)) = (self.num(k), self.num(k + 2)) {
-            let day = |l: NumLit| !l.commas && !l.fraction && l.int_digits <= 2 && (1.0..=31.0).contains(&l.value);
-            if !self.glued(k) && self.is_sym(k + 1, &DASHES) && self.glued(k + 1) && self.glued(k + 2) && day(a) && day(b) && !self.glued(k + 3) {
-                let mut end = k + 3;
-                let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
-                let year = self.year_at(y);
-                if year.is_some() {
-                    end = y + 1;
-                }
-                if let Some(q) = self.date_range(year, month, a.value as u8, b.value as u8) {
-                    return Core::Found(end, q);
+            if !self.glued(k) && self.is_sym(k + 1, &DASHES) && self.glued(k + 1) && self.glued(k + 2) && is_day(a) && is_day(b) && !self.glued(k + 3) {
+                if let Some(found) = self.day_range(k + 3, month, a.value, b.value) {
+                    return found;
                 }
             }
         }
@@ -36,11 +34,7 @@ impl G<'_> {
         if let Some(d) = self.day_at(k) {
             let mut end = d.1;
             let mut date = Date { year: None, month: Some(month), day: Some(d.0) };
-            let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
-            if let Some(year) = self.year_at(y) {
-                date.year = Some(year);
-                end = y + 1;
-            }
+            (date.year, end) = self.year_after(end);
             if date.is_valid() {
                 return Core::Found(end, date_quant(date, Family::Date));
             }
@@ -70,13 +64,22 @@ impl G<'_> {
             return None;
         }
         let m = self.entry(e2).and_then(|e| e.month).filter(|_| self.cap(e2))?;
-        let mut end = e2 + 1;
+        self.day_range(e2 + 1, m, *a, *b)
+    }
+
+    /// An optional ", 2024" after the token before `end`: the year and where the date then ends.
+    pub(super) fn year_after(&self, end: usize) -> (Option<i32>, usize) {
         let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
-        let year = self.year_at(y);
-        if year.is_some() {
-            end = y + 1;
+        match self.year_at(y) {
+            Some(year) => (Some(year), y + 1),
+            None => (None, end),
         }
-        Some(Core::Found(end, self.date_range(year, m, *a as u8, *b as u8)?))
+    }
+
+    /// A day range in one month ("6-8 December", "Apr. 28-29, 2020") ending before `end`, with its optional year.
+    pub(super) fn day_range(&self, end: usize, month: u8, d1: f64, d2: f64) -> Option<Core> {
+        let (year, end) = self.year_after(end);
+        Some(Core::Found(end, self.date_range(year, month, d1 as u8, d2 as u8)?))
     }
 
     /// A range of days within one month; ISO ends only when the year is known.

@@ -2,6 +2,7 @@
 //! ("2024-03-22", "3/22/2024"), clock times ("15:30", "9.30 a.m."), fractions and signs.
 
 use super::*;
+use super::calendar::is_day;
 
 impl G<'_> {
     // ----- digits -------------------------------------------------------------------------------------------
@@ -82,16 +83,9 @@ impl G<'_> {
         // "6-8 December", "6–8 December 2019"
         if self.is_sym(k, &DASHES) && self.glued(k) && self.glued(k + 1) {
             if let (Some(b), Some(m)) = (self.num(k + 1), self.entry(k + 2).and_then(|e| e.month)) {
-                let day = |l: NumLit| !l.commas && !l.fraction && l.int_digits <= 2 && (1.0..=31.0).contains(&l.value);
-                if day(lit) && day(b) && self.cap(k + 2) && !self.glued(k + 2) {
-                    let mut end = k + 3;
-                    let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
-                    let year = self.year_at(y);
-                    if year.is_some() {
-                        end = y + 1;
-                    }
-                    if let Some(q) = self.date_range(year, m, lit.value as u8, b.value as u8) {
-                        return Core::Found(end, q);
+                if is_day(lit) && is_day(b) && self.cap(k + 2) && !self.glued(k + 2) {
+                    if let Some(found) = self.day_range(k + 3, m, lit.value, b.value) {
+                        return found;
                     }
                 }
             }
@@ -104,11 +98,7 @@ impl G<'_> {
                     end += 1;
                 }
                 let mut date = Date { year: None, month: Some(m), day: Some(day) };
-                let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
-                if let Some(year) = self.year_at(y) {
-                    date.year = Some(year);
-                    end = y + 1;
-                }
+                (date.year, end) = self.year_after(end);
                 if date.is_valid() {
                     return Core::Found(end, date_quant(date, Family::Date));
                 }
@@ -209,11 +199,7 @@ impl G<'_> {
             if let Some(m) = self.entry(m_at).and_then(|e| e.month).filter(|_| self.cap(m_at)) {
                 let mut date = Date { year: None, month: Some(m), day: Some(v as u8) };
                 let mut end = m_at + 1;
-                let y = if self.is_sym(end, &[',']) { end + 1 } else { end };
-                if let Some(year) = self.year_at(y) {
-                    date.year = Some(year);
-                    end = y + 1;
-                }
+                (date.year, end) = self.year_after(end);
                 if date.is_valid() {
                     return Core::Found(end, date_quant(date, Family::Date));
                 }
