@@ -298,8 +298,11 @@ pub fn persist(old: &AppState, new: &mut AppState) -> Option<String> {
     }
 }
 
-/// The documents that changed from `old` to `new` with their JSON, and the ids `new` no longer has.
-fn changes(old: &AppState, new: &AppState) -> (Vec<(String, String, Result<String, String>)>, Vec<String>) {
+/// A changed document: id, name, and its JSON (or why it could not be written).
+type Changed = (String, String, Result<String, String>);
+
+/// The documents that changed from `old` to `new`, and the ids `new` no longer has.
+fn changes(old: &AppState, new: &AppState) -> (Vec<Changed>, Vec<String>) {
     let changed = new
         .docs
         .iter()
