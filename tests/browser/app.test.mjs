@@ -312,6 +312,34 @@ test('two tabs on the same data see each other\'s work and do not overwrite it',
   await ctx.close();
 });
 
+test('two tabs: an edit made on a stale copy does not overwrite the other tab\'s saved work', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await openApp(browser, server.url, { context: ctx });
+  await paste(a.page, ARTICLE);
+  await a.page.waitForFunction(() => !document.body.hasAttribute('data-saving'));
+  // Tab B never hears from A (as if the news were late), so it edits an old revision.
+  const bPage = await ctx.newPage();
+  await bPage.addInitScript(() => { BroadcastChannel.prototype.addEventListener = () => {}; });
+  await bPage.goto(server.url);
+  await bPage.waitForSelector('#text-view .block');
+  await a.page.keyboard.press('n');
+  await a.page.keyboard.press('a');
+  await a.page.waitForFunction(() => !document.body.hasAttribute('data-saving'));
+  await bPage.click('.span-row.suggested >> nth=3');
+  await bPage.keyboard.press('r');
+  // B is told, and shows A's version instead of its own edit.
+  await bPage.waitForSelector('.notice:has-text("changed in another tab")');
+  await bPage.waitForFunction(() => document.querySelectorAll('.span-row.accepted').length === 1);
+  assert.equal(await bPage.$$eval('.span-row.rejected', (e) => e.length), 0);
+  // What is saved is A's work.
+  await a.page.reload();
+  await a.page.waitForSelector('#text-view .block');
+  assert.equal(await a.page.$$eval('.span-row.accepted', (e) => e.length), 1);
+  assert.equal(await a.page.$$eval('.span-row.rejected', (e) => e.length), 0);
+  assert.deepEqual(a.errors, []);
+  await ctx.close();
+});
+
 test('custom labels: add, set key, tag, rename, delete with a choice for their spans', async () => {
   const { page, errors, ctx } = await freshPage();
   await paste(page, ARTICLE);
