@@ -20,7 +20,11 @@ pub fn start() {
     // Outside a page (a worker, Node) only the JavaScript API in [`api`] is wanted.
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(root) = doc.get_element_by_id("app").or_else(|| doc.body().map(Into::into)) else { return };
-    yew::Renderer::<components::App>::with_root(root).render();
+    // The saved work is read (IndexedDB is asynchronous) before the first render, so the app starts with it.
+    wasm_bindgen_futures::spawn_local(async move {
+        storage::open().await;
+        yew::Renderer::<components::App>::with_root(root).render();
+    });
     // The detectors build their tables (regexes, lexicons) on first use; do it while the page is idle so the
     // first paste is as fast as the next ones. `data-ready` on <body> says it is done.
     let warm = wasm_bindgen::closure::Closure::once_into_js(|| {

@@ -122,8 +122,7 @@ pub fn app() -> Html {
         let new_doc = new_doc.clone();
         use_effect_with((), move |_| {
             let doc = dom::document();
-            let win = web_sys::window().expect("window");
-            let d = dispatch.clone();
+                        let d = dispatch.clone();
             let paste = EventListener::new_with_options(
                 &doc,
                 "paste",
@@ -169,17 +168,8 @@ pub fn app() -> Html {
                     }
                 }
             });
-            let d = dispatch.clone();
-            let storage_l = EventListener::new(&win, "storage", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
-                let Some(key) = e.key() else { return };
-                match storage::external(&key) {
-                    Some(storage::External::Doc(id, doc, rev)) => d.emit(Action::External(id, doc, rev)),
-                    Some(storage::External::Labels(l)) => d.emit(Action::ExternalLabels(l)),
-                    Some(storage::External::Order(o)) => d.emit(Action::ExternalOrder(o)),
-                    None => {}
-                }
-            });
+            // Other tabs' saves, and outcomes of this tab's saves known only once they commit.
+            let storage_l = storage::listen(dispatch.clone());
             let d = dispatch.clone();
             let keys = EventListener::new_with_options(&doc, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
