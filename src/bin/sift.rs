@@ -94,22 +94,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
     let layers = Layers::parse(&a.layers).map_err(|e| e.to_string())?;
     if a.jsonl {
-        let summary = if a.files.is_empty() || is_stdin(&a.files[0]) && a.files.len() == 1 {
-            let out = open_out(a.output.as_deref())?;
-            sift::batch::annotate_jsonl(io::stdin().lock(), out, layers)
-        } else {
-            let mut out = open_out(a.output.as_deref())?;
-            let mut total = sift::batch::StreamSummary::default();
-            for f in &a.files {
-                let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
-                let s = sift::batch::annotate_jsonl(BufReader::new(file), &mut out, layers)
-                    .map_err(|e| format!("{}: {e}", f.display()))?;
-                total.documents += s.documents;
-                total.errors += s.errors;
-            }
-            Ok(total)
+        let mut out = open_out(a.output.as_deref())?;
+        let mut summary = sift::batch::StreamSummary::default();
+        for p in inputs(&a.files) {
+            let (name, reader): (String, Box<dyn io::BufRead>) = match p {
+                None => ("stdin".into(), Box::new(io::stdin().lock())),
+                Some(f) => {
+                    let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
+                    (f.display().to_string(), Box::new(BufReader::new(file)))
+                }
+            };
+            let s = sift::batch::annotate_jsonl(reader, &mut out, layers).map_err(|e| format!("{name}: {e}"))?;
+            summary.documents += s.documents;
+            summary.errors += s.errors;
         }
-        .map_err(|e| e.to_string())?;
         if summary.errors > 0 {
             eprintln!("sift: {} of {} lines were not annotated (see their \"error\" lines)", summary.errors, summary.errors + summary.documents);
             return Ok(ExitCode::FAILURE);
@@ -117,10 +115,8 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     let format = Format::from_name(&a.format).map_err(|e| e.to_string())?;
-    let inputs: Vec<Option<&Path>> =
-        if a.files.is_empty() { vec![None] } else { a.files.iter().map(|p| Some(p.as_path())).collect() };
     let mut docs: Vec<Document> = Vec::new();
-    for p in inputs {
+    for p in inputs(&a.files) {
         let (name, content) = read_input(p)?;
         let mut id = stem(&name);
         if docs.iter().any(|d| d.id == id) {
@@ -134,10 +130,8 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
 fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, String> {
     let from = Format::from_name(&c.from).map_err(|e| e.to_string())?;
     let to = Format::from_name(&c.to).map_err(|e| e.to_string())?;
-    let inputs: Vec<Option<&Path>> =
-        if c.files.is_empty() { vec![None] } else { c.files.iter().map(|p| Some(p.as_path())).collect() };
     let mut files = Vec::new();
-    for p in inputs {
+    for p in inputs(&c.files) {
         files.push(read_input(p)?);
     }
     let refs: Vec<(&str, &str)> = files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
@@ -176,6 +170,14 @@ fn emit(export: formats::Export, output: Option<&Path>) -> Result<ExitCode, Stri
     Ok(ExitCode::SUCCESS)
 }
 
+/// The inputs a command reads: the files named, `None` standing for stdin (no file, or `-`).
+fn inputs(files: &[PathBuf]) -> Vec<Option<&Path>> {
+    if files.is_empty() {
+        return vec![None];
+    }
+    files.iter().map(|p| if is_stdin(p) { None } else { Some(p.as_path()) }).collect()
+}
+
 fn is_stdin(p: &Path) -> bool {
     p.as_os_str() == "-"
 }
@@ -184,7 +186,6 @@ fn is_stdin(p: &Path) -> bool {
 fn read_input(path: Option<&Path>) -> Result<(String, String), String> {
     let (name, bytes) = match path {
         None => ("stdin".to_string(), read_stdin()?),
-        Some(p) if is_stdin(p) => ("stdin".to_string(), read_stdin()?),
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
             (p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()), bytes)

@@ -305,14 +305,7 @@ impl Renderer {
             self.end_line();
             return;
         }
-        if is_block(name) {
-            self.end_line();
-            if is_paragraph(name) {
-                self.blank = true;
-            }
-        } else if matches!(name, "td" | "th") {
-            self.space = true;
-        }
+        self.boundary(name);
         let landmark = chrome_of(name, el).filter(|_| !(matches!(name, "header" | "footer") && self.articles > 0));
         if let Some(l) = landmark {
             self.chrome.push(l);
@@ -362,6 +355,12 @@ impl Renderer {
         if heading_level(name).is_some() {
             self.headings.pop();
         }
+        self.boundary(name);
+    }
+
+    /// What the edge of an element does to the text, the same where it opens and where it closes: a block ends the
+    /// line (a paragraph also leaves a blank line), a table cell leaves a space.
+    fn boundary(&mut self, name: &str) {
         if is_block(name) {
             self.end_line();
             if is_paragraph(name) {
