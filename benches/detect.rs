@@ -5,8 +5,8 @@ use sift::{analyze, Layers, TextModel};
 use std::time::{Duration, Instant};
 
 fn corpus() -> String {
-    let mut paths: Vec<_> = std::fs::read_dir("../shared/corpus")
-        .expect("../shared/corpus beside the project")
+    let mut paths: Vec<_> = std::fs::read_dir("tests/data/corpus")
+        .expect("tests/data/corpus beside the project")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();

@@ -4,7 +4,7 @@ use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-const ARTICLE: &str = "../shared/corpus/002_601354975c3094f5.txt";
+const ARTICLE: &str = "tests/data/corpus/002_601354975c3094f5.txt";
 
 fn sift(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
@@ -85,7 +85,7 @@ fn jsonl_stream_keeps_order_and_reports_bad_lines() {
 
 #[test]
 fn clean_removes_boilerplate_lines() {
-    let path = "../shared/corpus/004_88583a0961250598.txt";
+    let path = "tests/data/corpus/004_88583a0961250598.txt";
     let text = std::fs::read_to_string(path).unwrap();
     let o = sift(&["clean", path], b"");
     assert!(o.status.success());
@@ -144,7 +144,7 @@ fn bad_input_gets_one_clear_message_and_a_failure_exit() {
 
 #[test]
 fn convert_brat_fixture_to_sift_and_back_to_brat_files() {
-    let dir = "../shared/interop/brat/tutorials-news";
+    let dir = "tests/data/interop/brat/tutorials-news";
     let (ann, txt) = (format!("{dir}/110-note_annotation.ann"), format!("{dir}/110-note_annotation.txt"));
     let v = stdout_json(&sift(&["convert", "--from", "brat", "--to", "sift", &ann, &txt], b""));
     let doc = &v["documents"][0];

@@ -1,11 +1,11 @@
-//! Annotates the five gold articles in `../shared/corpus/` and checks each layer against the gold spans.
+//! Annotates the five gold articles in `tests/data/corpus/` and checks each layer against the gold spans.
 //! A predicted span counts as correct only when label, start and end all match the gold span exactly.
 
 use serde_json::Value;
 use sift::{analyze, Layers, Span};
 use std::path::Path;
 
-const CORPUS: &str = "../shared/corpus";
+const CORPUS: &str = "tests/data/corpus";
 
 /// Floors per layer (exact-match, micro-averaged over the five articles).
 const NUMBER_RECALL_FLOOR: f64 = 0.98;
@@ -23,7 +23,7 @@ struct Gold {
 fn load() -> Vec<Gold> {
     let mut out = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(Path::new(CORPUS))
-        .expect("../shared/corpus beside the project")
+        .expect("tests/data/corpus beside the project")
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
         .collect();

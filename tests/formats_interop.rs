@@ -1,4 +1,4 @@
-//! Every real file in `../shared/interop/` (written by doccano, Label Studio, brat, Prodigy, Recogito,
+//! Every real file in `tests/data/interop/` (written by doccano, Label Studio, brat, Prodigy, Recogito,
 //! Hypothesis, the W3C test suite and CoNLL tools): read it, check that offsets and quoted text agree, and
 //! re-export where the format allows.
 
@@ -7,7 +7,7 @@ use sift::text::{slice_chars, OffsetMap};
 use sift::{Document, Import};
 use std::collections::{BTreeMap, HashSet};
 
-const INTEROP: &str = "../shared/interop";
+const INTEROP: &str = "tests/data/interop";
 
 fn fx(path: &str) -> String {
     std::fs::read_to_string(format!("{INTEROP}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"))

@@ -260,7 +260,7 @@ fn conll_writes_one_layer_and_says_what_it_drops() {
 
 #[test]
 fn clean_text_drops_the_gold_boilerplate_lines() {
-    let src = std::fs::read_to_string("../shared/corpus/004_88583a0961250598.gold.json").unwrap();
+    let src = std::fs::read_to_string("tests/data/corpus/004_88583a0961250598.gold.json").unwrap();
     let imp = read(Format::Sift, &src).unwrap();
     let d = &imp.documents[0];
     let clean = clean_text(d);
@@ -435,7 +435,7 @@ fn hostile_input_gets_a_message_not_a_panic() {
 #[test]
 fn detector_output_on_the_corpus_through_every_format() {
     let mut docs = Vec::new();
-    for entry in std::fs::read_dir("../shared/corpus").unwrap() {
+    for entry in std::fs::read_dir("tests/data/corpus").unwrap() {
         let p = entry.unwrap().path();
         if p.extension().is_some_and(|e| e == "txt") {
             let text = std::fs::read_to_string(&p).unwrap();

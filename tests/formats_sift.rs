@@ -6,12 +6,12 @@ use sift::formats::{self, sift as sift_format, Format};
 use sift::{Label, Origin, Status};
 use std::path::{Path, PathBuf};
 
-const CORPUS: &str = "../shared/corpus";
+const CORPUS: &str = "tests/data/corpus";
 const SCHEMA: &str = "schema/sift-annotations.v1.schema.json";
 
 fn gold_paths() -> Vec<PathBuf> {
     let mut v: Vec<_> = std::fs::read_dir(CORPUS)
-        .expect("../shared/corpus beside the project")
+        .expect("tests/data/corpus beside the project")
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
         .collect();

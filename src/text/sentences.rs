@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn invariants_on_the_corpus() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
         let Ok(entries) = std::fs::read_dir(&dir) else { return };
         let mut n = 0;
         for e in entries.flatten() {

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist/sift.html');
-export const CORPUS = join(ROOT, '../shared/corpus');
+export const CORPUS = join(ROOT, 'tests/data/corpus');
 
 export function requireDist() {
   if (!existsSync(DIST)) throw new Error('dist/sift.html is missing: run scripts/build.sh first');

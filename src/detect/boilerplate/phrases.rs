@@ -138,7 +138,7 @@ mod tests {
     #[test]
     fn find_agrees_with_pattern_by_pattern_on_the_corpus() {
         let mut text = String::new();
-        for entry in std::fs::read_dir("../shared/corpus").unwrap() {
+        for entry in std::fs::read_dir("tests/data/corpus").unwrap() {
             let p = entry.unwrap().path();
             if p.extension().is_some_and(|x| x == "txt") {
                 text.push_str(&std::fs::read_to_string(p).unwrap());

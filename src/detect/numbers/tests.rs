@@ -283,7 +283,7 @@ fn hostile_input_does_not_panic() {
 
 #[test]
 fn spans_do_not_overlap_and_carry_rule_and_why() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/002_601354975c3094f5.txt"));
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus/002_601354975c3094f5.txt"));
     let Ok(text) = text else { return };
     let model = TextModel::new(&text);
     let spans = detect(&model);
@@ -304,7 +304,7 @@ const GOLD_ATTR_FLOOR: f64 = 0.97;
 
 #[test]
 fn gold_corpus_kinds_and_values() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");
     let Ok(entries) = std::fs::read_dir(dir) else {
         panic!("the gold corpus is expected at {dir}");
     };
