@@ -45,7 +45,8 @@ fn time(mut f: impl FnMut()) -> Duration {
 fn main() {
     // `cargo bench` passes --bench; `cargo test --all-targets` runs this too, and then one small size is enough
     // to show the harness works.
-    let sizes: &[usize] = if std::env::args().any(|a| a == "--bench") { &[10_000, 100_000, 1_000_000] } else { &[10_000] };
+    let sizes: &[usize] =
+        if std::env::args().any(|a| a == "--bench") { &[10_000, 100_000, 1_000_000] } else { &[10_000] };
     let base = corpus();
     let layers = [
         ("segment", None),

@@ -55,7 +55,11 @@ fn bench(texts: &[String]) {
         model_t = model_t.min(t1 - t0);
         numbers_t = numbers_t.min(t1.elapsed());
     }
-    println!("{} bytes, {} chars: text model {model_t:?}, number layer {numbers_t:?}, {n} spans", big.len(), big.chars().count());
+    println!(
+        "{} bytes, {} chars: text model {model_t:?}, number layer {numbers_t:?}, {n} spans",
+        big.len(),
+        big.chars().count()
+    );
 }
 
 fn main() {

@@ -77,7 +77,8 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String>
         }
         v.to_string()
     };
-    let text = std::str::from_utf8(raw).map_err(|e| fail(None, format!("not UTF-8: invalid byte at column {}", e.valid_up_to() + 1)))?;
+    let text = std::str::from_utf8(raw)
+        .map_err(|e| fail(None, format!("not UTF-8: invalid byte at column {}", e.valid_up_to() + 1)))?;
     let v: Value = serde_json::from_str(text).map_err(|e| fail(None, format!("not JSON: {e}")))?;
     let Value::Object(obj) = &v else {
         return Err(fail(None, format!("expected an object {{\"id\", \"text\"}}, found {}", kind(&v))));
@@ -86,7 +87,9 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String>
         None | Some(Value::Null) => n.to_string(),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(x)) => x.to_string(),
-        Some(other) => return Err(fail(Some(other), format!("\"id\" must be a string or number, found {}", kind(other)))),
+        Some(other) => {
+            return Err(fail(Some(other), format!("\"id\" must be a string or number, found {}", kind(other))))
+        }
     };
     let body = match (obj.get("text"), obj.get("html")) {
         (Some(Value::String(t)), _) => t.clone(),
@@ -165,7 +168,8 @@ mod tests {
         let (lines, _) = run(&format!("{}\n", json!({"id": "h", "html": html})));
         let text = lines[0]["text"].as_str().unwrap();
         assert!(text.starts_with("World news") && !text.contains('<'), "{text}");
-        let bp: Vec<&Value> = lines[0]["spans"].as_array().unwrap().iter().filter(|s| s["label"] == "boilerplate").collect();
+        let bp: Vec<&Value> =
+            lines[0]["spans"].as_array().unwrap().iter().filter(|s| s["label"] == "boilerplate").collect();
         assert_eq!(bp.len(), 1, "{bp:?}");
         assert_eq!((bp[0]["start"].as_u64(), bp[0]["rule"].as_str()), (Some(0), Some("boilerplate.chrome")));
     }

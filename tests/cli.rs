@@ -52,7 +52,8 @@ fn annotate_a_file_writes_valid_sift_annotations() {
 
 #[test]
 fn stdin_and_layers() {
-    let o = sift(&["annotate", "--layers", "number", "-"], "Officials said at least 133 people died on Friday.".as_bytes());
+    let o =
+        sift(&["annotate", "--layers", "number", "-"], "Officials said at least 133 people died on Friday.".as_bytes());
     let v = stdout_json(&o);
     let spans = v["documents"][0]["spans"].as_array().unwrap();
     assert!(!spans.is_empty());
@@ -67,7 +68,8 @@ fn jsonl_stream_keeps_order_and_reports_bad_lines() {
     let o = sift(&["annotate", "--jsonl"], input.as_bytes());
     assert!(!o.status.success(), "a bad line makes the exit non-zero");
     assert!(String::from_utf8_lossy(&o.stderr).contains("1 of 3 lines"));
-    let lines: Vec<Value> = std::str::from_utf8(&o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> =
+        std::str::from_utf8(&o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["line"], 2);
@@ -91,7 +93,8 @@ fn clean_removes_boilerplate_lines() {
     assert!(o.status.success());
     let clean = String::from_utf8(o.stdout).unwrap();
     assert!(clean.len() < text.len(), "something was removed");
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(path.replace(".txt", ".gold.json")).unwrap()).unwrap();
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(path.replace(".txt", ".gold.json")).unwrap()).unwrap();
     // Most gold claims survive cleaning, most gold boilerplate lines do not.
     let spans = gold["documents"][0]["spans"].as_array().unwrap();
     let kept = |label: &str| {
@@ -127,7 +130,11 @@ fn bad_input_gets_one_clear_message_and_a_failure_exit() {
         (vec!["annotate".into(), bin.display().to_string()], b"", "not UTF-8 text (invalid byte at offset 3)"),
         (vec!["annotate".into(), "/nonexistent/x.txt".into()], b"", "/nonexistent/x.txt"),
         (vec!["annotate".into(), "--layers".into(), "numbrs".into()], b"x", "unknown layer \"numbrs\""),
-        (vec!["convert".into(), "--from".into(), "sift".into(), "--to".into(), "sift".into()], b"{\"format\": 1", "sift"),
+        (
+            vec!["convert".into(), "--from".into(), "sift".into(), "--to".into(), "sift".into()],
+            b"{\"format\": 1",
+            "sift",
+        ),
         (vec!["convert".into(), "--from".into(), "nope".into(), "--to".into(), "sift".into()], b"", "unknown format"),
     ];
     for (args, stdin, want) in cases {
@@ -158,7 +165,8 @@ fn convert_brat_fixture_to_sift_and_back_to_brat_files() {
     let out = std::env::temp_dir().join(format!("sift-cli-brat-{}", std::process::id()));
     let o = sift(&["convert", "--from", "sift", "--to", "brat", "-o", out.to_str().unwrap()], &sift_json);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut names: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
     assert!(names.iter().any(|n| n.ends_with(".ann")) && names.iter().any(|n| n.ends_with(".txt")), "{names:?}");
     std::fs::remove_dir_all(out).unwrap();

@@ -37,9 +37,16 @@ fn load() -> Vec<Gold> {
             .as_array()
             .unwrap()
             .iter()
-            .map(|s| (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize, s["label"].as_str().unwrap().to_string()))
+            .map(|s| {
+                (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                    s["label"].as_str().unwrap().to_string(),
+                )
+            })
             .collect();
-        let attrs = d["spans"].as_array().unwrap().iter().map(|s| s.get("attrs").cloned().unwrap_or(Value::Null)).collect();
+        let attrs =
+            d["spans"].as_array().unwrap().iter().map(|s| s.get("attrs").cloned().unwrap_or(Value::Null)).collect();
         out.push(Gold { name: d["id"].as_str().unwrap().to_string(), text: txt, spans, attrs });
     }
     assert_eq!(out.len(), 5);
@@ -62,7 +69,11 @@ impl Counts {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -138,12 +149,22 @@ fn claim_attribution_meets_the_floor() {
             if keys.iter().all(|k| want(k) == got(k)) {
                 right += 1;
             } else {
-                let show = |f: &dyn Fn(&str) -> Option<Value>| keys.map(|k| f(k).map_or("-".to_string(), |v| v.to_string())).join(" | ");
-                eprintln!("{} attrs {:?}\n    gold {}\n    got  {}", g.name, sift::text::slice_chars(&g.text, *a, *b).unwrap(), show(&want), show(&got));
+                let show = |f: &dyn Fn(&str) -> Option<Value>| {
+                    keys.map(|k| f(k).map_or("-".to_string(), |v| v.to_string())).join(" | ")
+                };
+                eprintln!(
+                    "{} attrs {:?}\n    gold {}\n    got  {}",
+                    g.name,
+                    sift::text::slice_chars(&g.text, *a, *b).unwrap(),
+                    show(&want),
+                    show(&got)
+                );
             }
         }
     }
     let acc = right as f64 / total.max(1) as f64;
-    eprintln!("claim attribution: {right}/{total} gold claims exactly right ({matched} spans found), accuracy {acc:.3}");
+    eprintln!(
+        "claim attribution: {right}/{total} gold claims exactly right ({matched} spans found), accuracy {acc:.3}"
+    );
     assert!(acc >= ATTRIBUTION_ACCURACY_FLOOR, "attribution accuracy {acc:.3} < {ATTRIBUTION_ACCURACY_FLOOR}");
 }

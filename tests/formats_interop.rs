@@ -66,7 +66,12 @@ fn reexport(f: Format, imp: &Import) -> Import {
     let orig: Vec<&str> = imp.documents.iter().map(|d| d.text.as_str()).collect();
     assert_eq!(texts, orig, "{f:?}: texts survive");
     let dedup = |v: Vec<Vec<(usize, usize, String)>>| -> Vec<Vec<(usize, usize, String)>> {
-        v.into_iter().map(|mut d| { d.dedup(); d }).collect()
+        v.into_iter()
+            .map(|mut d| {
+                d.dedup();
+                d
+            })
+            .collect()
     };
     assert_eq!(dedup(extents(&back)), dedup(extents(imp)), "{f:?}: extents survive");
     back
@@ -76,10 +81,12 @@ fn reexport(f: Format, imp: &Import) -> Import {
 
 #[test]
 fn doccano_sequence_labeling_import_test_rejects_the_record_without_text() {
-    let err = read(Format::Doccano, &fx("doccano/import_tests/sequence_labeling/example.jsonl")).unwrap_err().to_string();
+    let err =
+        read(Format::Doccano, &fx("doccano/import_tests/sequence_labeling/example.jsonl")).unwrap_err().to_string();
     assert!(err.contains("line 3") && err.contains("`text` is missing"), "{err}");
     // The first two lines alone are fine.
-    let two: String = fx("doccano/import_tests/sequence_labeling/example.jsonl").lines().take(2).map(|l| format!("{l}\n")).collect();
+    let two: String =
+        fx("doccano/import_tests/sequence_labeling/example.jsonl").lines().take(2).map(|l| format!("{l}\n")).collect();
     let imp = read(Format::Doccano, &two).unwrap();
     check(&imp);
     assert_eq!(spans_text(&imp.documents[0]), [("LOC".to_string(), "e".to_string())]);
@@ -99,10 +106,11 @@ fn doccano_relation_files_read_alike_even_pretty_printed() {
     let a = read(Format::Doccano, &fx("doccano/import_tests/relation_extraction/example.jsonl")).unwrap();
     let b = read(Format::Doccano, &fx("doccano/export_examples/relation_extraction/example.jsonl")).unwrap();
     check(&a);
-    let want: Vec<(String, String)> = [("ORG", "Google"), ("DATE", "September 4, 1998"), ("PERSON", "Larry Page"), ("PERSON", "Sergey Brin")]
-        .iter()
-        .map(|(l, t)| (l.to_string(), t.to_string()))
-        .collect();
+    let want: Vec<(String, String)> =
+        [("ORG", "Google"), ("DATE", "September 4, 1998"), ("PERSON", "Larry Page"), ("PERSON", "Sergey Brin")]
+            .iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect();
     assert_eq!(spans_text(&a.documents[0]), want);
     assert_eq!(extents(&a), extents(&b));
     assert!(has_loss(&a.losses, "2 × relation `foundedBy` dropped"), "{:?}", a.losses);
@@ -126,7 +134,8 @@ fn doccano_1x_annotations_keep_both_annotators() {
     check(&imp);
     let n: usize = imp.documents.iter().map(|d| d.spans.len()).sum();
     assert_eq!(n, 16, "16 spans from 2 users");
-    let users: HashSet<String> = imp.documents.iter().flat_map(|d| &d.spans).map(|s| s.attrs["annotator"].to_string()).collect();
+    let users: HashSet<String> =
+        imp.documents.iter().flat_map(|d| &d.spans).map(|s| s.attrs["annotator"].to_string()).collect();
     assert_eq!(users.len(), 2);
     assert_eq!(imp.labels.iter().map(|l| l.name.as_str()).collect::<HashSet<_>>(), HashSet::from(["12", "13", "14"]));
     assert!(has_loss(&imp.losses, "numeric label id kept as the label name"));
@@ -155,7 +164,9 @@ fn doccano_and_its_conll_rendering_agree() {
 fn label_studio_predictions_and_annotations() {
     let tasks = read(Format::LabelStudio, &fx("label-studio/named_entity/tasks.json")).unwrap();
     let ann = read(Format::LabelStudio, &fx("label-studio/named_entity/annotations/1.json")).unwrap();
-    for (imp, origin, status) in [(&tasks, sift::Origin::Auto, sift::Status::Suggested), (&ann, sift::Origin::Manual, sift::Status::Accepted)] {
+    for (imp, origin, status) in
+        [(&tasks, sift::Origin::Auto, sift::Status::Suggested), (&ann, sift::Origin::Manual, sift::Status::Accepted)]
+    {
         check(imp);
         let d = &imp.documents[0];
         assert_eq!(d.text.chars().count(), 915);
@@ -175,7 +186,22 @@ fn label_studio_config_declares_the_labels() {
     let imp = read_files(Format::LabelStudio, &[("tasks.json", &tasks), ("config.xml", &config)]).unwrap();
     check(&imp);
     let names: Vec<&str> = imp.labels.iter().map(|l| l.name.as_str()).collect();
-    assert_eq!(names, ["Person", "Organization", "Fact", "Money", "Date", "Time", "Ordinal", "Percent", "Product", "Language", "Location"]);
+    assert_eq!(
+        names,
+        [
+            "Person",
+            "Organization",
+            "Fact",
+            "Money",
+            "Date",
+            "Time",
+            "Ordinal",
+            "Percent",
+            "Product",
+            "Language",
+            "Location"
+        ]
+    );
     assert!(imp.labels.iter().all(|l| l.key.is_none()), "the config has no hotkeys");
     let colors: HashSet<&str> = imp.labels.iter().map(|l| l.color.as_str()).collect();
     assert!(colors.len() >= 8, "distinct colours are given where the config has none: {colors:?}");
@@ -207,7 +233,11 @@ fn brat_attributes_events_and_conf() {
     let conf = fx("brat/tutorials-news/annotation.conf");
     let with_conf = read_files(
         Format::Brat,
-        &[("a.txt", &d.text), ("a.ann", &fx("brat/tutorials-news/100-attribute_annotation.ann")), ("annotation.conf", &conf)],
+        &[
+            ("a.txt", &d.text),
+            ("a.ann", &fx("brat/tutorials-news/100-attribute_annotation.ann")),
+            ("annotation.conf", &conf),
+        ],
     )
     .unwrap();
     for l in ["Person", "Organization", "GPE", "Money"] {
@@ -252,7 +282,12 @@ fn brat_fragments_across_a_line_break_become_one_span() {
 fn brat_fragments_with_text_between_stay_apart_and_say_so() {
     let imp = brat("dkpro-core/document0d");
     let d = &imp.documents[0];
-    let parts: Vec<&str> = d.spans.iter().filter(|s| s.id.starts_with("T2")).map(|s| slice_chars(&d.text, s.start, s.end).unwrap()).collect();
+    let parts: Vec<&str> = d
+        .spans
+        .iter()
+        .filter(|s| s.id.starts_with("T2"))
+        .map(|s| slice_chars(&d.text, s.start, s.end).unwrap())
+        .collect();
     assert_eq!(parts, ["is", "n"]);
     assert!(has_loss(&imp.losses, "discontinuous span (2 fragments with text between) split"), "{:?}", imp.losses);
 }
@@ -278,7 +313,10 @@ fn prodigy_ner_manual_with_escaped_non_ascii() {
     }
     assert!(has_loss(&imp.losses, "task key `_input_hash` dropped"));
     let back = reexport(Format::Spacy, &imp);
-    assert_eq!(back.documents.iter().map(|d| &d.spans).collect::<Vec<_>>(), imp.documents.iter().map(|d| &d.spans).collect::<Vec<_>>());
+    assert_eq!(
+        back.documents.iter().map(|d| &d.spans).collect::<Vec<_>>(),
+        imp.documents.iter().map(|d| &d.spans).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -338,9 +376,11 @@ fn stand_in_text(annos: &serde_json::Value, len: usize) -> String {
                 serde_json::Value::Null => continue,
                 s => vec![s.clone()],
             };
-            let pos = sel.iter().find(|s| s["type"] == "TextPositionSelector").map(|s| s["start"].as_u64().unwrap() as usize);
+            let pos =
+                sel.iter().find(|s| s["type"] == "TextPositionSelector").map(|s| s["start"].as_u64().unwrap() as usize);
             let q = sel.iter().find(|s| s["type"] == "TextQuoteSelector").unwrap();
-            let (exact, prefix, suffix) = (q["exact"].as_str().unwrap(), q["prefix"].as_str().unwrap_or(""), q["suffix"].as_str().unwrap_or(""));
+            let (exact, prefix, suffix) =
+                (q["exact"].as_str().unwrap(), q["prefix"].as_str().unwrap_or(""), q["suffix"].as_str().unwrap_or(""));
             let start = pos.unwrap();
             put(start - prefix.chars().count(), prefix);
             put(start, exact);
@@ -378,8 +418,11 @@ fn w3c_recogito_text_annotator_overlaps_and_a_quote_shorter_than_its_range() {
 fn w3c_recogito_js_tags_comments_links_and_a_bad_position() {
     let (imp, text) = w3c_on_stand_in("recogito/recogito-js/annotations.w3c.json", 1000);
     let d = &imp.documents[0];
-    let got: Vec<(String, String, Option<String>)> =
-        d.spans.iter().map(|s| (s.label.clone(), slice_chars(&text, s.start, s.end).unwrap().to_string(), s.note.clone())).collect();
+    let got: Vec<(String, String, Option<String>)> = d
+        .spans
+        .iter()
+        .map(|s| (s.label.clone(), slice_chars(&text, s.start, s.end).unwrap().to_string(), s.note.clone()))
+        .collect();
     let n = |s: &str| Some(s.to_string());
     assert_eq!(
         got,
@@ -390,7 +433,11 @@ fn w3c_recogito_js_tags_comments_links_and_a_bad_position() {
             ("annotation".into(), "Ithaca".into(), n("Comment...")),
         ]
     );
-    assert!(imp.repairs.iter().any(|r| r.contains("963..970 disagrees with the quote \"Ithaca\"; placed at 963..969")), "{:?}", imp.repairs);
+    assert!(
+        imp.repairs.iter().any(|r| r.contains("963..970 disagrees with the quote \"Ithaca\"; placed at 963..969")),
+        "{:?}",
+        imp.repairs
+    );
     assert!(has_loss(&imp.losses, "linking annotation (a relation) dropped"));
     reexport(Format::W3c, &imp);
 }
@@ -400,7 +447,10 @@ fn w3c_hypothesis_api_rows() {
     let (imp, _) = w3c_on_stand_in("hypothesis/wikipedia-regression-testing.json", 12000);
     let d = &imp.documents[0];
     assert_eq!(d.spans.len(), 5);
-    assert_eq!(d.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), [(33, 51), (896, 1016), (2728, 2960), (7511, 7667), (11881, 11897)]);
+    assert_eq!(
+        d.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(),
+        [(33, 51), (896, 1016), (2728, 2960), (7511, 7667), (11881, 11897)]
+    );
     assert!(d.spans.iter().any(|s| s.note.as_deref() == Some("Footer")), "Hypothesis `text` is the note");
     assert!(imp.repairs.is_empty(), "{:?}", imp.repairs);
     assert!(has_loss(&imp.losses, "annotation key `permissions` dropped"));
@@ -411,7 +461,8 @@ fn w3c_hypothesis_minimal_with_its_page() {
     let html = fx("hypothesis/minimal.html");
     let text = regex::Regex::new("<[^>]*>").unwrap().replace_all(&html, "").into_owned();
     assert_eq!(text, "One Two Three\n");
-    let imp = read_files(Format::W3c, &[("minimal.json", &fx("hypothesis/minimal.json")), ("minimal.txt", &text)]).unwrap();
+    let imp =
+        read_files(Format::W3c, &[("minimal.json", &fx("hypothesis/minimal.json")), ("minimal.txt", &text)]).unwrap();
     check(&imp);
     assert_eq!(spans_text(&imp.documents[0]), [("annotation".to_string(), "Two".to_string())]);
     assert_eq!(imp.documents[0].spans[0].id, "test");
@@ -421,21 +472,25 @@ fn w3c_hypothesis_minimal_with_its_page() {
 fn w3c_spec_samples() {
     // anno26: quote with prefix and suffix only.
     let text = "a sentence: this is an anotation that has some typos, an anotation indeed";
-    let imp = read_files(Format::W3c, &[("anno26.json", &fx("w3c-web-annotation/anno26.json")), ("page1.txt", text)]).unwrap();
+    let imp = read_files(Format::W3c, &[("anno26.json", &fx("w3c-web-annotation/anno26.json")), ("page1.txt", text)])
+        .unwrap();
     let s = &imp.documents[0].spans[0];
     assert_eq!((s.start, s.end), (23, 32), "the occurrence whose prefix and suffix match");
     assert!(has_loss(&imp.losses, "body given only as an IRI dropped"));
     // anno27: position only.
     let long = "x".repeat(800);
-    let imp = read_files(Format::W3c, &[("anno27.json", &fx("w3c-web-annotation/anno27.json")), ("ebook1.txt", &long)]).unwrap();
+    let imp = read_files(Format::W3c, &[("anno27.json", &fx("w3c-web-annotation/anno27.json")), ("ebook1.txt", &long)])
+        .unwrap();
     assert_eq!((imp.documents[0].spans[0].start, imp.documents[0].spans[0].end), (412, 795));
     // anno32: a quote nested in refinedBy.
     let text = "Some text before the Selected Text and text after it. Selected Text again.";
-    let imp = read_files(Format::W3c, &[("anno32.json", &fx("w3c-web-annotation/anno32.json")), ("page1.txt", text)]).unwrap();
+    let imp = read_files(Format::W3c, &[("anno32.json", &fx("w3c-web-annotation/anno32.json")), ("page1.txt", text)])
+        .unwrap();
     assert_eq!(spans_text(&imp.documents[0]), [("annotation".to_string(), "Selected Text".to_string())]);
     assert_eq!(imp.documents[0].spans[0].start, 21);
     // Without the text there is nothing to anchor to: one clear message.
-    let err = read_files(Format::W3c, &[("anno26.json", &fx("w3c-web-annotation/anno26.json"))]).unwrap_err().to_string();
+    let err =
+        read_files(Format::W3c, &[("anno26.json", &fx("w3c-web-annotation/anno26.json"))]).unwrap_err().to_string();
     assert!(err.contains("give the text file too"), "{err}");
 }
 
@@ -447,8 +502,18 @@ fn conll_files_of_every_layout() {
     let table: &[Row] = &[
         ("conll/doccano/example.conll", 1, &[("LOC", 1), ("PER", 1)], &[("LOC", "JAPAN"), ("PER", "Nadim Ladki")]),
         ("conll/doccano/labeling.trailing.conll", 1, &[], &[]),
-        ("conll/doccano/example.txt", 1, &[("ORG", 1), ("MISC", 2), ("PER", 1)], &[("ORG", "EU"), ("MISC", "German"), ("MISC", "British"), ("PER", "Peter Blackburn")]),
-        ("conll/flair/1shot.txt", 1, &[("MISC", 1), ("LOC", 1), ("ORG", 1), ("PER", 1)], &[("MISC", "Russian"), ("LOC", "Moscow"), ("ORG", "Interfax")]),
+        (
+            "conll/doccano/example.txt",
+            1,
+            &[("ORG", 1), ("MISC", 2), ("PER", 1)],
+            &[("ORG", "EU"), ("MISC", "German"), ("MISC", "British"), ("PER", "Peter Blackburn")],
+        ),
+        (
+            "conll/flair/1shot.txt",
+            1,
+            &[("MISC", 1), ("LOC", 1), ("ORG", 1), ("PER", 1)],
+            &[("MISC", "Russian"), ("LOC", "Moscow"), ("ORG", "Interfax")],
+        ),
         ("conll/flair/NER-de-train.tsv", 1, &[("PER", 3), ("ORG", 1), ("LOC", 1)], &[]),
     ];
     for (path, ndocs, want_counts, want_first) in table {
@@ -464,7 +529,11 @@ fn conll_files_of_every_layout() {
         }
         // Re-export the layer and read it again: same text and entities.
         let back = read(Format::Conll, write(Format::Conll, &imp.documents, &imp.labels).single().unwrap()).unwrap();
-        assert_eq!(back.documents.iter().map(spans_text).collect::<Vec<_>>(), imp.documents.iter().map(spans_text).collect::<Vec<_>>(), "{path}");
+        assert_eq!(
+            back.documents.iter().map(spans_text).collect::<Vec<_>>(),
+            imp.documents.iter().map(spans_text).collect::<Vec<_>>(),
+            "{path}"
+        );
     }
 }
 
@@ -530,7 +599,10 @@ fn spacy_v2_training_tuples() {
     let line = r#"["Uber blew through $1 million a week", {"entities": [[0, 4, "ORG"], [18, 28, "MONEY"]]}]"#;
     let imp = read(Format::Spacy, line).unwrap();
     check(&imp);
-    assert_eq!(spans_text(&imp.documents[0]), [("ORG".to_string(), "Uber".to_string()), ("MONEY".to_string(), "$1 million".to_string())]);
+    assert_eq!(
+        spans_text(&imp.documents[0]),
+        [("ORG".to_string(), "Uber".to_string()), ("MONEY".to_string(), "$1 million".to_string())]
+    );
 }
 
 #[test]

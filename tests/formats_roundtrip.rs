@@ -42,14 +42,22 @@ fn rich_doc(i: usize, text: &str) -> Document {
     };
     let mut spans = Vec::new();
     if text.contains("115") {
-        spans.push(span("115", "number", Origin::Auto, Status::Suggested).with_attr("kind", "cardinal").with_attr("value", 115));
+        spans.push(
+            span("115", "number", Origin::Auto, Status::Suggested)
+                .with_attr("kind", "cardinal")
+                .with_attr("value", 115),
+        );
     }
     if text.contains("22 March") {
         spans.push(span("22 March", "number", Origin::Auto, Status::Accepted).with_attr("kind", "date"));
     }
     if text.contains("officials said") {
         let claim = "At least 115 people were killed, officials said.";
-        spans.push(span(claim, "claim", Origin::Gold, Status::Accepted).with_attr("source", "officials").with_attr("quote", true));
+        spans.push(
+            span(claim, "claim", Origin::Gold, Status::Accepted)
+                .with_attr("source", "officials")
+                .with_attr("quote", true),
+        );
     }
     if text.contains("Read also") {
         let mut s = span("Read also: more", "boilerplate", Origin::Manual, Status::Accepted);
@@ -168,7 +176,11 @@ fn doccano_brat_w3c_keep_extents_and_report_the_rest() {
             Format::W3c => {
                 assert!(losses.iter().any(|l| l.contains("rule dropped")), "{losses:?}");
                 let ids: Vec<&str> = back.documents.iter().map(|d| d.id.as_str()).collect();
-                assert_eq!(ids, docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), "ids come back from the annotation URNs");
+                assert_eq!(
+                    ids,
+                    docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+                    "ids come back from the annotation URNs"
+                );
                 let ids: Vec<&str> = back.documents[2].spans.iter().map(|s| s.id.as_str()).collect();
                 assert!(ids.contains(&"custom-id"), "{ids:?}");
             }
@@ -181,15 +193,22 @@ fn doccano_brat_w3c_keep_extents_and_report_the_rest() {
 fn each_format_writes_its_own_unit() {
     // The emoji before "at least 115" is one code point and two UTF-16 units.
     let text = "\u{1F44D} at least 115 dead";
-    let mut d = Document { id: "d".into(), name: "d".into(), text: text.into(), spans: vec![Span::auto(2..14, "number", "number.bound", "A bound.")] };
+    let mut d = Document {
+        id: "d".into(),
+        name: "d".into(),
+        text: text.into(),
+        spans: vec![Span::auto(2..14, "number", "number.bound", "A bound.")],
+    };
     d.spans[0].status = Status::Accepted;
     let labels = Label::builtin();
-    let doccano: Value = serde_json::from_str(write(Format::Doccano, &[d.clone()], &labels).single().unwrap().trim()).unwrap();
+    let doccano: Value =
+        serde_json::from_str(write(Format::Doccano, &[d.clone()], &labels).single().unwrap().trim()).unwrap();
     assert_eq!(doccano["label"], json!([[3, 15, "number"]]), "doccano: UTF-16");
     let ls = write(Format::LabelStudio, &[d.clone()], &labels);
     let ls: Value = serde_json::from_str(&ls.files[0].1).unwrap();
     assert_eq!(ls[0]["annotations"][0]["result"][0]["value"]["start"], 2, "Label Studio: code points");
-    let spacy: Value = serde_json::from_str(write(Format::Spacy, &[d.clone()], &labels).single().unwrap().trim()).unwrap();
+    let spacy: Value =
+        serde_json::from_str(write(Format::Spacy, &[d.clone()], &labels).single().unwrap().trim()).unwrap();
     assert_eq!((spacy["spans"][0]["start"].as_u64(), spacy["spans"][0]["token_start"].as_u64()), (Some(2), Some(1)));
     let brat = write(Format::Brat, &[d.clone()], &labels);
     assert!(brat.files[1].1.starts_with("T1\tnumber 2 14\tat least 115\n"), "brat: code points: {}", brat.files[1].1);
@@ -222,7 +241,11 @@ fn utf16_positions_from_browser_tools_are_recognized() {
     let line = json!({"text": text, "spans": [{"start": 0, "end": 4, "label": "x", "text": "Odesa"}]});
     let imp = read(Format::Spacy, &line.to_string()).unwrap();
     assert!(imp.documents[0].spans.is_empty());
-    assert!(imp.losses.iter().any(|l| l.contains("\"Odesa\" does not match") && l.contains("span dropped")), "{:?}", imp.losses);
+    assert!(
+        imp.losses.iter().any(|l| l.contains("\"Odesa\" does not match") && l.contains("span dropped")),
+        "{:?}",
+        imp.losses
+    );
 }
 
 #[test]
@@ -249,7 +272,11 @@ fn conll_writes_one_layer_and_says_what_it_drops() {
             .filter(|s| s.label == "number")
             .map(|s| (s.label.clone(), slice_chars(&d.text, s.start, s.end).unwrap().to_string()))
             .collect();
-        let got: Vec<(String, String)> = b.spans.iter().map(|s| (s.label.clone(), slice_chars(&b.text, s.start, s.end).unwrap().replace(' ', ""))).collect();
+        let got: Vec<(String, String)> = b
+            .spans
+            .iter()
+            .map(|s| (s.label.clone(), slice_chars(&b.text, s.start, s.end).unwrap().replace(' ', "")))
+            .collect();
         let want: Vec<(String, String)> = want.into_iter().map(|(l, t)| (l, t.replace(' ', ""))).collect();
         assert_eq!(got, want);
     }
@@ -268,7 +295,8 @@ fn clean_text_drops_the_gold_boilerplate_lines() {
     let mut removed = 0;
     for s in d.spans.iter().filter(|s| s.label == "boilerplate") {
         let t = slice_chars(&d.text, s.start, s.end).unwrap();
-        let also_content = d.spans.iter().any(|c| c.label == "claim" && slice_chars(&d.text, c.start, c.end) == Some(t));
+        let also_content =
+            d.spans.iter().any(|c| c.label == "claim" && slice_chars(&d.text, c.start, c.end) == Some(t));
         if !also_content {
             assert!(!lines.contains(t.trim()), "boilerplate line kept: {t:?}");
             removed += 1;
@@ -288,8 +316,27 @@ fn clean_text_drops_the_gold_boilerplate_lines() {
 // ---------------------------------------------------------------- properties
 
 const PIECES: &[&str] = &[
-    "a", "Moscow", "115", " ", " ", ",", ".", "\n", "\r\n", "\r", "\u{a0}", FAMILY, FLAG, "e\u{301}", "\u{83AB}\u{65AF}\u{79D1}",
-    "\u{1F600}", "\u{201C}", "\u{201D}", "\t", "caf\u{e9}", "\u{1F44D}\u{1F3FD}",
+    "a",
+    "Moscow",
+    "115",
+    " ",
+    " ",
+    ",",
+    ".",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{a0}",
+    FAMILY,
+    FLAG,
+    "e\u{301}",
+    "\u{83AB}\u{65AF}\u{79D1}",
+    "\u{1F600}",
+    "\u{201C}",
+    "\u{201D}",
+    "\t",
+    "caf\u{e9}",
+    "\u{1F44D}\u{1F3FD}",
 ];
 const LABELS: &[&str] = &["number", "claim", "boilerplate", "two words"];
 
@@ -305,7 +352,12 @@ fn arb_doc() -> impl Strategy<Value = Document> {
             0..3u8,
             prop::option::of("[a-z]{1,6}\\.[a-z]{1,6}"),
             prop::option::of("\\PC{0,12}"),
-            prop::option::of(prop_oneof![Just(json!("cardinal")), Just(json!(115)), Just(json!(4.5)), Just(json!(true))]),
+            prop::option::of(prop_oneof![
+                Just(json!("cardinal")),
+                Just(json!(115)),
+                Just(json!(4.5)),
+                Just(json!(true))
+            ]),
         );
         (Just(text), prop::collection::vec(span, 0..6))
     })
@@ -419,10 +471,13 @@ fn hostile_input_gets_a_message_not_a_panic() {
     for (f, input) in cases {
         match read(f, &input) {
             Err(e) => assert!(!e.to_string().is_empty()),
-            Ok(imp) => assert!(imp.documents.iter().all(|d| d.spans.is_empty()) && !imp.losses.is_empty(), "{f:?}: {imp:?}"),
+            Ok(imp) => {
+                assert!(imp.documents.iter().all(|d| d.spans.is_empty()) && !imp.losses.is_empty(), "{f:?}: {imp:?}")
+            }
         }
     }
-    let err = read_files(Format::Brat, &[("a.txt", "abc"), ("a.ann", "T1\tX 0 99999999999999999999999\tabc")]).unwrap_err();
+    let err =
+        read_files(Format::Brat, &[("a.txt", "abc"), ("a.ann", "T1\tX 0 99999999999999999999999\tabc")]).unwrap_err();
     assert!(err.to_string().contains("a.ann line 1"), "{err}");
     let err = read_files(Format::Brat, &[("b.ann", "T1\tX 0 1\ta")]).unwrap_err();
     assert!(err.to_string().contains("b.ann has no b.txt"), "{err}");
@@ -486,7 +541,13 @@ fn label_lists_come_back_from_label_studio_config_and_brat_conf() {
         assert_eq!(b.color, l.color, "{}", l.name);
     }
     let out = write(Format::Doccano, &docs, &labels);
-    assert!(out.losses.iter().any(|l| l == "doccano: label colours and shortcut keys not kept (the format has no label list)"), "{:?}", out.losses);
+    assert!(
+        out.losses
+            .iter()
+            .any(|l| l == "doccano: label colours and shortcut keys not kept (the format has no label list)"),
+        "{:?}",
+        out.losses
+    );
 }
 
 #[test]

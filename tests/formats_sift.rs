@@ -182,9 +182,18 @@ fn the_schema_checker_rejects_broken_files() {
     let table: &[(&str, &str)] = &[
         (r#"{"format":"doccano","version":1,"documents":[]}"#, "format"),
         (r#"{"format":"sift-annotations","version":1}"#, "missing"),
-        (r#"{"format":"sift-annotations","version":1,"documents":[{"text":"x","spans":[{"start":-1,"end":1,"label":"n"}]}]}"#, "-1 < 0"),
-        (r#"{"format":"sift-annotations","version":1,"documents":[{"text":"x","spans":[{"start":0,"end":1,"label":"n","status":"maybe"}]}]}"#, "enum"),
-        (r#"{"format":"sift-annotations","version":1,"labels":[{"name":"n","color":"red"}],"documents":[]}"#, "does not match"),
+        (
+            r#"{"format":"sift-annotations","version":1,"documents":[{"text":"x","spans":[{"start":-1,"end":1,"label":"n"}]}]}"#,
+            "-1 < 0",
+        ),
+        (
+            r#"{"format":"sift-annotations","version":1,"documents":[{"text":"x","spans":[{"start":0,"end":1,"label":"n","status":"maybe"}]}]}"#,
+            "enum",
+        ),
+        (
+            r#"{"format":"sift-annotations","version":1,"labels":[{"name":"n","color":"red"}],"documents":[]}"#,
+            "does not match",
+        ),
     ];
     for (doc, want) in table {
         let mut errs = Vec::new();

@@ -55,7 +55,11 @@ pub struct Label {
 impl Label {
     /// The three built-in labels with colour-blind-safe colours (Okabe–Ito palette).
     pub fn builtin() -> Vec<Label> {
-        let l = |name: &str, color: &str, key: &str| Label { name: name.into(), color: color.into(), key: Some(key.into()) };
+        let l = |name: &str, color: &str, key: &str| Label {
+            name: name.into(),
+            color: color.into(),
+            key: Some(key.into()),
+        };
         vec![l(BOILERPLATE, "#999999", "1"), l(CLAIM, "#e69f00", "2"), l(NUMBER, "#0072b2", "3")]
     }
 }

@@ -109,7 +109,11 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
             summary.errors += s.errors;
         }
         if summary.errors > 0 {
-            eprintln!("sift: {} of {} lines were not annotated (see their \"error\" lines)", summary.errors, summary.errors + summary.documents);
+            eprintln!(
+                "sift: {} of {} lines were not annotated (see their \"error\" lines)",
+                summary.errors,
+                summary.errors + summary.documents
+            );
             return Ok(ExitCode::FAILURE);
         }
         return Ok(ExitCode::SUCCESS);

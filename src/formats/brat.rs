@@ -144,9 +144,13 @@ fn parse_ann(
                 let mut cols = line.splitn(3, '\t');
                 let id = cols.next().unwrap_or_default();
                 let (Some(kind), Some(quote)) = (cols.next(), cols.next()) else {
-                    return Err(Error::new(format!("brat: {at}: a T line needs three tab-separated columns: {:?}", clip(line))));
+                    return Err(Error::new(format!(
+                        "brat: {at}: a T line needs three tab-separated columns: {:?}",
+                        clip(line)
+                    )));
                 };
-                let (label, frags) = kind.split_once(' ').ok_or_else(|| Error::new(format!("brat: {at}: no offsets after the type")))?;
+                let (label, frags) =
+                    kind.split_once(' ').ok_or_else(|| Error::new(format!("brat: {at}: no offsets after the type")))?;
                 let mut ranges = Vec::new();
                 for f in frags.split(';') {
                     let mut it = f.split_whitespace().map(str::parse::<usize>);
@@ -167,7 +171,10 @@ fn parse_ann(
                 }
                 let parts = placed.0;
                 if parts.len() > 1 {
-                    losses.add(format!("discontinuous span ({} fragments with text between) split into one span per fragment", parts.len()));
+                    losses.add(format!(
+                        "discontinuous span ({} fragments with text between) split into one span per fragment",
+                        parts.len()
+                    ));
                 }
                 labels.ensure(label);
                 for (k, (s, e)) in parts.into_iter().enumerate() {
@@ -196,7 +203,10 @@ fn parse_ann(
             if target.starts_with('T') {
                 return Err(Error::new(format!("brat: {at}: refers to {target}, which is not in the file")));
             }
-            losses.add(format!("{} on an event or relation dropped", if line.starts_with('#') { "note" } else { "attribute" }));
+            losses.add(format!(
+                "{} on an event or relation dropped",
+                if line.starts_with('#') { "note" } else { "attribute" }
+            ));
             continue;
         };
         if line.starts_with('#') {
@@ -229,7 +239,9 @@ fn place_fragments(placer: &Placer, ranges: &[(usize, usize)], quote: &str) -> R
     let mut repairs = Vec::new();
     let mut chars = Vec::new();
     for &(s, e) in ranges {
-        chars.push(placer.to_chars(s, e, Unit::CodePoint).ok_or_else(|| format!("fragment {s}..{e} is outside the text"))?);
+        chars.push(
+            placer.to_chars(s, e, Unit::CodePoint).ok_or_else(|| format!("fragment {s}..{e} is outside the text"))?,
+        );
     }
     let joined: Vec<&str> = chars.iter().map(|&(s, e)| placer.slice(s, e)).collect();
     if joined.join(" ") != quote {
@@ -282,7 +294,8 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             }
             let frags = fragments(&d.text, &map, s.start, s.end);
             let offs: Vec<String> = frags.iter().map(|(a, b)| format!("{a} {b}")).collect();
-            let texts: Vec<&str> = frags.iter().map(|&(a, b)| &d.text[map.char_to_byte(a)..map.char_to_byte(b)]).collect();
+            let texts: Vec<&str> =
+                frags.iter().map(|&(a, b)| &d.text[map.char_to_byte(a)..map.char_to_byte(b)]).collect();
             if frags.len() > 1 {
                 t.add("span across a line break written as brat fragments");
             }
@@ -292,7 +305,8 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             ann.push_str(&format!("{tid}\t{ty} {}\t{}\n", offs.join(";"), texts.join(" ")));
             if let Some(note) = &s.note {
                 note_n += 1;
-                let flat: String = note.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }).collect();
+                let flat: String =
+                    note.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }).collect();
                 if flat != *note {
                     t.add("line breaks in a note replaced by spaces");
                 }
@@ -335,7 +349,9 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         conf.push_str(ty);
         conf.push('\n');
     }
-    conf.push_str("\n[relations]\n<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n");
+    conf.push_str(
+        "\n[relations]\n<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n",
+    );
     for (k, vals) in &attr_values {
         if vals.is_empty() {
             conf.push_str(&format!("{k} Arg:<ENTITY>\n"));

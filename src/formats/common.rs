@@ -80,15 +80,17 @@ impl<'a> Placer<'a> {
             (Some((s, e)), None) => (s, e),
             (Some((s, e)), Some(q)) if self.slice(s, e) == q => (s, e),
             (p, q) => {
-                let alt_hit = alt.and_then(|a| self.to_chars(start, end, a).map(|r| (a, r))).filter(|(_, (s, e))| {
-                    q.is_some_and(|q| self.slice(*s, *e) == q)
-                });
+                let alt_hit = alt
+                    .and_then(|a| self.to_chars(start, end, a).map(|r| (a, r)))
+                    .filter(|(_, (s, e))| q.is_some_and(|q| self.slice(*s, *e) == q));
                 let loose = p.zip(q).filter(|&((s, e), q)| same_but_whitespace(self.slice(s, e), q));
                 if let Some((a, (s, e))) = alt_hit {
                     repair = Some(format!("offsets {start}..{end} read as {} (not {})", a.name(), unit.name()));
                     (s, e)
                 } else if let Some(((s, e), _)) = loose {
-                    repair = Some(format!("offsets {start}..{end} kept: the text there differs from the quote only in whitespace"));
+                    repair = Some(format!(
+                        "offsets {start}..{end} kept: the text there differs from the quote only in whitespace"
+                    ));
                     (s, e)
                 } else if let Some(q) = q {
                     let near = p.map_or(start, |(s, _)| s);
@@ -109,7 +111,10 @@ impl<'a> Placer<'a> {
                                 Some((ps, pe)) => format!("the text there is {:?}", clip(self.slice(ps, pe))),
                                 None => self.range_problem(start, end, unit),
                             };
-                            return Err(format!("text {:?} does not match offsets {start}..{end} ({was}) and {why}", clip(q)));
+                            return Err(format!(
+                                "text {:?} does not match offsets {start}..{end} ({was}) and {why}",
+                                clip(q)
+                            ));
                         }
                     }
                 } else {
@@ -133,7 +138,13 @@ impl<'a> Placer<'a> {
     /// Finds `exact` by its context, as a W3C `TextQuoteSelector` asks: occurrences whose `prefix` and
     /// `suffix` match score higher; among the best, the one nearest `near` wins, and without `near` there must
     /// be only one.
-    pub fn find_quote(&self, exact: &str, prefix: &str, suffix: &str, near: Option<usize>) -> Result<(usize, usize), String> {
+    pub fn find_quote(
+        &self,
+        exact: &str,
+        prefix: &str,
+        suffix: &str,
+        near: Option<usize>,
+    ) -> Result<(usize, usize), String> {
         if exact.is_empty() {
             return Err("the quoted text is empty".into());
         }
@@ -153,7 +164,13 @@ impl<'a> Placer<'a> {
         let top: Vec<usize> = cands.iter().filter(|c| c.0 == best).map(|c| c.1).collect();
         let pick = match (near, top.as_slice()) {
             (_, [one]) => *one,
-            (None, _) => return Err(format!("the quoted text {:?} occurs {} times and its context does not tell which", clip(exact), top.len())),
+            (None, _) => {
+                return Err(format!(
+                    "the quoted text {:?} occurs {} times and its context does not tell which",
+                    clip(exact),
+                    top.len()
+                ))
+            }
             (Some(n), _) => {
                 let d = top.iter().map(|c| c.abs_diff(n)).min().expect("non-empty");
                 let nearest: Vec<usize> = top.iter().copied().filter(|c| c.abs_diff(n) == d).collect();
@@ -304,7 +321,8 @@ impl Labels {
 
 /// The line a format without a label list adds to its export losses.
 pub(crate) fn label_styles_lost(format: &str, labels: &[Label]) -> Option<String> {
-    (!labels.is_empty()).then(|| format!("{format}: label colours and shortcut keys not kept (the format has no label list)"))
+    (!labels.is_empty())
+        .then(|| format!("{format}: label colours and shortcut keys not kept (the format has no label list)"))
 }
 
 /// Gives every span without an id the automatic id (`label:start-end`), made unique with a `#n` suffix.
@@ -418,8 +436,9 @@ pub(crate) fn json_type(v: &serde_json::Value) -> &'static str {
 
 /// Parses JSON, with the line and column in the error.
 pub(crate) fn parse_json(what: &str, input: &str) -> Result<serde_json::Value, crate::Error> {
-    serde_json::from_str(input.strip_prefix('\u{feff}').unwrap_or(input))
-        .map_err(|e| crate::Error::new(format!("{what}: not valid JSON at line {} column {}: {e}", e.line(), e.column())))
+    serde_json::from_str(input.strip_prefix('\u{feff}').unwrap_or(input)).map_err(|e| {
+        crate::Error::new(format!("{what}: not valid JSON at line {} column {}: {e}", e.line(), e.column()))
+    })
 }
 
 /// Non-blank lines of a JSONL input with their 1-based line numbers.

@@ -29,7 +29,7 @@
 //! rule, reason, notes, attributes); the exact spacing and line breaks of the text. **Lost on import:** the
 //! middle columns (part of speech, chunk tags).
 
-use super::common::{label_styles_lost, kept_spans, tokenize, Labels, Tally};
+use super::common::{kept_spans, label_styles_lost, tokenize, Labels, Tally};
 use super::{Export, Import};
 use crate::annotation::{Document, Label, Span};
 use crate::text::TextModel;
@@ -66,13 +66,16 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
             (cols[1], cols[2..].to_vec())
         } else {
             if cols.len() > 2 {
-                losses.add(format!("{} middle column(s) (e.g. part of speech, chunk) dropped per token", cols.len() - 2));
+                losses
+                    .add(format!("{} middle column(s) (e.g. part of speech, chunk) dropped per token", cols.len() - 2));
             }
             (cols[0], vec![cols[cols.len() - 1]])
         };
         for t in &tags {
             if !is_tag(t) {
-                return Err(Error::new(format!("CoNLL: line {n}: {t:?} is not a tag (expected O, B-X, I-X, E-X, S-X, L-X or U-X)")));
+                return Err(Error::new(format!(
+                    "CoNLL: line {n}: {t:?} is not a tag (expected O, B-X, I-X, E-X, S-X, L-X or U-X)"
+                )));
             }
         }
         let b = docs.last_mut().expect("one builder");
@@ -179,7 +182,8 @@ impl Builder {
                 Some((p, l)) => (p, l),
                 None => ("O", ""),
             };
-            let continues = matches!(&self.open[layer], Some((l, _)) if l == label) && matches!(prefix, "I" | "E" | "L");
+            let continues =
+                matches!(&self.open[layer], Some((l, _)) if l == label) && matches!(prefix, "I" | "E" | "L");
             if !continues {
                 // The previous entity ended with the previous token.
                 self.close(layer, self.token_end);
@@ -265,7 +269,11 @@ pub(crate) fn write(docs: &[Document], labels: &[Label], layer: Option<&[String]
                     let label: String = sp.label.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
                     let inside = last_k == Some(k);
                     last_k = Some(k);
-                    if inside { format!("I-{label}") } else { format!("B-{label}") }
+                    if inside {
+                        format!("I-{label}")
+                    } else {
+                        format!("B-{label}")
+                    }
                 }
                 _ => {
                     last_k = None;
@@ -282,5 +290,8 @@ pub(crate) fn write(docs: &[Document], labels: &[Label], layer: Option<&[String]
     }
     t.add_n("text spacing and line breaks not kept (tokens only)", docs.len().min(1));
     t.add_n("document id and name dropped (documents are numbered)", docs.len());
-    Export { files: vec![("annotations.conll".into(), out)], losses: t.lines("CoNLL").into_iter().chain(label_styles_lost("CoNLL", labels)).collect() }
+    Export {
+        files: vec![("annotations.conll".into(), out)],
+        losses: t.lines("CoNLL").into_iter().chain(label_styles_lost("CoNLL", labels)).collect(),
+    }
 }

@@ -16,7 +16,10 @@
 //! `meta` and other record keys; numeric label ids (1.x) become label names such as `"12"`, and the `user` of a
 //! 1.x annotation is kept as attribute `annotator`.
 
-use super::common::{label_styles_lost, finish, json_type, kept_spans, offset, parse_json, tally_span_fields, Labels, Placer, Tally, Unit};
+use super::common::{
+    finish, json_type, kept_spans, label_styles_lost, offset, parse_json, tally_span_fields, Labels, Placer, Tally,
+    Unit,
+};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Span};
 use crate::text::OffsetMap;
@@ -33,7 +36,8 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let mut documents = Vec::new();
     let mut doc_ids = HashSet::new();
     for (i, (at, v)) in records.iter().enumerate() {
-        let doc = record(v, at, i, &mut labels, &mut losses, &mut repairs).map_err(|e| Error::new(format!("doccano: {at}: {e}")))?;
+        let doc = record(v, at, i, &mut labels, &mut losses, &mut repairs)
+            .map_err(|e| Error::new(format!("doccano: {at}: {e}")))?;
         if !doc_ids.insert(doc.id.clone()) {
             return Err(Error::new(format!("doccano: {at}: document id {:?} is used twice", doc.id)));
         }
@@ -53,7 +57,9 @@ fn records(input: &str) -> Result<Vec<(String, Value)>, Error> {
                     // Not JSONL: maybe one pretty-printed object or an array of records.
                     if let Ok(v) = parse_json("doccano", input) {
                         return Ok(match v {
-                            Value::Array(a) => a.into_iter().enumerate().map(|(i, v)| (format!("record [{i}]"), v)).collect(),
+                            Value::Array(a) => {
+                                a.into_iter().enumerate().map(|(i, v)| (format!("record [{i}]"), v)).collect()
+                            }
                             v => vec![("the record".to_string(), v)],
                         });
                     }
@@ -94,11 +100,14 @@ fn record(
                 for (j, item) in list.iter().enumerate() {
                     let p = format!("{key}[{j}]");
                     match item {
-                        Value::String(cat) => losses.add(format!("document category `{cat}` dropped (text classification)")),
+                        Value::String(cat) => {
+                            losses.add(format!("document category `{cat}` dropped (text classification)"))
+                        }
                         Value::Array(t) if t.len() == 3 => {
                             let s = offset(t.first(), "start").map_err(|e| format!("{p}: {e}"))?;
                             let e = offset(t.get(1), "end").map_err(|e| format!("{p}: {e}"))?;
-                            let l = label_name(&t[2]).ok_or_else(|| format!("{p}: the label must be a string or a number"))?;
+                            let l = label_name(&t[2])
+                                .ok_or_else(|| format!("{p}: the label must be a string or a number"))?;
                             raw.push((s, e, l, None, p));
                         }
                         x => return Err(format!("{p}: expected [start, end, \"LABEL\"], found {x}")),
@@ -196,5 +205,8 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         out.push_str(&json!({"id": d.id, "text": d.text, "label": spans}).to_string());
         out.push('\n');
     }
-    Export { files: vec![("annotations.doccano.jsonl".into(), out)], losses: t.lines("doccano").into_iter().chain(label_styles_lost("doccano", labels)).collect() }
+    Export {
+        files: vec![("annotations.doccano.jsonl".into(), out)],
+        losses: t.lines("doccano").into_iter().chain(label_styles_lost("doccano", labels)).collect(),
+    }
 }

@@ -70,7 +70,12 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let tasks: Vec<&Value> = match &v {
         Value::Array(a) => a.iter().collect(),
         Value::Object(_) => vec![&v],
-        other => return Err(Error::new(format!("Label Studio: expected a task or an array of tasks, not {}", json_type(other)))),
+        other => {
+            return Err(Error::new(format!(
+                "Label Studio: expected a task or an array of tasks, not {}",
+                json_type(other)
+            )))
+        }
     };
     let mut labels = Labels::empty();
     let mut losses = Tally::default();
@@ -79,7 +84,8 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let mut ids = HashSet::new();
     for (i, t) in tasks.iter().enumerate() {
         let at = format!("task [{i}]");
-        let d = task(t, i, &at, &mut labels, &mut losses, &mut repairs).map_err(|e| Error::new(format!("Label Studio: {at}: {e}")))?;
+        let d = task(t, i, &at, &mut labels, &mut losses, &mut repairs)
+            .map_err(|e| Error::new(format!("Label Studio: {at}: {e}")))?;
         if !ids.insert(d.id.clone()) {
             return Err(Error::new(format!("Label Studio: {at}: document id {:?} is used twice", d.id)));
         }
@@ -97,7 +103,8 @@ fn task(
     repairs: &mut Vec<String>,
 ) -> Result<Document, String> {
     let o = t.as_object().ok_or_else(|| format!("a task must be an object, not {}", json_type(t)))?;
-    let data = o.get("data").and_then(Value::as_object).ok_or("`data` is missing: a task keeps its text in `data.text`")?;
+    let data =
+        o.get("data").and_then(Value::as_object).ok_or("`data` is missing: a task keeps its text in `data.text`")?;
     let text = match data.get("text") {
         Some(Value::String(s)) => s.clone(),
         Some(x) => return Err(format!("`data.text` must be a string, not {}", json_type(x))),
@@ -135,7 +142,8 @@ fn task(
             }
             let gold = a.get("ground_truth").and_then(Value::as_bool) == Some(true);
             let annotator = a.get("completed_by").filter(|v| !v.is_null()).cloned();
-            let result = a.get("result").and_then(Value::as_array).ok_or_else(|| format!("{p}: `result` is missing"))?;
+            let result =
+                a.get("result").and_then(Value::as_array).ok_or_else(|| format!("{p}: `result` is missing"))?;
             let before = repairs.len();
             regions(result, &p, is_pred, gold, annotator, &placer, labels, losses, repairs, &mut spans)?;
             for r in &mut repairs[before..] {
@@ -190,11 +198,13 @@ fn regions(
         if let Some(rep) = placed.repair {
             repairs.push(format!("{p}: {rep}"));
         }
-        let names: Vec<&str> = v.get("labels").and_then(Value::as_array).map_or(vec![], |a| a.iter().filter_map(Value::as_str).collect());
+        let names: Vec<&str> =
+            v.get("labels").and_then(Value::as_array).map_or(vec![], |a| a.iter().filter_map(Value::as_str).collect());
         if names.is_empty() {
             return Err(format!("{p}: `value.labels` is empty"));
         }
-        let from_prediction = matches!(r.get("origin").and_then(Value::as_str), Some("prediction" | "prediction-changed"));
+        let from_prediction =
+            matches!(r.get("origin").and_then(Value::as_str), Some("prediction" | "prediction-changed"));
         let (origin, status) = match (is_pred, gold, from_prediction) {
             (true, _, _) => (Origin::Auto, Status::Suggested),
             (false, true, _) => (Origin::Gold, Status::Accepted),
@@ -368,7 +378,11 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
 }
 
 /// A labelling config for the written tasks: the labels with colours and keys, and the per-region tags.
-fn config_xml(labels: &[Label], docs: &[Document], tags: &BTreeMap<String, (&'static str, BTreeSet<String>)>) -> String {
+fn config_xml(
+    labels: &[Label],
+    docs: &[Document],
+    tags: &BTreeMap<String, (&'static str, BTreeSet<String>)>,
+) -> String {
     let mut names: Vec<&Label> = labels.iter().collect();
     let mut extra = Vec::new();
     for d in docs {
@@ -378,7 +392,8 @@ fn config_xml(labels: &[Label], docs: &[Document], tags: &BTreeMap<String, (&'st
             }
         }
     }
-    let extra_labels: Vec<Label> = extra.into_iter().map(|n| Label { name: n, color: "#666666".into(), key: None }).collect();
+    let extra_labels: Vec<Label> =
+        extra.into_iter().map(|n| Label { name: n, color: "#666666".into(), key: None }).collect();
     names.extend(extra_labels.iter());
     let mut x = String::from("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
     for l in names {

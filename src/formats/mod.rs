@@ -151,7 +151,7 @@ impl Format {
         let mut rows = body.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).take(20).peekable();
         rows.peek()?;
         // Token-per-line files: every line ends in a tag (`O`, `B-X`, …).
-    let tagged = rows.all(|l| {
+        let tagged = rows.all(|l| {
             let cols: Vec<&str> = l.split_whitespace().collect();
             cols.len() >= 2 && cols.last().is_some_and(|t| *t == "O" || t.get(1..2) == Some("-"))
         });
@@ -181,9 +181,10 @@ fn detect_json(body: &str) -> Option<Format> {
             return Some(Format::Doccano);
         }
         if has("spans") && has("text") {
-            let sift_like = o.get("spans").and_then(|s| s.as_array()).is_some_and(|s| {
-                s.first().is_none_or(|x| x.get("origin").is_some() || x.get("status").is_some())
-            });
+            let sift_like = o
+                .get("spans")
+                .and_then(|s| s.as_array())
+                .is_some_and(|s| s.first().is_none_or(|x| x.get("origin").is_some() || x.get("status").is_some()));
             return Some(if has("id") && sift_like { Format::SiftJsonl } else { Format::Spacy });
         }
         None
@@ -265,7 +266,9 @@ fn read_one(format: Format, input: &str) -> Result<Import, Error> {
         Format::Conll => conll::read(input),
         Format::Text => Ok(text::read_named("doc-1.txt", input)),
         Format::Brat => Err(Error::new("brat: give the .txt and .ann files together (read_files)")),
-        Format::W3c => Err(Error::new("W3C Web Annotation: give the annotations and the text files together (read_files)")),
+        Format::W3c => {
+            Err(Error::new("W3C Web Annotation: give the annotations and the text files together (read_files)"))
+        }
     }
 }
 
@@ -300,7 +303,8 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
         for mut d in one.documents {
             if !ids.insert(d.id.clone()) {
                 let new = format!("{name}/{}", d.id);
-                all.repairs.push(format!("{name}: document id {:?} already used by an earlier file; renamed {new:?}", d.id));
+                all.repairs
+                    .push(format!("{name}: document id {:?} already used by an earlier file; renamed {new:?}", d.id));
                 d.id = new;
                 ids.insert(d.id.clone());
             }
@@ -329,7 +333,9 @@ pub fn write(format: Format, docs: &[Document], labels: &[Label]) -> Export {
 /// Writes `docs` with their `labels` in `format`.
 pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: &WriteOptions) -> Export {
     match format {
-        Format::Sift => Export { files: vec![("annotations.json".into(), sift::write_json(docs, labels))], losses: vec![] },
+        Format::Sift => {
+            Export { files: vec![("annotations.json".into(), sift::write_json(docs, labels))], losses: vec![] }
+        }
         Format::SiftJsonl => {
             Export { files: vec![("annotations.jsonl".into(), sift::write_jsonl(docs, labels))], losses: vec![] }
         }

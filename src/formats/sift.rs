@@ -26,7 +26,7 @@
 //! `{"format": "sift-annotations", "version": 1, "labels": […]}`. The CLI's stream lines `{"id", "text", "spans"}`
 //! are documents without a `name`, so they read as JSONL too.
 
-use super::common::{clip, jsonl_lines, json_type, parse_json, Labels};
+use super::common::{clip, json_type, jsonl_lines, parse_json, Labels};
 use super::Import;
 use crate::annotation::{sort_spans, Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -183,8 +183,21 @@ struct Reader {
     repairs: Vec<String>,
 }
 
-const SPAN_KEYS: &[&str] =
-    &["id", "start", "end", "start_utf16", "end_utf16", "label", "text", "origin", "status", "rule", "why", "note", "attrs"];
+const SPAN_KEYS: &[&str] = &[
+    "id",
+    "start",
+    "end",
+    "start_utf16",
+    "end_utf16",
+    "label",
+    "text",
+    "origin",
+    "status",
+    "rule",
+    "why",
+    "note",
+    "attrs",
+];
 
 impl Reader {
     fn problem(&mut self, p: String) {
@@ -196,9 +209,16 @@ impl Reader {
         match top.get("format") {
             Some(Value::String(f)) if f == FORMAT_NAME => {}
             Some(Value::String(f)) => {
-                return Err(Error::new(format!("{at}not a sift-annotations file: `format` is {f:?}, expected {FORMAT_NAME:?}")))
+                return Err(Error::new(format!(
+                    "{at}not a sift-annotations file: `format` is {f:?}, expected {FORMAT_NAME:?}"
+                )))
             }
-            Some(v) => return Err(Error::new(format!("{at}`format` must be the string {FORMAT_NAME:?}, not {}", json_type(v)))),
+            Some(v) => {
+                return Err(Error::new(format!(
+                    "{at}`format` must be the string {FORMAT_NAME:?}, not {}",
+                    json_type(v)
+                )))
+            }
             None => return Err(Error::new(format!("{at}not a sift-annotations file: `format` is missing"))),
         }
         match top.get("version") {

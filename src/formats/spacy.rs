@@ -36,7 +36,21 @@ use crate::Error;
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 
-const OWN_KEYS: &[&str] = &["start", "end", "token_start", "token_end", "label", "text", "id", "origin", "status", "rule", "why", "note", "attrs"];
+const OWN_KEYS: &[&str] = &[
+    "start",
+    "end",
+    "token_start",
+    "token_end",
+    "label",
+    "text",
+    "id",
+    "origin",
+    "status",
+    "rule",
+    "why",
+    "note",
+    "attrs",
+];
 
 pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let mut labels = Labels::empty();
@@ -58,7 +72,11 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         for r in &mut repairs[before..] {
             *r = format!("spaCy/Prodigy: {at}: {r}");
         }
-        let key = v.get("meta").and_then(|m| m.get("id")).and_then(Value::as_str).map(|id| format!("id:{id}"))
+        let key = v
+            .get("meta")
+            .and_then(|m| m.get("id"))
+            .and_then(Value::as_str)
+            .map(|id| format!("id:{id}"))
             .or_else(|| v.get("_input_hash").map(|h| format!("hash:{h}")));
         if let Some(&i) = key.as_ref().and_then(|k| by_key.get(k)) {
             merge_task(&mut documents[i], d).map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: {e}")))?;
@@ -113,7 +131,13 @@ fn from_v2_tuple(v: Value) -> Value {
     json!({"text": text, "spans": spans})
 }
 
-fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repairs: &mut Vec<String>) -> Result<Document, String> {
+fn task(
+    v: &Value,
+    index: usize,
+    labels: &mut Labels,
+    losses: &mut Tally,
+    repairs: &mut Vec<String>,
+) -> Result<Document, String> {
     let o = v.as_object().ok_or_else(|| format!("a task must be an object, not {}", json_type(v)))?;
     let text = match o.get("text") {
         Some(Value::String(t)) => t.clone(),
@@ -121,7 +145,10 @@ fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repair
         None => return Err("`text` is missing".into()),
     };
     let meta = o.get("meta").and_then(Value::as_object);
-    let id = meta.and_then(|m| m.get("id")).and_then(Value::as_str).map_or_else(|| format!("doc-{}", index + 1), str::to_string);
+    let id = meta
+        .and_then(|m| m.get("id"))
+        .and_then(Value::as_str)
+        .map_or_else(|| format!("doc-{}", index + 1), str::to_string);
     let name = meta.and_then(|m| m.get("name")).and_then(Value::as_str).map_or_else(|| id.clone(), str::to_string);
     for (k, _) in meta.into_iter().flatten().filter(|(k, _)| *k != "id" && *k != "name") {
         losses.add(format!("meta key `{k}` dropped"));
@@ -164,8 +191,13 @@ fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repair
             match so.get(k) {
                 None => Ok(None),
                 Some(x) => {
-                    let i = super::common::as_offset(x).ok_or_else(|| format!("{p}: `{k}` must be a non-negative integer"))?;
-                    tokens.get(i).copied().map(Some).ok_or_else(|| format!("{p}: `{k}` {i} is past the last token ({})", tokens.len()))
+                    let i = super::common::as_offset(x)
+                        .ok_or_else(|| format!("{p}: `{k}` must be a non-negative integer"))?;
+                    tokens
+                        .get(i)
+                        .copied()
+                        .map(Some)
+                        .ok_or_else(|| format!("{p}: `{k}` {i} is past the last token ({})", tokens.len()))
                 }
             }
         };
@@ -177,7 +209,11 @@ fn task(v: &Value, index: usize, labels: &mut Labels, losses: &mut Tally, repair
             Some(_) => super::common::offset(so.get("end"), "end").map_err(|e| format!("{p}: {e}"))?,
             None => tok("token_end")?.ok_or_else(|| format!("{p}: `end` is missing"))?.1,
         };
-        let label = so.get("label").and_then(Value::as_str).filter(|l| !l.is_empty()).ok_or_else(|| format!("{p}: `label` is missing"))?;
+        let label = so
+            .get("label")
+            .and_then(Value::as_str)
+            .filter(|l| !l.is_empty())
+            .ok_or_else(|| format!("{p}: `label` is missing"))?;
         let quote = so.get("text").and_then(Value::as_str);
         let placed = match placer.place(start, end, Unit::CodePoint, Some(Unit::Utf16), quote) {
             Ok(x) => x,
@@ -280,7 +316,8 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         out.push('\n');
         // Each rejected span is a binary decision of its own, as Prodigy stores a rejected suggestion.
         for s in rejected {
-            let task = json!({"text": d.text, "tokens": tokens, "spans": [span_json(s)], "meta": meta, "answer": "reject"});
+            let task =
+                json!({"text": d.text, "tokens": tokens, "spans": [span_json(s)], "meta": meta, "answer": "reject"});
             out.push_str(&task.to_string());
             out.push('\n');
         }

@@ -18,13 +18,21 @@ pub fn clean_text(doc: &Document) -> String {
     let mut chrome: Vec<(usize, usize)> = doc
         .spans
         .iter()
-        .filter(|s| s.label == BOILERPLATE && s.status != Status::Rejected && s.start < s.end && s.end <= map.len_chars())
+        .filter(|s| {
+            s.label == BOILERPLATE && s.status != Status::Rejected && s.start < s.end && s.end <= map.len_chars()
+        })
         .map(|s| (map.char_to_byte(s.start), map.char_to_byte(s.end)))
         .collect();
     chrome.sort_unstable();
     // reach[i]: the furthest end among the first i + 1 spans, so "some span starting at or before a line reaches
     // past its end" is one binary search.
-    let reach: Vec<usize> = chrome.iter().scan(0, |m, &(_, e)| { *m = (*m).max(e); Some(*m) }).collect();
+    let reach: Vec<usize> = chrome
+        .iter()
+        .scan(0, |m, &(_, e)| {
+            *m = (*m).max(e);
+            Some(*m)
+        })
+        .collect();
     let covered = |a: usize, b: usize| {
         let i = chrome.partition_point(|&(s, _)| s <= a);
         i > 0 && reach[i - 1] >= b
@@ -70,7 +78,11 @@ pub(crate) fn write(docs: &[Document]) -> Export {
     let mut used = HashSet::new();
     let files = docs.iter().map(|d| (format!("{}.txt", file_stem(&d.id, &mut used)), clean_text(d))).collect();
     let n: usize = docs.iter().map(|d| d.spans.len()).sum();
-    let losses = if n > 0 { vec![format!("plain text: {n} × span dropped (boilerplate lines removed, nothing else kept)")] } else { vec![] };
+    let losses = if n > 0 {
+        vec![format!("plain text: {n} × span dropped (boilerplate lines removed, nothing else kept)")]
+    } else {
+        vec![]
+    };
     Export { files, losses }
 }
 

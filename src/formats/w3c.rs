@@ -28,7 +28,9 @@
 //! `accepted`), the `gold` origin, rejected spans. **Lost on import:** linking annotations (relations), bodies
 //! that are bare IRIs, `RangeSelector`/`FragmentSelector` scopes, and annotation keys such as `created`.
 
-use super::common::{as_offset, label_styles_lost, clip, file_stem, finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
+use super::common::{
+    as_offset, clip, file_stem, finish, json_type, kept_spans, label_styles_lost, Labels, Placer, Tally, Unit,
+};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -39,7 +41,8 @@ use std::collections::HashSet;
 /// The label given to annotations that have no tagging body.
 pub(crate) const UNTAGGED: &str = "annotation";
 const CONTEXT_CHARS: usize = 32;
-const KNOWN_KEYS: &[&str] = &["@context", "id", "type", "motivation", "body", "bodyValue", "target", "creator", "tags", "text", "uri"];
+const KNOWN_KEYS: &[&str] =
+    &["@context", "id", "type", "motivation", "body", "bodyValue", "target", "creator", "tags", "text", "uri"];
 
 pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
     let is_json = |n: &str| n.ends_with(".json") || n.ends_with(".jsonld");
@@ -92,7 +95,9 @@ fn annotations(v: &Value) -> Result<Vec<&Value>, String> {
             } else if o.contains_key("target") {
                 vec![v]
             } else {
-                return Err("no annotation found (expected an Annotation, an array, `items`, `first.items` or `rows`)".into());
+                return Err(
+                    "no annotation found (expected an Annotation, an array, `items`, `first.items` or `rows`)".into()
+                );
             }
         }
         other => return Err(format!("expected JSON-LD annotations, found {}", json_type(other))),
@@ -180,7 +185,10 @@ fn annotation(
         let tp = if targets.len() > 1 { format!("target[{ti}]") } else { "target".into() };
         let source = t.get("source").and_then(Value::as_str).or(uri).or_else(|| t.as_str());
         let Some(d) = pick_document(source, texts) else {
-            return Err(format!("{tp}: no text file matches source {:?}; give its text as a file with that name", source.unwrap_or("")));
+            return Err(format!(
+                "{tp}: no text file matches source {:?}; give its text as a file with that name",
+                source.unwrap_or("")
+            ));
         };
         let mut pos = None;
         let mut quote = None;
@@ -268,7 +276,11 @@ fn collect_selectors(sel: Option<&Value>, pos: &mut Option<(usize, usize)>, quot
 }
 
 /// Places a target from its position and quote selectors; returns (start, end, repair).
-fn place(p: &Placer, pos: Option<(usize, usize)>, quote: Option<&Quote>) -> Result<(usize, usize, Option<String>), String> {
+fn place(
+    p: &Placer,
+    pos: Option<(usize, usize)>,
+    quote: Option<&Quote>,
+) -> Result<(usize, usize, Option<String>), String> {
     let exact = quote.map(|q| q.exact.as_str());
     if let Some((s, e)) = pos {
         for (unit, name) in [(Unit::CodePoint, None), (Unit::Utf16, Some("read as UTF-16 units (not code points)"))] {
@@ -286,9 +298,15 @@ fn place(p: &Placer, pos: Option<(usize, usize)>, quote: Option<&Quote>) -> Resu
     }
     if let (Some((s, e)), Some(q)) = (pos, exact) {
         for unit in [Unit::CodePoint, Unit::Utf16] {
-            if let Some((a, b)) = p.to_chars(s, e, unit).filter(|&(a, b)| super::common::same_but_whitespace(p.slice(a, b), q)) {
+            if let Some((a, b)) =
+                p.to_chars(s, e, unit).filter(|&(a, b)| super::common::same_but_whitespace(p.slice(a, b), q))
+            {
                 let (ga, gb) = p.map.snap_outward(a, b);
-                return Ok((ga, gb, Some(format!("position {s}..{e} kept: the text there differs from the quote only in whitespace"))));
+                return Ok((
+                    ga,
+                    gb,
+                    Some(format!("position {s}..{e} kept: the text there differs from the quote only in whitespace")),
+                ));
             }
         }
     }
@@ -299,7 +317,9 @@ fn place(p: &Placer, pos: Option<(usize, usize)>, quote: Option<&Quote>) -> Resu
     let near = pos.and_then(|(s, _)| p.to_chars(s, s, Unit::CodePoint).map(|x| x.0)).or(pos.map(|x| x.0));
     let (a, b) = p.find_quote(&q.exact, &q.prefix, &q.suffix, near)?;
     let rep = match pos {
-        Some((s, e)) => format!("position {s}..{e} disagrees with the quote {:?}; placed at {a}..{b} by the quote", clip(&q.exact)),
+        Some((s, e)) => {
+            format!("position {s}..{e} disagrees with the quote {:?}; placed at {a}..{b} by the quote", clip(&q.exact))
+        }
         None => format!("placed at {a}..{b} by the quote {:?}", clip(&q.exact)),
     };
     Ok((a, b, Some(rep)))
@@ -330,8 +350,12 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             }
             match (s.origin, s.status) {
                 (Origin::Gold, _) => t.add("origin `gold` dropped (reads back as manual)"),
-                (Origin::Auto, Status::Accepted) => t.add("status `accepted` of automatic spans dropped (reads back suggested)"),
-                (Origin::Manual, Status::Suggested) => t.add("status `suggested` of manual spans dropped (reads back accepted)"),
+                (Origin::Auto, Status::Accepted) => {
+                    t.add("status `accepted` of automatic spans dropped (reads back suggested)")
+                }
+                (Origin::Manual, Status::Suggested) => {
+                    t.add("status `suggested` of manual spans dropped (reads back accepted)")
+                }
                 _ => {}
             }
             let (sb, eb) = (map.char_to_byte(s.start), map.char_to_byte(s.end));

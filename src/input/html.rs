@@ -60,8 +60,27 @@ const MAX_DEPTH: usize = 512;
 
 /// Elements that are only closed by their end tag: their nesting depth can be counted from the tags alone.
 const CONTAINERS: &[&str] = &[
-    "a", "article", "aside", "b", "blockquote", "div", "em", "font", "footer", "form", "header", "i", "main", "nav",
-    "ol", "section", "span", "strong", "table", "u", "ul",
+    "a",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "div",
+    "em",
+    "font",
+    "footer",
+    "form",
+    "header",
+    "i",
+    "main",
+    "nav",
+    "ol",
+    "section",
+    "span",
+    "strong",
+    "table",
+    "u",
+    "ul",
 ];
 
 /// `html` with container tags beyond [`MAX_DEPTH`] removed; the input itself when it never nests that deep.
@@ -126,14 +145,52 @@ fn find_lt(b: &[u8]) -> Option<usize> {
 pub fn looks_like_html(s: &str) -> bool {
     let head: String = s.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().take(4096).collect();
     let lower = head.to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with("<?xml") && lower.contains("<html") {
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.starts_with("<?xml") && lower.contains("<html")
+    {
         return true;
     }
     // A fragment: several well-formed tags of common elements, at least one of them a closing tag.
     const TAGS: &[&str] = &[
-        "p", "div", "span", "a", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td",
-        "body", "head", "article", "section", "img", "strong", "em", "b", "i", "header", "footer", "nav", "main",
-        "blockquote", "figure", "figcaption", "meta", "link", "script", "style", "title",
+        "p",
+        "div",
+        "span",
+        "a",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "td",
+        "body",
+        "head",
+        "article",
+        "section",
+        "img",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "meta",
+        "link",
+        "script",
+        "style",
+        "title",
     ];
     let (mut tags, mut closing) = (0, 0);
     let mut rest = lower.as_str();
@@ -142,7 +199,10 @@ pub fn looks_like_html(s: &str) -> bool {
         let close = rest.starts_with('/');
         let name: String = rest.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         let after = rest.trim_start_matches('/')[name.len()..].chars().next();
-        if TAGS.contains(&name.as_str()) && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t' | '\r')) && rest.contains('>') {
+        if TAGS.contains(&name.as_str())
+            && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t' | '\r'))
+            && rest.contains('>')
+        {
             tags += 1;
             closing += usize::from(close);
         }
@@ -153,8 +213,25 @@ pub fn looks_like_html(s: &str) -> bool {
 fn is_dropped(name: &str, el: &scraper::node::Element) -> bool {
     if matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "head" | "title" | "svg" | "iframe" | "object" | "embed"
-            | "canvas" | "audio" | "video" | "select" | "datalist" | "textarea" | "button" | "input" | "map"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "svg"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "select"
+            | "datalist"
+            | "textarea"
+            | "button"
+            | "input"
+            | "map"
     ) {
         return true;
     }
@@ -174,14 +251,50 @@ fn is_dropped(name: &str, el: &scraper::node::Element) -> bool {
 /// (split at `-`, `_`, spaces and case changes are not split), so `sidebar-left` and `comments` match and
 /// `shareholders` does not.
 const CHROME_WORDS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "banner", "breadcrumb", "breadcrumbs", "comment", "comments", "consent",
-    "cookie", "cookies", "disqus", "footer", "masthead", "menu", "modal", "nav", "navbar", "navigation", "newsletter",
-    "outbrain", "popular", "popup", "promo", "recommended", "related", "share", "sharing", "sidebar", "social",
-    "subscribe", "subscription", "taboola", "tags", "toolbar", "topbar", "trending", "widget",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "disqus",
+    "footer",
+    "masthead",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "popular",
+    "popup",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "toolbar",
+    "topbar",
+    "trending",
+    "widget",
 ];
 
 /// Class words of text that is only there for screen readers: not visible on the page.
-const HIDDEN_CLASSES: &[&str] = &["sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "screenreader-only"];
+const HIDDEN_CLASSES: &[&str] =
+    &["sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "screenreader-only"];
 
 /// The chrome word naming `el` in its `class` or `id`, if any. `<html>`, `<body>`, `<article>` and `<main>` are
 /// never chrome, whatever their classes say.
@@ -203,13 +316,26 @@ fn hint_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
 
 /// Class and id values (lower-case, `-` and `_` removed) that name the article's body in common templates.
 const BODY_NAMES: &[&str] = &[
-    "articlebody", "articlecontent", "articletext", "entrycontent", "postbody", "postcontent", "storybody",
-    "storycontent", "storytext", "contentbody", "bodytext", "articlebodytext", "richtext", "mainarticle",
+    "articlebody",
+    "articlecontent",
+    "articletext",
+    "entrycontent",
+    "postbody",
+    "postcontent",
+    "storybody",
+    "storycontent",
+    "storytext",
+    "contentbody",
+    "bodytext",
+    "articlebodytext",
+    "richtext",
+    "mainarticle",
 ];
 
 /// Whether `el` is the article's container.
 fn is_article(name: &str, el: &scraper::node::Element) -> bool {
-    if matches!(name, "article" | "main") || el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+    if matches!(name, "article" | "main") || el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+    {
         return true;
     }
     el.attr("class").into_iter().flat_map(str::split_ascii_whitespace).chain(el.attr("id")).any(|v| {
@@ -222,11 +348,53 @@ fn is_article(name: &str, el: &scraper::node::Element) -> bool {
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "address" | "article" | "aside" | "blockquote" | "body" | "caption" | "center" | "dd" | "details" | "dialog"
-            | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2"
-            | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup" | "hr" | "html" | "legend" | "li" | "main" | "menu"
-            | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "tfoot" | "thead" | "tr"
-            | "ul" | "option" | "optgroup"
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "tfoot"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "option"
+            | "optgroup"
     )
 }
 
@@ -234,8 +402,27 @@ fn is_block(name: &str) -> bool {
 fn is_paragraph(name: &str) -> bool {
     matches!(
         name,
-        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "table" | "ul" | "ol" | "dl" | "figure"
-            | "hr" | "article" | "section" | "header" | "footer" | "nav" | "aside" | "main"
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "figure"
+            | "hr"
+            | "article"
+            | "section"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
     )
 }
 

@@ -30,7 +30,8 @@ pub fn sentences(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
     for para in paragraphs(lines) {
         let mut first = para.start;
         for i in para.clone() {
-            let last_of_run = i + 1 == para.end || !continues(&text[lines[i].trimmed.clone()], &text[lines[i + 1].trimmed.clone()]);
+            let last_of_run =
+                i + 1 == para.end || !continues(&text[lines[i].trimmed.clone()], &text[lines[i + 1].trimmed.clone()]);
             if last_of_run {
                 split_run(text, lines[first].trimmed.start..lines[i].trimmed.end, &mut out);
                 first = i + 1;
@@ -72,9 +73,10 @@ fn is_opener(c: char) -> bool {
 
 /// Abbreviations that precede a name or a number and so never end a sentence (lowercase, without the stop).
 const PREFIXES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
-    "brig", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "vs", "v", "cf", "approx", "ca", "est", "e.g", "i.e", "viz", "mssrs", "messrs", "rt",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
+    "cmdr", "brig", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "cf", "approx", "ca",
+    "est", "e.g", "i.e", "viz", "mssrs", "messrs", "rt",
 ];
 
 /// Abbreviations that precede a number ("No. 3", "Vol. 2"); before anything else they are words ("telling me no.").
@@ -89,10 +91,59 @@ const SUFFIXES: &[&str] = &[
 /// Words that typically open a sentence; after an ambiguous abbreviation ("U.S.", "p.m.", "Jr.") they signal
 /// that the full stop also ends the sentence.
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "but",
-    "and", "or", "so", "yet", "in", "on", "at", "as", "for", "if", "when", "while", "after", "before", "since",
-    "although", "though", "however", "meanwhile", "his", "her", "its", "their", "our", "my", "some", "many", "most",
-    "no", "not", "what", "who", "why", "how", "officials", "police", "according",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "as",
+    "for",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "however",
+    "meanwhile",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "some",
+    "many",
+    "most",
+    "no",
+    "not",
+    "what",
+    "who",
+    "why",
+    "how",
+    "officials",
+    "police",
+    "according",
 ];
 
 /// Appends the sentences of one run of joined lines (`run` is trimmed).
@@ -139,7 +190,8 @@ fn list_marker(s: &str, from: usize, stop: usize) -> bool {
     let w = s[from..stop].trim_start();
     !w.is_empty()
         && s[stop..].starts_with('.')
-        && (w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) || w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')))
+        && (w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
+            || w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')))
 }
 
 /// Pushes `r` (relative to `s`, which starts at byte `base`) trimmed, unless it is empty.
@@ -195,7 +247,8 @@ fn ends_sentence(s: &str, g: &[(usize, &str)], i: usize, stops: usize, j: usize)
     }
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
     let initial = letters == 1 && bare.chars().all(char::is_alphabetic);
-    let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    let dotted =
+        bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if initial || dotted || SUFFIXES.contains(&bare) {
         return opener_follows(next);
     }
@@ -244,11 +297,17 @@ fn missing_space(s: &str, g: &[(usize, &str)], word: &str, j: usize) -> bool {
     if !(a.is_uppercase() && b.is_lowercase()) {
         return false;
     }
-    let token_end = next.char_indices().take(64).find(|(_, c)| c.is_whitespace()).map_or(next.len().min(256), |(b, _)| b);
+    let token_end =
+        next.char_indices().take(64).find(|(_, c)| c.is_whitespace()).map_or(next.len().min(256), |(b, _)| b);
     let token_end = (0..=token_end).rev().find(|&b| next.is_char_boundary(b)).unwrap_or(0);
     let token = format!("{word}{}", &next[..token_end]);
     let lower = token.to_lowercase();
-    !(token.contains('/') || token.contains('@') || lower.starts_with("www") || lower.contains(".com") || lower.contains(".net") || lower.contains(".org"))
+    !(token.contains('/')
+        || token.contains('@')
+        || lower.starts_with("www")
+        || lower.contains(".com")
+        || lower.contains(".net")
+        || lower.contains(".org"))
 }
 
 #[cfg(test)]
@@ -359,7 +418,8 @@ mod tests {
     /// covered once, no blank line inside.
     fn check_invariants(text: &str) {
         let ss = sentences(text, &lines(text));
-        let bounds: std::collections::HashSet<usize> = text.grapheme_indices(true).map(|(b, _)| b).chain([text.len()]).collect();
+        let bounds: std::collections::HashSet<usize> =
+            text.grapheme_indices(true).map(|(b, _)| b).chain([text.len()]).collect();
         let mut covered = 0;
         let mut prev = 0;
         for r in &ss {
@@ -377,8 +437,24 @@ mod tests {
     #[test]
     fn invariants_on_hostile_strings() {
         for t in [
-            ".", "...", "?!?!", "\"", "”.", ". . .", "a.\u{301}B", "\u{301}.", "x.\u{200d}Y", "A.\r\rB.", "\r\n\r\n.",
-            "U.S.", "e.g. I.e. Mr.", "'tis. 'Twas.", "“”", "。。", "!\u{fe0f} ok", "a\u{a0}.\u{a0}B",
+            ".",
+            "...",
+            "?!?!",
+            "\"",
+            "”.",
+            ". . .",
+            "a.\u{301}B",
+            "\u{301}.",
+            "x.\u{200d}Y",
+            "A.\r\rB.",
+            "\r\n\r\n.",
+            "U.S.",
+            "e.g. I.e. Mr.",
+            "'tis. 'Twas.",
+            "“”",
+            "。。",
+            "!\u{fe0f} ok",
+            "a\u{a0}.\u{a0}B",
         ] {
             check_invariants(t);
         }

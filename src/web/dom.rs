@@ -48,9 +48,9 @@ fn first_char_in(doc: &DocData, n: &Node) -> Option<usize> {
         return point_to_char(doc, n, 0);
     }
     let el: &Element = n.dyn_ref()?;
-    attr_usize(el, "data-s").or_else(|| attr_usize(el, "data-b")).or_else(|| {
-        el.query_selector("[data-s]").ok().flatten().and_then(|e| attr_usize(&e, "data-s"))
-    })
+    attr_usize(el, "data-s")
+        .or_else(|| attr_usize(el, "data-b"))
+        .or_else(|| el.query_selector("[data-s]").ok().flatten().and_then(|e| attr_usize(&e, "data-s")))
 }
 
 fn last_char_in(n: &Node) -> Option<usize> {

@@ -40,7 +40,12 @@ impl Export {
     }
 
     /// Renders documents as `(file name, MIME type, content)`; `stem` names single-file exports.
-    pub fn render(self, stem: &str, docs: &[Document], labels: &[Label]) -> (Vec<(String, &'static str, String)>, Vec<String>) {
+    pub fn render(
+        self,
+        stem: &str,
+        docs: &[Document],
+        labels: &[Label],
+    ) -> (Vec<(String, &'static str, String)>, Vec<String>) {
         match self {
             Export::CleanText => {
                 let text = docs.iter().map(formats::clean_text).collect::<Vec<_>>().join("\n\n");
@@ -48,7 +53,8 @@ impl Export {
             }
             Export::Format(f) => {
                 let out = formats::write(f, docs, labels);
-                let mime = if f.extension().starts_with("json") { "application/json" } else { "text/plain;charset=utf-8" };
+                let mime =
+                    if f.extension().starts_with("json") { "application/json" } else { "text/plain;charset=utf-8" };
                 let files = if out.files.len() == 1 {
                     out.files.into_iter().map(|(_, c)| (format!("{stem}.{}", f.extension()), mime, c)).collect()
                 } else {

@@ -263,7 +263,8 @@ impl AppState {
             })
             .collect::<Vec<_>>();
         let labels = if saved.labels.is_empty() { Label::builtin() } else { saved.labels };
-        let current = saved.current.filter(|c| docs.iter().any(|d| d.id == *c)).or_else(|| docs.first().map(|d| d.id.clone()));
+        let current =
+            saved.current.filter(|c| docs.iter().any(|d| d.id == *c)).or_else(|| docs.first().map(|d| d.id.clone()));
         AppState {
             docs,
             labels: Rc::new(labels),
@@ -705,7 +706,8 @@ fn new_label(name: &str, labels: &[Label]) -> Label {
 /// Merges a fresh detector run into reviewed spans: manual spans and every reviewed suggestion stay as they are
 /// (a rejected id stays rejected), unreviewed suggestions are replaced by the fresh ones.
 pub fn merge_suggestions(old: Vec<Span>, fresh: Vec<Span>) -> Vec<Span> {
-    let mut kept: Vec<Span> = old.into_iter().filter(|s| s.origin != Origin::Auto || s.status != Status::Suggested).collect();
+    let mut kept: Vec<Span> =
+        old.into_iter().filter(|s| s.origin != Origin::Auto || s.status != Status::Suggested).collect();
     for f in fresh {
         if !kept.iter().any(|k| k.id == f.id) {
             kept.push(f);

@@ -399,7 +399,11 @@ fn saving(write: impl std::future::Future<Output = ()> + 'static) {
             p.get()
         });
         if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            let _ = if n == 0 { body.remove_attribute("data-saving") } else { body.set_attribute("data-saving", &n.to_string()) };
+            let _ = if n == 0 {
+                body.remove_attribute("data-saving")
+            } else {
+                body.set_attribute("data-saving", &n.to_string())
+            };
         }
     }
     mark(1);
@@ -436,7 +440,9 @@ async fn save_doc(db: &IdbDatabase, ch: Option<BroadcastChannel>, id: String, na
                         commit_now(&tx);
                         Outcome::Saved
                     }
-                    Err(e) => Outcome::Failed(e.dyn_into::<web_sys::DomException>().map_or_else(|_| String::new(), |e| e.name())),
+                    Err(e) => Outcome::Failed(
+                        e.dyn_into::<web_sys::DomException>().map_or_else(|_| String::new(), |e| e.name()),
+                    ),
                 }
             };
         }

@@ -120,8 +120,13 @@ struct Classifier<'m, 'a> {
 impl<'m, 'a> Classifier<'m, 'a> {
     fn new(model: &'m TextModel<'a>, facts: Option<&'m [LineFacts]>) -> Self {
         let idx: Vec<usize> = (0..model.lines.len()).filter(|&i| !model.lines[i].is_blank()).collect();
-        let feats: Vec<Features> = idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
-        let phrase = idx.iter().zip(&feats).map(|(&i, f)| phrases::find(&model.text[model.lines[i].trimmed.clone()], f.chars)).collect();
+        let feats: Vec<Features> =
+            idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
+        let phrase = idx
+            .iter()
+            .zip(&feats)
+            .map(|(&i, f)| phrases::find(&model.text[model.lines[i].trimmed.clone()], f.chars))
+            .collect();
         let n = idx.len();
         let neutral = !fits_stoplist(&feats);
         // A page that puts everything in one landmark (a <header> around the whole page) says nothing with it.
@@ -185,12 +190,14 @@ impl<'m, 'a> Classifier<'m, 'a> {
             for k in 0..n {
                 out[k] = Some(match &self.hard[k] {
                     Some(v) => v.clone(),
-                    None if k >= region.end && after_comments => {
-                        Verdict::chrome("boilerplate.context", format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1))
-                    }
-                    None if !region.contains(&k) => {
-                        Verdict::chrome("boilerplate.context", "Lies outside the article's main text, among site chrome.")
-                    }
+                    None if k >= region.end && after_comments => Verdict::chrome(
+                        "boilerplate.context",
+                        format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1),
+                    ),
+                    None if !region.contains(&k) => Verdict::chrome(
+                        "boilerplate.context",
+                        "Lies outside the article's main text, among site chrome.",
+                    ),
                     None if smoothed[k] == Class::Good => self.content_verdict(k),
                     None => Verdict::chrome("boilerplate.short", self.short_why(k)),
                 });
@@ -201,12 +208,16 @@ impl<'m, 'a> Classifier<'m, 'a> {
             // No line reads as prose: too little to place the article, so only the decisive rules speak.
             for (slot, hard) in out.iter_mut().zip(&self.hard) {
                 *slot = Some(hard.clone().unwrap_or_else(|| {
-                    Verdict::content("boilerplate.none", "Not enough text to place the article; no chrome phrase found.")
+                    Verdict::content(
+                        "boilerplate.none",
+                        "Not enough text to place the article; no chrome phrase found.",
+                    )
                 }));
             }
         }
         self.mark_teasers(&mut out);
-        let mut verdicts: Vec<Verdict> = vec![Verdict::content("boilerplate.blank", "Blank line."); self.model.lines.len()];
+        let mut verdicts: Vec<Verdict> =
+            vec![Verdict::content("boilerplate.blank", "Blank line."); self.model.lines.len()];
         for (k, v) in out.into_iter().enumerate() {
             verdicts[self.idx[k]] = v.expect("every non-blank line has a verdict");
         }
@@ -219,13 +230,19 @@ impl<'m, 'a> Classifier<'m, 'a> {
         let s = self.line(k);
         if let Some(fact) = self.fact(k) {
             if let Some(el) = fact.chrome {
-                return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in the page's <{el}>, which holds site chrome.")));
+                return Some(Verdict::chrome(
+                    "boilerplate.chrome",
+                    format!("Sits in the page's <{el}>, which holds site chrome."),
+                ));
             }
             if fact.caption {
                 return Some(Verdict::chrome("boilerplate.credit", "A photo caption (<figcaption>)."));
             }
             if let Some(word) = fact.hint {
-                return Some(Verdict::chrome("boilerplate.chrome", format!("Sits in a page block named \"{word}\", which holds site chrome.")));
+                return Some(Verdict::chrome(
+                    "boilerplate.chrome",
+                    format!("Sits in a page block named \"{word}\", which holds site chrome."),
+                ));
             }
         }
         if let Some((kind, why)) = self.phrase[k] {
@@ -254,7 +271,10 @@ impl<'m, 'a> Classifier<'m, 'a> {
         if let Some(fact) = self.fact(k) {
             // A sentence of prose whose words are a link is still prose (news round-ups link whole sentences).
             if fact.link_density > 0.5 && !(f.final_punct && f.words >= 8) {
-                return Some(Verdict::chrome("boilerplate.links", "Mostly link text, like a menu or a list of other articles."));
+                return Some(Verdict::chrome(
+                    "boilerplate.links",
+                    "Mostly link text, like a menu or a list of other articles.",
+                ));
             }
         }
         None
@@ -286,7 +306,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
             } else {
                 Class::NearGood
             }
-        } else if f.stopword_density >= STOPWORDS_LOW || (f.final_punct && f.stopword_density >= 0.2 && f.title_case < 0.5) {
+        } else if f.stopword_density >= STOPWORDS_LOW
+            || (f.final_punct && f.stopword_density >= 0.2 && f.title_case < 0.5)
+        {
             Class::NearGood
         } else {
             Class::Bad
@@ -340,8 +362,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
     }
 
     fn after_comments(&self, region: &std::ops::Range<usize>) -> bool {
-        region.end < self.idx.len()
-            && self.phrase[region.end].is_some_and(|p| p.0 == Kind::Comments)
+        region.end < self.idx.len() && self.phrase[region.end].is_some_and(|p| p.0 == Kind::Comments)
     }
 
     fn content_verdict(&self, k: usize) -> Verdict {
@@ -407,7 +428,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
         }
         // The last <h1> before the text is the headline whatever its shape and distance; otherwise the earliest
         // title-like line of the zone is.
-        let h1 = (0..body).rev().find(|&k| self.hard[k].is_none() && self.fact(k).is_some_and(|x| x.heading == Some(1)));
+        let h1 =
+            (0..body).rev().find(|&k| self.hard[k].is_none() && self.fact(k).is_some_and(|x| x.heading == Some(1)));
         let mut head = match h1.or_else(|| zone.last().copied()) {
             Some(h) => h,
             None => return,
@@ -425,7 +447,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
         out[head] = Some(Verdict::content("boilerplate.headline", "The article's first headline."));
         for &k in &zone {
             if k > head {
-                out[k] = Some(Verdict::content("boilerplate.headline", "A second headline or standfirst above the text."));
+                out[k] =
+                    Some(Verdict::content("boilerplate.headline", "A second headline or standfirst above the text."));
             }
         }
         let head_norm = self.feats[head].norm.clone();
@@ -436,7 +459,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
             }
             let norm = &self.feats[k].norm;
             if *norm == head_norm {
-                *slot = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats the headline from line {head_line}.")));
+                *slot =
+                    Some(Verdict::chrome("boilerplate.repeat", format!("Repeats the headline from line {head_line}.")));
             } else if norm.len() > head_norm.len() && (norm.starts_with(&head_norm) || norm.ends_with(&head_norm)) {
                 *slot = Some(Verdict::chrome(
                     "boilerplate.repeat",
@@ -457,7 +481,10 @@ impl<'m, 'a> Classifier<'m, 'a> {
             if let Some(end) = end {
                 let open = self.idx[k] + 1;
                 for slot in out.iter_mut().take(end).skip(k + 1) {
-                    *slot = Some(Verdict::chrome("boilerplate.context", format!("Part of the \"Read also\" box that opens on line {open}.")));
+                    *slot = Some(Verdict::chrome(
+                        "boilerplate.context",
+                        format!("Part of the \"Read also\" box that opens on line {open}."),
+                    ));
                 }
             }
         }
@@ -481,7 +508,9 @@ fn smooth(class: &[Class]) -> Vec<Class> {
         out[k] = match (p, q) {
             (Class::Good, Class::Good) => Class::Good,
             (Class::Bad, Class::Bad) => Class::Bad,
-            _ if (p == Class::Bad && prev_l[k] == Class::NearGood) || (q == Class::Bad && next_l[k] == Class::NearGood) => {
+            _ if (p == Class::Bad && prev_l[k] == Class::NearGood)
+                || (q == Class::Bad && next_l[k] == Class::NearGood) =>
+            {
                 Class::Good
             }
             _ => Class::Bad,
@@ -556,14 +585,80 @@ fn all_stopwords(s: &str) -> bool {
 }
 
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const DATE_WORDS: &[&str] = &[
-    "am", "pm", "a.m", "p.m", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "at",
-    "on", "updated", "published", "posted", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "hours", "hour", "minutes", "mins", "days",
-    "day", "hrs", "today", "yesterday", "last", "modified", "by",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "at",
+    "on",
+    "updated",
+    "published",
+    "posted",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "mins",
+    "days",
+    "day",
+    "hrs",
+    "today",
+    "yesterday",
+    "last",
+    "modified",
+    "by",
 ];
 
 /// A short line made of a date or time, perhaps with a source or author name before it
@@ -577,8 +672,10 @@ fn is_date_line(s: &str, f: &Features) -> bool {
     let seps = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '–' | '—' | '(' | ')' | '·' | '•');
     for w in s.split(seps).filter(|w| !w.is_empty()) {
         let lower = w.trim_end_matches('.').to_lowercase();
-        let numeric = w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h'));
-        let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| lower.strip_suffix(x).is_some_and(|d| d.parse::<u32>().is_ok()));
+        let numeric = w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h'));
+        let ordinal =
+            ["st", "nd", "rd", "th"].iter().any(|x| lower.strip_suffix(x).is_some_and(|d| d.parse::<u32>().is_ok()));
         if numeric || ordinal {
             anchor |= w.contains(':') || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
             parts += 1;

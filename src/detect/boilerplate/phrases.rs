@@ -32,38 +32,183 @@ const fn e(re: &'static str, max_chars: usize, kind: Kind, why: &'static str) ->
 use Kind::{Comments, Credit, Prompt, Teaser};
 
 const ENTRIES: &[Entry] = &[
-    e(r"^\d[\d,.]*k?\s+(comments?|responses?|replies|reactions)\b|^(top rated |reader |user |latest |recent |view |show |hide |load |read |see )?(all )?(\d+ )?comments?\s*(\(\d+\))?\s*[:.…]*$|^(leave|post|add|write|submit) (a|your) (comment|reply|response)|^(join|start) the (discussion|conversation)|^discussion\s*(\(\d+\))?$|^comments? (are|have been) closed", 120, Comments, "Opens the comment section: the article has ended."),
-    e(r"^(read|see) (also|more|next)\b|^(also read|more to read|further reading)\b", 160, Teaser, "Points to other articles (\"Read also\")."),
-    e(r"^related( articles?| posts?| stories| coverage| content| news| topics| links| reading| videos?)?\s*:?$", 40, Prompt, "Heading of a related-articles box."),
-    e(r"^(you may|you might|we think you.?ll|you.?ll) (also )?(like|enjoy|be interested)|^(more|other) (stories|articles|news|posts|videos)\b|^more (from|on|in|about) [^.!?]*$", 80, Prompt, "Recommends other articles."),
-    e(r"^(editors?.? picks?|latest (posts|news|stories|articles|videos|headlines)|most (read|popular|viewed|shared|commented|recent)|trending( now| stories)?|top (stories|news|picks)|popular (posts|stories|now)|recommended( for you| stories)?|what.?s hot|in case you missed it|don.?t miss|featured( stories| posts)?|up next|watch next|more headlines|news feed|breaking news|recent posts|previous (post|article)|next (post|article))\s*:?$", 40, Prompt, "Heading of a list of other articles."),
-    e(r"^back to top|^skip to( main)? (content|navigation)|^(scroll|go) to top|^jump to\b|^toggle (navigation|menu)|^(main )?menu$|^search$|^close$|^open menu|^show more$|^load more|^see all|^view all|^more$", 40, Prompt, "Page navigation control."),
+    e(
+        r"^\d[\d,.]*k?\s+(comments?|responses?|replies|reactions)\b|^(top rated |reader |user |latest |recent |view |show |hide |load |read |see )?(all )?(\d+ )?comments?\s*(\(\d+\))?\s*[:.…]*$|^(leave|post|add|write|submit) (a|your) (comment|reply|response)|^(join|start) the (discussion|conversation)|^discussion\s*(\(\d+\))?$|^comments? (are|have been) closed",
+        120,
+        Comments,
+        "Opens the comment section: the article has ended.",
+    ),
+    e(
+        r"^(read|see) (also|more|next)\b|^(also read|more to read|further reading)\b",
+        160,
+        Teaser,
+        "Points to other articles (\"Read also\").",
+    ),
+    e(
+        r"^related( articles?| posts?| stories| coverage| content| news| topics| links| reading| videos?)?\s*:?$",
+        40,
+        Prompt,
+        "Heading of a related-articles box.",
+    ),
+    e(
+        r"^(you may|you might|we think you.?ll|you.?ll) (also )?(like|enjoy|be interested)|^(more|other) (stories|articles|news|posts|videos)\b|^more (from|on|in|about) [^.!?]*$",
+        80,
+        Prompt,
+        "Recommends other articles.",
+    ),
+    e(
+        r"^(editors?.? picks?|latest (posts|news|stories|articles|videos|headlines)|most (read|popular|viewed|shared|commented|recent)|trending( now| stories)?|top (stories|news|picks)|popular (posts|stories|now)|recommended( for you| stories)?|what.?s hot|in case you missed it|don.?t miss|featured( stories| posts)?|up next|watch next|more headlines|news feed|breaking news|recent posts|previous (post|article)|next (post|article))\s*:?$",
+        40,
+        Prompt,
+        "Heading of a list of other articles.",
+    ),
+    e(
+        r"^back to top|^skip to( main)? (content|navigation)|^(scroll|go) to top|^jump to\b|^toggle (navigation|menu)|^(main )?menu$|^search$|^close$|^open menu|^show more$|^load more|^see all|^view all|^more$",
+        40,
+        Prompt,
+        "Page navigation control.",
+    ),
     e(r"^home\s*([›>»/|•:-]|$)|^home\s+(?-i:\p{Lu}{2,})\b|^you are here\s*:", 200, Prompt, "Breadcrumb navigation."),
-    e(r"^(share|tweet|pin it|email|e-mail|print|copy link|whatsapp|reddit|linkedin|facebook|twitter|telegram|flipboard)( (this|on|via|article|story|page|link|it))*\s*[:!]?$", 40, Prompt, "Share button."),
-    e(r"^(share|tweet|send|email) (this|the) (article|story|post|page)|^share (on|via|with)\b|^click to share|^share:|^share this\b", 90, Prompt, "Share prompt."),
-    e(r"^(please )?follow\b.*\b(on|us)\b|^follow (us|@)|^(like|find) us on|^connect with us|^join us on|^stay connected", 90, Prompt, "Follow prompt for the site's social accounts."),
-    e(r"^(twitter|facebook|youtube|instagram|telegram|linkedin|tiktok|mastodon|threads|x|vk|whatsapp)\s*:", 200, Prompt, "Link to the site's social account."),
-    e(r"^(please )?(subscribe|sign up|signup)\b|\bnewsletters?\b|\bunsubscribe\b|\b(subscribe|sign up) (to|for) (our|the|my)\b|\b(delivered|straight|directly) to your inbox\b", 140, Prompt, "Subscribe or newsletter prompt."),
-    e(r"^(sign in|log in|login|log out|register|create (an )?account|my account|already (a subscriber|have an account))\b", 80, Prompt, "Account control."),
-    e(r"\b(we use cookies|cookie (policy|settings|preferences|notice)|uses cookies|accept (all )?cookies|privacy (policy|notice|settings)|terms (of|and) (use|service|conditions)|do not sell my)\b", 300, Prompt, "Cookie or legal notice."),
+    e(
+        r"^(share|tweet|pin it|email|e-mail|print|copy link|whatsapp|reddit|linkedin|facebook|twitter|telegram|flipboard)( (this|on|via|article|story|page|link|it))*\s*[:!]?$",
+        40,
+        Prompt,
+        "Share button.",
+    ),
+    e(
+        r"^(share|tweet|send|email) (this|the) (article|story|post|page)|^share (on|via|with)\b|^click to share|^share:|^share this\b",
+        90,
+        Prompt,
+        "Share prompt.",
+    ),
+    e(
+        r"^(please )?follow\b.*\b(on|us)\b|^follow (us|@)|^(like|find) us on|^connect with us|^join us on|^stay connected",
+        90,
+        Prompt,
+        "Follow prompt for the site's social accounts.",
+    ),
+    e(
+        r"^(twitter|facebook|youtube|instagram|telegram|linkedin|tiktok|mastodon|threads|x|vk|whatsapp)\s*:",
+        200,
+        Prompt,
+        "Link to the site's social account.",
+    ),
+    e(
+        r"^(please )?(subscribe|sign up|signup)\b|\bnewsletters?\b|\bunsubscribe\b|\b(subscribe|sign up) (to|for) (our|the|my)\b|\b(delivered|straight|directly) to your inbox\b",
+        140,
+        Prompt,
+        "Subscribe or newsletter prompt.",
+    ),
+    e(
+        r"^(sign in|log in|login|log out|register|create (an )?account|my account|already (a subscriber|have an account))\b",
+        80,
+        Prompt,
+        "Account control.",
+    ),
+    e(
+        r"\b(we use cookies|cookie (policy|settings|preferences|notice)|uses cookies|accept (all )?cookies|privacy (policy|notice|settings)|terms (of|and) (use|service|conditions)|do not sell my)\b",
+        300,
+        Prompt,
+        "Cookie or legal notice.",
+    ),
     e(r"\ball rights reserved\b", 300, Prompt, "Copyright line."),
-    e(r"^\d[\d,.]*k?\s+(shares?|views?|likes?)$|^(responses?|replies|shares?|views?)\s*:?\s*\(?\d*\)?$|^no comments?\b|^reply$|^report( comment| abuse)?$|^(be the first to|click to) comment", 90, Prompt, "Comment counter or prompt."),
-    e(r"^\d+\s+(min|mins|minute|minutes)( read)?$|^reading time\b|^(\d+ )?(min|minute) read$", 40, Prompt, "Reading-time counter."),
-    e(r"^(advertisement|advertising|sponsored( content| by)?|ad|ads|promoted|paid (content|post)|partner content|story continues (below|after)( advertisement)?|continue reading( below| the main story)?|article continues (below|after))\s*:?\.?$|^scroll to continue", 60, Prompt, "Advertisement marker."),
-    e(r"\b(suggest a correction|report (an error|a typo|a mistake)|spotted (an error|a mistake|a typo)|ctrl\s*\+\s*enter|leave your suggestions|send us a (tip|news tip)|got a (news )?tip)\b", 200, Prompt, "Correction or tip prompt."),
-    e(r"\b(join our community|support (our|independent|quality) (journalism|work|reporting|newsroom)|support us\b|donate (now|today)?\b|make a donation|become a (member|patron|supporter|subscriber)|help us produce|relies (solely|entirely) on|reader.?(funded|supported)|independent media outlet|independent journalism)", 1500, Prompt, "Donation or membership appeal."),
-    e(r"\b(may|might|will) (earn|get|receive|collect) (a )?(small |an affiliate )?(commission|share of (the )?sales?|compensation)\b|\baffiliate (links?|commissions?|partnerships?)\b|\bwe (may )?earn (a )?commission", 300, Prompt, "Affiliate disclosure."),
-    e(r"^(about|contact|about us|contact us|careers|advertise|advertise with us|imprint|impressum|sitemap|site map|faq|help|rss|rss feeds?|feedback|masthead|staff|jobs|press( releases)?|corrections|ethics( policy)?|accessibility)$", 40, Prompt, "Site menu item."),
-    e(r"^(tags?|topics?|categories|category|filed under|posted in|labels|keywords|sections?)\s*:", 200, Prompt, "Tag or category list."),
-    e(r"^(updated|published|posted|last (updated|modified)|first published|modified|created|date)\s*:?\s*(on\s+)?(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|\d+ (hours?|minutes?|days?) ago)", 90, Prompt, "Publication timestamp."),
-    e(r"^(above|below|pictured|top|left|right|main|inset|header|featured|lead)( image| photo| picture| video)?\s*:\s*\S", 300, Credit, "Photo caption."),
-    e(r"^(photo|photos|image|images|picture|pictures|video|videos|illustration|graphic|caption|credit|credits|image credit|photo credit|photograph|footage|file photo|source|sources|via|image source|photo source|featured image|header image|lead image)\s*:", 300, Credit, "Photo caption, credit or source line."),
-    e(r"\b(photo|image|picture|credit|illustration|pictured|photograph)\s*:\s*[^.!?]{1,80}$|\((photo|image|picture|file photo|ap photo|reuters|afp|getty)[^)]{0,80}\)\s*$|\b(getty images|shutterstock|ap photo|afp via getty|reuters/\w+|epa-efe|istock(photo)?|alamy|pa wire|pa images|via reuters|via ap)\b[^.]{0,40}$", 300, Credit, "Photo caption or credit."),
-    e(r"^by\s+(?-i:\p{Lu})[^.!?]*$|^by\s*:|^words by\b|^(written|reported|posted|edited|compiled|story) by\b|^\(?(reporting|writing|editing|additional reporting|compiled|research) by\b|^author\s*:|^(correspondent|staff writer|contributor|reporter|editor)$", 160, Credit, "Byline."),
-    e(r"\bcontributed (reporting )?to this (report|story|article)\b|\bcontributed reporting\b|^this (story|article|report) (was|has been) (updated|corrected|produced|written|edited|first published|originally published)\b|^(a version of )?this (article|story) (first |originally )?appeared\b|^originally published\b", 400, Credit, "Contributor credit."),
-    e(r"^(about the author|more articles by|more by|more from this author|author profile|view (all )?posts by|posts by|articles by)\b", 80, Credit, "Author box."),
+    e(
+        r"^\d[\d,.]*k?\s+(shares?|views?|likes?)$|^(responses?|replies|shares?|views?)\s*:?\s*\(?\d*\)?$|^no comments?\b|^reply$|^report( comment| abuse)?$|^(be the first to|click to) comment",
+        90,
+        Prompt,
+        "Comment counter or prompt.",
+    ),
+    e(
+        r"^\d+\s+(min|mins|minute|minutes)( read)?$|^reading time\b|^(\d+ )?(min|minute) read$",
+        40,
+        Prompt,
+        "Reading-time counter.",
+    ),
+    e(
+        r"^(advertisement|advertising|sponsored( content| by)?|ad|ads|promoted|paid (content|post)|partner content|story continues (below|after)( advertisement)?|continue reading( below| the main story)?|article continues (below|after))\s*:?\.?$|^scroll to continue",
+        60,
+        Prompt,
+        "Advertisement marker.",
+    ),
+    e(
+        r"\b(suggest a correction|report (an error|a typo|a mistake)|spotted (an error|a mistake|a typo)|ctrl\s*\+\s*enter|leave your suggestions|send us a (tip|news tip)|got a (news )?tip)\b",
+        200,
+        Prompt,
+        "Correction or tip prompt.",
+    ),
+    e(
+        r"\b(join our community|support (our|independent|quality) (journalism|work|reporting|newsroom)|support us\b|donate (now|today)?\b|make a donation|become a (member|patron|supporter|subscriber)|help us produce|relies (solely|entirely) on|reader.?(funded|supported)|independent media outlet|independent journalism)",
+        1500,
+        Prompt,
+        "Donation or membership appeal.",
+    ),
+    e(
+        r"\b(may|might|will) (earn|get|receive|collect) (a )?(small |an affiliate )?(commission|share of (the )?sales?|compensation)\b|\baffiliate (links?|commissions?|partnerships?)\b|\bwe (may )?earn (a )?commission",
+        300,
+        Prompt,
+        "Affiliate disclosure.",
+    ),
+    e(
+        r"^(about|contact|about us|contact us|careers|advertise|advertise with us|imprint|impressum|sitemap|site map|faq|help|rss|rss feeds?|feedback|masthead|staff|jobs|press( releases)?|corrections|ethics( policy)?|accessibility)$",
+        40,
+        Prompt,
+        "Site menu item.",
+    ),
+    e(
+        r"^(tags?|topics?|categories|category|filed under|posted in|labels|keywords|sections?)\s*:",
+        200,
+        Prompt,
+        "Tag or category list.",
+    ),
+    e(
+        r"^(updated|published|posted|last (updated|modified)|first published|modified|created|date)\s*:?\s*(on\s+)?(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|\d+ (hours?|minutes?|days?) ago)",
+        90,
+        Prompt,
+        "Publication timestamp.",
+    ),
+    e(
+        r"^(above|below|pictured|top|left|right|main|inset|header|featured|lead)( image| photo| picture| video)?\s*:\s*\S",
+        300,
+        Credit,
+        "Photo caption.",
+    ),
+    e(
+        r"^(photo|photos|image|images|picture|pictures|video|videos|illustration|graphic|caption|credit|credits|image credit|photo credit|photograph|footage|file photo|source|sources|via|image source|photo source|featured image|header image|lead image)\s*:",
+        300,
+        Credit,
+        "Photo caption, credit or source line.",
+    ),
+    e(
+        r"\b(photo|image|picture|credit|illustration|pictured|photograph)\s*:\s*[^.!?]{1,80}$|\((photo|image|picture|file photo|ap photo|reuters|afp|getty)[^)]{0,80}\)\s*$|\b(getty images|shutterstock|ap photo|afp via getty|reuters/\w+|epa-efe|istock(photo)?|alamy|pa wire|pa images|via reuters|via ap)\b[^.]{0,40}$",
+        300,
+        Credit,
+        "Photo caption or credit.",
+    ),
+    e(
+        r"^by\s+(?-i:\p{Lu})[^.!?]*$|^by\s*:|^words by\b|^(written|reported|posted|edited|compiled|story) by\b|^\(?(reporting|writing|editing|additional reporting|compiled|research) by\b|^author\s*:|^(correspondent|staff writer|contributor|reporter|editor)$",
+        160,
+        Credit,
+        "Byline.",
+    ),
+    e(
+        r"\bcontributed (reporting )?to this (report|story|article)\b|\bcontributed reporting\b|^this (story|article|report) (was|has been) (updated|corrected|produced|written|edited|first published|originally published)\b|^(a version of )?this (article|story) (first |originally )?appeared\b|^originally published\b",
+        400,
+        Credit,
+        "Contributor credit.",
+    ),
+    e(
+        r"^(about the author|more articles by|more by|more from this author|author profile|view (all )?posts by|posts by|articles by)\b",
+        80,
+        Credit,
+        "Author box.",
+    ),
     e(r"^(copyright|\(c\)|©)", 300, Credit, "Copyright line."),
-    e(r"\bthe associated press\b.*\b(writers?|contributed|reporters?)\b|^associated press\b|^(ap|afp|reuters|bloomberg|dpa|ani|pti|ians)$", 200, Credit, "Agency credit."),
+    e(
+        r"\bthe associated press\b.*\b(writers?|contributed|reporters?)\b|^associated press\b|^(ap|afp|reuters|bloomberg|dpa|ani|pti|ians)$",
+        200,
+        Credit,
+        "Agency credit.",
+    ),
 ];
 
 struct Compiled {
@@ -130,7 +275,8 @@ mod tests {
     /// The direct transcription: every pattern as written, in list order. [`find`] must agree with it.
     fn find_naive(s: &str, chars: usize) -> Option<(Kind, &'static str)> {
         static ONE_BY_ONE: OnceLock<Vec<Regex>> = OnceLock::new();
-        let res = ONE_BY_ONE.get_or_init(|| ENTRIES.iter().map(|e| Regex::new(&format!("(?i){}", e.re)).unwrap()).collect());
+        let res =
+            ONE_BY_ONE.get_or_init(|| ENTRIES.iter().map(|e| Regex::new(&format!("(?i){}", e.re)).unwrap()).collect());
         let s = wording(s);
         ENTRIES.iter().zip(res).find(|(e, re)| chars <= e.max_chars && re.is_match(s)).map(|(e, _)| (e.kind, e.why))
     }

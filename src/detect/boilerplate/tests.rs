@@ -40,7 +40,11 @@ fn lines_of_a_page() {
     let got = verdicts(PAGE);
     let table: &[(&str, bool, &str)] = &[
         ("Home SECURITY & DEFENCE What is known", true, "boilerplate.repeat"),
-        ("What is known after Islamic State group claims responsibility for massacre at a Moscow concert hall", false, "boilerplate.headline"),
+        (
+            "What is known after Islamic State group claims responsibility for massacre at a Moscow concert hall",
+            false,
+            "boilerplate.headline",
+        ),
         ("by EUToday Correspondents", true, "boilerplate.credit"),
         ("0 comment", true, "boilerplate.phrase"),
         ("WARSAW, Poland (AP)", false, "boilerplate.prose"),
@@ -197,10 +201,17 @@ fn html_round_up_with_linked_sentences_stays_prose() {
 fn smooth_naive(class: &[Class]) -> Vec<Class> {
     let n = class.len();
     let prev = |c: &[Class], k: usize, skip_near: bool| -> Class {
-        (0..k).rev().map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
+        (0..k)
+            .rev()
+            .map(|j| c[j])
+            .find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood))
+            .unwrap_or(Class::Bad)
     };
     let next = |c: &[Class], k: usize, skip_near: bool| -> Class {
-        (k + 1..n).map(|j| c[j]).find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood)).unwrap_or(Class::Bad)
+        (k + 1..n)
+            .map(|j| c[j])
+            .find(|&x| x != Class::Short && !(skip_near && x == Class::NearGood))
+            .unwrap_or(Class::Bad)
     };
     let mut out = class.to_vec();
     for k in 0..n {

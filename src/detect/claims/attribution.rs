@@ -27,11 +27,60 @@ pub(crate) struct Attribution {
 
 /// Reporting verbs (bare forms); their inflections are recognised too.
 const CUE_VERBS: &[&str] = &[
-    "say", "tell", "claim", "confirm", "state", "report", "announce", "deny", "dismiss", "denounce", "warn", "blame",
-    "note", "suggest", "argue", "reveal", "emphasize", "emphasise", "observe", "inform", "advise", "accuse", "allege",
-    "insist", "add", "explain", "stress", "acknowledge", "admit", "assert", "declare", "write", "tweet", "highlight",
-    "urge", "contend", "estimate", "predict", "concede", "caution", "testify", "reiterate", "vow", "pledge", "dispute",
-    "reject", "condemn", "disclose", "maintain", "conclude", "describe", "mention", "remark", "complain",
+    "say",
+    "tell",
+    "claim",
+    "confirm",
+    "state",
+    "report",
+    "announce",
+    "deny",
+    "dismiss",
+    "denounce",
+    "warn",
+    "blame",
+    "note",
+    "suggest",
+    "argue",
+    "reveal",
+    "emphasize",
+    "emphasise",
+    "observe",
+    "inform",
+    "advise",
+    "accuse",
+    "allege",
+    "insist",
+    "add",
+    "explain",
+    "stress",
+    "acknowledge",
+    "admit",
+    "assert",
+    "declare",
+    "write",
+    "tweet",
+    "highlight",
+    "urge",
+    "contend",
+    "estimate",
+    "predict",
+    "concede",
+    "caution",
+    "testify",
+    "reiterate",
+    "vow",
+    "pledge",
+    "dispute",
+    "reject",
+    "condemn",
+    "disclose",
+    "maintain",
+    "conclude",
+    "describe",
+    "mention",
+    "remark",
+    "complain",
 ];
 
 /// Reporting verbs that are as often plain actions ("add the juice", "wrote songs"); they report only before
@@ -61,29 +110,121 @@ const CUE_PHRASES: &[&[&str]] = &[
 
 /// Words that open a leading adverbial clause or phrase; reporting verbs inside it are not the main clause's.
 const ADVERBIAL_OPENERS: &[&str] = &[
-    "despite", "though", "although", "while", "after", "before", "when", "since", "because", "as", "if", "in", "on",
-    "at", "following", "amid", "amidst", "during", "with", "without", "by", "shortly", "additionally", "however",
-    "overall", "meanwhile", "unlike", "like", "from", "until", "once", "whereas", "for", "under", "over", "to",
+    "despite",
+    "though",
+    "although",
+    "while",
+    "after",
+    "before",
+    "when",
+    "since",
+    "because",
+    "as",
+    "if",
+    "in",
+    "on",
+    "at",
+    "following",
+    "amid",
+    "amidst",
+    "during",
+    "with",
+    "without",
+    "by",
+    "shortly",
+    "additionally",
+    "however",
+    "overall",
+    "meanwhile",
+    "unlike",
+    "like",
+    "from",
+    "until",
+    "once",
+    "whereas",
+    "for",
+    "under",
+    "over",
+    "to",
 ];
 
 /// Modals: a report under one is hypothetical.
 const MODALS: &[&str] = &["could", "would", "might", "may", "will", "should", "can", "must", "shall"];
 
 /// Conjunctions and sentence adverbs that open a segment without being part of a subject.
-const CONJUNCTIONS: &[&str] = &["but", "and", "or", "so", "yet", "then", "also", "plus", "still", "now", "indeed", "moreover", "furthermore", "besides", "instead"];
+const CONJUNCTIONS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "then",
+    "also",
+    "plus",
+    "still",
+    "now",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "besides",
+    "instead",
+];
 
 /// Subordinators that may open the clause holding a report: "though VW says …", "while Google says …".
-const SUBORDINATORS: &[&str] = &["though", "although", "while", "because", "since", "as", "if", "when", "whereas", "but", "and", "so"];
+const SUBORDINATORS: &[&str] =
+    &["though", "although", "while", "because", "since", "as", "if", "when", "whereas", "but", "and", "so"];
 
 /// Words that open a relative or subordinate clause inside a sentence.
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where", "that", "whereby"];
 
 /// Titles dropped in front of a name ("Russian President Putin" → "Putin").
 const TITLES: &[&str] = &[
-    "president", "minister", "gen.", "gen", "general", "sen.", "senator", "rep.", "representative", "gov.", "governor",
-    "mayor", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "director", "chief",
-    "commissioner", "judge", "justice", "king", "queen", "prince", "pope", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.",
-    "ms", "prof.", "professor", "lt.", "col.", "colonel", "captain", "sheikh", "premier", "leader", "chairman", "ceo",
+    "president",
+    "minister",
+    "gen.",
+    "gen",
+    "general",
+    "sen.",
+    "senator",
+    "rep.",
+    "representative",
+    "gov.",
+    "governor",
+    "mayor",
+    "chancellor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "director",
+    "chief",
+    "commissioner",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "dr.",
+    "dr",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "prof.",
+    "professor",
+    "lt.",
+    "col.",
+    "colonel",
+    "captain",
+    "sheikh",
+    "premier",
+    "leader",
+    "chairman",
+    "ceo",
 ];
 
 /// Whether the word is a title dropped before a name.
@@ -215,7 +356,12 @@ impl<'a> Parsed<'a> {
     /// Whether the sentence contains a quotation of at least one word (double quotes, straight or curly).
     pub fn has_quote(&self) -> bool {
         self.in_quote && self.toks.first().is_some_and(|t| t.word)
-            || (0..self.toks.len()).any(|i| self.hidden[i] && self.toks[i].word && self.s[..self.toks[i].r.start].rfind(['“', '"', '«', '‘']) > self.s[..self.toks[i].r.start].rfind(['(', '[']))
+            || (0..self.toks.len()).any(|i| {
+                self.hidden[i]
+                    && self.toks[i].word
+                    && self.s[..self.toks[i].r.start].rfind(['“', '"', '«', '‘'])
+                        > self.s[..self.toks[i].r.start].rfind(['(', '['])
+            })
     }
 }
 
@@ -248,7 +394,12 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         }
         k -= 1;
     }
-    if (1..=2).any(|d| i >= d && p.is_word(i - d) && { let x = p.lower(i - d); matches!(x.as_str(), "not" | "never") || x.ends_with("n't") || x.ends_with("n’t") }) {
+    if (1..=2).any(|d| {
+        i >= d && p.is_word(i - d) && {
+            let x = p.lower(i - d);
+            matches!(x.as_str(), "not" | "never") || x.ends_with("n't") || x.ends_with("n’t")
+        }
+    }) {
         return None;
     }
     if let Some(prev) = &prev {
@@ -265,18 +416,25 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         // A participle reports only right after a comma or a time ("on March 7 saying"); "warning" only after a
         // comma, since "the March 7 warning" is a noun.
         let after_comma = i > 0 && p.is_punct(i - 1, ',');
-        let ok = after_comma || w != "warning" && prev.as_ref().is_some_and(|x| x.chars().all(|c| c.is_ascii_digit()) || !capitalized(p.word(i - 1)));
+        let ok = after_comma
+            || w != "warning"
+                && prev.as_ref().is_some_and(|x| x.chars().all(|c| c.is_ascii_digit()) || !capitalized(p.word(i - 1)));
         if !ok {
             return None;
         }
-    } else if matches!(lemma.as_str(), "claim" | "state" | "report" | "note" | "warn" | "post" | "blame" | "estimate" | "highlight" | "dispute")
-        && !(w.ends_with('s') || w.ends_with("ed"))
+    } else if matches!(
+        lemma.as_str(),
+        "claim" | "state" | "report" | "note" | "warn" | "post" | "blame" | "estimate" | "highlight" | "dispute"
+    ) && !(w.ends_with('s') || w.ends_with("ed"))
     {
         // Bare forms of words that are mostly nouns ("claim", "report") count only after a subject pronoun or
         // a plural noun: "they claim", "officials report".
         // In a title-case headline "Islamic State Claim Responsibility" the bare verb follows its subject; "State",
         // "Post", "Report" and "Note" are too often parts of names to count there.
-        let headline_subject = p.title_case && i > 0 && capitalized(p.word(i - 1)) && !matches!(lemma.as_str(), "state" | "post" | "report" | "note");
+        let headline_subject = p.title_case
+            && i > 0
+            && capitalized(p.word(i - 1))
+            && !matches!(lemma.as_str(), "state" | "post" | "report" | "note");
         if !headline_subject && !prev.as_ref().is_some_and(|x| PRONOUNS.contains(&x.as_str()) || x.ends_with('s')) {
             return None;
         }
@@ -290,7 +448,12 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         }
     }
     // "claimed the lives of …" is not a claim of responsibility.
-    if lemma == "claim" && p.is_word(i + 1) && matches!(p.lower(i + 1).as_str(), "the" | "lives") && p.is_word(i + 2) && p.lower(i + 2).starts_with("li") {
+    if lemma == "claim"
+        && p.is_word(i + 1)
+        && matches!(p.lower(i + 1).as_str(), "the" | "lives")
+        && p.is_word(i + 2)
+        && p.lower(i + 2).starts_with("li")
+    {
         return None;
     }
     Some(1)
@@ -313,10 +476,15 @@ pub(crate) fn attribute(p: &Parsed) -> Option<Attribution> {
         let first_person = super::words::tokens(&p.s[src.clone()]).iter().any(|t| {
             let written = &p.s[src.start + t.r.start..src.start + t.r.end];
             // "US" is the country, "us" the speaker.
-            let w = if written.len() > 1 && written.chars().all(|c| !c.is_lowercase()) { String::new() } else { written.to_lowercase() };
+            let w = if written.len() > 1 && written.chars().all(|c| !c.is_lowercase()) {
+                String::new()
+            } else {
+                written.to_lowercase()
+            };
             matches!(w.as_str(), "i" | "me" | "we" | "us" | "you" | "i've" | "i’ve" | "we've" | "we’ve" | "let")
         });
-        let demonstrative = matches!(p.s[src.clone()].to_lowercase().as_str(), "that" | "this" | "which" | "what" | "who");
+        let demonstrative =
+            matches!(p.s[src.clone()].to_lowercase().as_str(), "that" | "this" | "which" | "what" | "who");
         if first_person || demonstrative {
             return None;
         }
@@ -332,7 +500,10 @@ fn according_at(p: &Parsed, i: usize) -> bool {
 /// The noun phrase from token `a` up to the end of its segment (or sentence), without final punctuation.
 fn np_until_segment_end(p: &Parsed, a: usize) -> Option<Range<usize>> {
     let mut b = a;
-    while b < p.toks.len() && p.seg[b] == p.seg[a] && (p.toks[b].word || p.is_punct(b, '’') || p.is_punct(b, '\'') || p.is_punct(b, '&')) {
+    while b < p.toks.len()
+        && p.seg[b] == p.seg[a]
+        && (p.toks[b].word || p.is_punct(b, '’') || p.is_punct(b, '\'') || p.is_punct(b, '&'))
+    {
         b += 1;
     }
     (b > a).then(|| p.span(a, b))
@@ -368,18 +539,24 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
         }
         // "as stated by X" / "as reported by X".
         if ws.len() >= 4 && p.lower(ws[0]) == "as" && p.lower(ws[2]) == "by" && cue_at(p, ws[1]).is_some() {
-            return Some(Attribution { source: Some(p.span(ws[3], ws[ws.len() - 1] + 1)), cue: p.toks[ws[1]].r.clone() });
+            return Some(Attribution {
+                source: Some(p.span(ws[3], ws[ws.len() - 1] + 1)),
+                cue: p.toks[ws[1]].r.clone(),
+            });
         }
         // "said X[, appositive…]": the cue opens the segment, a name or noun phrase follows.
         if let Some(n) = cue_at(p, ws[0]) {
             let np_follows = ws.len() >= 2
-                && (capitalized(p.word(ws[1])) || DETERMINERS.contains(&p.lower(ws[1]).as_str()) && p.lower(ws[1]) != "that")
+                && (capitalized(p.word(ws[1]))
+                    || DETERMINERS.contains(&p.lower(ws[1]).as_str()) && p.lower(ws[1]) != "that")
                 && ws[1..].iter().all(|&i| capitalized(p.word(i)) || !verbish(p.word(i)));
             // The inverted clause follows reported content: a quotation or a clause with a verb ("To the pears, add
             // the juice" is an instruction).
             let prev = p.segment(k - 1);
             let content_before = prev.clone().any(|j| p.hidden[j])
-                || prev.clone().any(|j| p.toks[j].word && !capitalized(p.word(j)) && (verbish(p.word(j)) || p.lower(j).ends_with("ing")));
+                || prev.clone().any(|j| {
+                    p.toks[j].word && !capitalized(p.word(j)) && (verbish(p.word(j)) || p.lower(j).ends_with("ing"))
+                });
             if n == 1 && is_speech(&p.lower(ws[0])) && np_follows && content_before {
                 let src = name_or_np(p, ws[1], ws[ws.len() - 1] + 1);
                 return Some(Attribution { source: Some(src), cue: p.toks[ws[0]].r.clone() });
@@ -390,7 +567,9 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
             if let Some(c) = ws.iter().position(|&i| cue_at(p, i) == Some(1) && is_speech(&p.lower(i))) {
                 let tail_ok = ws.len() - c - 1 <= 3 && ws[c + 1..].iter().all(|&i| !verbish(p.word(i)));
                 let subj = &ws[..c];
-                let subj_ok = !subj.is_empty() && subj.len() <= 6 && subj.iter().all(|&i| !verbish(p.word(i)) || capitalized(p.word(i)));
+                let subj_ok = !subj.is_empty()
+                    && subj.len() <= 6
+                    && subj.iter().all(|&i| !verbish(p.word(i)) || capitalized(p.word(i)));
                 if tail_ok && subj_ok {
                     let src = name_or_np(p, subj[0], subj[subj.len() - 1] + 1);
                     return Some(Attribution { source: Some(src), cue: p.toks[ws[c]].r.clone() });
@@ -405,13 +584,39 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
 fn is_speech(w: &str) -> bool {
     matches!(
         lemma_of(w).as_deref().or(CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| *l)),
-        Some("say" | "tell" | "report" | "state" | "add" | "note" | "write" | "tweet" | "confirm" | "warn" | "argue" | "explain" | "insist" | "claim" | "announce" | "observe" | "stress" | "emphasize" | "acknowledge" | "conclude" | "caution" | "allege" | "remark" | "complain")
+        Some(
+            "say"
+                | "tell"
+                | "report"
+                | "state"
+                | "add"
+                | "note"
+                | "write"
+                | "tweet"
+                | "confirm"
+                | "warn"
+                | "argue"
+                | "explain"
+                | "insist"
+                | "claim"
+                | "announce"
+                | "observe"
+                | "stress"
+                | "emphasize"
+                | "acknowledge"
+                | "conclude"
+                | "caution"
+                | "allege"
+                | "remark"
+                | "complain"
+        )
     )
 }
 
 /// The main clause's reporting verb and its subject.
 fn main_clause(p: &Parsed) -> Option<Attribution> {
-    let first_seg_adverbial = p.toks.first().is_some_and(|t| t.word) && ADVERBIAL_OPENERS.contains(&p.lower(0).as_str());
+    let first_seg_adverbial =
+        p.toks.first().is_some_and(|t| t.word) && ADVERBIAL_OPENERS.contains(&p.lower(0).as_str());
     let mut i = 0;
     while i < p.toks.len() {
         let Some(n) = cue_at(p, i) else {
@@ -423,7 +628,9 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
         let in_leading_adverbial = first_seg_adverbial && k == 0 && p.is_punct(p.segment(0).end - 1, ',');
         // After a comma "that" is a demonstrative ("…, that didn’t stop X from …"), not a relative.
         let relative = seg_opener(p, &seg).is_some_and(|w| RELATIVES.contains(&w.as_str()) && w != "that")
-            || (seg.start..i).any(|j| p.is_word(j) && !p.hidden[j] && RELATIVES.contains(&p.lower(j).as_str()) && p.lower(j) != "that");
+            || (seg.start..i).any(|j| {
+                p.is_word(j) && !p.hidden[j] && RELATIVES.contains(&p.lower(j).as_str()) && p.lower(j) != "that"
+            });
         if in_leading_adverbial || relative {
             i += n;
             continue;
@@ -431,7 +638,9 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
         let cue = p.span(i, i + n);
         let w = p.lower(i);
         // Passive "has been claimed by X": the agent is the source.
-        let aux_before = i > 0 && p.is_word(i - 1) && matches!(p.lower(i - 1).as_str(), "been" | "was" | "were" | "is" | "are" | "be");
+        let aux_before = i > 0
+            && p.is_word(i - 1)
+            && matches!(p.lower(i - 1).as_str(), "been" | "was" | "were" | "is" | "are" | "be");
         if aux_before && p.is_word(i + 1) && p.lower(i + 1) == "by" {
             let src = np_until_segment_end(p, i + 2)?;
             return Some(Attribution { source: Some(src), cue });
@@ -467,8 +676,10 @@ fn confirmation_of(p: &Parsed, from: usize) -> Option<Attribution> {
         let c = (j + 2..p.toks.len().min(j + 8)).find(|&c| cue_at(p, c).is_some())?;
         let lower_at = |k: usize| if k < p.toks.len() { p.lower(k) } else { String::new() };
         let (obj, obj2) = (lower_at(c + 1), lower_at(c + 2));
-        let meta = matches!(obj.as_str(), "it" | "this" | "that") || obj == "the" && matches!(obj2.as_str(), "claim" | "report" | "reports" | "statement");
-        let subj_ok = (j + 1..c).all(|k| p.is_word(k) && (capitalized(p.word(k)) || !verbish(p.word(k)) || is_between(&p.lower(k))));
+        let meta = matches!(obj.as_str(), "it" | "this" | "that")
+            || obj == "the" && matches!(obj2.as_str(), "claim" | "report" | "reports" | "statement");
+        let subj_ok = (j + 1..c)
+            .all(|k| p.is_word(k) && (capitalized(p.word(k)) || !verbish(p.word(k)) || is_between(&p.lower(k))));
         if meta && subj_ok {
             let mut e = c;
             while e > j + 1 && is_between(&p.lower(e - 1)) {
@@ -487,7 +698,30 @@ fn seg_opener(p: &Parsed, seg: &Range<usize>) -> Option<String> {
 
 /// Words dropped between a subject and its verb: auxiliaries, adverbs and "been quick to".
 fn is_between(w: &str) -> bool {
-    AUX.contains(&w) || w.ends_with("ly") && w.len() > 3 || matches!(w, "also" | "not" | "never" | "then" | "later" | "already" | "still" | "once" | "quick" | "to" | "first" | "again" | "now" | "long" | "always" | "often" | "since" | "previously" | "recently")
+    AUX.contains(&w)
+        || w.ends_with("ly") && w.len() > 3
+        || matches!(
+            w,
+            "also"
+                | "not"
+                | "never"
+                | "then"
+                | "later"
+                | "already"
+                | "still"
+                | "once"
+                | "quick"
+                | "to"
+                | "first"
+                | "again"
+                | "now"
+                | "long"
+                | "always"
+                | "often"
+                | "since"
+                | "previously"
+                | "recently"
+        )
 }
 
 /// The subject of the reporting verb at token `i`, as a byte range.
@@ -514,7 +748,8 @@ fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<Range<usize>
         loop {
             let r = p.segment(kk);
             let opener = seg_opener(p, &r);
-            let adverbial = opener.as_ref().is_some_and(|w| ADVERBIAL_OPENERS.contains(&w.as_str()) || w.ends_with("ly"));
+            let adverbial =
+                opener.as_ref().is_some_and(|w| ADVERBIAL_OPENERS.contains(&w.as_str()) || w.ends_with("ly"));
             if r.start < r.end && !adverbial && (kk < k || !own_words.is_empty()) {
                 return leading_np(p, r.start, if kk == k { end } else { r.end });
             }
@@ -526,8 +761,18 @@ fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<Range<usize>
     }
     if !own_words.is_empty() {
         // A verb before the cue means the cue is not the main verb ("-ing" words in a subject are nouns).
-        let noun_slot = |j: usize| j > 0 && p.is_word(j - 1) && (DETERMINERS.contains(&p.lower(j - 1).as_str()) || capitalized(p.word(j - 1)) && j - 1 > seg.start);
-        if own_words.iter().any(|&j| !capitalized(p.word(j)) && verbish(p.word(j)) && !is_between(&p.lower(j)) && !p.lower(j).ends_with("ing") && !noun_slot(j)) {
+        let noun_slot = |j: usize| {
+            j > 0
+                && p.is_word(j - 1)
+                && (DETERMINERS.contains(&p.lower(j - 1).as_str()) || capitalized(p.word(j - 1)) && j - 1 > seg.start)
+        };
+        if own_words.iter().any(|&j| {
+            !capitalized(p.word(j))
+                && verbish(p.word(j))
+                && !is_between(&p.lower(j))
+                && !p.lower(j).ends_with("ing")
+                && !noun_slot(j)
+        }) {
             return None;
         }
         let a = *own.first()?;
@@ -542,8 +787,11 @@ fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<Range<usize>
             return None;
         }
         // A lowercase subject is a short plural noun phrase: "experts say", "local officials said".
-        let plural_subject = own_words.len() <= 3 && p.lower(last).ends_with('s') && own_words.iter().all(|&j| !verbish(p.word(j)));
-        if !(capitalized(p.word(a)) || DETERMINERS.contains(&p.lower(a).as_str()) || plural_subject) || own_words.len() > 10 {
+        let plural_subject =
+            own_words.len() <= 3 && p.lower(last).ends_with('s') && own_words.iter().all(|&j| !verbish(p.word(j)));
+        if !(capitalized(p.word(a)) || DETERMINERS.contains(&p.lower(a).as_str()) || plural_subject)
+            || own_words.len() > 10
+        {
             return None;
         }
         return Some(name_or_np(p, a, end));
@@ -560,10 +808,16 @@ fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<Range<usize>
             break;
         };
         let fw = p.lower(first);
-        if group.is_empty() && !capitalized(p.word(first)) && (fw.ends_with("ing") || RELATIVES.contains(&fw.as_str()) || fw.ends_with("ed")) {
+        if group.is_empty()
+            && !capitalized(p.word(first))
+            && (fw.ends_with("ing") || RELATIVES.contains(&fw.as_str()) || fw.ends_with("ed"))
+        {
             continue;
         }
-        if ADVERBIAL_OPENERS.contains(&fw.as_str()) || CONJUNCTIONS.contains(&fw.as_str()) || ws.iter().any(|&j| !capitalized(p.word(j)) && verbish(p.word(j))) {
+        if ADVERBIAL_OPENERS.contains(&fw.as_str())
+            || CONJUNCTIONS.contains(&fw.as_str())
+            || ws.iter().any(|&j| !capitalized(p.word(j)) && verbish(p.word(j)))
+        {
             break;
         }
         group.push(ws[0]..ws[ws.len() - 1] + 1);
@@ -582,9 +836,35 @@ fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<Range<usize>
 /// Weekdays, months and time words that can end a prepositional phrase of time.
 fn is_time_word(w: &str) -> bool {
     const TIME: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-        "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "month",
-        "year", "today", "yesterday", "tonight", "morning", "evening", "night", "weekend",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "week",
+        "month",
+        "year",
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "evening",
+        "night",
+        "weekend",
     ];
     TIME.contains(&w.to_lowercase().as_str()) || w.chars().all(|c| c.is_ascii_digit())
 }
@@ -610,7 +890,10 @@ fn name_or_np(p: &Parsed, a: usize, b: usize) -> Range<usize> {
         b -= 1;
     }
     // A trailing time is not part of the speaker: "A branch of the Islamic State on Friday".
-    if b >= a + 3 && matches!(p.lower(b - 2).as_str(), "on" | "in" | "at" | "last" | "this") && is_time_word(p.word(b - 1)) {
+    if b >= a + 3
+        && matches!(p.lower(b - 2).as_str(), "on" | "in" | "at" | "last" | "this")
+        && is_time_word(p.word(b - 1))
+    {
         b -= 2;
     }
     if b <= a {
@@ -618,7 +901,10 @@ fn name_or_np(p: &Parsed, a: usize, b: usize) -> Range<usize> {
     }
     // The trailing capitalized run.
     let mut run = b;
-    while run > a && p.toks[run - 1].word && (capitalized(p.word(run - 1)) || p.lower(run - 1) == "and" && run - 1 > a && capitalized(p.word(run - 2))) {
+    while run > a
+        && p.toks[run - 1].word
+        && (capitalized(p.word(run - 1)) || p.lower(run - 1) == "and" && run - 1 > a && capitalized(p.word(run - 2)))
+    {
         run -= 1;
     }
     if run < b {
@@ -658,7 +944,10 @@ mod tests {
     #[test]
     fn single_quotes_are_quotations_and_apostrophes_are_not() {
         assert!(Parsed::new("‘We will win the vote,’ Boris Johnson said.").has_quote());
-        assert!(!Parsed::new("Though the U.S. says it has evidence backing up the jihadists’ claim, that didn’t stop Moscow.").has_quote());
+        assert!(!Parsed::new(
+            "Though the U.S. says it has evidence backing up the jihadists’ claim, that didn’t stop Moscow."
+        )
+        .has_quote());
         // The apostrophe inside the quotation does not close it: "said" stays hidden.
         let p = Parsed::new("‘We said the jihadists’ claim was true,’ he told reporters.");
         let said = p.toks.iter().position(|t| &p.s[t.r.clone()] == "said").unwrap();

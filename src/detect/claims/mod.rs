@@ -68,9 +68,24 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             let cue = &s[a.cue.clone()];
             let source = a.source.map(|src| speakers.resolve(text, start + src.start..start + src.end, cue));
             let mut span = match (&source, quoted) {
-                (Some(who), true) => Span::auto(chars, CLAIM, "claim.quote", format!("Quotes {} directly (cue “{cue}”)", in_sentence(who))),
-                (Some(who), false) => Span::auto(chars, CLAIM, "claim.attributed", format!("Reports what {} said (cue “{cue}”)", in_sentence(who))),
-                (None, _) => Span::auto(chars, CLAIM, "claim.attributed", format!("Reports a claim without naming its source (cue “{cue}”)")),
+                (Some(who), true) => Span::auto(
+                    chars,
+                    CLAIM,
+                    "claim.quote",
+                    format!("Quotes {} directly (cue “{cue}”)", in_sentence(who)),
+                ),
+                (Some(who), false) => Span::auto(
+                    chars,
+                    CLAIM,
+                    "claim.attributed",
+                    format!("Reports what {} said (cue “{cue}”)", in_sentence(who)),
+                ),
+                (None, _) => Span::auto(
+                    chars,
+                    CLAIM,
+                    "claim.attributed",
+                    format!("Reports a claim without naming its source (cue “{cue}”)"),
+                ),
             };
             if let Some(who) = &source {
                 span = span.with_attr("source", who.as_str());
@@ -194,8 +209,10 @@ impl QuoteState {
 fn dateline_len(s: &str) -> usize {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"^[A-Z][A-Z.'\- ]{2,}(?:,[\p{L}.'\- ]{2,40})?(?:\s*\([A-Za-z.&' ]{1,30}\))?\s*(?:—|–|--|-)\s+")
-            .expect("dateline pattern")
+        regex::Regex::new(
+            r"^[A-Z][A-Z.'\- ]{2,}(?:,[\p{L}.'\- ]{2,40})?(?:\s*\([A-Za-z.&' ]{1,30}\))?\s*(?:—|–|--|-)\s+",
+        )
+        .expect("dateline pattern")
     });
     re.find(s).map_or(0, |m| m.end())
 }
@@ -209,8 +226,25 @@ struct Speakers {
 
 /// Nouns for institutions and documents that stand for an earlier source ("the ministry", "the report").
 const REFERRING_NOUNS: &[&str] = &[
-    "ministry", "report", "statement", "warning", "alert", "embassy", "agency", "committee", "government", "office",
-    "department", "service", "newspaper", "paper", "post", "broadcaster", "company", "council", "court",
+    "ministry",
+    "report",
+    "statement",
+    "warning",
+    "alert",
+    "embassy",
+    "agency",
+    "committee",
+    "government",
+    "office",
+    "department",
+    "service",
+    "newspaper",
+    "paper",
+    "post",
+    "broadcaster",
+    "company",
+    "council",
+    "court",
 ];
 
 impl Speakers {
@@ -237,7 +271,8 @@ impl Speakers {
             self.seen.iter().rev().find(fits).or(self.seen.back()).map(|s| s.0.clone())
         } else if words.len() == 1 && words::capitalized(&written) {
             // A bare surname: the earlier full name ending with it.
-            let from = (src.start.saturating_sub(20_000)..=src.start).find(|&b| text.is_char_boundary(b)).unwrap_or(src.start);
+            let from =
+                (src.start.saturating_sub(20_000)..=src.start).find(|&b| text.is_char_boundary(b)).unwrap_or(src.start);
             self.seen
                 .iter()
                 .rev()
@@ -250,7 +285,9 @@ impl Speakers {
                 self.seen
                     .iter()
                     .rev()
-                    .find(|(s, c, _)| s.to_lowercase().contains(noun) || c.to_lowercase().starts_with(&noun[..noun.len().min(4)]))
+                    .find(|(s, c, _)| {
+                        s.to_lowercase().contains(noun) || c.to_lowercase().starts_with(&noun[..noun.len().min(4)])
+                    })
                     .map(|s| s.0.clone())
             })
         } else {
@@ -262,7 +299,8 @@ impl Speakers {
         }
         // A person: a personal name, a name right after a title ("President Putin"), or a name seen as a person.
         let titled = text[..src.start].trim_end().rsplit(' ').next().is_some_and(attribution::is_title);
-        let person = personish(&out) || titled || self.seen.iter().any(|s| s.0 == out && s.2) || lower == "he" || lower == "she";
+        let person =
+            personish(&out) || titled || self.seen.iter().any(|s| s.0 == out && s.2) || lower == "he" || lower == "she";
         self.seen.push_back((out.clone(), cue.to_string(), person));
         out
     }
@@ -270,25 +308,107 @@ impl Speakers {
 
 /// Words that mark an institution rather than a person.
 const INSTITUTION_WORDS: &[&str] = &[
-    "ministry", "department", "service", "services", "agency", "committee", "office", "group", "company", "inc",
-    "times", "post", "news", "press", "house", "state", "states", "government", "embassy", "council", "court", "police",
-    "army", "military", "university", "institute", "bank", "association", "party", "union", "commission", "fsb", "us",
-    "u.s.", "un", "nato", "kremlin", "pentagon", "reuters", "ap", "bbc", "cnn", "corp", "ltd", "team", "network",
+    "ministry",
+    "department",
+    "service",
+    "services",
+    "agency",
+    "committee",
+    "office",
+    "group",
+    "company",
+    "inc",
+    "times",
+    "post",
+    "news",
+    "press",
+    "house",
+    "state",
+    "states",
+    "government",
+    "embassy",
+    "council",
+    "court",
+    "police",
+    "army",
+    "military",
+    "university",
+    "institute",
+    "bank",
+    "association",
+    "party",
+    "union",
+    "commission",
+    "fsb",
+    "us",
+    "u.s.",
+    "un",
+    "nato",
+    "kremlin",
+    "pentagon",
+    "reuters",
+    "ap",
+    "bbc",
+    "cnn",
+    "corp",
+    "ltd",
+    "team",
+    "network",
 ];
 
 /// Nouns for people, which make a source a person ("A U.S. official", "a security analyst").
 const PERSON_NOUNS: &[&str] = &[
-    "official", "analyst", "expert", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "director",
-    "chief", "leader", "researcher", "professor", "lawyer", "attorney", "officer", "commander", "general", "senator",
-    "governor", "mayor", "author", "scientist", "doctor", "witness", "resident", "coach", "ceo", "founder", "man",
-    "woman", "mother", "father", "son", "daughter", "wife", "husband", "friend", "victim", "judge", "prosecutor",
+    "official",
+    "analyst",
+    "expert",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "director",
+    "chief",
+    "leader",
+    "researcher",
+    "professor",
+    "lawyer",
+    "attorney",
+    "officer",
+    "commander",
+    "general",
+    "senator",
+    "governor",
+    "mayor",
+    "author",
+    "scientist",
+    "doctor",
+    "witness",
+    "resident",
+    "coach",
+    "ceo",
+    "founder",
+    "man",
+    "woman",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "friend",
+    "victim",
+    "judge",
+    "prosecutor",
 ];
 
 /// Whether a source may be a person: a personal name, a single name that is no institution or acronym
 /// ("Putin"), or a noun phrase headed by a person noun ("A U.S. official").
 fn personish(s: &str) -> bool {
     let ws: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
-    let single = ws.len() == 1 && words::capitalized(s) && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && !INSTITUTION_WORDS.contains(&ws[0].as_str());
+    let single = ws.len() == 1
+        && words::capitalized(s)
+        && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && !INSTITUTION_WORDS.contains(&ws[0].as_str());
     is_person(s) || single || ws.last().is_some_and(|w| PERSON_NOUNS.contains(&w.as_str()))
 }
 
@@ -299,7 +419,10 @@ fn is_person(s: &str) -> bool {
         && ws.iter().all(|w| words::capitalized(w))
         && !ws.iter().any(|w| {
             let l = w.trim_end_matches(['’', '\'', 's']).to_lowercase();
-            INSTITUTION_WORDS.contains(&w.to_lowercase().as_str()) || INSTITUTION_WORDS.contains(&l.as_str()) || w.contains('’') || w.contains('\'')
+            INSTITUTION_WORDS.contains(&w.to_lowercase().as_str())
+                || INSTITUTION_WORDS.contains(&l.as_str())
+                || w.contains('’')
+                || w.contains('\'')
         })
 }
 
@@ -317,7 +440,13 @@ fn full_name_in(before: &str, surname: &str) -> Option<String> {
         // Words are separated by a single space; an initial is a capital and its stop ("Colin P. Clarke").
         let mut k = first - 1;
         let end = toks[k].r.end;
-        if !toks[k].word && &before[toks[k].r.clone()] == "." && k > 0 && toks[k - 1].word && word(k - 1).chars().count() == 1 && toks[k - 1].r.end == toks[k].r.start {
+        if !toks[k].word
+            && &before[toks[k].r.clone()] == "."
+            && k > 0
+            && toks[k - 1].word
+            && word(k - 1).chars().count() == 1
+            && toks[k - 1].r.end == toks[k].r.start
+        {
             k -= 1;
         }
         let w = word(k);
@@ -355,7 +484,10 @@ mod tests {
 
     #[test]
     fn full_names_before_a_surname() {
-        assert_eq!(full_name_in("Putin said so. Russian President Vladimir V. Putin left", "Putin").as_deref(), Some("Vladimir V. Putin"));
+        assert_eq!(
+            full_name_in("Putin said so. Russian President Vladimir V. Putin left", "Putin").as_deref(),
+            Some("Vladimir V. Putin")
+        );
         assert_eq!(full_name_in("Olivier Guitta argues", "Guitta").as_deref(), Some("Olivier Guitta"));
         assert_eq!(full_name_in("Guitta argues", "Guitta"), None);
         assert_eq!(full_name_in("", "Guitta"), None);
@@ -387,7 +519,13 @@ mod tests {
         let text = "Ukraine’s Foreign Ministry said it rejects the accusations. It said: “The Russian regime has a long history of bloody provocations by its special services …. There are no red lines for Putin’s dictatorship. It is ready to kill its own citizens for political purposes.”";
         let got = claims(text);
         let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
-        assert_eq!(texts, ["Ukraine’s Foreign Ministry said it rejects the accusations.", "It said: “The Russian regime has a long history of bloody provocations by its special services …."]);
+        assert_eq!(
+            texts,
+            [
+                "Ukraine’s Foreign Ministry said it rejects the accusations.",
+                "It said: “The Russian regime has a long history of bloody provocations by its special services …."
+            ]
+        );
         assert_eq!(got[1].1.as_deref(), Some("Ukraine’s Foreign Ministry"));
     }
 
@@ -406,7 +544,8 @@ mod tests {
         let commas = "said, ".repeat(20_000);
         let many = "“It said so,” said Guitta. He said: “Yes. No.” ".repeat(4_000);
         let quotes = "“He said, ” said X, “".repeat(5_000);
-        for t in [junk.as_str(), commas.as_str(), quotes.as_str(), many.as_str(), "\u{0}\u{fffd}said.", "“", "”said X."] {
+        for t in [junk.as_str(), commas.as_str(), quotes.as_str(), many.as_str(), "\u{0}\u{fffd}said.", "“", "”said X."]
+        {
             let model = TextModel::new(t);
             let chrome = super::super::boilerplate::classify(&model);
             for s in detect(&model, &chrome) {
@@ -419,7 +558,10 @@ mod tests {
     fn spans_are_code_points_and_skip_the_dateline() {
         let text = "Ünïcödé 🇺🇦 headline\r\n\r\nWARSAW, Poland (AP) — The Islamic State group has claimed responsibility for an attack that killed at least 133 people.\r\n";
         let got = claims(text);
-        assert_eq!(got.last().unwrap().0, "The Islamic State group has claimed responsibility for an attack that killed at least 133 people.");
+        assert_eq!(
+            got.last().unwrap().0,
+            "The Islamic State group has claimed responsibility for an attack that killed at least 133 people."
+        );
     }
 
     #[test]
@@ -431,6 +573,9 @@ mod tests {
         assert_eq!(all.len(), 2);
         let some = detect(&model, &[verdict(true), verdict(false)]);
         assert_eq!(some.len(), 1);
-        assert_eq!(crate::text::slice_chars(text, some[0].start, some[0].end).unwrap(), "The US confirmed this shortly afterward.");
+        assert_eq!(
+            crate::text::slice_chars(text, some[0].start, some[0].end).unwrap(),
+            "The US confirmed this shortly afterward."
+        );
     }
 }

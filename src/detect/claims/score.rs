@@ -13,7 +13,8 @@ const MAX_SENTENCE_BYTES: usize = 4000;
 /// Why a sentence cannot be a claim, or `None` when it may be one.
 pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     let words: Vec<String> = p.toks.iter().filter(|t| t.word).map(|t| p.s[t.r.clone()].to_lowercase()).collect();
-    let last = p.s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || c.is_whitespace());
+    let last =
+        p.s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || c.is_whitespace());
     if last.ends_with('?') || last.ends_with('？') {
         return Some("a question");
     }
@@ -28,7 +29,8 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     // or an announcing phrase anywhere at the start of a line or after a colon. "What I do is …" in speech is
     // a sentence, not a heading.
     let unpunctuated = !last.ends_with(['.', '!', '…', '。', '！', '"', '”']);
-    let wh_heading = unpunctuated && matches!(first, "what" | "how" | "why" | "who" | "where" | "everything" | "explainer" | "timeline");
+    let wh_heading = unpunctuated
+        && matches!(first, "what" | "how" | "why" | "who" | "where" | "everything" | "explainer" | "timeline");
     let lower = p.s.to_lowercase();
     let after_colon = lower.split_once(':').map_or("", |(_, b)| b.trim_start());
     let announces = |t: &str| ANNOUNCING.iter().any(|a| t.trim_start_matches(['"', '“']).starts_with(a));
@@ -50,8 +52,15 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
         let l = w.to_lowercase();
         // A contraction carries an auxiliary ("We're", "It's", "don't"); a word after a subject pronoun is a verb
         // ("It also exists").
-        let contraction = ["'re", "’re", "'s", "’s", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t", "'m", "’m"].iter().any(|c| l.ends_with(c));
-        let after_pronoun = i > 0 && matches!(ws[i - 1].to_lowercase().as_str(), "i" | "we" | "you" | "he" | "she" | "it" | "they" | "this" | "that" | "there") && !capitalized(w);
+        let contraction = ["'re", "’re", "'s", "’s", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t", "'m", "’m"]
+            .iter()
+            .any(|c| l.ends_with(c));
+        let after_pronoun = i > 0
+            && matches!(
+                ws[i - 1].to_lowercase().as_str(),
+                "i" | "we" | "you" | "he" | "she" | "it" | "they" | "this" | "that" | "there"
+            )
+            && !capitalized(w);
         (p.title_case || !capitalized(w) || *w == "I") && verbish(w) || contraction && i <= 2 || after_pronoun
     });
     // Labels and fragments are short or unpunctuated; a long punctuated sentence has a verb the lists missed.
@@ -64,16 +73,65 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
 
 /// Phrases that announce content rather than assert it.
 const ANNOUNCING: &[&str] = &[
-    "what we know", "what is known", "what to know", "what you need to know", "here is a look", "here's a look",
-    "here’s a look", "here is what", "here's what", "here’s what", "everything we know", "everything you need to know",
-    "a look at", "live updates", "in pictures", "in photos", "watch:", "read more", "explainer:",
+    "what we know",
+    "what is known",
+    "what to know",
+    "what you need to know",
+    "here is a look",
+    "here's a look",
+    "here’s a look",
+    "here is what",
+    "here's what",
+    "here’s what",
+    "everything we know",
+    "everything you need to know",
+    "a look at",
+    "live updates",
+    "in pictures",
+    "in photos",
+    "watch:",
+    "read more",
+    "explainer:",
 ];
 
 /// Verbs that open an instruction to the reader.
 const IMPERATIVES: &[&str] = &[
-    "click", "subscribe", "follow", "share", "read", "watch", "listen", "download", "join", "become", "please", "contact",
-    "tap", "scroll", "sign", "register", "log", "visit", "see", "check", "learn", "donate", "leave", "write", "send",
-    "email", "e-mail", "don't", "don’t", "remember", "imagine", "consider", "enjoy", "discover", "explore", "try",
+    "click",
+    "subscribe",
+    "follow",
+    "share",
+    "read",
+    "watch",
+    "listen",
+    "download",
+    "join",
+    "become",
+    "please",
+    "contact",
+    "tap",
+    "scroll",
+    "sign",
+    "register",
+    "log",
+    "visit",
+    "see",
+    "check",
+    "learn",
+    "donate",
+    "leave",
+    "write",
+    "send",
+    "email",
+    "e-mail",
+    "don't",
+    "don’t",
+    "remember",
+    "imagine",
+    "consider",
+    "enjoy",
+    "discover",
+    "explore",
+    "try",
 ];
 
 /// Modal hedges: speculation, unless the sentence also states a figure in digits ("I saved $6.8 billion …, as you
@@ -82,9 +140,26 @@ const WEAK_HEDGES: &[&str] = &["could", "might", "may", "perhaps"];
 
 /// Phrases of speculation, ignorance or commentary: with nothing attributed, the sentence has nothing to check.
 const HEDGES: &[&str] = &[
-    "could", "might", "may", "perhaps", "unclear", "unknown", "shrouded in mystery", "questions linger", "raises questions",
-    "raise questions", "remains to be seen", "not clear", "underscore", "underscores", "underlines", "serves as a reminder",
-    "it seems", "it appears", "we'll see", "time will tell",
+    "could",
+    "might",
+    "may",
+    "perhaps",
+    "unclear",
+    "unknown",
+    "shrouded in mystery",
+    "questions linger",
+    "raises questions",
+    "raise questions",
+    "remains to be seen",
+    "not clear",
+    "underscore",
+    "underscores",
+    "underlines",
+    "serves as a reminder",
+    "it seems",
+    "it appears",
+    "we'll see",
+    "time will tell",
 ];
 
 /// Where a trailing concession or contrast starts: hedges after it do not remove the main clause's assertion.
@@ -92,7 +167,8 @@ const CONTRASTS: &[&str] = &[", although", ", though", " but ", ", while", ", wh
 
 /// Subordinators that open a leading adverbial clause; when that clause is finite, it asserts on its own
 /// ("While most plots … have been thwarted, …").
-const SUBORDINATORS: &[&str] = &["while", "although", "though", "because", "since", "as", "after", "before", "when", "once", "whereas"];
+const SUBORDINATORS: &[&str] =
+    &["while", "although", "though", "because", "since", "as", "after", "before", "when", "once", "whereas"];
 
 /// The hedge that makes an unattributed sentence speculation or opinion, if any.
 pub(crate) fn hedge(p: &Parsed) -> Option<&'static str> {
@@ -121,9 +197,11 @@ pub(crate) fn hedge(p: &Parsed) -> Option<&'static str> {
     if first.is_some_and(|w| SUBORDINATORS.contains(&w.as_str())) {
         if let Some(comma) = p.s.find(',') {
             let clause = &p.s[..comma];
-            let finite = super::words::tokens(clause).iter().skip(1).any(|t| t.word && {
-                let w = &clause[t.r.clone()];
-                !capitalized(w) && verbish(w) && !w.ends_with("ing")
+            let finite = super::words::tokens(clause).iter().skip(1).any(|t| {
+                t.word && {
+                    let w = &clause[t.r.clone()];
+                    !capitalized(w) && verbish(w) && !w.ends_with("ing")
+                }
             });
             if finite && !HEDGES.iter().any(|h| clause.to_lowercase().contains(h)) {
                 return None;
@@ -135,10 +213,44 @@ pub(crate) fn hedge(p: &Parsed) -> Option<&'static str> {
 
 /// Number words that make a figure.
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
-    "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "dozen", "dozens", "percent",
-    "half", "twice", "triple", "double",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "dozen",
+    "dozens",
+    "percent",
+    "half",
+    "twice",
+    "triple",
+    "double",
 ];
 
 /// The first figure of the sentence (digits or a number word), as a byte range.
@@ -147,7 +259,8 @@ pub(crate) fn figure(p: &Parsed) -> Option<Range<usize>> {
         let w = &p.s[r.clone()];
         let digits = w.chars().filter(char::is_ascii_digit).count();
         // "ISIS-K", "COVID-19" are names: digits must dominate the token.
-        digits > 0 && digits * 2 >= w.chars().filter(|c| c.is_alphanumeric()).count() || NUMBER_WORDS.contains(&w.to_lowercase().as_str()) && w != "one"
+        digits > 0 && digits * 2 >= w.chars().filter(|c| c.is_alphanumeric()).count()
+            || NUMBER_WORDS.contains(&w.to_lowercase().as_str()) && w != "one"
     })
 }
 
@@ -170,11 +283,40 @@ pub(crate) fn main_verb(p: &Parsed) -> Option<Range<usize>> {
 
 /// Names of the features, in the order [`features`] computes them; `weights.rs` has one weight per name.
 pub(crate) const FEATURE_NAMES: &[&str] = &[
-    "bias", "length", "has_digits", "digit_tokens", "percent", "money", "figure", "names", "past_tense",
-    "first_person_singular", "first_person_plural", "second_person", "belief_verb", "future_or_modal", "hedge",
-    "question_mark", "negation", "economy_words", "violence_words", "legislation_words", "change_words",
-    "discourse_words", "nation_words", "time_words", "universal_words", "short", "attributed", "year",
-    "comparison", "perfect_tense", "record_verbs", "evaluative_words", "institution_words", "named_subject",
+    "bias",
+    "length",
+    "has_digits",
+    "digit_tokens",
+    "percent",
+    "money",
+    "figure",
+    "names",
+    "past_tense",
+    "first_person_singular",
+    "first_person_plural",
+    "second_person",
+    "belief_verb",
+    "future_or_modal",
+    "hedge",
+    "question_mark",
+    "negation",
+    "economy_words",
+    "violence_words",
+    "legislation_words",
+    "change_words",
+    "discourse_words",
+    "nation_words",
+    "time_words",
+    "universal_words",
+    "short",
+    "attributed",
+    "year",
+    "comparison",
+    "perfect_tense",
+    "record_verbs",
+    "evaluative_words",
+    "institution_words",
+    "named_subject",
 ];
 
 /// The features of a sentence, in the order of [`FEATURE_NAMES`].
@@ -186,7 +328,10 @@ pub(crate) fn features(p: &Parsed) -> Vec<f64> {
     let count = |list: &[&str]| lower.iter().filter(|w| list.contains(&w.as_str())).count() as f64;
     let digits = words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count() as f64;
     let caps_inside = words.iter().skip(1).filter(|w| capitalized(w) && **w != "I").count() as f64;
-    let past = lower.iter().filter(|w| w.len() > 4 && w.ends_with("ed") || matches!(w.as_str(), "was" | "were" | "had" | "did")).count() as f64;
+    let past = lower
+        .iter()
+        .filter(|w| w.len() > 4 && w.ends_with("ed") || matches!(w.as_str(), "was" | "were" | "had" | "did"))
+        .count() as f64;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let f = vec![
         1.0,
@@ -194,7 +339,10 @@ pub(crate) fn features(p: &Parsed) -> Vec<f64> {
         b(digits > 0.0),
         (digits / 2.0).min(2.0),
         b(p.s.contains('%') || has(&["percent", "per", "cent"])),
-        b(p.s.contains('$') || p.s.contains('€') || p.s.contains('£') || has(&["dollars", "million", "billion", "trillion"])),
+        b(p.s.contains('$')
+            || p.s.contains('€')
+            || p.s.contains('£')
+            || has(&["dollars", "million", "billion", "trillion"])),
         b(figure(p).is_some()),
         (caps_inside / 3.0).min(2.0),
         (past / 2.0).min(2.0),
@@ -206,23 +354,92 @@ pub(crate) fn features(p: &Parsed) -> Vec<f64> {
         b(hedge(p).is_some()),
         b(p.s.trim_end().ends_with('?')),
         b(has(&["not", "never", "no", "n't"]) || lower.iter().any(|w| w.ends_with("n't") || w.ends_with("n’t"))),
-        b(has(&["tax", "taxes", "jobs", "unemployment", "deficit", "debt", "budget", "economy", "wages", "income", "spending"])),
+        b(has(&[
+            "tax",
+            "taxes",
+            "jobs",
+            "unemployment",
+            "deficit",
+            "debt",
+            "budget",
+            "economy",
+            "wages",
+            "income",
+            "spending",
+        ])),
         b(has(&["killed", "dead", "died", "attack", "attacks", "war", "troops", "crime", "murder", "police"])),
         b(has(&["voted", "vote", "bill", "law", "passed", "signed", "legislation", "congress", "senate", "senator"])),
-        b(has(&["more", "less", "fewer", "most", "highest", "lowest", "largest", "increase", "increased", "decrease", "cut", "cuts", "doubled", "rose", "fell", "grew"])),
+        b(has(&[
+            "more",
+            "less",
+            "fewer",
+            "most",
+            "highest",
+            "lowest",
+            "largest",
+            "increase",
+            "increased",
+            "decrease",
+            "cut",
+            "cuts",
+            "doubled",
+            "rose",
+            "fell",
+            "grew",
+        ])),
         b(has(&["thank", "thanks", "applause", "laughter", "okay", "ok", "yes", "well", "oh"])),
         b(has(&["country", "people", "america", "american", "americans", "nation", "world"])),
         b(has(&["year", "years", "since", "ago", "last", "today", "ever", "first", "time"])),
         b(has(&["every", "always", "all", "everybody", "everyone", "nobody"])),
         b(words.len() < 6),
         b(attribution_cue(p)),
-        b(words.iter().any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit()))),
+        b(words.iter().any(|w| {
+            w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
+        })),
         b(has(&["than", "times", "twice", "half", "rate", "average", "number", "record"])),
-        b(lower.windows(2).any(|w| matches!(w[0].as_str(), "has" | "have" | "had") && w[1].len() > 3 && (w[1].ends_with("ed") || w[1].ends_with("en")))),
-        b(has(&["voted", "passed", "signed", "raised", "created", "lost", "cut", "spent", "increased", "doubled", "tripled", "added", "reduced"])),
+        b(lower.windows(2).any(|w| {
+            matches!(w[0].as_str(), "has" | "have" | "had")
+                && w[1].len() > 3
+                && (w[1].ends_with("ed") || w[1].ends_with("en"))
+        })),
+        b(has(&[
+            "voted",
+            "passed",
+            "signed",
+            "raised",
+            "created",
+            "lost",
+            "cut",
+            "spent",
+            "increased",
+            "doubled",
+            "tripled",
+            "added",
+            "reduced",
+        ])),
         b(has(&["great", "wonderful", "terrible", "best", "worst", "good", "bad", "proud", "important"])),
-        b(has(&["agency", "agencies", "government", "administration", "department", "ministry", "officials", "military", "court", "company", "intelligence", "police", "congress"])),
-        b(words.first().is_some_and(|w| capitalized(w) && !matches!(lower[0].as_str(), "i" | "we" | "you" | "it" | "this" | "that" | "there" | "and" | "but" | "so" | "well" | "now"))),
+        b(has(&[
+            "agency",
+            "agencies",
+            "government",
+            "administration",
+            "department",
+            "ministry",
+            "officials",
+            "military",
+            "court",
+            "company",
+            "intelligence",
+            "police",
+            "congress",
+        ])),
+        b(words.first().is_some_and(|w| {
+            capitalized(w)
+                && !matches!(
+                    lower[0].as_str(),
+                    "i" | "we" | "you" | "it" | "this" | "that" | "there" | "and" | "but" | "so" | "well" | "now"
+                )
+        })),
     ];
     debug_assert_eq!(f.len(), FEATURE_NAMES.len());
     f
@@ -251,7 +468,9 @@ pub(crate) fn lexicon_words(p: &Parsed) -> Vec<String> {
 pub(crate) fn checkworthiness(p: &Parsed) -> f64 {
     let lexical: f64 = lexicon_words(p)
         .iter()
-        .filter_map(|w| weights::WORDS.binary_search_by(|(k, _)| (*k).cmp(w.as_str())).ok().map(|i| weights::WORDS[i].1))
+        .filter_map(|w| {
+            weights::WORDS.binary_search_by(|(k, _)| (*k).cmp(w.as_str())).ok().map(|i| weights::WORDS[i].1)
+        })
         .sum();
     let z: f64 = features(p).iter().zip(weights::WEIGHTS).map(|(x, w)| x * w).sum::<f64>() + lexical;
     // weights.rs is generated for this exact feature list (checked by a test).
@@ -265,8 +484,14 @@ mod tests {
     #[test]
     fn exclusions_on_corpus_sentences() {
         let table: &[(&str, Option<&str>)] = &[
-            ("Moscow concert hall attack: What we know after Islamic State group claimed responsibility", Some("a heading that announces rather than asserts")),
-            ("What is known after Islamic State group claims responsibility for massacre at a Moscow concert hall", Some("a heading that announces rather than asserts")),
+            (
+                "Moscow concert hall attack: What we know after Islamic State group claimed responsibility",
+                Some("a heading that announces rather than asserts"),
+            ),
+            (
+                "What is known after Islamic State group claims responsibility for massacre at a Moscow concert hall",
+                Some("a heading that announces rather than asserts"),
+            ),
             ("Here is a look at some of what is known so far.", Some("a heading that announces rather than asserts")),
             ("Related Posts", Some("too short to assert anything")),
             ("Become a patron or see other ways to support.", Some("an instruction to the reader")),

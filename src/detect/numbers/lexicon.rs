@@ -114,32 +114,87 @@ const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy
 /// Scale words and their multipliers.
 /// "lakh" (100,000) and "crore" (10 million) are the South Asian scales of Indian and Pakistani news.
 const SCALES: [(&str, f64); 8] = [
-    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("lakh", 1e5), ("lakhs", 1e5),
-    ("crore", 1e7), ("crores", 1e7),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
 ];
 /// Ordinal words with their values.
 const ORDINALS: [(&str, u32); 32] = [
-    ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7),
-    ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11), ("twelfth", 12), ("thirteenth", 13),
-    ("fourteenth", 14), ("fifteenth", 15), ("sixteenth", 16), ("seventeenth", 17), ("eighteenth", 18),
-    ("nineteenth", 19), ("twentieth", 20), ("thirtieth", 30), ("fortieth", 40), ("fiftieth", 50),
-    ("sixtieth", 60), ("seventieth", 70), ("eightieth", 80), ("ninetieth", 90), ("hundredth", 100),
-    ("thousandth", 1000), ("millionth", 1_000_000), ("billionth", 1_000_000_000), ("zeroth", 0),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+    ("thousandth", 1000),
+    ("millionth", 1_000_000),
+    ("billionth", 1_000_000_000),
+    ("zeroth", 0),
 ];
 /// Fraction denominators (singular, plural, value).
 const DENOMS: [(&str, &str, u8); 9] = [
-    ("half", "halves", 2), ("third", "thirds", 3), ("quarter", "quarters", 4), ("fourth", "fourths", 4),
-    ("fifth", "fifths", 5), ("sixth", "sixths", 6), ("eighth", "eighths", 8), ("tenth", "tenths", 10),
+    ("half", "halves", 2),
+    ("third", "thirds", 3),
+    ("quarter", "quarters", 4),
+    ("fourth", "fourths", 4),
+    ("fifth", "fifths", 5),
+    ("sixth", "sixths", 6),
+    ("eighth", "eighths", 8),
+    ("tenth", "tenths", 10),
     ("hundredth", "hundredths", 100),
 ];
 /// Counts with no exact value.
 const VAGUE: [&str; 7] = ["dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens"];
 /// Month names and the abbreviations news copy uses (AP style "Sept.").
 const MONTHS: [(&str, u8, bool); 22] = [
-    ("january", 1, false), ("february", 2, false), ("march", 3, false), ("april", 4, false), ("may", 5, false),
-    ("june", 6, false), ("july", 7, false), ("august", 8, false), ("september", 9, false), ("october", 10, false),
-    ("november", 11, false), ("december", 12, false), ("jan", 1, true), ("feb", 2, true), ("mar", 3, true),
-    ("apr", 4, true), ("jun", 6, true), ("jul", 7, true), ("aug", 8, true), ("sep", 9, true), ("oct", 10, true),
+    ("january", 1, false),
+    ("february", 2, false),
+    ("march", 3, false),
+    ("april", 4, false),
+    ("may", 5, false),
+    ("june", 6, false),
+    ("july", 7, false),
+    ("august", 8, false),
+    ("september", 9, false),
+    ("october", 10, false),
+    ("november", 11, false),
+    ("december", 12, false),
+    ("jan", 1, true),
+    ("feb", 2, true),
+    ("mar", 3, true),
+    ("apr", 4, true),
+    ("jun", 6, true),
+    ("jul", 7, true),
+    ("aug", 8, true),
+    ("sep", 9, true),
+    ("oct", 10, true),
     ("nov", 11, true),
 ];
 /// Further month abbreviations (kept apart to keep the table above readable).
@@ -150,8 +205,18 @@ const MONTHS_AMBIGUOUS: [&str; 4] = ["april", "may", "june", "august"];
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Calendar names that date an event when a preposition introduces them ("during Ramadan").
 const HOLIDAYS: [&str; 12] = [
-    "ramadan", "christmas", "easter", "eid", "hanukkah", "passover", "thanksgiving", "diwali", "halloween",
-    "nowruz", "lent", "navruz",
+    "ramadan",
+    "christmas",
+    "easter",
+    "eid",
+    "hanukkah",
+    "passover",
+    "thanksgiving",
+    "diwali",
+    "halloween",
+    "nowruz",
+    "lent",
+    "navruz",
 ];
 
 /// Units: (spellings, canonical name, dimension, glued only).
@@ -237,33 +302,67 @@ const CURRENCY_WORDS: &[(&[&str], &str)] = &[
 
 /// Uppercase ISO 4217 codes that news text writes next to amounts.
 const CURRENCY_CODES: [&str; 40] = [
-    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "UAH", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD",
-    "KRW", "TRY", "ILS", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "SAR", "AED", "QAR",
-    "EGP", "NGN", "KES", "PKR", "IDR", "THB", "PHP", "MYR", "TWD", "ARS",
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "UAH", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "KRW",
+    "TRY", "ILS", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "SAR", "AED", "QAR", "EGP", "NGN",
+    "KES", "PKR", "IDR", "THB", "PHP", "MYR", "TWD", "ARS",
 ];
 
 /// Currency symbols and their ISO codes. A bare "$" is read as US dollars, the convention of English news.
 pub(crate) const CURRENCY_SYMBOLS: [(char, &str); 14] = [
-    ('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('¥', "JPY"), ('₹', "INR"), ('₽', "RUB"), ('₴', "UAH"),
-    ('₩', "KRW"), ('₺', "TRY"), ('₪', "ILS"), ('₦', "NGN"), ('₱', "PHP"), ('₫', "VND"), ('₿', "BTC"),
+    ('$', "USD"),
+    ('€', "EUR"),
+    ('£', "GBP"),
+    ('¥', "JPY"),
+    ('₹', "INR"),
+    ('₽', "RUB"),
+    ('₴', "UAH"),
+    ('₩', "KRW"),
+    ('₺', "TRY"),
+    ('₪', "ILS"),
+    ('₦', "NGN"),
+    ('₱', "PHP"),
+    ('₫', "VND"),
+    ('₿', "BTC"),
 ];
 
 /// Letters glued before "$" that name the dollar ("US$", "A$", "HK$").
 pub(crate) const DOLLAR_PREFIXES: [(&str, &str); 10] = [
-    ("US", "USD"), ("U.S.", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"), ("HK", "HKD"),
-    ("NZ", "NZD"), ("S", "SGD"), ("NT", "TWD"),
+    ("US", "USD"),
+    ("U.S.", "USD"),
+    ("A", "AUD"),
+    ("AU", "AUD"),
+    ("C", "CAD"),
+    ("CA", "CAD"),
+    ("HK", "HKD"),
+    ("NZ", "NZD"),
+    ("S", "SGD"),
+    ("NT", "TWD"),
 ];
 
 /// Adjectives that qualify "dollars" ("5 million Canadian dollars").
 pub(crate) const DOLLAR_ADJECTIVES: [(&str, &str); 8] = [
-    ("us", "USD"), ("american", "USD"), ("canadian", "CAD"), ("australian", "AUD"), ("singapore", "SGD"),
-    ("taiwan", "TWD"), ("zimbabwean", "ZWL"), ("hong", "HKD"),
+    ("us", "USD"),
+    ("american", "USD"),
+    ("canadian", "CAD"),
+    ("australian", "AUD"),
+    ("singapore", "SGD"),
+    ("taiwan", "TWD"),
+    ("zimbabwean", "ZWL"),
+    ("hong", "HKD"),
 ];
 
 /// Scale abbreviations glued to digits ("€5m", "$2.3bn", "10k").
 const SCALE_ABBR: [(&str, f64); 10] = [
-    ("k", 1e3), ("m", 1e6), ("mn", 1e6), ("mln", 1e6), ("bn", 1e9), ("b", 1e9), ("bln", 1e9), ("tn", 1e12),
-    ("trn", 1e12), ("tr", 1e12),
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("bln", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("tr", 1e12),
 ];
 
 /// Phrases that bound or approximate the number right after them. Longest first within a first word, so
@@ -319,14 +418,34 @@ pub(crate) const BOUNDS: &[(&[&str], Bound)] = &[
 
 /// Words before a bare month or calendar name that make it date an event ("in March", "during Ramadan").
 pub(crate) const DATE_PREPOSITIONS: [&str; 22] = [
-    "in", "on", "since", "by", "until", "till", "through", "during", "of", "from", "before", "after", "early",
-    "late", "last", "next", "this", "every", "mid", "ahead", "throughout", "for",
+    "in",
+    "on",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "during",
+    "of",
+    "from",
+    "before",
+    "after",
+    "early",
+    "late",
+    "last",
+    "next",
+    "this",
+    "every",
+    "mid",
+    "ahead",
+    "throughout",
+    "for",
 ];
 
 /// Words before a four-digit number that make it a year ("in 2014", "the 2015 attack").
 pub(crate) const YEAR_PREPOSITIONS: [&str; 24] = [
-    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "the",
-    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "fiscal", "year", "circa",
+    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through", "to", "the", "early",
+    "late", "mid", "spring", "summer", "autumn", "fall", "winter", "fiscal", "year", "circa",
 ];
 
 /// Common English function words. A capitalized word before digits that is not one of these is read as a
@@ -341,20 +460,54 @@ pub(crate) const FUNCTION_WORDS: [&str; 61] = [
 
 /// Words after a capitalized weekday that make it part of a title ("The Sunday Times", "Sunday Spotlight").
 pub(crate) const WEEKDAY_TITLES: [&str; 14] = [
-    "times", "telegraph", "express", "mirror", "post", "herald", "star", "independent", "spotlight", "magazine",
-    "edition", "review", "people", "mail",
+    "times",
+    "telegraph",
+    "express",
+    "mirror",
+    "post",
+    "herald",
+    "star",
+    "independent",
+    "spotlight",
+    "magazine",
+    "edition",
+    "review",
+    "people",
+    "mail",
 ];
 
 /// Determiners and words before "one" that make it a pronoun ("no one", "the one", "this one").
 pub(crate) const ONE_PRONOUN_BEFORE: [&str; 19] = [
-    "the", "this", "that", "no", "any", "every", "each", "which", "another", "only", "little", "such", "a",
-    "everyone", "other", "last", "if", "unless", "whether",
+    "the", "this", "that", "no", "any", "every", "each", "which", "another", "only", "little", "such", "a", "everyone",
+    "other", "last", "if", "unless", "whether",
 ];
 
 /// Words after "one" that make it a pronoun ("one of the deadliest", "one another", "one who").
 pub(crate) const ONE_PRONOUN_AFTER: [&str; 25] = [
-    "of", "another", "who", "that", "which", "is", "was", "has", "had", "would", "could", "can", "should", "must",
-    "might", "may", "will", "does", "myself", "yourself", "himself", "herself", "itself", "ourselves",
+    "of",
+    "another",
+    "who",
+    "that",
+    "which",
+    "is",
+    "was",
+    "has",
+    "had",
+    "would",
+    "could",
+    "can",
+    "should",
+    "must",
+    "might",
+    "may",
+    "will",
+    "does",
+    "myself",
+    "yourself",
+    "himself",
+    "herself",
+    "itself",
+    "ourselves",
     "themselves",
 ];
 
@@ -364,8 +517,8 @@ pub(crate) const COUNT_NOUNS: [&str; 12] =
 
 /// Words that can start an expression without a number role of their own.
 const TRIGGERS: [&str; 22] = [
-    "a", "an", "several", "few", "many", "between", "from", "half", "noon", "midnight", "midday", "mid", "us",
-    "au", "ca", "hk", "nz", "nt", "s", "c", "tens", "rs",
+    "a", "an", "several", "few", "many", "between", "from", "half", "noon", "midnight", "midday", "mid", "us", "au",
+    "ca", "hk", "nz", "nt", "s", "c", "tens", "rs",
 ];
 
 fn build() -> HashMap<&'static str, Entry> {
@@ -410,7 +563,9 @@ fn build() -> HashMap<&'static str, Entry> {
     for (i, w) in WEEKDAYS.iter().enumerate() {
         m.entry(w).or_default().weekday = Some(i as u8 + 1);
     }
-    for (i, w) in ["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"].iter().enumerate() {
+    for (i, w) in
+        ["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"].iter().enumerate()
+    {
         m.entry(w).or_default().weekday = Some(i as u8 + 1);
     }
     for w in HOLIDAYS {

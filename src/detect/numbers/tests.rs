@@ -34,11 +34,17 @@ fn check(cases: &[(&str, &[&str])]) {
 fn cardinals_in_digits_and_words() {
     check(&[
         ("Russia’s security services detained 11 people allegedly involved", &["11|cardinal|11"]),
-        ("There were 1,234,567 votes and 4.5 million viewers.", &["1,234,567|cardinal|1234567", "4.5 million|cardinal|4500000"]),
+        (
+            "There were 1,234,567 votes and 4.5 million viewers.",
+            &["1,234,567|cardinal|1234567", "4.5 million|cardinal|4500000"],
+        ),
         ("including four perpetrators.", &["four|cardinal|4"]),
         ("One US official stated that ISIS members have been active in Russia.", &["One|cardinal|1"]),
         ("for as little as the cost of one cup of coffee a month", &["one|cardinal|1"]),
-        ("one hundred and fifteen people and twenty-two others", &["one hundred and fifteen|cardinal|115", "twenty-two|cardinal|22"]),
+        (
+            "one hundred and fifteen people and twenty-two others",
+            &["one hundred and fifteen|cardinal|115", "twenty-two|cardinal|22"],
+        ),
         ("two thousand three hundred troops", &["two thousand three hundred|cardinal|2300"]),
         ("a dozen suspects and two dozen witnesses", &["a dozen|cardinal|12", "two dozen|cardinal|24"]),
         ("half a million refugees", &["half a million|cardinal|500000"]),
@@ -56,7 +62,10 @@ fn vague_counts_have_no_value() {
         ("IS-K has thousands of members", &["thousands|cardinal|-"]),
         ("The branch started with several hundred Pakistani Taliban fighters", &["several hundred|cardinal|-"]),
         ("bombings that killed dozens and injured hundreds", &["dozens|cardinal|-", "hundreds|cardinal|-"]),
-        ("tens of thousands of protesters and a few thousand police", &["tens of thousands|cardinal|-", "a few thousand|cardinal|-"]),
+        (
+            "tens of thousands of protesters and a few thousand police",
+            &["tens of thousands|cardinal|-", "a few thousand|cardinal|-"],
+        ),
         ("it cost millions of dollars", &["millions of dollars|money|-"]),
     ]);
 }
@@ -89,7 +98,10 @@ fn not_numbers() {
 fn ordinals() {
     check(&[
         ("first Friday and then again Saturday", &["first|ordinal|1", "Friday|date|-", "Saturday|date|-"]),
-        ("the 2nd and 21st and twenty-first and hundredth", &["2nd|ordinal|2", "21st|ordinal|21", "twenty-first|ordinal|21", "hundredth|ordinal|100"]),
+        (
+            "the 2nd and 21st and twenty-first and hundredth",
+            &["2nd|ordinal|2", "21st|ordinal|21", "twenty-first|ordinal|21", "hundredth|ordinal|100"],
+        ),
         ("A second problem is more serious.", &["second|ordinal|2"]),
         ("the 58th Venice Biennale", &["58th|ordinal|58"]),
     ]);
@@ -110,7 +122,10 @@ fn fractions() {
 fn percentages() {
     check(&[
         ("hitting 16.057% on Monday", &["16.057%|percent|16.057", "Monday|date|-"]),
-        ("45 per cent and 70 percent and Fifty-one percent", &["45 per cent|percent|45", "70 percent|percent|70", "Fifty-one percent|percent|51"]),
+        (
+            "45 per cent and 70 percent and Fifty-one percent",
+            &["45 per cent|percent|45", "70 percent|percent|70", "Fifty-one percent|percent|51"],
+        ),
         ("rates rose 0.25 percentage points", &["0.25 percentage points|percent|0.25"]),
         ("shares rose +3.2% while bonds fell −0.4%", &["+3.2%|percent|3.2", "−0.4%|percent|-0.4"]),
     ]);
@@ -142,7 +157,10 @@ fn money() {
 fn quantities_and_durations() {
     check(&[
         ("a 5 km walk and a 5km run", &["5 km|quantity|5", "5km|quantity|5"]),
-        ("the 16-inch MacBook Pro and 20.7 cubic foot trunk", &["16-inch|quantity|16", "20.7 cubic foot|quantity|20.7"]),
+        (
+            "the 16-inch MacBook Pro and 20.7 cubic foot trunk",
+            &["16-inch|quantity|16", "20.7 cubic foot|quantity|20.7"],
+        ),
         ("an 82 kWh battery with 275 horsepower", &["82 kWh|quantity|82", "275 horsepower|quantity|275"]),
         ("avoid large gatherings for 48 hours.", &["48 hours|duration|48"]),
         ("fixated on Russia for the past two years", &["two years|duration|2"]),
@@ -159,16 +177,22 @@ fn quantities_and_durations() {
 #[test]
 fn bounds_and_approximations() {
     check(&[
-        ("left at least 115 people dead and more than 100 others injured", &["at least 115|cardinal|115", "more than 100|cardinal|100"]),
+        (
+            "left at least 115 people dead and more than 100 others injured",
+            &["at least 115|cardinal|115", "more than 100|cardinal|100"],
+        ),
         ("There were reportedly over 120 injured people.", &["over 120|cardinal|120"]),
         ("the loss of more 90 lives", &["90|cardinal|90"]),
         ("13 U.S. troops and about 170 Afghans", &["13|cardinal|13", "about 170|cardinal|170"]),
-        ("approximately 170 Afghans and nearly 170 others, almost 50 and up to 50", &[
-            "approximately 170|cardinal|170",
-            "nearly 170|cardinal|170",
-            "almost 50|cardinal|50",
-            "up to 50|cardinal|50",
-        ]),
+        (
+            "approximately 170 Afghans and nearly 170 others, almost 50 and up to 50",
+            &[
+                "approximately 170|cardinal|170",
+                "nearly 170|cardinal|170",
+                "almost 50|cardinal|50",
+                "up to 50|cardinal|50",
+            ],
+        ),
         ("The attack occurred just over two weeks later.", &["just over two weeks|duration|2"]),
         ("have detained a total of 11 people", &["11|cardinal|11"]),
         ("at least one of the gunmen, and more than one.", &["at least one|cardinal|1", "more than one|cardinal|1"]),
@@ -197,14 +221,19 @@ fn dates() {
         ("Friday's attack in Moscow", &["Friday|date|-"]),
         ("which unfolded on a Friday night", &["Friday|date|-"]),
         ("during the holy month of Ramadan", &["Ramadan|date|-"]),
-        ("Updated 1:39 am EST, Wednesday, November 20, 2019", &["1:39 am|time|01:39", "Wednesday, November 20, 2019|date|2019-11-20"]),
-        ("Nov. 19, 2019 and 19 November 2019 and the 22nd of March", &[
-            "Nov. 19, 2019|date|2019-11-19",
-            "19 November 2019|date|2019-11-19",
-            "22nd of March|date|-",
-        ]),
+        (
+            "Updated 1:39 am EST, Wednesday, November 20, 2019",
+            &["1:39 am|time|01:39", "Wednesday, November 20, 2019|date|2019-11-20"],
+        ),
+        (
+            "Nov. 19, 2019 and 19 November 2019 and the 22nd of March",
+            &["Nov. 19, 2019|date|2019-11-19", "19 November 2019|date|2019-11-19", "22nd of March|date|-"],
+        ),
         ("models were refreshed in May and in mid-March", &["May|date|-", "mid-March|date|-"]),
-        ("updated 5/25/18 and 20/11/2019 and 9/11", &["5/25/18|date|2018-05-25", "20/11/2019|date|2019-11-20", "9/11|date|-"]),
+        (
+            "updated 5/25/18 and 20/11/2019 and 9/11",
+            &["5/25/18|date|2018-05-25", "20/11/2019|date|2019-11-20", "9/11|date|-"],
+        ),
         ("The show is December 6-8 and 6-8 December 2019", &["December 6-8|range|-", "6-8 December 2019|range|-"]),
         ("in the 1990s and by the mid-2000s", &["1990s|date|-", "mid-2000s|date|-"]),
         ("The first half of '84 beat the ’90s; rock ’n’ roll", &["first|ordinal|1", "'84|date|-", "’90s|date|-"]),
@@ -219,11 +248,17 @@ fn dates() {
 #[test]
 fn times() {
     check(&[
-        ("at 3 p.m. local time and 15:30 and midnight", &["3 p.m.|time|15:00", "15:30|time|15:30", "midnight|time|00:00"]),
+        (
+            "at 3 p.m. local time and 15:30 and midnight",
+            &["3 p.m.|time|15:00", "15:30|time|15:30", "midnight|time|00:00"],
+        ),
         ("November 18, 2019 11:03 PM", &["November 18, 2019|date|2019-11-18", "11:03 PM|time|23:03"]),
         ("at 10 o’clock and 7am", &["10 o’clock|time|10:00", "7am|time|07:00"]),
         ("a 2:1 ratio", &[]),
-        ("Corso Monforte, 15, Milan 9.30 A.M. / 7.00 P.M.", &["15|cardinal|15", "9.30 A.M.|time|09:30", "7.00 P.M.|time|19:00"]),
+        (
+            "Corso Monforte, 15, Milan 9.30 A.M. / 7.00 P.M.",
+            &["15|cardinal|15", "9.30 A.M.|time|09:30", "7.00 P.M.|time|19:00"],
+        ),
     ]);
 }
 
@@ -241,7 +276,10 @@ fn ranges() {
     ]);
     let model = TextModel::new("from 5 to 10 million");
     let s = &detect(&model)[0];
-    assert_eq!((s.attrs["min"].clone(), s.attrs["max"].clone()), (serde_json::json!(5_000_000), serde_json::json!(10_000_000)));
+    assert_eq!(
+        (s.attrs["min"].clone(), s.attrs["max"].clone()),
+        (serde_json::json!(5_000_000), serde_json::json!(10_000_000))
+    );
     let model = TextModel::new("the 2014-18 war");
     let s = &detect(&model)[0];
     assert_eq!((s.attrs["min"].as_str(), s.attrs["max"].as_str()), (Some("2014"), Some("2018")));
@@ -273,7 +311,9 @@ fn hostile_input_does_not_panic() {
     let long_digits = "9".repeat(10_000);
     let many_commas = "1,000,".repeat(2_000);
     let junk: String = (0..5_000u32).filter_map(|i| char::from_u32(i * 37 % 0x2FFFF)).collect();
-    for text in [long_digits.as_str(), many_commas.as_str(), junk.as_str(), "", "$", "-", "½½½", "1/0", "0:00:", "March"] {
+    for text in
+        [long_digits.as_str(), many_commas.as_str(), junk.as_str(), "", "$", "-", "½½½", "1/0", "0:00:", "March"]
+    {
         let model = TextModel::new(text);
         for s in detect(&model) {
             assert!(s.start < s.end && s.end <= model.offsets.len_chars(), "{text:?}");
@@ -283,7 +323,8 @@ fn hostile_input_does_not_panic() {
 
 #[test]
 fn spans_do_not_overlap_and_carry_rule_and_why() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus/002_601354975c3094f5.txt"));
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus/002_601354975c3094f5.txt"));
     let Ok(text) = text else { return };
     let model = TextModel::new(&text);
     let spans = detect(&model);
@@ -308,7 +349,8 @@ fn gold_corpus_kinds_and_values() {
     let Ok(entries) = std::fs::read_dir(dir) else {
         panic!("the gold corpus is expected at {dir}");
     };
-    let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().ends_with(".gold.json")).collect();
+    let mut paths: Vec<_> =
+        entries.map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().ends_with(".gold.json")).collect();
     paths.sort();
     assert_eq!(paths.len(), 5);
     let (mut predicted, mut matched, mut same_attrs, mut gold_total) = (0, 0, 0, 0);
@@ -337,7 +379,9 @@ fn gold_corpus_kinds_and_values() {
     let precision = matched as f64 / predicted.max(1) as f64;
     let recall = matched as f64 / gold_total.max(1) as f64;
     let attrs = same_attrs as f64 / matched.max(1) as f64;
-    eprintln!("numbers on gold: P {precision:.3} R {recall:.3}, kind+value agree on {same_attrs}/{matched} = {attrs:.3}");
+    eprintln!(
+        "numbers on gold: P {precision:.3} R {recall:.3}, kind+value agree on {same_attrs}/{matched} = {attrs:.3}"
+    );
     for w in &wrong {
         eprintln!("  attr mismatch {w}");
     }

@@ -69,8 +69,21 @@ pub(crate) struct Tok {
 
 /// Vulgar fraction characters and their values.
 const VULGAR: [(char, f64); 15] = [
-    ('½', 0.5), ('⅓', 1.0 / 3.0), ('⅔', 2.0 / 3.0), ('¼', 0.25), ('¾', 0.75), ('⅕', 0.2), ('⅖', 0.4), ('⅗', 0.6),
-    ('⅘', 0.8), ('⅙', 1.0 / 6.0), ('⅚', 5.0 / 6.0), ('⅛', 0.125), ('⅜', 0.375), ('⅝', 0.625), ('⅞', 0.875),
+    ('½', 0.5),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 0.25),
+    ('¾', 0.75),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
 ];
 
 fn vulgar(c: char) -> Option<f64> {
@@ -296,7 +309,10 @@ mod tests {
             ("3½ km", &["N 3½", "W km"]),
             ("v1.2.3 and 192.168.0.1", &["W v", "O+1.2.3", "W and", "O 192.168.0.1"]),
             ("Twitter:    @EU_today  ", &["W Twitter", "S+:", "O @EU_today"]),
-            ("see https://www.facebook.com/groups/968799359934046 now", &["W see", "O https://www.facebook.com/groups/968799359934046", "W now"]),
+            (
+                "see https://www.facebook.com/groups/968799359934046 now",
+                &["W see", "O https://www.facebook.com/groups/968799359934046", "W now"],
+            ),
             ("EUtoday.net/ and U.S. troops", &["O EUtoday.net/", "W and", "W U", "S+.", "W+S", "S+.", "W troops"]),
             ("café\u{301}5", &["W café\u{301}", "N+5"]),
             ("dead.In 2014.It was", &["W dead", "S+.", "W+In", "N 2014", "S+.", "W+It", "W was"]),

@@ -229,7 +229,18 @@ pub(crate) struct Quant {
 impl Quant {
     /// A bare expression of `kind` found by `family`.
     pub fn new(kind: Kind, family: Family, value: Option<Val>) -> Quant {
-        Quant { kind, family, value, unit: None, currency: None, min: None, max: None, of: None, bound: None, scale: None }
+        Quant {
+            kind,
+            family,
+            value,
+            unit: None,
+            currency: None,
+            min: None,
+            max: None,
+            of: None,
+            bound: None,
+            scale: None,
+        }
     }
 
     /// A number-valued expression.
@@ -250,7 +261,8 @@ impl Quant {
     /// `text` is the whole span, `bound` the bound phrase and `core` the number it bounds.
     pub fn into_span(self, range: std::ops::Range<usize>, text: &str, bound: Option<&str>, core: &str) -> Span {
         let why = self.why(text, bound, core);
-        let mut span = Span::auto(range, crate::annotation::NUMBER, self.rule(), why).with_attr("kind", self.kind.name());
+        let mut span =
+            Span::auto(range, crate::annotation::NUMBER, self.rule(), why).with_attr("kind", self.kind.name());
         if let Some(v) = &self.value {
             span = span.with_attr("value", v.json());
         }

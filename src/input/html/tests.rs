@@ -14,7 +14,10 @@ fn blocks_breaks_entities_and_whitespace() {
         ("<ul><li>one</li><li>two</li></ul><p>after</p>", "one\ntwo\n\nafter"),
         ("<pre>a  b\n  c</pre>", "a  b\n  c"),
         ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"),
-        ("<p>\u{1F469}\u{200D}\u{1F692} \u{1F1FA}\u{1F1E6} 東京</p>", "\u{1F469}\u{200D}\u{1F692} \u{1F1FA}\u{1F1E6} 東京"),
+        (
+            "<p>\u{1F469}\u{200D}\u{1F692} \u{1F1FA}\u{1F1E6} 東京</p>",
+            "\u{1F469}\u{200D}\u{1F692} \u{1F1FA}\u{1F1E6} 東京",
+        ),
         ("line one\r\nline two", "line one line two"),
         ("", ""),
     ];

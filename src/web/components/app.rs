@@ -122,7 +122,7 @@ pub fn app() -> Html {
         let new_doc = new_doc.clone();
         use_effect_with((), move |_| {
             let doc = dom::document();
-                        let d = dispatch.clone();
+            let d = dispatch.clone();
             let paste = EventListener::new_with_options(
                 &doc,
                 "paste",
@@ -159,22 +159,32 @@ pub fn app() -> Html {
                 |e| e.prevent_default(),
             );
             let d = dispatch.clone();
-            let dropped = EventListener::new_with_options(&doc, "drop", EventListenerOptions::enable_prevent_default(), move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else { return };
-                e.prevent_default();
-                if let Some(files) = e.data_transfer().and_then(|t| t.files()) {
-                    if files.length() > 0 {
-                        open_files(files, d.clone());
+            let dropped = EventListener::new_with_options(
+                &doc,
+                "drop",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::DragEvent>() else { return };
+                    e.prevent_default();
+                    if let Some(files) = e.data_transfer().and_then(|t| t.files()) {
+                        if files.length() > 0 {
+                            open_files(files, d.clone());
+                        }
                     }
-                }
-            });
+                },
+            );
             // Other tabs' saves, and outcomes of this tab's saves known only once they commit.
             let storage_l = storage::listen(dispatch.clone());
             let d = dispatch.clone();
-            let keys = EventListener::new_with_options(&doc, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                on_key(e, &live, &d, &palette, &do_reveal);
-            });
+            let keys = EventListener::new_with_options(
+                &doc,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                    on_key(e, &live, &d, &palette, &do_reveal);
+                },
+            );
             move || drop((paste, dragover, dropped, storage_l, keys))
         });
     }
@@ -314,7 +324,13 @@ fn on_key(
             palette.set(None);
             live.borrow_mut().caret = None;
         } else if let Some(sel) = state.selected.as_ref().and_then(|id| doc.spans.iter().find(|s| s.id == *id)) {
-            dispatch.emit(Action::Fix { id: sel.id.clone(), start: sel.start, end: sel.end, label: label.name, note: sel.note.clone() });
+            dispatch.emit(Action::Fix {
+                id: sel.id.clone(),
+                start: sel.start,
+                end: sel.end,
+                label: label.name,
+                note: sel.note.clone(),
+            });
         }
         return;
     }
@@ -375,7 +391,9 @@ fn jump(
     reveal: &Callback<usize>,
 ) -> bool {
     let cur = state.selected.clone();
-    let todo = |s: &&crate::Span| s.status == Status::Suggested && !state.hidden.contains(&s.label) && Some(&s.id) != cur.as_ref();
+    let todo = |s: &&crate::Span| {
+        s.status == Status::Suggested && !state.hidden.contains(&s.label) && Some(&s.id) != cur.as_ref()
+    };
     let next = if forward {
         doc.spans.iter().filter(todo).find(|s| s.start >= from).or_else(|| doc.spans.iter().find(todo))
     } else {

@@ -72,7 +72,11 @@ pub fn inspector(p: &StateProps) -> Html {
     let (ia, ir, id_) = (id.clone(), id.clone(), id.clone());
     let excerpt: String = {
         let t = doc.slice(span.start, span.end);
-        if t.chars().count() > 400 { format!("{}…", t.chars().take(400).collect::<String>()) } else { t.to_string() }
+        if t.chars().count() > 400 {
+            format!("{}…", t.chars().take(400).collect::<String>())
+        } else {
+            t.to_string()
+        }
     };
     html! {
         <section class="panel inspect" aria-labelledby="insp-h">

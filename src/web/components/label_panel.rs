@@ -38,7 +38,8 @@ pub fn label_panel(p: &StateProps) -> Html {
             }
             const PALETTE: [&str; 5] = ["#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#000000"];
             let color = PALETTE.iter().find(|c| !labels.iter().any(|l| l.color == **c)).unwrap_or(&PALETTE[0]);
-            let key = (1..=9).map(|k| k.to_string()).find(|k| !labels.iter().any(|l| l.key.as_deref() == Some(k.as_str())));
+            let key =
+                (1..=9).map(|k| k.to_string()).find(|k| !labels.iter().any(|l| l.key.as_deref() == Some(k.as_str())));
             dispatch.emit(Action::AddLabel(Label { name, color: color.to_string(), key }));
             new_name.set(String::new());
         })

@@ -25,8 +25,22 @@ pub fn span_list(p: &StateProps) -> Html {
             let mut f: Filter = f.clone();
             match which {
                 "label" => f.label = (!v.is_empty()).then_some(v),
-                "origin" => f.origin = match v.as_str() { "auto" => Some(Origin::Auto), "manual" => Some(Origin::Manual), "gold" => Some(Origin::Gold), _ => None },
-                _ => f.status = match v.as_str() { "suggested" => Some(Status::Suggested), "accepted" => Some(Status::Accepted), "rejected" => Some(Status::Rejected), _ => None },
+                "origin" => {
+                    f.origin = match v.as_str() {
+                        "auto" => Some(Origin::Auto),
+                        "manual" => Some(Origin::Manual),
+                        "gold" => Some(Origin::Gold),
+                        _ => None,
+                    }
+                }
+                _ => {
+                    f.status = match v.as_str() {
+                        "suggested" => Some(Status::Suggested),
+                        "accepted" => Some(Status::Accepted),
+                        "rejected" => Some(Status::Rejected),
+                        _ => None,
+                    }
+                }
             }
             dispatch.emit(Action::SetFilter(f));
         })

@@ -261,7 +261,8 @@ pub fn text_view(p: &TextViewProps) -> Html {
             if crate::web::dom::selection(&doc).is_some() {
                 return;
             }
-            let Some(seg) = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest(".seg").ok().flatten())
+            let Some(seg) =
+                e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest(".seg").ok().flatten())
             else {
                 return;
             };
@@ -281,7 +282,10 @@ pub fn text_view(p: &TextViewProps) -> Html {
     // Blocks outside the window are stood in for by two spacers of their (measured or estimated) height.
     let shown = if virtual_ { window.start.min(blocks.len())..window.end.min(blocks.len()) } else { 0..blocks.len() };
     let (above, below) = if virtual_ {
-        ((0..shown.start).map(|k| estimate(k, width)).sum::<f64>(), (shown.end..blocks.len()).map(|k| estimate(k, width)).sum::<f64>())
+        (
+            (0..shown.start).map(|k| estimate(k, width)).sum::<f64>(),
+            (shown.end..blocks.len()).map(|k| estimate(k, width)).sum::<f64>(),
+        )
     } else {
         (0.0, 0.0)
     };
@@ -374,7 +378,12 @@ pub fn block(p: &BlockProps) -> Html {
                 shadows.push(format!("inset 0 -{}px 0 {color}", 3 * (shadows.len() + 1)));
                 bg.get_or_insert(format!("{color}22"));
             }
-            let mut t = format!("{} ({}{})", s.label, status_word(s.status), if s.origin == crate::Origin::Manual { ", manual" } else { "" });
+            let mut t = format!(
+                "{} ({}{})",
+                s.label,
+                status_word(s.status),
+                if s.origin == crate::Origin::Manual { ", manual" } else { "" }
+            );
             if let Some(w) = &s.why {
                 t.push_str(": ");
                 t.push_str(w);

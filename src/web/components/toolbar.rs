@@ -88,7 +88,11 @@ pub fn toolbar(p: &StateProps) -> Html {
                 dom::download(&name, mime, &content);
             }
             if !losses.is_empty() {
-                dispatch.emit(Action::Notice(format!("{} cannot carry everything: {}", fmt.title(), losses.join("; "))));
+                dispatch.emit(Action::Notice(format!(
+                    "{} cannot carry everything: {}",
+                    fmt.title(),
+                    losses.join("; ")
+                )));
             }
             if let Some(m) = dom::document().query_selector("details.menu").ok().flatten() {
                 let _ = m.remove_attribute("open");
@@ -152,7 +156,12 @@ pub fn toolbar(p: &StateProps) -> Html {
 /// A file name without its extension, safe to download as.
 fn file_stem(name: &str) -> String {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let clean: String = stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    let clean: String =
+        stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
     let clean = clean.trim_matches('_').chars().take(60).collect::<String>();
-    if clean.is_empty() { "document".into() } else { clean }
+    if clean.is_empty() {
+        "document".into()
+    } else {
+        clean
+    }
 }

@@ -24,7 +24,14 @@ impl G<'_> {
         }
         // "December 6-8", "Apr. 28-29, 2020"
         if let (Some(a), Some(b)) = (self.num(k), self.num(k + 2)) {
-            if !self.glued(k) && self.is_sym(k + 1, &DASHES) && self.glued(k + 1) && self.glued(k + 2) && is_day(a) && is_day(b) && !self.glued(k + 3) {
+            if !self.glued(k)
+                && self.is_sym(k + 1, &DASHES)
+                && self.glued(k + 1)
+                && self.glued(k + 2)
+                && is_day(a)
+                && is_day(b)
+                && !self.glued(k + 3)
+            {
                 if let Some(found) = self.day_range(k + 3, month, a.value, b.value) {
                     return found;
                 }
@@ -42,7 +49,10 @@ impl G<'_> {
         }
         let y = if self.is_word(k, "of") { k + 1 } else { k };
         if let Some(year) = self.year_at(y) {
-            return Core::Found(y + 1, date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date));
+            return Core::Found(
+                y + 1,
+                date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date),
+            );
         }
         if e.month_abbr {
             return Core::No;
@@ -60,7 +70,13 @@ impl G<'_> {
     /// "6-8 December", "6–8 December 2019": a range of days before a month.
     pub(super) fn day_range_month(&self, i: usize, e2: usize, r: &Quant) -> Option<Core> {
         let (Some(Val::Num(a)), Some(Val::Num(b))) = (&r.min, &r.max) else { return None };
-        if r.of != Some(Kind::Cardinal) || self.num(i).is_none() || a.fract() != 0.0 || b.fract() != 0.0 || *a < 1.0 || *b > 31.0 {
+        if r.of != Some(Kind::Cardinal)
+            || self.num(i).is_none()
+            || a.fract() != 0.0
+            || b.fract() != 0.0
+            || *a < 1.0
+            || *b > 31.0
+        {
             return None;
         }
         let m = self.entry(e2).and_then(|e| e.month).filter(|_| self.cap(e2))?;
@@ -124,7 +140,9 @@ impl G<'_> {
 
     /// "Friday", "Friday’s", "Friday, March 22".
     pub(super) fn weekday(&self, i: usize) -> Core {
-        if !self.cap(i) || self.glued(i) && self.prev(i).is_some_and(|p| matches!(self.kind(p), Some(TokKind::Word | TokKind::Num))) {
+        if !self.cap(i)
+            || self.glued(i) && self.prev(i).is_some_and(|p| matches!(self.kind(p), Some(TokKind::Word | TokKind::Num)))
+        {
             return Core::No;
         }
         if self.glued(i + 1) && matches!(self.kind(i + 1), Some(TokKind::Word | TokKind::Num)) {
@@ -148,7 +166,8 @@ impl G<'_> {
 
     /// "Ramadan" after a dating preposition ("during Ramadan", "the holy month of Ramadan").
     pub(super) fn holiday(&self, i: usize) -> Core {
-        if !self.cap(i) || !self.prev_word_in(i, &DATE_PREPOSITIONS) && !self.prev_word_in(i, &["at", "over", "ahead"]) {
+        if !self.cap(i) || !self.prev_word_in(i, &DATE_PREPOSITIONS) && !self.prev_word_in(i, &["at", "over", "ahead"])
+        {
             return Core::No;
         }
         let end = if self.word_in(i + 1, &["Day", "Eve"]) && self.cap(i + 1) { i + 2 } else { i + 1 };
@@ -163,7 +182,10 @@ impl G<'_> {
         if let Some(m) = self.entry(i + 2).and_then(|e| e.month) {
             let k = i + 3;
             if let Some(year) = self.year_at(k) {
-                return Core::Found(k + 1, date_quant(Date { year: Some(year), month: Some(m), day: None }, Family::Date));
+                return Core::Found(
+                    k + 1,
+                    date_quant(Date { year: Some(year), month: Some(m), day: None }, Family::Date),
+                );
             }
             return Core::Found(k, date_quant(Date { year: None, month: Some(m), day: None }, Family::Date));
         }
@@ -172,7 +194,12 @@ impl G<'_> {
         }
         // "mid-2000s"
         if let Some(lit) = self.num(i + 2) {
-            if lit.plain_int() && lit.int_digits == 4 && lit.value % 10.0 == 0.0 && self.is_word(i + 3, "s") && self.glued(i + 3) {
+            if lit.plain_int()
+                && lit.int_digits == 4
+                && lit.value % 10.0 == 0.0
+                && self.is_word(i + 3, "s")
+                && self.glued(i + 3)
+            {
                 return Core::Found(i + 4, Quant::new(Kind::Date, Family::Date, None));
             }
         }
@@ -185,7 +212,9 @@ impl G<'_> {
         if !self.is_sym(i, &['\'', '’']) || !starts_word || !self.glued(i + 1) {
             return Core::No;
         }
-        let Some(lit) = self.num(i + 1).filter(|l| l.int_digits == 2 && !l.commas && !l.fraction) else { return Core::No };
+        let Some(lit) = self.num(i + 1).filter(|l| l.int_digits == 2 && !l.commas && !l.fraction) else {
+            return Core::No;
+        };
         let mut end = i + 2;
         if self.is_word(end, "s") && self.glued(end) && lit.value % 10.0 == 0.0 {
             end += 1;

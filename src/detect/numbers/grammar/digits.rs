@@ -1,8 +1,8 @@
 //! Numbers written in digits and what follows them: scale, percent, currency, unit, clock words; digit dates
 //! ("2024-03-22", "3/22/2024"), clock times ("15:30", "9.30 a.m."), fractions and signs.
 
-use super::*;
 use super::calendar::is_day;
+use super::*;
 
 impl G<'_> {
     // ----- digits -------------------------------------------------------------------------------------------
@@ -17,7 +17,12 @@ impl G<'_> {
             if self.is_sym(i + 1, &['/']) {
                 return self.slashed(i);
             }
-            if self.is_sym(i + 1, &['-']) && self.is_sym(i + 3, &['-']) && self.glued(i + 3) && self.glued(i + 4) && self.num(i + 4).is_some() {
+            if self.is_sym(i + 1, &['-'])
+                && self.is_sym(i + 3, &['-'])
+                && self.glued(i + 3)
+                && self.glued(i + 4)
+                && self.num(i + 4).is_some()
+            {
                 return self.iso_date(i);
             }
             if self.is_sym(i + 1, &['.', ',']) {
@@ -50,7 +55,10 @@ impl G<'_> {
                 return self.clock_hour(a, k);
             }
             // "40C", "104F": temperatures in British copy.
-            if (w == "C" || w == "F") && lit.value <= 200.0 && !(self.glued(k + 1) && matches!(self.kind(k + 1), Some(TokKind::Word | TokKind::Num))) {
+            if (w == "C" || w == "F")
+                && lit.value <= 200.0
+                && !(self.glued(k + 1) && matches!(self.kind(k + 1), Some(TokKind::Word | TokKind::Num)))
+            {
                 let mut q = Quant::num(Kind::Quantity, Family::Quantity, a.value);
                 q.unit = Some(if w == "C" { "°C" } else { "°F" });
                 return Core::Found(k + 1, q);
@@ -74,7 +82,12 @@ impl G<'_> {
             return Core::Skip(self.chain_end(i));
         }
         // "3-D", "4-H": a hyphen and one letter make a name.
-        if self.is_sym(k, &['-']) && self.glued(k) && self.glued(k + 1) && self.kind(k + 1) == Some(TokKind::Word) && self.s(k + 1).chars().count() == 1 {
+        if self.is_sym(k, &['-'])
+            && self.glued(k)
+            && self.glued(k + 1)
+            && self.kind(k + 1) == Some(TokKind::Word)
+            && self.s(k + 1).chars().count() == 1
+        {
             return Core::Skip(self.chain_end(i));
         }
         if lit.leading_zero && !lit.fraction || lit.int_digits >= 10 && !lit.commas && !lit.fraction {
@@ -105,7 +118,13 @@ impl G<'_> {
             }
         }
         // "1 1/2 cups": a whole number and a fraction.
-        if lit.plain_int() && !self.glued(k) && self.is_sym(k + 1, &['/']) && self.glued(k + 1) && self.glued(k + 2) && self.chain_end(k) == k + 3 {
+        if lit.plain_int()
+            && !self.glued(k)
+            && self.is_sym(k + 1, &['/'])
+            && self.glued(k + 1)
+            && self.glued(k + 2)
+            && self.chain_end(k) == k + 3
+        {
             if let (Some(a2), Some(b2)) = (self.num(k), self.num(k + 2)) {
                 if a2.plain_int() && b2.plain_int() && a2.value >= 1.0 && a2.value < b2.value && b2.value <= 10.0 {
                     a.value += a2.value / b2.value;
@@ -123,15 +142,29 @@ impl G<'_> {
             a.value *= s;
             a.scale = Some(s);
             j += 1;
-        } else if let Some(Card::Scale(s)) = self.entry(k + 1).and_then(|e| e.card).filter(|_| self.is_sym(k, &['-']) && self.glued(k) && self.glued(k + 1)) {
+        } else if let Some(Card::Scale(s)) = self
+            .entry(k + 1)
+            .and_then(|e| e.card)
+            .filter(|_| self.is_sym(k, &['-']) && self.glued(k) && self.glued(k + 1))
+        {
             // "a 4-billion dollar budget"
             a.value *= s;
             a.scale = Some(s);
             j += 2;
         }
         let (end, q) = self.after_amount(&a, j);
-        if end == j && a.scale.is_none() && q.family == Family::Digits && lit.plain_int() && lit.int_digits == 4 && (1000.0..=2100.0).contains(&lit.value) && self.year_context(i, lit.value) {
-            return Core::Found(end, date_quant(Date { year: Some(lit.value as i32), month: None, day: None }, Family::Year));
+        if end == j
+            && a.scale.is_none()
+            && q.family == Family::Digits
+            && lit.plain_int()
+            && lit.int_digits == 4
+            && (1000.0..=2100.0).contains(&lit.value)
+            && self.year_context(i, lit.value)
+        {
+            return Core::Found(
+                end,
+                date_quant(Date { year: Some(lit.value as i32), month: None, day: None }, Family::Year),
+            );
         }
         Core::Found(end, q)
     }
@@ -150,7 +183,13 @@ impl G<'_> {
         let name_like = t.kind == TokKind::Word
             && self.s(p).chars().any(char::is_uppercase)
             && !is_one_of(self.s(p), &FUNCTION_WORDS)
-            && !t.entry.is_some_and(|e| e.month.is_some() || e.weekday.is_some() || e.card.is_some() || e.bound_start || e.currency_code.is_some());
+            && !t.entry.is_some_and(|e| {
+                e.month.is_some()
+                    || e.weekday.is_some()
+                    || e.card.is_some()
+                    || e.bound_start
+                    || e.currency_code.is_some()
+            });
         if !name_like {
             return false;
         }
@@ -162,10 +201,18 @@ impl G<'_> {
         let n = i + 1;
         match self.kind(n) {
             None | Some(TokKind::Num) => true,
-            Some(TokKind::Sym) => !self.is_sym(n, &['%', '％', '°', '-', '–', '−', '/', ':']) && self.currency_symbol(n).is_none(),
+            Some(TokKind::Sym) => {
+                !self.is_sym(n, &['%', '％', '°', '-', '–', '−', '/', ':']) && self.currency_symbol(n).is_none()
+            }
             Some(TokKind::Word) => {
                 let e = self.entry(n);
-                let unit_like = e.is_some_and(|e| e.unit.is_some() || e.currency.is_some() || e.card.is_some() || e.month.is_some() || e.scale_abbr.is_some());
+                let unit_like = e.is_some_and(|e| {
+                    e.unit.is_some()
+                        || e.currency.is_some()
+                        || e.card.is_some()
+                        || e.month.is_some()
+                        || e.scale_abbr.is_some()
+                });
                 if self.glued(n) || unit_like {
                     return false;
                 }
@@ -213,10 +260,20 @@ impl G<'_> {
         let h = self.num(i).expect("hour");
         let m = self.num(i + 2).expect("minutes");
         let mut end = i + 3;
-        if !(h.plain_int() || h.leading_zero) || h.int_digits > 2 || h.value > 24.0 || m.int_digits != 2 || m.fraction || m.value > 59.0 {
+        if !(h.plain_int() || h.leading_zero)
+            || h.int_digits > 2
+            || h.value > 24.0
+            || m.int_digits != 2
+            || m.fraction
+            || m.value > 59.0
+        {
             return Core::Skip(self.chain_end(i));
         }
-        if self.is_sym(end, &[':']) && self.glued(end) && self.num(end + 1).is_some_and(|s| s.int_digits == 2 && s.value < 60.0) && self.glued(end + 1) {
+        if self.is_sym(end, &[':'])
+            && self.glued(end)
+            && self.num(end + 1).is_some_and(|s| s.int_digits == 2 && s.value < 60.0)
+            && self.glued(end + 1)
+        {
             end += 2;
         }
         if self.glued(end) && matches!(self.kind(end), Some(TokKind::Num)) {
@@ -270,7 +327,12 @@ impl G<'_> {
             return Some((end, time(h % 12 + if pm { 12 } else { 0 }, 0)));
         }
         // "o’clock"
-        if self.is_word(k, "o") && self.is_sym(k + 1, &['\'', '’']) && self.is_word(k + 2, "clock") && self.glued(k + 1) && self.glued(k + 2) {
+        if self.is_word(k, "o")
+            && self.is_sym(k + 1, &['\'', '’'])
+            && self.is_word(k + 2, "clock")
+            && self.glued(k + 1)
+            && self.glued(k + 2)
+        {
             return Some((k + 3, time(h, 0)));
         }
         None
@@ -283,7 +345,12 @@ impl G<'_> {
             // "am" spaced after a number is the verb in "I am" only before it, never after; "AM"/"am" are fine.
             return Some((s.eq_ignore_ascii_case("pm"), k + 1));
         }
-        if self.word_in(k, &["a", "p"]) && self.is_sym(k + 1, &['.']) && self.glued(k + 1) && self.is_word(k + 2, "m") && self.glued(k + 2) {
+        if self.word_in(k, &["a", "p"])
+            && self.is_sym(k + 1, &['.'])
+            && self.glued(k + 1)
+            && self.is_word(k + 2, "m")
+            && self.glued(k + 2)
+        {
             let pm = self.s(k).eq_ignore_ascii_case("p");
             let end = if self.is_sym(k + 3, &['.']) && self.glued(k + 3) { k + 4 } else { k + 3 };
             return Some((pm, end));
@@ -342,7 +409,14 @@ impl G<'_> {
     pub(super) fn iso_date(&self, i: usize) -> Core {
         let chain = self.chain_end(i);
         let (y, m, d) = (self.num(i).expect("n"), self.num(i + 2).expect("n"), self.num(i + 4).expect("n"));
-        if chain == i + 5 && y.int_digits == 4 && m.int_digits == 2 && d.int_digits == 2 && !y.fraction && !m.fraction && !d.fraction {
+        if chain == i + 5
+            && y.int_digits == 4
+            && m.int_digits == 2
+            && d.int_digits == 2
+            && !y.fraction
+            && !m.fraction
+            && !d.fraction
+        {
             let date = Date { year: Some(y.value as i32), month: Some(m.value as u8), day: Some(d.value as u8) };
             if date.is_valid() {
                 return Core::Found(chain, date_quant(date, Family::Date));
@@ -491,7 +565,13 @@ impl G<'_> {
         }
         if self.is_sym(k0, &['°']) {
             let end = if self.word_in(k0 + 1, &["C", "F"]) && self.glued(k0 + 1) { k0 + 2 } else { k0 + 1 };
-            let unit = if self.is_word(k0 + 1, "C") { "°C" } else if self.is_word(k0 + 1, "F") { "°F" } else { "degree" };
+            let unit = if self.is_word(k0 + 1, "C") {
+                "°C"
+            } else if self.is_word(k0 + 1, "F") {
+                "°F"
+            } else {
+                "degree"
+            };
             return Some((end, if end == k0 + 1 { "degree" } else { unit }, Dim::Other));
         }
         // "square kilometres", "sq km", "cubic metres"
@@ -547,7 +627,12 @@ impl G<'_> {
         }
         // "32-year-old", "two years old", "a 10-year-long war"
         if u.dim == Dim::Time {
-            if hyphen && self.is_sym(end, &['-']) && self.glued(end) && self.word_in(end + 1, &["old", "long"]) && self.glued(end + 1) {
+            if hyphen
+                && self.is_sym(end, &['-'])
+                && self.glued(end)
+                && self.word_in(end + 1, &["old", "long"])
+                && self.glued(end + 1)
+            {
                 end += 2;
             } else if !hyphen && self.is_word(end, "old") && !self.glued(end) {
                 end += 1;

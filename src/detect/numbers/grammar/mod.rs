@@ -25,9 +25,8 @@ mod digits;
 mod words;
 
 use super::lexicon::{
-    is_one_of, Bound, Card, Dim, Entry, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS,
-    DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, WEEKDAY_TITLES,
-    YEAR_PREPOSITIONS,
+    is_one_of, Bound, Card, Dim, Entry, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS, DOLLAR_ADJECTIVES,
+    DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
 };
 use super::tokens::{NumLit, Tok, TokKind};
 use super::value::{Date, Family, Kind, Quant, Val};
@@ -82,7 +81,8 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Match> {
 
 /// Words ending in "s" after a four-digit number that are not counted plural nouns, so they do not turn a
 /// year into a count ("2014 always").
-const NOT_PLURAL: [&str; 8] = ["always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes", "nevertheless"];
+const NOT_PLURAL: [&str; 8] =
+    ["always", "perhaps", "towards", "afterwards", "whereas", "besides", "sometimes", "nevertheless"];
 
 /// Words before a four-digit number that make it a year whatever follows ("the 2015 attacks", "fiscal year
 /// 2019 sales", "since 1990").
@@ -93,8 +93,30 @@ const STRONG_YEAR_WORDS: [&str; 14] = [
 
 /// Words before "A to B" that make it a change from A to B, not a range.
 const CHANGE_WORDS: [&str; 24] = [
-    "by", "down", "up", "rose", "fell", "dropped", "increased", "decreased", "grew", "climbed", "jumped", "slipped",
-    "gained", "lost", "declined", "cut", "raised", "reduced", "lowered", "rise", "fall", "drop", "increase", "decrease",
+    "by",
+    "down",
+    "up",
+    "rose",
+    "fell",
+    "dropped",
+    "increased",
+    "decreased",
+    "grew",
+    "climbed",
+    "jumped",
+    "slipped",
+    "gained",
+    "lost",
+    "declined",
+    "cut",
+    "raised",
+    "reduced",
+    "lowered",
+    "rise",
+    "fall",
+    "drop",
+    "increase",
+    "decrease",
 ];
 
 /// Characters that join the ends of a numeric range ("20-35", "20–35", "25−26").
@@ -218,7 +240,12 @@ impl<'t> G<'t> {
     fn bounded(&self, i: usize) -> Option<Core> {
         let (b, j) = self.bound(i)?;
         // "That adds up to 44 million": a verb with "up", not a bound.
-        if self.is_word(i, "up") && self.prev_word_in(i, &["add", "adds", "added", "adding", "sum", "sums", "summed", "amount", "amounts", "amounted"]) {
+        if self.is_word(i, "up")
+            && self.prev_word_in(
+                i,
+                &["add", "adds", "added", "adding", "sum", "sums", "summed", "amount", "amounts", "amounted"],
+            )
+        {
             return None;
         }
         if self.is_word(i, "some") && self.num(j).is_none() && self.entry(j).is_none_or(|e| e.card.is_none()) {
@@ -243,10 +270,7 @@ impl<'t> G<'t> {
     fn bound(&self, i: usize) -> Option<(Bound, usize)> {
         let mut best: Option<(Bound, usize)> = None;
         for (words, b) in BOUNDS {
-            let ok = words
-                .iter()
-                .enumerate()
-                .all(|(n, w)| self.is_word(i + n, w) && (n == 0 || !self.glued(i + n)));
+            let ok = words.iter().enumerate().all(|(n, w)| self.is_word(i + n, w) && (n == 0 || !self.glued(i + n)));
             if ok && best.is_none_or(|(_, e)| i + words.len() > e) {
                 best = Some((*b, i + words.len()));
             }
@@ -401,9 +425,7 @@ impl<'t> G<'t> {
         }
         j
     }
-
 }
-
 
 fn time(h: u8, m: u8) -> Quant {
     Quant::new(Kind::Time, Family::Time, Some(Val::Iso(format!("{h:02}:{m:02}"))))

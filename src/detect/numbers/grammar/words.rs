@@ -123,8 +123,13 @@ impl G<'_> {
         }
         // "one day" is "some day" unless it measures time ("for one day", "one day later").
         if wn.lone_one && end == wn.end + 1 && self.is_word(wn.end, "day") {
-            let measured = self.prev_word_in(i, &["for", "in", "within", "after", "than", "just", "only", "over", "about", "last", "first", "a", "per"])
-                || self.word_in(end, &["later", "earlier", "ago", "after", "before", "of", "and", "or", "to", "trip", "visit"]);
+            let measured = self.prev_word_in(
+                i,
+                &["for", "in", "within", "after", "than", "just", "only", "over", "about", "last", "first", "a", "per"],
+            ) || self.word_in(
+                end,
+                &["later", "earlier", "ago", "after", "before", "of", "and", "or", "to", "trip", "visit"],
+            );
             if !measured {
                 return Core::No;
             }
@@ -166,7 +171,8 @@ impl G<'_> {
             return true;
         }
         self.prev_word_in(i, &["a", "one"])
-            && (self.kind(end) != Some(TokKind::Word) || self.word_in(end, &["ago", "later", "earlier", "or", "and", "before", "after"]))
+            && (self.kind(end) != Some(TokKind::Word)
+                || self.word_in(end, &["ago", "later", "earlier", "or", "and", "before", "after"]))
     }
 
     /// The spelled-out number starting at `i`.
@@ -200,7 +206,14 @@ impl G<'_> {
                 Some(Card::Dozen) => 12.0,
                 _ => return None,
             };
-            return Some(WordsNum { end: k + 3, value: 0.5 * m, ordinal: false, fraction: false, scale: Some(m), lone_one: false });
+            return Some(WordsNum {
+                end: k + 3,
+                value: 0.5 * m,
+                ordinal: false,
+                fraction: false,
+                scale: Some(m),
+                lone_one: false,
+            });
         }
         if self.word_in(k, &["a", "an"]) {
             let next = self.entry(k + 1)?;
@@ -216,16 +229,26 @@ impl G<'_> {
                     if plural || !self.is_word(k + 2, "of") || d == 2 {
                         return None;
                     }
-                    return Some(WordsNum { end: k + 2, value: 1.0 / f64::from(d), ordinal: false, fraction: true, scale: None, lone_one: false });
+                    return Some(WordsNum {
+                        end: k + 2,
+                        value: 1.0 / f64::from(d),
+                        ordinal: false,
+                        fraction: true,
+                        scale: None,
+                        lone_one: false,
+                    });
                 }
             }
         }
         loop {
             // A hyphen joins "twenty-two", "two-thirds", "twenty-first".
-            if self.is_sym(k, &['-']) && self.glued(k) && self.glued(k + 1) && matches!(last, L::Tens | L::Unit | L::A) {
+            if self.is_sym(k, &['-']) && self.glued(k) && self.glued(k + 1) && matches!(last, L::Tens | L::Unit | L::A)
+            {
                 let next = self.entry(k + 1);
                 let joins = match last {
-                    L::Tens => next.is_some_and(|e| matches!(e.card, Some(Card::Unit(1..=9))) || e.ordinal.is_some_and(|o| (1..10).contains(&o))),
+                    L::Tens => next.is_some_and(|e| {
+                        matches!(e.card, Some(Card::Unit(1..=9))) || e.ordinal.is_some_and(|o| (1..10).contains(&o))
+                    }),
                     _ => next.is_some_and(|e| e.denom.is_some()),
                 };
                 if !joins {
@@ -240,9 +263,20 @@ impl G<'_> {
             // Fractions: "two-thirds", "one third of", "three quarters".
             if let Some((d, plural)) = e.denom {
                 if matches!(last, L::Unit | L::Teen | L::Tens | L::A) && cur > 0.0 {
-                    let ok = if plural { cur > 1.0 || last == L::A } else { cur == 1.0 && (hyphened || self.is_word(k + 1, "of")) };
+                    let ok = if plural {
+                        cur > 1.0 || last == L::A
+                    } else {
+                        cur == 1.0 && (hyphened || self.is_word(k + 1, "of"))
+                    };
                     if ok && d != 2 || (d == 2 && cur == 1.0 && hyphened) {
-                        return Some(WordsNum { end: k + 1, value: (total + cur) / f64::from(d), ordinal: false, fraction: true, scale: None, lone_one: false });
+                        return Some(WordsNum {
+                            end: k + 1,
+                            value: (total + cur) / f64::from(d),
+                            ordinal: false,
+                            fraction: true,
+                            scale: None,
+                            lone_one: false,
+                        });
                     }
                 }
             }
@@ -255,14 +289,24 @@ impl G<'_> {
                 };
                 if ok && e.card.is_none() {
                     let value = if o >= 100 { total + cur.max(1.0) * f64::from(o) } else { total + cur + f64::from(o) };
-                    return Some(WordsNum { end: k + 1, value, ordinal: true, fraction: false, scale: None, lone_one: false });
+                    return Some(WordsNum {
+                        end: k + 1,
+                        value,
+                        ordinal: true,
+                        fraction: false,
+                        scale: None,
+                        lone_one: false,
+                    });
                 }
                 if e.card.is_none() {
                     break;
                 }
             }
             match e.card {
-                Some(Card::Unit(v)) if matches!(last, L::Start | L::Tens | L::Hundred | L::Scale | L::And) && !(last == L::Tens && v == 0) => {
+                Some(Card::Unit(v))
+                    if matches!(last, L::Start | L::Tens | L::Hundred | L::Scale | L::And)
+                        && !(last == L::Tens && v == 0) =>
+                {
                     cur += f64::from(v);
                     last = L::Unit;
                 }
@@ -284,7 +328,9 @@ impl G<'_> {
                     last = L::Dozen;
                 }
                 Some(Card::Scale(s))
-                    if matches!(last, L::Unit | L::Teen | L::Tens | L::Hundred | L::A | L::Half) && s < last_scale && cur > 0.0 =>
+                    if matches!(last, L::Unit | L::Teen | L::Tens | L::Hundred | L::A | L::Half)
+                        && s < last_scale
+                        && cur > 0.0 =>
                 {
                     total += cur * s;
                     cur = 0.0;
@@ -301,11 +347,17 @@ impl G<'_> {
             if self.is_word(k, "and") {
                 let next = self.entry(k + 1);
                 if matches!(last, L::Hundred | L::Scale)
-                    && next.is_some_and(|e| matches!(e.card, Some(Card::Unit(1..) | Card::Teen(_) | Card::Tens(_))) || e.ordinal.is_some_and(|o| o < 100))
+                    && next.is_some_and(|e| {
+                        matches!(e.card, Some(Card::Unit(1..) | Card::Teen(_) | Card::Tens(_)))
+                            || e.ordinal.is_some_and(|o| o < 100)
+                    })
                 {
                     last = L::And;
                     k += 1;
-                } else if matches!(last, L::Unit | L::Teen | L::Tens) && self.is_word(k + 1, "a") && self.is_word(k + 2, "half") {
+                } else if matches!(last, L::Unit | L::Teen | L::Tens)
+                    && self.is_word(k + 1, "a")
+                    && self.is_word(k + 2, "half")
+                {
                     cur += 0.5;
                     last = L::Half;
                     k += 3;
@@ -344,7 +396,8 @@ impl G<'_> {
         if self.is_word(i, "a") && self.is_word(i + 1, "few") || self.word_in(i, &["several", "few", "many"]) {
             let k = if self.is_word(i, "a") { i + 2 } else { i + 1 };
             let ok = self.entry(k).is_some_and(|e| {
-                matches!(e.card, Some(Card::Hundred | Card::Scale(_) | Card::Dozen)) || (e.vague && !is_one_of(self.s(k), &["tens", "dozens"]))
+                matches!(e.card, Some(Card::Hundred | Card::Scale(_) | Card::Dozen))
+                    || (e.vague && !is_one_of(self.s(k), &["tens", "dozens"]))
             });
             if !ok {
                 return Core::No;
@@ -361,7 +414,10 @@ impl G<'_> {
         } else {
             return Core::No;
         }
-        while self.is_word(end, "of") && self.entry(end + 1).is_some_and(|e| e.vague) && !self.word_in(end + 1, &["tens", "dozens"]) {
+        while self.is_word(end, "of")
+            && self.entry(end + 1).is_some_and(|e| e.vague)
+            && !self.word_in(end + 1, &["tens", "dozens"])
+        {
             end += 2;
         }
         let mut q = Quant::new(Kind::Cardinal, Family::Vague, None);
