@@ -12,6 +12,7 @@ pub mod batch;
 pub mod detect;
 pub mod formats;
 pub mod input;
+pub mod session;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

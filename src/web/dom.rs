@@ -6,7 +6,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use super::state::DocData;
+use crate::session::DocData;
 
 /// The document of the page.
 pub fn document() -> web_sys::Document {
@@ -155,12 +155,15 @@ pub fn download(name: &str, mime: &str, content: &str) {
     }
 }
 
-/// Whether keyboard focus is in a text field (where keys type instead of acting).
+/// Whether `e` is a field that keys and pastes belong to (where they type instead of acting).
+pub fn is_field(e: &Element) -> bool {
+    let tag = e.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select") || e.get_attribute("contenteditable").is_some()
+}
+
+/// Whether keyboard focus is in a field.
 pub fn typing_in_field() -> bool {
-    document().active_element().is_some_and(|e| {
-        let tag = e.tag_name().to_ascii_lowercase();
-        tag == "input" || tag == "textarea" || tag == "select" || e.get_attribute("contenteditable").is_some()
-    })
+    document().active_element().is_some_and(|e| is_field(&e))
 }
 
 /// Runs `f` inside a `performance.measure` named `name`, so benchmarks and the browser's profiler can see

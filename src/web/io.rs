@@ -1,12 +1,13 @@
 //! What goes in and out of the app: opened files and exports, through `sift::formats` and `sift::input`.
 
 use crate::formats::{self, Format};
+use crate::session::NewDoc;
 use crate::{Document, Label};
 
 /// What an opened file holds.
 pub struct Opened {
     /// Documents to add.
-    pub docs: Vec<Document>,
+    pub docs: Vec<NewDoc>,
     /// Labels the file defines.
     pub labels: Vec<Label>,
     /// What was repaired or could not be kept, for the user to read.
@@ -105,16 +106,19 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
             None => {
                 if e == "html" || e == "htm" {
                     // The markup says which lines are navigation, captions or links: the boilerplate layer uses it.
-                    let doc = crate::annotate_html(&stem(name), name, content, crate::Layers::ALL);
-                    if doc.text.trim().is_empty() {
+                    let v = crate::input::html_to_text(content);
+                    if v.text.trim().is_empty() {
                         errors.push(format!("{name}: no text in this file."));
                     } else {
-                        out.docs.push(doc);
+                        let spans = super::components::analyze_new(&v.text, Some(&v.lines));
+                        let doc = Document { id: stem(name), name: name.clone(), text: v.text, spans };
+                        out.docs.push(NewDoc { doc, facts: Some(v.lines), markup: Some(content.clone()) });
                     }
                 } else if content.trim().is_empty() {
                     errors.push(format!("{name}: no text in this file."));
                 } else {
-                    out.docs.push(super::state::document_from_text(&stem(name), Some(name.clone()), content.clone()));
+                    let spans = super::components::analyze_new(content, None);
+                    out.docs.push(Document { id: stem(name), name: name.clone(), text: content.clone(), spans }.into());
                 }
             }
         }
@@ -123,7 +127,7 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
         match formats::read_files(f, &group) {
             Ok(imp) if imp.documents.is_empty() => errors.push(format!("{}: no documents in this file.", group[0].0)),
             Ok(imp) => {
-                out.docs.extend(imp.documents);
+                out.docs.extend(imp.documents.into_iter().map(NewDoc::from));
                 for l in imp.labels {
                     if !out.labels.iter().any(|k| k.name == l.name) {
                         out.labels.push(l);

@@ -1,18 +1,34 @@
-//! The browser app (wasm32 only): a yew app over the core. State and every edit live in [`state`] (a
-//! `Reducible`; undo/redo and autosave hang off its `reduce`); the DOM boundary (selections, UTF-16 offsets,
-//! downloads) in `dom`; files in and out in `io` (through `sift::formats` and `sift::input`); autosave and
-//! tab sync in `storage`; slice-by-slice annotation of long texts in `annotate`; one component per file in
-//! [`components`]. [`api`] is the JavaScript API for scripts that want the core without the app.
+//! The browser shell (wasm32 only), thin over the platform-free app core in [`crate::session`]: the yew
+//! components that draw a session and turn clicks and keys into [`Action`]s (one component per file, in
+//! [`components`]); the storage back ends that run the writes the session's `Saver` plans (`storage`); the DOM
+//! boundary where browser positions become code points (`dom`); files in and out (`io`); slice-by-slice
+//! annotation of long texts between two turns of the event loop (`annotate`). [`api`] is the JavaScript API
+//! for scripts that want the core without the app.
 
 mod annotate;
 pub mod api;
 pub mod components;
 mod dom;
 mod io;
-pub mod state;
 mod storage;
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
+
+use crate::session::{Action, Session};
+
+/// The session as yew's reducer state: the reducer itself is the core's, pure; saving runs in the app's effect.
+impl yew::Reducible for Session {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.next(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
 
 /// Mounts the app on `#app` (or the body) when the wasm module starts.
 #[wasm_bindgen(start)]
@@ -22,8 +38,9 @@ pub fn start() {
     let Some(root) = doc.get_element_by_id("app").or_else(|| doc.body().map(Into::into)) else { return };
     // The saved work is read (IndexedDB is asynchronous) before the first render, so the app starts with it.
     wasm_bindgen_futures::spawn_local(async move {
-        storage::open().await;
-        yew::Renderer::<components::App>::with_root(root).render();
+        let (store, saved) = storage::open().await;
+        let props = components::AppProps { store, saved: components::ByPtr(Rc::new(saved)) };
+        yew::Renderer::<components::App>::with_root_and_props(root, props).render();
     });
     // The detectors build their tables (regexes, lexicons) on first use; do it while the page is idle so the
     // first paste is as fast as the next ones. `data-ready` on <body> says it is done.

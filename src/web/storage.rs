@@ -1,57 +1,40 @@
 //! Autosave to IndexedDB (no 5 MB cap like `localStorage`), one record per document so that a full store loses
-//! nothing already saved, and a revision number per document so that two tabs never overwrite each other's work.
+//! nothing already saved. This module only runs the writes the session's [`Saver`](crate::session::Saver)
+//! plans, applying its one revision rule ([`may_write`]) so that two tabs never overwrite each other's work.
 //!
-//! Database `sift` (version 1): store `docs` (key: document id; value `{rev, json}`, the document as JSON) and
-//! store `meta` (`index`: order and open document; `labels`). Each save is one read-write transaction that reads
-//! the stored revision and writes only if no other tab saved a newer one, so the check and the write are atomic;
-//! once it commits, other tabs hear of it on the `sift` `BroadcastChannel` (the message is the key named below)
-//! and read the record. Existing `localStorage` data is moved in when the database is created.
+//! Database `sift` (version 1): store `docs` (key: document id; value `{rev, json, markup?}`, the document as
+//! JSON and the HTML its line facts came from) and store `meta` (`index`: order and open document; `labels`).
+//! Each document write is one read-write transaction that reads the stored revision and writes only if no
+//! other tab saved a newer one, so the check and the write are atomic; once it commits, other tabs hear of it
+//! on the `sift` `BroadcastChannel` (the message is the key named below) and read the record. Existing
+//! `localStorage` data is moved in when the database is created.
 //!
 //! When IndexedDB is unavailable (some `file://` or private contexts) the same keys live in `localStorage`:
-//! `sift:v1:index`, `sift:v1:labels`, `sift:v1:doc:<id>` and `sift:v1:rev:<id>` (written after the document so
-//! that a tab hearing of a new revision through the `storage` event can read the document at once).
+//! `sift:v1:index`, `sift:v1:labels`, `sift:v1:doc:<id>`, `sift:v1:markup:<id>` and `sift:v1:rev:<id>` (written
+//! last, so that a tab hearing of a new revision through the `storage` event can read the document at once).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use js_sys::{Object, Promise, Reflect};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{BroadcastChannel, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode, Storage};
 use yew::Callback;
 
-use super::state::{Action, AppState};
+use crate::session::{may_write, Action, DocData, Effect, Index, Saved, SavedDoc};
 use crate::{Document, Label};
 
 const INDEX: &str = "sift:v1:index";
 const LABELS: &str = "sift:v1:labels";
 const DOC: &str = "sift:v1:doc:";
+const MARKUP: &str = "sift:v1:markup:";
 const REV: &str = "sift:v1:rev:";
 
 const DB: &str = "sift";
 const DOCS: &str = "docs";
 const META: &str = "meta";
-
-#[derive(Serialize, Deserialize, Default)]
-struct Index {
-    order: Vec<String>,
-    current: Option<String>,
-}
-
-/// What was saved in this browser.
-#[derive(Default)]
-pub struct Saved {
-    /// Documents in order, with their revisions.
-    pub docs: Vec<(Document, u64)>,
-    /// Labels (empty: use the built-in ones).
-    pub labels: Vec<Label>,
-    /// The open document.
-    pub current: Option<String>,
-    /// A problem met while loading.
-    pub warning: Option<String>,
-}
 
 /// Where the work goes.
 #[derive(Clone)]
@@ -61,23 +44,17 @@ enum Backend {
     None,
 }
 
-thread_local! {
-    static BACKEND: RefCell<Backend> = const { RefCell::new(Backend::None) };
-    /// What [`open`] read, handed to the app's first state by [`load`].
-    static LOADED: RefCell<Option<Saved>> = const { RefCell::new(None) };
-    /// The app's dispatcher, for outcomes known only after a save commits (conflicts, storage full).
-    static DISPATCH: RefCell<Option<Callback<Action>>> = const { RefCell::new(None) };
-    /// Writes under way.
-    static PENDING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+/// The browser's storage for this app, opened once at start.
+#[derive(Clone)]
+pub struct Store {
+    backend: Backend,
+    /// Writes under way (shown as `data-saving` on `<body>`).
+    pending: Rc<Cell<u32>>,
 }
 
-fn backend() -> Backend {
-    BACKEND.with(|b| b.borrow().clone())
-}
-
-fn emit(a: Action) {
-    if let Some(d) = DISPATCH.with(|d| d.borrow().clone()) {
-        d.emit(a);
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pending, &other.pending)
     }
 }
 
@@ -90,28 +67,32 @@ fn full(name: &str) -> String {
 
 /// Opens the database (moving `localStorage` data in on first use) and reads everything saved, before the app
 /// starts; falls back to `localStorage` when IndexedDB is unavailable.
-pub async fn open() {
+pub async fn open() -> (Store, Saved) {
+    let pending = Rc::new(Cell::new(0));
     match open_idb().await {
         Ok((db, migrated)) => {
             let saved = load_idb(&db).await.unwrap_or_else(|_| Saved {
                 warning: Some("Could not read the saved work from this browser's database.".into()),
                 ..Saved::default()
             });
-            let channel = BroadcastChannel::new(DB).ok();
-            BACKEND.with(|b| *b.borrow_mut() = Backend::Idb(db, channel));
-            LOADED.with(|l| *l.borrow_mut() = Some(saved));
             // The move is committed: free the old keys (the fallback starts empty if it is ever needed).
             if let Some(s) = local().filter(|_| migrated) {
                 for k in local_keys(&s) {
                     let _ = s.remove_item(&k);
                 }
             }
+            (Store { backend: Backend::Idb(db, BroadcastChannel::new(DB).ok()), pending }, saved)
         }
-        Err(_) => {
-            if let Some(s) = local() {
-                BACKEND.with(|b| *b.borrow_mut() = Backend::Local(s));
+        Err(_) => match local() {
+            Some(s) => {
+                let saved = load_local(&s);
+                (Store { backend: Backend::Local(s), pending }, saved)
             }
-        }
+            None => {
+                let warning = "This browser gives the page no storage: work will not survive a reload.";
+                (Store { backend: Backend::None, pending }, Saved { warning: Some(warning.into()), ..Saved::default() })
+            }
+        },
     }
 }
 
@@ -149,7 +130,7 @@ async fn committed(tx: &IdbTransaction) -> Result<(), String> {
 async fn open_idb() -> Result<(IdbDatabase, bool), JsValue> {
     let factory = web_sys::window().ok_or(JsValue::NULL)?.indexed_db()?.ok_or(JsValue::NULL)?;
     let req = factory.open_with_u32(DB, 1)?;
-    let migrated = Rc::new(std::cell::Cell::new(false));
+    let migrated = Rc::new(Cell::new(false));
     let upgrade = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new({
         let (req, migrated) = (req.clone(), migrated.clone());
         move |_| {
@@ -175,9 +156,9 @@ fn migrate(tx: &IdbTransaction) {
     let Some(s) = local() else { return };
     let old = load_local(&s);
     let (Ok(docs), Ok(meta)) = (tx.object_store(DOCS), tx.object_store(META)) else { return };
-    for (d, rev) in &old.docs {
-        if let Ok(json) = serde_json::to_string(d) {
-            let _ = docs.put_with_key(&record(*rev, &json), &JsValue::from_str(&d.id));
+    for d in &old.docs {
+        if let Ok(json) = serde_json::to_string(&d.doc) {
+            let _ = docs.put_with_key(&record(d.rev, &json, d.markup.as_deref()), &JsValue::from_str(&d.doc.id));
         }
     }
     for (key, v) in [(INDEX, get(&s, INDEX)), (LABELS, get(&s, LABELS))] {
@@ -187,18 +168,22 @@ fn migrate(tx: &IdbTransaction) {
     }
 }
 
-fn record(rev: u64, json: &str) -> JsValue {
+fn record(rev: u64, json: &str, markup: Option<&str>) -> JsValue {
     let o = Object::new();
     let _ = Reflect::set(&o, &"rev".into(), &JsValue::from_f64(rev as f64));
     let _ = Reflect::set(&o, &"json".into(), &JsValue::from_str(json));
+    if let Some(m) = markup {
+        let _ = Reflect::set(&o, &"markup".into(), &JsValue::from_str(m));
+    }
     o.into()
 }
 
-/// A stored document record: the document and its revision.
-fn unrecord(v: &JsValue) -> Option<(Document, u64)> {
+/// A stored document record: the document, its markup and its revision.
+fn unrecord(v: &JsValue) -> Option<SavedDoc> {
     let rev = Reflect::get(v, &"rev".into()).ok()?.as_f64()? as u64;
     let json = Reflect::get(v, &"json".into()).ok()?.as_string()?;
-    Some((serde_json::from_str(&json).ok()?, rev))
+    let markup = Reflect::get(v, &"markup".into()).ok().and_then(|m| m.as_string());
+    Some(SavedDoc { doc: serde_json::from_str(&json).ok()?, markup, rev })
 }
 
 fn stored_rev(v: &JsValue) -> u64 {
@@ -222,7 +207,7 @@ async fn load_idb(db: &IdbDatabase) -> Result<Saved, JsValue> {
         }
     }
     // In saved order; a document saved but missing from the order (its index write failed) goes last.
-    out.docs.sort_by_key(|(d, _)| index.order.iter().position(|o| *o == d.id).unwrap_or(usize::MAX));
+    out.docs.sort_by_key(|d| index.order.iter().position(|o| *o == d.doc.id).unwrap_or(usize::MAX));
     if broken > 0 {
         out.warning = Some(format!("Could not read {broken} saved document(s)."));
     }
@@ -240,20 +225,6 @@ fn get(s: &Storage, key: &str) -> Option<String> {
 fn local_keys(s: &Storage) -> Vec<String> {
     let n = s.length().unwrap_or(0);
     (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with("sift:v1:")).collect()
-}
-
-/// Reads everything saved (what [`open`] read, or `localStorage` when it is the store).
-pub fn load() -> Saved {
-    if let Some(saved) = LOADED.with(|l| l.borrow_mut().take()) {
-        return saved;
-    }
-    match backend() {
-        Backend::Local(s) => load_local(&s),
-        _ => Saved {
-            warning: Some("This browser gives the page no storage: work will not survive a reload.".into()),
-            ..Saved::default()
-        },
-    }
 }
 
 fn load_local(s: &Storage) -> Saved {
@@ -274,175 +245,237 @@ fn load_local(s: &Storage) -> Saved {
     out
 }
 
-/// Reads one saved document and its revision from `localStorage`.
-fn load_doc(s: &Storage, id: &str) -> Option<(Document, u64)> {
+/// Reads one saved document, its markup and its revision from `localStorage`.
+fn load_doc(s: &Storage, id: &str) -> Option<SavedDoc> {
     let doc: Document = serde_json::from_str(&get(s, &format!("{DOC}{id}"))?).ok()?;
-    Some((doc, saved_rev(s, id)))
+    Some(SavedDoc { doc, markup: get(s, &format!("{MARKUP}{id}")), rev: local_rev(s, id) })
 }
 
-fn saved_rev(s: &Storage, id: &str) -> u64 {
+fn local_rev(s: &Storage, id: &str) -> u64 {
     get(s, &format!("{REV}{id}")).and_then(|r| r.parse().ok()).unwrap_or(0)
 }
 
-/// Writes what changed between `old` and `new`, bumping revisions in `new`. Returns a warning when something
-/// could not be saved (storage full) or another tab had saved a newer revision (that one is kept and loaded);
-/// with IndexedDB these come a moment later as actions, once the write commits or fails.
-pub fn persist(old: &AppState, new: &mut AppState) -> Option<String> {
-    match backend() {
-        Backend::Idb(db, ch) => {
-            persist_idb(&db, ch, old, new);
+/// The name of an IndexedDB or DOM error (`QuotaExceededError`, …).
+fn error_name(e: JsValue) -> String {
+    e.dyn_into::<web_sys::DomException>().map_or_else(|_| String::new(), |e| e.name())
+}
+
+impl Store {
+    /// Runs the writes the saver planned. Outcomes known only later (another tab saved first, storage full)
+    /// come back to the app as actions through `dispatch`.
+    pub fn run(&self, effects: Vec<Effect>, dispatch: &Callback<Action>) {
+        for e in effects {
+            match (&self.backend, e) {
+                (Backend::None, _) => {}
+                (Backend::Local(s), e) => {
+                    if let Some(a) = run_local(s, e) {
+                        dispatch.emit(a);
+                    }
+                }
+                (Backend::Idb(db, ch), e) => {
+                    let (db, ch, dispatch) = (db.clone(), ch.clone(), dispatch.clone());
+                    self.saving(async move {
+                        if let Some(a) = run_idb(&db, &ch, e).await {
+                            dispatch.emit(a);
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /// Runs a write, counting it in `data-saving` on `<body>` while it is under way: a write not yet committed
+    /// is lost if the page is closed or reloaded, so the page says when everything is saved.
+    fn saving(&self, write: impl std::future::Future<Output = ()> + 'static) {
+        fn mark(pending: &Cell<u32>, delta: i32) {
+            pending.set(pending.get().saturating_add_signed(delta));
+            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                let _ = match pending.get() {
+                    0 => body.remove_attribute("data-saving"),
+                    n => body.set_attribute("data-saving", &n.to_string()),
+                };
+            }
+        }
+        mark(&self.pending, 1);
+        let pending = self.pending.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            write.await;
+            mark(&pending, -1);
+        });
+    }
+
+    /// Listens for other tabs' saves and sends them to `dispatch`; stops when the returned guard is dropped.
+    pub fn listen(&self, dispatch: Callback<Action>) -> Option<EventListener> {
+        match self.backend.clone() {
+            Backend::Idb(db, Some(ch)) => Some(EventListener::new(&ch, "message", move |e| {
+                let Some(key) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
+                    return;
+                };
+                let (db, dispatch) = (db.clone(), dispatch.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(a) = external_idb(&db, &key).await {
+                        dispatch.emit(a);
+                    }
+                });
+            })),
+            Backend::Local(s) => {
+                let win = web_sys::window()?;
+                Some(EventListener::new(&win, "storage", move |e| {
+                    let Some(key) = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()) else { return };
+                    if let Some(a) = external_local(&s, &key) {
+                        dispatch.emit(a);
+                    }
+                }))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A document as stored: its JSON (or why it could not be written).
+fn doc_json(doc: &DocData) -> Result<String, Action> {
+    serde_json::to_string(&doc.to_document()).map_err(|e| Action::Notice(format!("Could not save {:?}: {e}", doc.name)))
+}
+
+/// A failed write, as a message for the user.
+fn failed(name: &str, e: &str) -> Action {
+    Action::Notice(if e == "QuotaExceededError" || e.is_empty() {
+        full(name)
+    } else {
+        format!("Could not save {name:?} ({e}). Everything saved before is safe.")
+    })
+}
+
+/// One write to `localStorage`.
+fn run_local(s: &Storage, e: Effect) -> Option<Action> {
+    match e {
+        Effect::SaveDoc { doc, expect, rev } => {
+            if !may_write(local_rev(s, &doc.id), expect) {
+                // Another tab saved this document first: keep its work, show it, drop our edit.
+                return load_doc(s, &doc.id).map(|t| Action::Conflict(doc.id.clone(), t.doc, t.rev));
+            }
+            let json = match doc_json(&doc) {
+                Ok(j) => j,
+                Err(a) => return Some(a),
+            };
+            let markup_key = format!("{MARKUP}{}", doc.id);
+            let ok = s.set_item(&format!("{DOC}{}", doc.id), &json).is_ok()
+                && match &doc.markup {
+                    Some(m) => s.set_item(&markup_key, m).is_ok(),
+                    None => s.remove_item(&markup_key).is_ok(),
+                };
+            if !ok {
+                return Some(failed(&doc.name, ""));
+            }
+            let _ = s.set_item(&format!("{REV}{}", doc.id), &rev.to_string());
             None
         }
-        Backend::Local(s) => persist_local(&s, old, new),
-        Backend::None => None,
-    }
-}
-
-/// A changed document: id, name, and its JSON (or why it could not be written).
-type Changed = (String, String, Result<String, String>);
-
-/// The documents that changed from `old` to `new`, and the ids `new` no longer has.
-fn changes(old: &AppState, new: &AppState) -> (Vec<Changed>, Vec<String>) {
-    let changed = new
-        .docs
-        .iter()
-        .filter(|d| !old.docs.iter().any(|o| Rc::ptr_eq(o, d)))
-        .map(|d| (d.id.clone(), d.name.clone(), serde_json::to_string(&d.to_document()).map_err(|e| e.to_string())))
-        .collect();
-    let gone = old.docs.iter().filter(|o| !new.docs.iter().any(|d| d.id == o.id)).map(|o| o.id.clone()).collect();
-    (changed, gone)
-}
-
-fn order_changed(old: &AppState, new: &AppState) -> bool {
-    old.docs.len() != new.docs.len()
-        || old.docs.iter().zip(&new.docs).any(|(a, b)| a.id != b.id)
-        || old.current != new.current
-}
-
-fn index_json(new: &AppState) -> Option<String> {
-    let index = Index { order: new.docs.iter().map(|d| d.id.clone()).collect(), current: new.current.clone() };
-    serde_json::to_string(&index).ok()
-}
-
-fn persist_idb(db: &IdbDatabase, ch: Option<BroadcastChannel>, old: &AppState, new: &mut AppState) {
-    let mut revs = new.revs.as_ref().clone();
-    let (changed, gone) = changes(old, new);
-    for (id, name, json) in changed {
-        let json = match json {
-            Ok(j) => j,
-            Err(e) => {
-                emit(Action::Notice(format!("Could not save {name:?}: {e}")));
-                continue;
+        Effect::DeleteDoc(id) => {
+            for k in [DOC, MARKUP, REV] {
+                let _ = s.remove_item(&format!("{k}{id}"));
             }
-        };
-        let known = revs.get(&id).copied().unwrap_or(0);
-        revs.insert(id.clone(), known + 1);
-        let (db, ch) = (db.clone(), ch.clone());
-        saving(async move { save_doc(&db, ch, id, name, json, known).await });
+            None
+        }
+        Effect::SaveLabels(labels) => {
+            let json = serde_json::to_string(labels.as_ref()).ok()?;
+            s.set_item(LABELS, &json).is_err().then(|| Action::Notice(LABELS_FULL.into()))
+        }
+        Effect::SaveIndex(index) => {
+            let _ = s.set_item(INDEX, &serde_json::to_string(&index).ok()?);
+            None
+        }
     }
-    for id in gone {
-        revs.remove(&id);
-        let (db, ch) = (db.clone(), ch.clone());
-        saving(async move {
-            let Ok(tx) = db.transaction_with_str_and_mode(DOCS, IdbTransactionMode::Readwrite) else { return };
+}
+
+const LABELS_FULL: &str = "Storage is full: the label change is not saved.";
+
+/// One write to IndexedDB.
+async fn run_idb(db: &IdbDatabase, ch: &Option<BroadcastChannel>, e: Effect) -> Option<Action> {
+    match e {
+        Effect::SaveDoc { doc, expect, rev } => save_doc(db, ch, &doc, expect, rev).await,
+        Effect::DeleteDoc(id) => {
+            let tx = db.transaction_with_str_and_mode(DOCS, IdbTransactionMode::Readwrite).ok()?;
             if let Ok(s) = tx.object_store(DOCS) {
                 let _ = s.delete(&JsValue::from_str(&id));
             }
             commit_now(&tx);
             if committed(&tx).await.is_ok() {
-                tell(&ch, &format!("{REV}{id}"));
+                tell(ch, &format!("{REV}{id}"));
             }
-        });
-    }
-    let mut meta = Vec::new();
-    if !Rc::ptr_eq(&old.labels, &new.labels) {
-        if let Ok(j) = serde_json::to_string(new.labels.as_ref()) {
-            meta.push((LABELS, j));
+            None
         }
-    }
-    if order_changed(old, new) {
-        meta.extend(index_json(new).map(|j| (INDEX, j)));
-    }
-    for (key, json) in meta {
-        let (db, ch) = (db.clone(), ch.clone());
-        saving(async move {
-            let Ok(tx) = db.transaction_with_str_and_mode(META, IdbTransactionMode::Readwrite) else { return };
-            let put = tx.object_store(META).and_then(|s| s.put_with_key(&JsValue::from_str(&json), &key.into()));
-            let result = match put {
-                Ok(_) => {
-                    commit_now(&tx);
-                    committed(&tx).await
-                }
-                Err(e) => {
-                    let _ = tx.abort();
-                    Err(e.dyn_into::<web_sys::DomException>().map_or_else(|_| String::new(), |e| e.name()))
-                }
-            };
-            match result {
-                Ok(()) => tell(&ch, key),
-                Err(e) if e == "QuotaExceededError" && key == LABELS => {
-                    emit(Action::Notice("Storage is full: the label change is not saved.".into()))
-                }
+        Effect::SaveLabels(labels) => {
+            let json = serde_json::to_string(labels.as_ref()).ok()?;
+            match put_meta(db, LABELS, &json).await {
+                Ok(()) => tell(ch, LABELS),
+                Err(e) if e == "QuotaExceededError" => return Some(Action::Notice(LABELS_FULL.into())),
                 Err(_) => {}
             }
-        });
-    }
-    new.revs = Rc::new(revs);
-}
-
-/// Runs a write, counting it in `data-saving` on `<body>` while it is under way: a write not yet committed is
-/// lost if the page is closed or reloaded, so the page says when everything is saved.
-fn saving(write: impl std::future::Future<Output = ()> + 'static) {
-    fn mark(delta: i32) {
-        let n = PENDING.with(|p| {
-            p.set(p.get().saturating_add_signed(delta));
-            p.get()
-        });
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            let _ = if n == 0 {
-                body.remove_attribute("data-saving")
-            } else {
-                body.set_attribute("data-saving", &n.to_string())
-            };
+            None
+        }
+        Effect::SaveIndex(index) => {
+            if put_meta(db, INDEX, &serde_json::to_string(&index).ok()?).await.is_ok() {
+                tell(ch, INDEX);
+            }
+            None
         }
     }
-    mark(1);
-    wasm_bindgen_futures::spawn_local(async move {
-        write.await;
-        mark(-1);
-    });
 }
 
-/// Saves one document unless another tab saved a newer revision than `known` (then loads theirs).
-async fn save_doc(db: &IdbDatabase, ch: Option<BroadcastChannel>, id: String, name: String, json: String, known: u64) {
+async fn put_meta(db: &IdbDatabase, key: &str, json: &str) -> Result<(), String> {
+    let tx = db.transaction_with_str_and_mode(META, IdbTransactionMode::Readwrite).map_err(error_name)?;
+    match tx.object_store(META).and_then(|s| s.put_with_key(&JsValue::from_str(json), &key.into())) {
+        Ok(_) => {
+            commit_now(&tx);
+            committed(&tx).await
+        }
+        Err(e) => {
+            let _ = tx.abort();
+            Err(error_name(e))
+        }
+    }
+}
+
+/// Saves one document as revision `rev` unless another tab saved a revision newer than `expect` (then theirs
+/// comes back as a [`Action::Conflict`]).
+async fn save_doc(
+    db: &IdbDatabase,
+    ch: &Option<BroadcastChannel>,
+    doc: &DocData,
+    expect: u64,
+    rev: u64,
+) -> Option<Action> {
     /// What happened inside the transaction.
     enum Outcome {
         Saved,
         Theirs(JsValue),
         Failed(String),
     }
-    let Ok(tx) = db.transaction_with_str_and_mode(DOCS, IdbTransactionMode::Readwrite) else { return };
-    let Ok(store) = tx.object_store(DOCS) else { return };
-    let Ok(read) = store.get(&JsValue::from_str(&id)) else { return };
+    let json = match doc_json(doc) {
+        Ok(j) => j,
+        Err(a) => return Some(a),
+    };
+    let tx = db.transaction_with_str_and_mode(DOCS, IdbTransactionMode::Readwrite).ok()?;
+    let store = tx.object_store(DOCS).ok()?;
+    let read = store.get(&JsValue::from_str(&doc.id)).ok()?;
     let outcome = Rc::new(RefCell::new(Outcome::Failed(String::new())));
     // The write is made in the read's success handler, while the transaction is still active: read and write
     // are one atomic step, whatever other tabs do.
     let on_read = wasm_bindgen::closure::Closure::once_into_js({
-        let (outcome, read, id, tx) = (outcome.clone(), read.clone(), id.clone(), tx.clone());
+        let (outcome, read, id, tx, markup) =
+            (outcome.clone(), read.clone(), doc.id.clone(), tx.clone(), doc.markup.clone());
         move || {
             let stored = read.result().unwrap_or(JsValue::UNDEFINED);
-            *outcome.borrow_mut() = if stored_rev(&stored) > known {
+            *outcome.borrow_mut() = if !may_write(stored_rev(&stored), expect) {
                 Outcome::Theirs(stored)
             } else {
-                match store.put_with_key(&record(known + 1, &json), &JsValue::from_str(&id)) {
+                match store.put_with_key(&record(rev, &json, markup.as_deref()), &JsValue::from_str(&id)) {
                     Ok(_) => {
                         // Nothing else to do: commit now rather than at the end of the task (a closing tab).
                         commit_now(&tx);
                         Outcome::Saved
                     }
-                    Err(e) => Outcome::Failed(
-                        e.dyn_into::<web_sys::DomException>().map_or_else(|_| String::new(), |e| e.name()),
-                    ),
+                    Err(e) => Outcome::Failed(error_name(e)),
                 }
             };
         }
@@ -451,23 +484,12 @@ async fn save_doc(db: &IdbDatabase, ch: Option<BroadcastChannel>, id: String, na
     let result = committed(&tx).await;
     let outcome = std::mem::replace(&mut *outcome.borrow_mut(), Outcome::Saved);
     match (result, outcome) {
-        (Ok(()), Outcome::Saved) => tell(&ch, &format!("{REV}{id}")),
-        (Ok(()), Outcome::Theirs(v)) => {
-            // Another tab saved this document since we loaded it: keep its work, show it, drop our edit.
-            if let Some((theirs, rev)) = unrecord(&v) {
-                emit(Action::External(id, Some(theirs), rev));
-                emit(Action::Notice(format!(
-                    "{name:?} was changed in another tab; its version is kept and your last edit to it was not applied."
-                )));
-            }
+        (Ok(()), Outcome::Saved) => {
+            tell(ch, &format!("{REV}{}", doc.id));
+            None
         }
-        (Err(e), _) | (Ok(()), Outcome::Failed(e)) => {
-            emit(Action::Notice(if e == "QuotaExceededError" || e.is_empty() {
-                full(&name)
-            } else {
-                format!("Could not save {name:?} ({e}). Everything saved before is safe.")
-            }))
-        }
+        (Ok(()), Outcome::Theirs(v)) => unrecord(&v).map(|t| Action::Conflict(doc.id.clone(), t.doc, t.rev)),
+        (Err(e), _) | (Ok(()), Outcome::Failed(e)) => Some(failed(&doc.name, &e)),
     }
 }
 
@@ -486,89 +508,6 @@ fn tell(ch: &Option<BroadcastChannel>, key: &str) {
     }
 }
 
-fn persist_local(s: &Storage, old: &AppState, new: &mut AppState) -> Option<String> {
-    let mut warning = None;
-    let mut revs = new.revs.as_ref().clone();
-    let (changed, gone) = changes(old, new);
-    for (id, name, json) in changed {
-        let known = revs.get(&id).copied().unwrap_or(0);
-        let stored = saved_rev(s, &id);
-        if stored > known {
-            // Another tab saved this document since we loaded it: keep its work, show it, drop our edit.
-            if let Some((theirs, rev)) = load_doc(s, &id) {
-                revs.insert(id.clone(), rev);
-                if let Some(slot) = new.docs.iter_mut().find(|d| d.id == id) {
-                    *slot = Rc::new(super::state::DocData::from_document(theirs));
-                }
-                warning = Some(format!(
-                    "{name:?} was changed in another tab; its version is kept and your last edit to it was not applied."
-                ));
-                continue;
-            }
-        }
-        let json = match json {
-            Ok(j) => j,
-            Err(e) => {
-                warning = Some(format!("Could not save {name:?}: {e}"));
-                continue;
-            }
-        };
-        let rev = known.max(stored) + 1;
-        if s.set_item(&format!("{DOC}{id}"), &json).is_err() {
-            warning = Some(full(&name));
-            continue;
-        }
-        let _ = s.set_item(&format!("{REV}{id}"), &rev.to_string());
-        revs.insert(id, rev);
-    }
-    for id in gone {
-        let _ = s.remove_item(&format!("{DOC}{id}"));
-        let _ = s.remove_item(&format!("{REV}{id}"));
-        revs.remove(&id);
-    }
-    if !Rc::ptr_eq(&old.labels, &new.labels) {
-        if let Ok(j) = serde_json::to_string(new.labels.as_ref()) {
-            if s.set_item(LABELS, &j).is_err() {
-                warning = Some("Storage is full: the label change is not saved.".into());
-            }
-        }
-    }
-    if order_changed(old, new) {
-        if let Some(j) = index_json(new) {
-            let _ = s.set_item(INDEX, &j);
-        }
-    }
-    new.revs = Rc::new(revs);
-    warning
-}
-
-/// Listens for other tabs' saves (and this tab's late save outcomes) and sends them to `dispatch`; stops when
-/// the returned guard is dropped.
-pub fn listen(dispatch: Callback<Action>) -> Option<EventListener> {
-    DISPATCH.with(|d| *d.borrow_mut() = Some(dispatch));
-    match backend() {
-        Backend::Idb(db, Some(ch)) => Some(EventListener::new(&ch, "message", move |e| {
-            let Some(key) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else { return };
-            let db = db.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(a) = external_idb(&db, &key).await {
-                    emit(a);
-                }
-            });
-        })),
-        Backend::Local(s) => {
-            let win = web_sys::window()?;
-            Some(EventListener::new(&win, "storage", move |e| {
-                let Some(key) = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()) else { return };
-                if let Some(a) = external_local(&s, &key) {
-                    emit(a);
-                }
-            }))
-        }
-        _ => None,
-    }
-}
-
 /// What another tab changed, read back from the database by the key it named.
 async fn external_idb(db: &IdbDatabase, key: &str) -> Option<Action> {
     let (store, k) = match key.strip_prefix(REV) {
@@ -580,31 +519,31 @@ async fn external_idb(db: &IdbDatabase, key: &str) -> Option<Action> {
     let v = done(&tx.object_store(store).ok()?.get(&JsValue::from_str(k)).ok()?).await.ok()?;
     if store == DOCS {
         return Some(match unrecord(&v) {
-            Some((d, rev)) => Action::External(k.to_string(), Some(d), rev),
+            Some(d) => Action::External(k.to_string(), Some(d.doc), d.rev),
             None => Action::External(k.to_string(), None, 0),
         });
     }
-    let json = v.as_string()?;
+    external_meta(key, &v.as_string()?)
+}
+
+/// The labels or the order another tab saved.
+fn external_meta(key: &str, json: &str) -> Option<Action> {
     if key == LABELS {
-        return serde_json::from_str(&json).ok().map(Action::ExternalLabels);
+        return serde_json::from_str::<Vec<Label>>(json).ok().map(Action::ExternalLabels);
     }
-    serde_json::from_str::<Index>(&json).ok().map(|i| Action::ExternalOrder(i.order))
+    serde_json::from_str::<Index>(json).ok().map(|i| Action::ExternalOrder(i.order))
 }
 
 /// Interprets a `storage` event from another tab.
 fn external_local(s: &Storage, key: &str) -> Option<Action> {
     if let Some(id) = key.strip_prefix(REV) {
         return Some(match load_doc(s, id) {
-            Some((d, rev)) => Action::External(id.to_string(), Some(d), rev),
+            Some(d) => Action::External(id.to_string(), Some(d.doc), d.rev),
             None => Action::External(id.to_string(), None, 0),
         });
     }
-    if key == LABELS {
-        return get(s, LABELS).and_then(|j| serde_json::from_str(&j).ok()).map(Action::ExternalLabels);
-    }
-    if key == INDEX {
-        let index: Index = get(s, INDEX).and_then(|j| serde_json::from_str(&j).ok())?;
-        return Some(Action::ExternalOrder(index.order));
+    if key == LABELS || key == INDEX {
+        return external_meta(key, &get(s, key)?);
     }
     None
 }

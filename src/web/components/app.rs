@@ -7,10 +7,11 @@ use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
-use crate::web::components::text_view::{ByPtr, Revealer};
-use crate::web::state::{doc_name, document_from_text, Action, AppState};
-use crate::web::{annotate, dom, io, storage};
+use super::text_view::Revealer;
+use super::{ByPtr, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
+use crate::session::{doc_name, Action, DocData, NewDoc, Saved, Saver, Session, AT_ONCE};
+use crate::web::storage::Store;
+use crate::web::{annotate, dom, io};
 use crate::{Document, Status};
 
 /// A fresh document id: time-based, so two tabs pasting at once do not collide.
@@ -63,37 +64,88 @@ pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
     });
 }
 
-/// Adds a pasted or typed text as a new document, annotated at once.
-pub fn add_text(text: String, dispatch: &Callback<Action>) {
+/// Adds a pasted, typed or dropped text as a new document: annotated at once, or for a long text shown at once
+/// and annotated slice by slice. HTML-derived text brings its line facts and markup along.
+pub fn add_text(
+    text: String,
+    facts: Option<Vec<crate::input::LineFacts>>,
+    markup: Option<String>,
+    dispatch: &Callback<Action>,
+) {
     if text.trim().is_empty() {
         return;
     }
-    if text.len() <= annotate::AT_ONCE {
-        let doc = document_from_text(&fresh_id(), None, text);
-        dispatch.emit(Action::AddDocs(vec![doc], Vec::new()));
+    let mut doc = Document { id: fresh_id(), name: doc_name(&text), text, spans: Vec::new() };
+    if doc.text.len() <= AT_ONCE {
+        doc.spans = dom::measure("sift:analyze", || analyze_new(&doc.text, facts.as_deref()));
+        dispatch.emit(Action::AddDocs(vec![NewDoc { doc, facts, markup }], Vec::new()));
         return;
     }
-    // A long text: show it now, annotate it slice by slice.
-    let doc = Document { id: fresh_id(), name: doc_name(&text), text, spans: Vec::new() };
     let (id, text) = (doc.id.clone(), Rc::<str>::from(doc.text.as_str()));
-    dispatch.emit(Action::AddDocs(vec![doc], Vec::new()));
-    annotate::in_slices(id, text, dispatch.clone());
+    let shared = facts.clone().map(Rc::new);
+    dispatch.emit(Action::AddDocs(vec![NewDoc { doc, facts, markup }], Vec::new()));
+    annotate::in_slices(id, text, shared, dispatch.clone());
+}
+
+/// Runs every detector on a new text, with its line facts when it came from HTML.
+pub fn analyze_new(text: &str, facts: Option<&[crate::input::LineFacts]>) -> Vec<crate::Span> {
+    match facts {
+        Some(f) => crate::detect::analyze_visible(
+            &crate::Visible { text: text.to_string(), lines: f.to_vec() },
+            crate::Layers::ALL,
+        ),
+        None => crate::analyze(text, crate::Layers::ALL),
+    }
+}
+
+/// Re-annotates the open document: a long one slice by slice, like a long paste, so the page stays responsive.
+pub fn reannotate(doc: &Rc<DocData>, dispatch: &Callback<Action>) {
+    if doc.text.len() > AT_ONCE {
+        dispatch.emit(Action::ClearSuggestions);
+        annotate::in_slices(doc.id.clone(), doc.text.clone(), doc.facts.clone(), dispatch.clone());
+    } else {
+        dispatch.emit(Action::Reannotate);
+    }
 }
 
 /// What the page-wide key handler needs to see at the time of the key press.
 struct Live {
-    state: Rc<AppState>,
+    state: Rc<Session>,
     caret: Option<(usize, usize)>,
+}
+
+/// Props of [`App`]: the browser's storage and what it held at start.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Where the work is saved.
+    pub store: Store,
+    /// The work saved before, read before the first render.
+    pub saved: ByPtr<Saved>,
 }
 
 /// The app.
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(AppState::load);
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let saved = props.saved.0.clone();
+        use_reducer(move || Session::from_saved(saved.as_ref().clone()))
+    };
     let dispatch = {
         let d = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
+    // Saving is an effect after each render: the saver diffs the new session against what storage holds.
+    {
+        let saver = {
+            let s = (*state).clone();
+            use_mut_ref(move || Saver::new(&s))
+        };
+        let (store, dispatch) = (props.store.clone(), dispatch.clone());
+        use_effect_with(state.clone(), move |s| {
+            let effects = dom::measure("sift:save", || saver.borrow_mut().plan(s));
+            store.run(effects, &dispatch);
+        });
+    }
     let live: Rc<RefCell<Live>> = {
         let s = (*state).clone();
         use_mut_ref(move || Live { state: Rc::new(s), caret: None })
@@ -105,12 +157,15 @@ pub fn app() -> Html {
 
     let do_reveal = {
         let revealer = revealer.clone();
-        Callback::from(move |c: usize| {
-            let f = revealer.borrow().clone();
-            if let Some(f) = f {
-                f(c);
-            }
-        })
+        (*use_memo((), move |_| {
+            Callback::from(move |c: usize| {
+                let f = revealer.borrow().clone();
+                if let Some(f) = f {
+                    f(c);
+                }
+            })
+        }))
+        .clone()
     };
 
     // Page-wide listeners, registered once.
@@ -120,6 +175,7 @@ pub fn app() -> Html {
         let palette = palette.clone();
         let do_reveal = do_reveal.clone();
         let new_doc = new_doc.clone();
+        let store = props.store.clone();
         use_effect_with((), move |_| {
             let doc = dom::document();
             let d = dispatch.clone();
@@ -129,25 +185,26 @@ pub fn app() -> Html {
                 EventListenerOptions::enable_prevent_default(),
                 move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
-                    let target_ok = dom::document().active_element().is_none_or(|a| {
-                        let tag = a.tag_name().to_ascii_lowercase();
-                        !(tag == "input" || tag == "textarea") || a.id() == "intake-text"
-                    });
-                    if !target_ok {
+                    // A paste into a field is the field's, except the new-document box.
+                    if dom::typing_in_field()
+                        && dom::document().active_element().is_none_or(|a| a.id() != "intake-text")
+                    {
                         return;
                     }
                     let Some(data) = e.clipboard_data() else { return };
                     let plain = data.get_data("text/plain").unwrap_or_default();
                     // Plain text exactly as copied when the clipboard has it (what the user saw, even if it quotes
-                    // markup); else the visible text of the HTML.
-                    let text = if plain.trim().is_empty() {
-                        crate::input::html_to_text(&data.get_data("text/html").unwrap_or_default()).text
+                    // markup); else the visible text of the HTML, with its line facts.
+                    let (text, facts, markup) = if plain.trim().is_empty() {
+                        let html = data.get_data("text/html").unwrap_or_default();
+                        let v = crate::input::html_to_text(&html);
+                        (v.text, Some(v.lines), Some(html))
                     } else {
-                        plain
+                        (plain, None, None)
                     };
                     if !text.trim().is_empty() {
                         e.prevent_default();
-                        add_text(text, &d);
+                        add_text(text, facts, markup, &d);
                         new_doc.set(false);
                     }
                 },
@@ -173,8 +230,8 @@ pub fn app() -> Html {
                     }
                 },
             );
-            // Other tabs' saves, and outcomes of this tab's saves known only once they commit.
-            let storage_l = storage::listen(dispatch.clone());
+            // Other tabs' saves.
+            let storage_l = store.listen(dispatch.clone());
             let d = dispatch.clone();
             let keys = EventListener::new_with_options(
                 &doc,
@@ -242,7 +299,8 @@ pub fn app() -> Html {
     let main = match (&doc, *new_doc) {
         (Some(d), false) => html! {
             <>
-                <ReviewBar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
+                <ReviewBar doc={d.clone()} labels={state.labels.clone()} progress={state.annotating.get(&d.id).copied()}
+                    dispatch={dispatch.clone()} />
                 <TextView doc={d.clone()} labels={ByPtr(state.labels.clone())} hidden={ByPtr(state.hidden.clone())}
                     selected={state.selected.clone()} {on_click_spans} {on_mouse_up} on_key={on_key_text}
                     revealer={ByPtr(revealer.clone())} />
@@ -250,13 +308,15 @@ pub fn app() -> Html {
         },
         _ => html! { <Intake dispatch={dispatch.clone()} on_added={on_added} can_cancel={doc.is_some()} /> },
     };
-    let rc_state = Rc::new((*state).clone());
     html! {
         <div class="app">
-            <Toolbar state={rc_state.clone()} dispatch={dispatch.clone()} on_reveal={do_reveal.clone()} />
+            <Toolbar doc={doc.clone()} docs={state.docs.clone()} labels={state.labels.clone()}
+                can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
+                on_reveal={do_reveal.clone()} />
             <aside class="sidebar" aria-label="Documents and labels">
-                <DocList state={rc_state.clone()} dispatch={dispatch.clone()} on_new={on_new} />
-                <LabelPanel state={rc_state.clone()} dispatch={dispatch.clone()} />
+                <DocList docs={state.docs.clone()} current={state.current.clone()} dispatch={dispatch.clone()} on_new={on_new} />
+                <LabelPanel labels={state.labels.clone()} hidden={state.hidden.clone()} doc={doc.clone()}
+                    docs={state.docs.clone()} dispatch={dispatch.clone()} />
             </aside>
             <main class="main" id="main">
                 if let Some(n) = &state.notice {
@@ -269,8 +329,10 @@ pub fn app() -> Html {
                 { main }
             </main>
             <aside class="inspector" aria-label="Span details and list">
-                <Inspector state={rc_state.clone()} dispatch={dispatch.clone()} />
-                <SpanList state={rc_state} dispatch={dispatch.clone()} on_reveal={do_reveal} />
+                <Inspector doc={doc.clone()} span={state.selected_span().cloned()} labels={state.labels.clone()}
+                    dispatch={dispatch.clone()} />
+                <SpanList doc={doc.clone()} labels={state.labels.clone()} filter={state.filter.clone()}
+                    selected={state.selected.clone()} dispatch={dispatch.clone()} on_reveal={do_reveal} />
             </aside>
             if let Some((x, y)) = *palette {
                 <Palette x={x} y={y} labels={state.labels.clone()} on_pick={on_tag} />
@@ -290,10 +352,8 @@ fn on_key(
     let ctrl = e.ctrl_key() || e.meta_key();
     let key = e.key();
     // Keys typed into a field belong to it (judged by the event's target: a field may have moved focus away).
-    let typing = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| {
-        let tag = t.tag_name().to_ascii_lowercase();
-        matches!(tag.as_str(), "input" | "textarea" | "select")
-    }) || dom::typing_in_field();
+    let typing = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| dom::is_field(&t))
+        || dom::typing_in_field();
     if ctrl && !typing {
         match key.to_lowercase().as_str() {
             "z" if e.shift_key() => dispatch.emit(Action::Redo),
@@ -383,8 +443,8 @@ fn on_key(
 
 /// Selects the next (or previous) unreviewed visible suggestion after (before) code point `from`.
 fn jump(
-    state: &AppState,
-    doc: &crate::web::state::DocData,
+    state: &Session,
+    doc: &DocData,
     from: usize,
     forward: bool,
     dispatch: &Callback<Action>,

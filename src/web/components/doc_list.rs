@@ -4,14 +4,16 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::text_view::label_class;
-use crate::web::state::{Action, AppState};
+use crate::session::{Action, DocData};
 use std::rc::Rc;
 
 /// Props of [`DocList`].
 #[derive(Properties, PartialEq)]
 pub struct DocListProps {
-    /// The state.
-    pub state: Rc<AppState>,
+    /// The documents, in order.
+    pub docs: Rc<Vec<Rc<DocData>>>,
+    /// The open document's id.
+    pub current: Option<String>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
     /// Opens the new-document panel.
@@ -36,7 +38,6 @@ pub fn doc_list(p: &DocListProps) -> Html {
             }
         });
     }
-    let s = &p.state;
     let open_click = {
         let file_ref = file_ref.clone();
         Callback::from(move |_| {
@@ -55,8 +56,8 @@ pub fn doc_list(p: &DocListProps) -> Html {
             input.set_value("");
         })
     };
-    let items = s.docs.iter().enumerate().map(|(i, d)| {
-        let current = s.current.as_deref() == Some(d.id.as_str());
+    let items = p.docs.iter().enumerate().map(|(i, d)| {
+        let current = p.current.as_deref() == Some(d.id.as_str());
         let id = d.id.clone();
         let counts = d.counts();
         let name_el = if editing.as_deref() == Some(d.id.as_str()) {
@@ -103,7 +104,7 @@ pub fn doc_list(p: &DocListProps) -> Html {
                         onclick={Callback::from(move |_| ed.set(Some(idr.clone())))}>{"✎"}</button>
                     <button class="icon" aria-label={format!("Move {} up", d.name)} title="Move up" disabled={i == 0}
                         onclick={p.dispatch.reform(move |_| Action::MoveDoc(idu.clone(), -1))}>{"▲"}</button>
-                    <button class="icon" aria-label={format!("Move {} down", d.name)} title="Move down" disabled={i + 1 == s.docs.len()}
+                    <button class="icon" aria-label={format!("Move {} down", d.name)} title="Move down" disabled={i + 1 == p.docs.len()}
                         onclick={p.dispatch.reform(move |_| Action::MoveDoc(idd.clone(), 1))}>{"▼"}</button>
                     <button class="icon danger" aria-label={format!("Delete {}", d.name)} title="Delete (undo with Ctrl+Z)"
                         onclick={p.dispatch.reform(move |_| Action::DeleteDoc(idx.clone()))}>{"✕"}</button>
@@ -114,7 +115,7 @@ pub fn doc_list(p: &DocListProps) -> Html {
     html! {
         <section class="panel docs" aria-labelledby="docs-h">
             <div class="panel-head">
-                <h2 id="docs-h">{ format!("Documents ({})", s.docs.len()) }</h2>
+                <h2 id="docs-h">{ format!("Documents ({})", p.docs.len()) }</h2>
             </div>
             <div class="row">
                 <button class="btn small" aria-label="New document: paste or type text" onclick={p.on_new.reform(|_| ())}>{"+ New"}</button>

@@ -4,19 +4,31 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
-use super::StateProps;
-use crate::web::state::Action;
-use crate::{Origin, Status};
+use crate::session::{Action, DocData};
+use crate::{Label, Origin, Span, Status};
+use std::rc::Rc;
+
+/// Props of [`Inspector`].
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    /// The open document.
+    pub doc: Option<Rc<DocData>>,
+    /// The selected span.
+    pub span: Option<Span>,
+    /// Labels to relabel to.
+    pub labels: Rc<Vec<Label>>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
 
 /// The inspector.
 #[function_component(Inspector)]
-pub fn inspector(p: &StateProps) -> Html {
-    let s = &p.state;
+pub fn inspector(p: &InspectorProps) -> Html {
     let note_ref = use_node_ref();
-    let Some(doc) = s.doc().cloned() else {
+    let Some(doc) = p.doc.clone() else {
         return html! { <section class="panel inspect"><h2>{"Span"}</h2><p class="muted">{"No document open."}</p></section> };
     };
-    let Some(span) = s.selected.as_ref().and_then(|id| doc.spans.iter().find(|x| x.id == *id)).cloned() else {
+    let Some(span) = p.span.clone() else {
         return html! {
             <section class="panel inspect" aria-labelledby="insp-h">
                 <h2 id="insp-h">{"Span"}</h2>
@@ -108,7 +120,7 @@ pub fn inspector(p: &StateProps) -> Html {
             </div>
             <label class="field">{"Label"}
                 <select aria-label="Relabel span" onchange={relabel}>
-                    { for s.labels.iter().map(|l| html! {
+                    { for p.labels.iter().map(|l| html! {
                         <option value={l.name.clone()} selected={l.name == span.label}>{ l.name.clone() }</option>
                     }) }
                 </select>

@@ -3,7 +3,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::web::state::Action;
+use crate::session::Action;
 
 /// Props of [`Intake`].
 #[derive(Properties, PartialEq)]
@@ -28,7 +28,7 @@ pub fn intake(p: &IntakeProps) -> Html {
             if let Some(t) = area.cast::<HtmlTextAreaElement>() {
                 let text = t.value();
                 if !text.trim().is_empty() {
-                    super::app::add_text(text, &dispatch);
+                    super::app::add_text(text, None, None, &dispatch);
                     t.set_value("");
                     on_added.emit(());
                 }

@@ -4,14 +4,29 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::text_view::{is_hex_color, label_class};
-use super::StateProps;
-use crate::web::state::{Action, OnDelete};
+use crate::session::{Action, DocData, OnDelete};
 use crate::Label;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// Props of [`LabelPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LabelPanelProps {
+    /// Labels, in palette order.
+    pub labels: Rc<Vec<Label>>,
+    /// Labels whose spans are hidden.
+    pub hidden: Rc<HashSet<String>>,
+    /// The open document (counts per label).
+    pub doc: Option<Rc<DocData>>,
+    /// Every document (how many spans a label deletion touches).
+    pub docs: Rc<Vec<Rc<DocData>>>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
 
 /// The label panel.
 #[function_component(LabelPanel)]
-pub fn label_panel(p: &StateProps) -> Html {
-    let s = &p.state;
+pub fn label_panel(p: &LabelPanelProps) -> Html {
     let editing = use_state(|| None::<String>);
     let deleting = use_state(|| None::<String>);
     let new_name = use_state(String::new);
@@ -24,28 +39,22 @@ pub fn label_panel(p: &StateProps) -> Html {
             }
         });
     }
-    let doc = s.doc().cloned();
-    let counts = doc.as_ref().map(|d| d.counts()).unwrap_or_default();
+    let counts = p.doc.as_ref().map(|d| d.counts()).unwrap_or_default();
     let add = {
         let new_name = new_name.clone();
         let dispatch = p.dispatch.clone();
-        let labels = s.labels.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let name = new_name.trim().to_string();
             if name.is_empty() {
                 return;
             }
-            const PALETTE: [&str; 5] = ["#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#000000"];
-            let color = PALETTE.iter().find(|c| !labels.iter().any(|l| l.color == **c)).unwrap_or(&PALETTE[0]);
-            let key =
-                (1..=9).map(|k| k.to_string()).find(|k| !labels.iter().any(|l| l.key.as_deref() == Some(k.as_str())));
-            dispatch.emit(Action::AddLabel(Label { name, color: color.to_string(), key }));
+            dispatch.emit(Action::AddLabelNamed(name));
             new_name.set(String::new());
         })
     };
-    let rows = s.labels.iter().map(|l| {
-        let hidden = s.hidden.contains(&l.name);
+    let rows = p.labels.iter().map(|l| {
+        let hidden = p.hidden.contains(&l.name);
         let n = counts.iter().find(|(x, _)| *x == l.name).map_or(0, |c| c.1);
         let name = l.name.clone();
         let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
@@ -81,11 +90,11 @@ pub fn label_panel(p: &StateProps) -> Html {
             }
         } else { html! {} };
         let delete_row = if deleting.as_deref() == Some(l.name.as_str()) {
-            let others: Vec<String> = s.labels.iter().filter(|x| x.name != l.name).map(|x| x.name.clone()).collect();
+            let others: Vec<String> = p.labels.iter().filter(|x| x.name != l.name).map(|x| x.name.clone()).collect();
             let dispatch = p.dispatch.clone();
             let del2 = deleting.clone();
             let old = l.name.clone();
-            let total: usize = s.docs.iter().map(|d| d.spans.iter().filter(|x| x.label == l.name).count()).sum();
+            let total: usize = p.docs.iter().map(|d| d.spans.iter().filter(|x| x.label == l.name).count()).sum();
             let onsubmit = Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let form: web_sys::HtmlFormElement = e.target_unchecked_into();

@@ -1,4 +1,5 @@
-//! One component per file. Components read the state they are given and emit [`Action`](super::state::Action)s.
+//! One component per file. Each takes narrow props (what it draws, and callbacks), so yew skips the ones whose
+//! inputs did not change; they emit [`Action`](crate::session::Action)s and never touch storage.
 
 mod app;
 mod doc_list;
@@ -11,7 +12,7 @@ mod span_list;
 pub mod text_view;
 mod toolbar;
 
-pub use app::App;
+pub use app::{analyze_new, App, AppProps};
 pub use doc_list::DocList;
 pub use inspector::Inspector;
 pub use intake::Intake;
@@ -23,18 +24,19 @@ pub use text_view::TextView;
 pub use toolbar::Toolbar;
 
 use std::rc::Rc;
-use yew::prelude::*;
 
-use super::state::{Action, AppState};
+/// Compares an `Rc` by address: cheap equality for props that are replaced, never mutated.
+#[derive(Debug)]
+pub struct ByPtr<T: ?Sized>(pub Rc<T>);
 
-/// Props of the panels that read the whole state.
-#[derive(Properties, PartialEq)]
-pub struct StateProps {
-    /// The state.
-    pub state: Rc<AppState>,
-    /// Where actions go.
-    pub dispatch: Callback<Action>,
-    /// Asks the text view to show a code point.
-    #[prop_or_default]
-    pub on_reveal: Callback<usize>,
+impl<T: ?Sized> Clone for ByPtr<T> {
+    fn clone(&self) -> Self {
+        ByPtr(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }

@@ -3,16 +3,28 @@
 use yew::prelude::*;
 
 use super::text_view::label_class;
-use super::StateProps;
-use crate::web::state::Action;
-use crate::Status;
+use crate::session::{Action, DocData};
+use crate::{Label, Status};
+use std::rc::Rc;
+
+/// Props of [`ReviewBar`].
+#[derive(Properties, PartialEq)]
+pub struct ReviewBarProps {
+    /// The open document.
+    pub doc: Rc<DocData>,
+    /// Labels, in palette order.
+    pub labels: Rc<Vec<Label>>,
+    /// Progress in percent while the document is being annotated slice by slice.
+    pub progress: Option<u8>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
 
 /// The review bar above the text.
 #[function_component(ReviewBar)]
-pub fn review_bar(p: &StateProps) -> Html {
-    let s = &p.state;
-    let Some(doc) = s.doc().cloned() else { return html! {} };
-    let layers = s.labels.iter().filter_map(|l| {
+pub fn review_bar(p: &ReviewBarProps) -> Html {
+    let doc = &p.doc;
+    let layers = p.labels.iter().filter_map(|l| {
         let of: Vec<&crate::Span> = doc.spans.iter().filter(|x| x.label == l.name).collect();
         if of.is_empty() {
             return None;
@@ -35,7 +47,7 @@ pub fn review_bar(p: &StateProps) -> Html {
             <h1 class="doc-title" title={doc.name.clone()}>{ doc.name.clone() }</h1>
             <div class="layers">
                 { for layers }
-                if let Some(pc) = s.annotating.get(&doc.id) {
+                if let Some(pc) = p.progress {
                     <span class="annotating" role="status">{ format!("Annotating… {pc}%") }</span>
                 }
             </div>

@@ -4,19 +4,35 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
-use super::StateProps;
-use crate::web::state::{Action, Filter};
-use crate::{Origin, Status};
+use crate::session::{Action, DocData, Filter};
+use crate::{Label, Origin, Status};
+use std::rc::Rc;
+
+/// Props of [`SpanList`].
+#[derive(Properties, PartialEq)]
+pub struct SpanListProps {
+    /// The open document.
+    pub doc: Option<Rc<DocData>>,
+    /// Labels, for the filter.
+    pub labels: Rc<Vec<Label>>,
+    /// The filter.
+    pub filter: Filter,
+    /// The selected span.
+    pub selected: Option<String>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+    /// Brings a code point into view.
+    pub on_reveal: Callback<usize>,
+}
 
 /// Rows shown at most (the filters narrow the rest).
 const MAX_ROWS: usize = 300;
 
 /// The span list.
 #[function_component(SpanList)]
-pub fn span_list(p: &StateProps) -> Html {
-    let s = &p.state;
-    let Some(doc) = s.doc().cloned() else { return html! {} };
-    let f = s.filter.clone();
+pub fn span_list(p: &SpanListProps) -> Html {
+    let Some(doc) = p.doc.clone() else { return html! {} };
+    let f = p.filter.clone();
     let set = |which: &'static str| {
         let dispatch = p.dispatch.clone();
         let f = f.clone();
@@ -53,7 +69,7 @@ pub fn span_list(p: &StateProps) -> Html {
         let reveal = p.on_reveal.clone();
         let dispatch = p.dispatch.clone();
         let text: String = doc.slice(x.start, x.end).chars().take(90).collect();
-        let selected = s.selected.as_ref() == Some(&x.id);
+        let selected = p.selected.as_ref() == Some(&x.id);
         html! {
             <li key={x.id.clone()}>
                 <button class={classes!("span-row", selected.then_some("current"), status_word(x.status))}
@@ -72,7 +88,7 @@ pub fn span_list(p: &StateProps) -> Html {
             <div class="filters">
                 <select aria-label="Filter by label" onchange={set("label")}>
                     <option value="" selected={f.label.is_none()}>{"All labels"}</option>
-                    { for s.labels.iter().map(|l| html! { <option value={l.name.clone()} selected={f.label.as_ref() == Some(&l.name)}>{ l.name.clone() }</option> }) }
+                    { for p.labels.iter().map(|l| html! { <option value={l.name.clone()} selected={f.label.as_ref() == Some(&l.name)}>{ l.name.clone() }</option> }) }
                 </select>
                 <select aria-label="Filter by origin" onchange={set("origin")}>
                     <option value="" selected={f.origin.is_none()}>{"Any origin"}</option>

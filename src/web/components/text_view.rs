@@ -11,92 +11,20 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::web::state::DocData;
+use super::ByPtr;
+use crate::session::{blocks, spans_per_block, DocData};
 use crate::{Label, Span, Status};
 
 /// Texts with at most this many blocks are rendered whole.
 const RENDER_ALL: usize = 120;
 /// Blocks rendered above and below the visible ones.
 const OVERSCAN: usize = 8;
-/// A block ends at the first line break past this many code points, even without a blank line.
-const SOFT_BLOCK: usize = 1500;
-/// A block without any line break is cut at a space past this many code points.
-const HARD_BLOCK: usize = 4000;
 
 /// The blocks of a text, compared by address.
 type Blocks = ByPtr<Vec<Range<usize>>>;
 
 /// A slot for the function that scrolls the text view to a code point.
 pub type Revealer = RefCell<Option<Rc<dyn Fn(usize)>>>;
-
-/// Compares an `Rc` by address: cheap equality for props that are replaced, never mutated.
-#[derive(Debug)]
-pub struct ByPtr<T: ?Sized>(pub Rc<T>);
-
-impl<T: ?Sized> Clone for ByPtr<T> {
-    fn clone(&self) -> Self {
-        ByPtr(self.0.clone())
-    }
-}
-
-impl<T: ?Sized> PartialEq for ByPtr<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Cuts a text into blocks (code-point ranges covering it all): a paragraph and the blank lines after it.
-pub fn blocks(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < n {
-        let c = chars[i];
-        i += 1;
-        let len = i - start;
-        let at_break = c == '\n' || (c == '\r' && chars.get(i) != Some(&'\n'));
-        if at_break {
-            // Swallow the run of blank lines, then cut if the paragraph ended or the block is long.
-            let mut j = i;
-            let mut blank = false;
-            while j < n && matches!(chars[j], '\n' | '\r' | ' ' | '\t') {
-                if chars[j] == '\n' || chars[j] == '\r' {
-                    blank = true;
-                    i = j + 1;
-                }
-                j += 1;
-            }
-            if (blank || len > SOFT_BLOCK) && i < n {
-                out.push(start..i);
-                start = i;
-            }
-        } else if len > HARD_BLOCK && c == ' ' {
-            out.push(start..i);
-            start = i;
-        }
-    }
-    if start < n || out.is_empty() {
-        out.push(start..n);
-    }
-    out
-}
-
-/// For each block, the indices of the spans that overlap it.
-fn spans_per_block(blocks: &[Range<usize>], spans: &[Span]) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new(); blocks.len()];
-    for (i, s) in spans.iter().enumerate() {
-        let first = blocks.partition_point(|b| b.end <= s.start);
-        for (k, b) in blocks.iter().enumerate().skip(first) {
-            if b.start >= s.end.max(s.start + 1) {
-                break;
-            }
-            out[k].push(i);
-        }
-    }
-    out
-}
 
 /// CSS class of a label: the three built-in layers have their own styles, every other label is drawn in its colour.
 pub fn label_class(name: &str) -> &'static str {

@@ -4,18 +4,37 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::StateProps;
+use crate::session::{Action, DocData};
+use crate::web::dom;
 use crate::web::io::Export;
-use crate::web::state::Action;
-use crate::web::{annotate, dom};
+use crate::Label;
+use std::rc::Rc;
+
+/// Props of [`Toolbar`].
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// The open document.
+    pub doc: Option<Rc<DocData>>,
+    /// Every document (for "export all").
+    pub docs: Rc<Vec<Rc<DocData>>>,
+    /// Labels (exports carry them).
+    pub labels: Rc<Vec<Label>>,
+    /// Whether undo has anything.
+    pub can_undo: bool,
+    /// Whether redo has anything.
+    pub can_redo: bool,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+    /// Brings a code point into view.
+    pub on_reveal: Callback<usize>,
+}
 
 /// The top bar.
 #[function_component(Toolbar)]
-pub fn toolbar(p: &StateProps) -> Html {
+pub fn toolbar(p: &ToolbarProps) -> Html {
     let query = use_state(String::new);
     let hit = use_state(|| (0usize, 0usize)); // (index of the current hit, number of hits)
-    let s = &p.state;
-    let doc = s.doc().cloned();
+    let doc = p.doc.clone();
 
     let find = {
         let query = query.clone();
@@ -71,19 +90,19 @@ pub fn toolbar(p: &StateProps) -> Html {
         })
     };
     let export = {
-        let state = s.clone();
+        let (all_docs, open, labels) = (p.docs.clone(), doc.clone(), p.labels.clone());
         let dispatch = p.dispatch.clone();
         move |fmt: Export, all: bool| {
             let docs: Vec<crate::Document> = if all {
-                state.docs.iter().map(|d| d.to_document()).collect()
+                all_docs.iter().map(|d| d.to_document()).collect()
             } else {
-                state.doc().map(|d| vec![d.to_document()]).unwrap_or_default()
+                open.iter().map(|d| d.to_document()).collect()
             };
             if docs.is_empty() {
                 return;
             }
             let stem = if all { "sift-all".to_string() } else { file_stem(&docs[0].name) };
-            let (files, losses) = fmt.render(&stem, &docs, &state.labels);
+            let (files, losses) = fmt.render(&stem, &docs, &labels);
             for (name, mime, content) in files {
                 dom::download(&name, mime, &content);
             }
@@ -104,12 +123,10 @@ pub fn toolbar(p: &StateProps) -> Html {
     let reannotate = {
         let dispatch = p.dispatch.clone();
         let doc = doc.clone();
-        Callback::from(move |_| match &doc {
-            Some(d) if d.text.len() > annotate::AT_ONCE => {
-                dispatch.emit(Action::ClearSuggestions);
-                annotate::in_slices(d.id.clone(), d.text.clone(), dispatch.clone());
+        Callback::from(move |_| {
+            if let Some(d) = &doc {
+                super::app::reannotate(d, &dispatch);
             }
-            _ => dispatch.emit(Action::Reannotate),
         })
     };
     html! {
@@ -122,9 +139,9 @@ pub fn toolbar(p: &StateProps) -> Html {
                 else if !query.is_empty() { <span class="hits" aria-live="polite">{"no match"}</span> }
             </div>
             <div class="actions">
-                <button class="btn" aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" disabled={!s.can_undo()}
+                <button class="btn" aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" disabled={!p.can_undo}
                     onclick={p.dispatch.reform(|_| Action::Undo)}>{"↶ Undo"}</button>
-                <button class="btn" aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled={!s.can_redo()}
+                <button class="btn" aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled={!p.can_redo}
                     onclick={p.dispatch.reform(|_| Action::Redo)}>{"↷ Redo"}</button>
                 <button class="btn" aria-label="Re-annotate this document" title="Run the detectors again; review decisions are kept"
                     disabled={!has_doc} onclick={reannotate}>{"Re-annotate"}</button>

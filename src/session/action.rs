@@ -1,0 +1,132 @@
+//! Every change the app can make to a [`Session`](super::Session), as data: components emit these, the pure
+//! reducer applies them, and undo, redo and saving hang off that one place.
+
+use crate::{Document, Label, Origin, Span, Status};
+
+use super::doc::NewDoc;
+
+/// What to do with the spans of a label being deleted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OnDelete {
+    /// Delete them too.
+    DeleteSpans,
+    /// Give them another label.
+    Relabel(String),
+}
+
+/// Filters of the span list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Only this label.
+    pub label: Option<String>,
+    /// Only this origin.
+    pub origin: Option<Origin>,
+    /// Only this status.
+    pub status: Option<Status>,
+}
+
+impl Filter {
+    /// Whether `s` passes.
+    pub fn admits(&self, s: &Span) -> bool {
+        self.label.as_ref().is_none_or(|l| *l == s.label)
+            && self.origin.is_none_or(|o| o == s.origin)
+            && self.status.is_none_or(|st| st == s.status)
+    }
+}
+
+/// Every change the app can make.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Adds documents (pasted, typed, opened or imported) and opens the first; labels from an import are merged.
+    AddDocs(Vec<NewDoc>, Vec<Label>),
+    /// Opens a document.
+    Open(String),
+    /// Renames a document.
+    Rename(String, String),
+    /// Deletes a document (undoable).
+    DeleteDoc(String),
+    /// Moves a document up (-1) or down (+1) in the list.
+    MoveDoc(String, i32),
+    /// Sets the status of spans of the open document.
+    SetStatus(Vec<String>, Status),
+    /// Accepts or rejects every suggestion of a label in the open document.
+    LayerStatus(String, Status),
+    /// Tags a code-point range of the open document with a label (manual span, accepted).
+    Tag(usize, usize, String),
+    /// Changes a span of the open document: new range, label and note. Fixing a suggestion rejects it and adds
+    /// the corrected span as a manual one, so re-annotation does not bring the original back.
+    Fix {
+        /// The span.
+        id: String,
+        /// New start (code points).
+        start: usize,
+        /// New end (code points).
+        end: usize,
+        /// New label.
+        label: String,
+        /// New note (`None` or blank: no note).
+        note: Option<String>,
+    },
+    /// Deletes a span: manual spans go, suggestions become rejected.
+    DeleteSpan(String),
+    /// Runs the detectors again on the open document (with its markup's line facts, when it came from HTML),
+    /// keeping every review decision.
+    Reannotate,
+    /// Drops the unreviewed suggestions of the open document (before a long text is annotated again in slices).
+    ClearSuggestions,
+    /// Adds a label.
+    AddLabel(Label),
+    /// Adds a label by name, with a colour and a key not yet taken.
+    AddLabelNamed(String),
+    /// Changes a label (name, colour, key); spans follow a rename.
+    UpdateLabel(String, Label),
+    /// Deletes a label.
+    DeleteLabel(String, OnDelete),
+    /// Undoes the last edit.
+    Undo,
+    /// Redoes the last undone edit.
+    Redo,
+    /// Another tab saved a newer revision of a document (or deleted it: `None`).
+    External(String, Option<Document>, u64),
+    /// A save found that another tab had saved a newer revision first: theirs is kept and shown, with a notice.
+    Conflict(String, Document, u64),
+    /// Another tab changed the labels.
+    ExternalLabels(Vec<Label>),
+    /// Another tab changed the document order.
+    ExternalOrder(Vec<String>),
+    /// Shows or hides a label's spans.
+    ToggleLayer(String),
+    /// Selects a span of the open document (or none).
+    SelectSpan(Option<String>),
+    /// Sets the span-list filter.
+    SetFilter(Filter),
+    /// Suggestions for a document being annotated slice by slice, with the progress in percent (`None`: the
+    /// last slice). Added without an undo step: they are the detectors' work, not an edit.
+    Suggest(String, Vec<Span>, Option<u8>),
+    /// Shows a message to the user.
+    Notice(String),
+    /// Hides the message.
+    DismissNotice,
+}
+
+impl Action {
+    /// Whether the action edits data, and so is undoable.
+    pub fn is_edit(&self) -> bool {
+        !matches!(
+            self,
+            Action::Open(_)
+                | Action::Undo
+                | Action::Redo
+                | Action::External(..)
+                | Action::Conflict(..)
+                | Action::ExternalLabels(_)
+                | Action::ExternalOrder(_)
+                | Action::ToggleLayer(_)
+                | Action::SelectSpan(_)
+                | Action::SetFilter(_)
+                | Action::Notice(_)
+                | Action::Suggest(..)
+                | Action::DismissNotice
+        )
+    }
+}

@@ -1,0 +1,335 @@
+//! What each [`Action`] does to a [`Session`]: one arm per action, no I/O.
+
+use std::rc::Rc;
+
+use super::merge::{add_suggestions, manual_id, merge_suggestions, new_label};
+use super::{Action, DocData, NewDoc, OnDelete, Session};
+use crate::{Document, Label, Origin, Span, Status};
+
+/// What the user is told when another tab's save wins over this tab's.
+fn conflict_notice(name: &str) -> String {
+    format!("{name:?} was changed in another tab; its version is kept and your last edit to it was not applied.")
+}
+
+impl Session {
+    fn docs_mut(&mut self) -> &mut Vec<Rc<DocData>> {
+        Rc::make_mut(&mut self.docs)
+    }
+
+    fn replace_doc(&mut self, d: DocData) {
+        if let Some(slot) = self.docs_mut().iter_mut().find(|x| x.id == d.id) {
+            *slot = Rc::new(d);
+        }
+    }
+
+    /// Applies an edit to the open document's spans.
+    fn edit_spans(&mut self, f: impl FnOnce(&DocData, &mut Vec<Span>)) {
+        if let Some(doc) = self.doc().cloned() {
+            let mut spans = doc.spans.as_ref().clone();
+            f(&doc, &mut spans);
+            if spans != *doc.spans {
+                self.replace_doc(doc.with_spans(spans));
+            }
+        }
+    }
+
+    fn unique_doc_id(&self, want: &str) -> String {
+        let base = if want.trim().is_empty() { "doc".to_string() } else { want.trim().to_string() };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.docs.iter().any(|d| d.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// Takes in another tab's version of a document (or its deletion).
+    fn take_theirs(&mut self, id: String, doc: Option<Document>, rev: u64) {
+        Rc::make_mut(&mut self.revs).insert(id.clone(), rev);
+        // Undo must not take back another tab's work: history before it is dropped.
+        self.undo = Rc::default();
+        self.redo = Rc::default();
+        match doc {
+            Some(d) => {
+                let old = self.docs.iter().find(|x| x.id == id).cloned();
+                // The text is the same document's, so its markup and facts still hold.
+                let nd = NewDoc {
+                    facts: old.as_ref().filter(|o| *o.text == *d.text).and_then(|o| o.facts.as_deref().cloned()),
+                    markup: old
+                        .as_ref()
+                        .filter(|o| *o.text == *d.text)
+                        .and_then(|o| o.markup.as_deref().map(str::to_string)),
+                    doc: d,
+                };
+                let nd = Rc::new(DocData::new(nd));
+                let docs = self.docs_mut();
+                match docs.iter_mut().find(|x| x.id == id) {
+                    Some(slot) => *slot = nd,
+                    None => docs.push(nd),
+                }
+            }
+            None => {
+                self.docs_mut().retain(|d| d.id != id);
+                if self.current.as_deref() == Some(id.as_str()) {
+                    self.current = self.docs.first().map(|d| d.id.clone());
+                }
+            }
+        }
+    }
+
+    pub(super) fn apply(&mut self, action: Action) {
+        match action {
+            Action::AddDocs(docs, labels) => {
+                let mut labs = self.labels.as_ref().clone();
+                for l in labels {
+                    match labs.iter_mut().find(|x| x.name == l.name) {
+                        Some(x) => *x = l,
+                        None => labs.push(l),
+                    }
+                }
+                for d in docs.iter() {
+                    for s in &d.doc.spans {
+                        if !labs.iter().any(|l| l.name == s.label) {
+                            labs.push(new_label(&s.label, &labs));
+                        }
+                    }
+                }
+                if labs != *self.labels {
+                    self.labels = Rc::new(labs);
+                }
+                let mut first = None;
+                for mut d in docs {
+                    d.doc.id = self.unique_doc_id(&d.doc.id);
+                    first.get_or_insert(d.doc.id.clone());
+                    self.docs_mut().push(Rc::new(DocData::new(d)));
+                }
+                if first.is_some() {
+                    self.current = first;
+                    self.selected = None;
+                }
+            }
+            Action::Open(id) => {
+                if self.docs.iter().any(|d| d.id == id) {
+                    self.current = Some(id);
+                    self.selected = None;
+                }
+            }
+            Action::Rename(id, name) => {
+                let name = name.trim().to_string();
+                if let Some(d) = self.docs.iter().find(|d| d.id == id).cloned() {
+                    if !name.is_empty() && name != d.name {
+                        self.replace_doc(d.renamed(name));
+                    }
+                }
+            }
+            Action::DeleteDoc(id) => {
+                if let Some(i) = self.docs.iter().position(|d| d.id == id) {
+                    self.docs_mut().remove(i);
+                    if self.current.as_deref() == Some(id.as_str()) {
+                        self.current = self.docs.get(i.min(self.docs.len().saturating_sub(1))).map(|d| d.id.clone());
+                        self.selected = None;
+                    }
+                }
+            }
+            Action::MoveDoc(id, delta) => {
+                if let Some(i) = self.docs.iter().position(|d| d.id == id) {
+                    let j = i as i64 + delta as i64;
+                    if j >= 0 && (j as usize) < self.docs.len() {
+                        self.docs_mut().swap(i, j as usize);
+                    }
+                }
+            }
+            Action::SetStatus(ids, status) => self.edit_spans(|_, spans| {
+                for s in spans.iter_mut().filter(|s| ids.contains(&s.id)) {
+                    s.status = status;
+                }
+            }),
+            Action::LayerStatus(label, status) => self.edit_spans(|_, spans| {
+                for s in spans.iter_mut().filter(|s| s.label == label && s.status == Status::Suggested) {
+                    s.status = status;
+                }
+            }),
+            Action::Tag(start, end, label) => {
+                let mut new_id = None;
+                self.edit_spans(|doc, spans| {
+                    let (start, end) = doc.map.snap_outward(start.min(end), end.max(start));
+                    if start >= end {
+                        return;
+                    }
+                    if let Some(s) = spans.iter_mut().find(|s| s.start == start && s.end == end && s.label == label) {
+                        s.status = Status::Accepted;
+                        new_id = Some(s.id.clone());
+                        return;
+                    }
+                    let id = manual_id(spans, &label, start, end);
+                    new_id = Some(id.clone());
+                    spans.push(Span::manual(id, start..end, label.as_str()));
+                });
+                if new_id.is_some() {
+                    self.selected = new_id;
+                }
+            }
+            Action::Fix { id, start, end, label, note } => {
+                let mut sel = None;
+                self.edit_spans(|doc, spans| {
+                    let (start, end) = doc.map.snap_outward(start.min(end), end.max(start));
+                    if start >= end {
+                        return;
+                    }
+                    let note = note.filter(|n| !n.trim().is_empty());
+                    let Some(i) = spans.iter().position(|s| s.id == id) else { return };
+                    let same_range = spans[i].start == start && spans[i].end == end && spans[i].label == label;
+                    if spans[i].origin == Origin::Auto && !same_range {
+                        spans[i].status = Status::Rejected;
+                        let mut fixed = Span::manual(manual_id(spans, &label, start, end), start..end, label.as_str());
+                        fixed.note = note;
+                        fixed.rule = spans[i].rule.clone();
+                        fixed.why = spans[i].why.clone();
+                        if spans[i].label == label {
+                            fixed.attrs = spans[i].attrs.clone();
+                        }
+                        sel = Some(fixed.id.clone());
+                        spans.push(fixed);
+                    } else {
+                        let s = &mut spans[i];
+                        s.start = start;
+                        s.end = end;
+                        s.label = label;
+                        s.note = note;
+                        if s.origin == Origin::Auto {
+                            s.status = Status::Accepted;
+                        }
+                        sel = Some(s.id.clone());
+                    }
+                });
+                if sel.is_some() {
+                    self.selected = sel;
+                }
+            }
+            Action::DeleteSpan(id) => {
+                self.edit_spans(|_, spans| {
+                    if let Some(i) = spans.iter().position(|s| s.id == id) {
+                        if spans[i].origin == Origin::Auto {
+                            spans[i].status = Status::Rejected;
+                        } else {
+                            spans.remove(i);
+                        }
+                    }
+                });
+                self.selected = None;
+            }
+            Action::Reannotate => self.edit_spans(|doc, spans| {
+                let fresh = doc.analyze();
+                *spans = merge_suggestions(std::mem::take(spans), fresh);
+            }),
+            Action::ClearSuggestions => self.edit_spans(|_, spans| {
+                spans.retain(|s| s.origin != Origin::Auto || s.status != Status::Suggested);
+            }),
+            Action::AddLabel(l) => self.add_label(l),
+            Action::AddLabelNamed(name) => {
+                let l = new_label(name.trim(), &self.labels);
+                self.add_label(l);
+            }
+            Action::UpdateLabel(old, l) => {
+                let name = l.name.trim().to_string();
+                if name.is_empty() || (name != old && self.label(&name).is_some()) {
+                    self.notice = Some(format!("A label called {name:?} already exists."));
+                    return;
+                }
+                let mut labs = self.labels.as_ref().clone();
+                if let Some(k) = &l.key {
+                    labs.iter_mut().filter(|x| x.key.as_ref() == Some(k) && x.name != old).for_each(|x| x.key = None);
+                }
+                if let Some(x) = labs.iter_mut().find(|x| x.name == old) {
+                    *x = Label { name: name.clone(), ..l };
+                }
+                self.labels = Rc::new(labs);
+                if name != old {
+                    self.relabel_everywhere(&old, Some(&name));
+                }
+            }
+            Action::DeleteLabel(name, then) => {
+                let mut labs = self.labels.as_ref().clone();
+                labs.retain(|l| l.name != name);
+                self.labels = Rc::new(labs);
+                match then {
+                    OnDelete::DeleteSpans => self.relabel_everywhere(&name, None),
+                    OnDelete::Relabel(to) => self.relabel_everywhere(&name, Some(&to)),
+                }
+            }
+            Action::Undo | Action::Redo => {}
+            Action::External(id, doc, rev) => self.take_theirs(id, doc, rev),
+            Action::Conflict(id, doc, rev) => {
+                let name = doc.name.clone();
+                self.take_theirs(id, Some(doc), rev);
+                self.notice = Some(conflict_notice(&name));
+            }
+            Action::ExternalLabels(labels) => {
+                self.labels = Rc::new(labels);
+                self.outside += 1;
+            }
+            Action::ExternalOrder(order) => {
+                self.docs_mut().sort_by_key(|d| order.iter().position(|o| *o == d.id).unwrap_or(usize::MAX));
+                self.outside += 1;
+            }
+            Action::ToggleLayer(l) => {
+                let h = Rc::make_mut(&mut self.hidden);
+                if !h.remove(&l) {
+                    h.insert(l);
+                }
+            }
+            Action::SelectSpan(s) => self.selected = s,
+            Action::SetFilter(f) => self.filter = f,
+            Action::Suggest(id, spans, progress) => {
+                if let Some(d) = self.docs.iter().find(|d| d.id == id).cloned() {
+                    self.replace_doc(d.with_spans(add_suggestions(&d.spans, &spans)));
+                    // Snapshots holding this document get the suggestions too, so undo never drops them.
+                    for stack in [&mut self.undo, &mut self.redo] {
+                        for snap in Rc::make_mut(stack).iter_mut() {
+                            for slot in Rc::make_mut(&mut snap.docs).iter_mut().filter(|x| x.id == id) {
+                                *slot = Rc::new(slot.with_spans(add_suggestions(&slot.spans, &spans)));
+                            }
+                        }
+                    }
+                }
+                let p = Rc::make_mut(&mut self.annotating);
+                match progress {
+                    Some(pc) => {
+                        p.insert(id, pc);
+                    }
+                    None => {
+                        p.remove(&id);
+                    }
+                }
+            }
+            Action::Notice(n) => self.notice = Some(n),
+            Action::DismissNotice => self.notice = None,
+        }
+    }
+
+    fn add_label(&mut self, l: Label) {
+        if !l.name.trim().is_empty() && self.label(&l.name).is_none() {
+            let mut labs = self.labels.as_ref().clone();
+            if let Some(k) = &l.key {
+                labs.iter_mut().filter(|x| x.key.as_ref() == Some(k)).for_each(|x| x.key = None);
+            }
+            labs.push(l);
+            self.labels = Rc::new(labs);
+        }
+    }
+
+    /// Renames (or with `None` deletes) every span labelled `from`, in every document.
+    fn relabel_everywhere(&mut self, from: &str, to: Option<&str>) {
+        for slot in self.docs_mut().iter_mut() {
+            if slot.spans.iter().any(|s| s.label == from) {
+                let mut spans = slot.spans.as_ref().clone();
+                match to {
+                    Some(to) => spans.iter_mut().filter(|s| s.label == from).for_each(|s| s.label = to.to_string()),
+                    None => spans.retain(|s| s.label != from),
+                }
+                *slot = Rc::new(slot.with_spans(spans));
+            }
+        }
+    }
+}

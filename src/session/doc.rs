@@ -1,0 +1,310 @@
+//! One document as the app holds it, and the word and line edges that selection snaps to.
+
+use std::rc::Rc;
+
+use crate::annotation::sort_spans;
+use crate::input::LineFacts;
+use crate::{Document, OffsetMap, Span, Status};
+
+/// A document on its way in: the core document, plus, when its text came from HTML, the per-line facts the
+/// boilerplate layer reads and the markup they came from (saved with it, so re-annotation after a reload gives
+/// the same suggestions).
+#[derive(Debug, Clone)]
+pub struct NewDoc {
+    /// The document.
+    pub doc: Document,
+    /// Line facts from the markup, one per line of `doc.text`.
+    pub facts: Option<Vec<LineFacts>>,
+    /// The HTML the facts came from.
+    pub markup: Option<String>,
+}
+
+impl From<Document> for NewDoc {
+    fn from(doc: Document) -> NewDoc {
+        NewDoc { doc, facts: None, markup: None }
+    }
+}
+
+/// One document as the app holds it: the text, its offset tables and its facts are shared, never copied on edit.
+#[derive(Debug)]
+pub struct DocData {
+    /// Stable identifier.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The text exactly as pasted.
+    pub text: Rc<str>,
+    /// Offset tables for `text` (UTF-16 at the DOM boundary, bytes for slicing).
+    pub map: Rc<OffsetMap>,
+    /// Spans sorted by (start, end, label).
+    pub spans: Rc<Vec<Span>>,
+    /// Line facts from the document's markup, when it came from HTML.
+    pub facts: Option<Rc<Vec<LineFacts>>>,
+    /// The markup itself, kept to be saved with the document.
+    pub markup: Option<Rc<str>>,
+}
+
+impl PartialEq for DocData {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.name == other.name
+            && Rc::ptr_eq(&self.text, &other.text)
+            && Rc::ptr_eq(&self.spans, &other.spans)
+    }
+}
+
+impl DocData {
+    /// Wraps an incoming document.
+    pub fn new(d: NewDoc) -> DocData {
+        let NewDoc { doc, facts, markup } = d;
+        let map = Rc::new(OffsetMap::new(&doc.text));
+        let mut spans = doc.spans;
+        sort_spans(&mut spans);
+        DocData {
+            id: doc.id,
+            name: doc.name,
+            text: Rc::from(doc.text),
+            map,
+            spans: Rc::new(spans),
+            facts: facts.map(Rc::new),
+            markup: markup.map(Rc::from),
+        }
+    }
+
+    /// The core document (copies the text).
+    pub fn to_document(&self) -> Document {
+        Document {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            text: self.text.to_string(),
+            spans: self.spans.as_ref().clone(),
+        }
+    }
+
+    /// Same document, other spans.
+    pub(crate) fn with_spans(&self, mut spans: Vec<Span>) -> DocData {
+        sort_spans(&mut spans);
+        DocData { spans: Rc::new(spans), ..self.share() }
+    }
+
+    /// Same document, another name.
+    pub(crate) fn renamed(&self, name: String) -> DocData {
+        DocData { name, ..self.share() }
+    }
+
+    /// A copy sharing every table.
+    fn share(&self) -> DocData {
+        DocData {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            text: self.text.clone(),
+            map: self.map.clone(),
+            spans: self.spans.clone(),
+            facts: self.facts.clone(),
+            markup: self.markup.clone(),
+        }
+    }
+
+    /// Runs the detectors on the document, with its markup's line facts when it has them.
+    pub fn analyze(&self) -> Vec<Span> {
+        match &self.facts {
+            Some(f) => crate::detect::analyze_visible(
+                &crate::Visible { text: self.text.to_string(), lines: f.as_ref().clone() },
+                crate::Layers::ALL,
+            ),
+            None => crate::analyze(&self.text, crate::Layers::ALL),
+        }
+    }
+
+    /// The text between two code-point offsets (clamped to the text).
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let n = self.map.len_chars();
+        let (s, e) = (start.min(n), end.min(n).max(start.min(n)));
+        &self.text[self.map.char_to_byte(s)..self.map.char_to_byte(e)]
+    }
+
+    /// Non-rejected spans per label, in order of first appearance.
+    pub fn counts(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for s in self.spans.iter().filter(|s| s.status != Status::Rejected) {
+            match out.iter_mut().find(|(l, _)| *l == s.label) {
+                Some((_, n)) => *n += 1,
+                None => out.push((s.label.clone(), 1)),
+            }
+        }
+        out
+    }
+
+    /// The code point at `i`.
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        (i < self.map.len_chars()).then(|| self.slice(i, i + 1).chars().next()).flatten()
+    }
+
+    /// Widens `start..end` to whole words and trims surrounding spaces, so a sloppy mouse selection tags what
+    /// the reader meant; the result never splits a grapheme cluster. Spans may still cross lines.
+    pub fn snap_words(&self, start: usize, end: usize) -> (usize, usize) {
+        let word = |i: usize| self.char_at(i).is_some_and(is_word);
+        let (mut s, mut e) = (start.min(end), end.max(start).min(self.map.len_chars()));
+        s = s.min(e);
+        while s < e && self.char_at(s).is_some_and(char::is_whitespace) {
+            s += 1;
+        }
+        while e > s && self.char_at(e - 1).is_some_and(char::is_whitespace) {
+            e -= 1;
+        }
+        if s == e {
+            return (s, e);
+        }
+        while s > 0 && word(s) && word(s - 1) {
+            s -= 1;
+        }
+        while word(e) && e > 0 && word(e - 1) {
+            e += 1;
+        }
+        self.map.snap_outward(s, e)
+    }
+
+    /// The next word edge after `c` (`forward`) or before it, for keyboard selection.
+    pub fn word_edge(&self, c: usize, forward: bool) -> usize {
+        let n = self.map.len_chars();
+        let word = |i: usize| self.char_at(i).is_some_and(is_word);
+        let mut i = c.min(n);
+        if forward {
+            while i < n && !word(i) {
+                i += 1;
+            }
+            while i < n && word(i) {
+                i += 1;
+            }
+        } else {
+            while i > 0 && !word(i - 1) {
+                i -= 1;
+            }
+            while i > 0 && word(i - 1) {
+                i -= 1;
+            }
+        }
+        i
+    }
+
+    /// The end of the line after `c` (`forward`) or the start of the line before it.
+    pub fn line_edge(&self, c: usize, forward: bool) -> usize {
+        let n = self.map.len_chars();
+        let nl = |i: usize| matches!(self.char_at(i), Some('\n' | '\r'));
+        // A CRLF pair is one break (and one grapheme): never stop between its two halves.
+        let crlf = |i: usize| self.char_at(i) == Some('\r') && self.char_at(i + 1) == Some('\n');
+        let mut i = c.min(n);
+        if forward {
+            if i < n && nl(i) {
+                i += if crlf(i) { 2 } else { 1 };
+            }
+            while i < n && !nl(i) {
+                i += 1;
+            }
+        } else {
+            if i > 0 && nl(i - 1) {
+                i -= if i > 1 && crlf(i - 2) { 2 } else { 1 };
+            }
+            while i > 0 && !nl(i - 1) {
+                i -= 1;
+            }
+        }
+        i
+    }
+}
+
+/// Whether `c` belongs to a word (letters, digits, and the joiners inside words and numbers).
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\'' || c == '’' || c == '%'
+}
+
+/// A name for a pasted text: its first words.
+pub fn doc_name(text: &str) -> String {
+    let first: String = text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    let n: String = first.chars().take(60).collect();
+    if n.is_empty() {
+        "Untitled".into()
+    } else {
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> DocData {
+        DocData::new(Document { id: "t".into(), name: "t".into(), text: text.into(), spans: vec![] }.into())
+    }
+
+    /// Code-point offset of the `n`th char of `needle`'s first occurrence.
+    fn at(text: &str, needle: &str) -> usize {
+        text[..text.find(needle).unwrap()].chars().count()
+    }
+
+    #[test]
+    fn selections_snap_to_whole_words_and_graphemes() {
+        // (text, selection as the text it starts and ends in, what the snapped span holds)
+        let cases: &[(&str, (&str, &str), &str)] = &[
+            ("The toll rose to 133 on Saturday.", ("oll", "ro"), "toll rose"),
+            ("  padded  selection  ", ("  padded", "padded  "), "padded"),
+            ("Prices fell 3.2% in May.", ("2%", "%"), "2%"),
+            ("Officials didn’t say.", ("n’t", "say"), "didn’t say"),
+            ("家族 👨‍👩‍👧 visited", ("👨", "‍👩"), "👨‍👩‍👧"),
+            ("Flag 🇺🇦 here", ("🇺", "🇦"), "🇺🇦"),
+            ("東京で133人が死亡", ("東京", "京で"), "東京で133人が死亡"),
+            ("line one\r\nline two", ("one", "\r\nline"), "one\r\nline"),
+            ("e\u{301}te\u{301} ok", ("\u{301}t", "e\u{301} "), "e\u{301}te\u{301}"),
+        ];
+        for &(text, (from, to), want) in cases {
+            let d = doc(text);
+            let start = at(text, from);
+            let end = at(text, to) + to.chars().count();
+            let (s, e) = d.snap_words(start, end);
+            assert_eq!(d.slice(s, e), want, "{text:?} {from:?}..{to:?}");
+            assert!(d.map.is_grapheme_boundary(s) && d.map.is_grapheme_boundary(e), "{text:?}");
+        }
+        let d = doc("short");
+        assert_eq!(d.snap_words(3, 99), (0, 5), "a selection past the end is clamped");
+        assert_eq!(d.snap_words(4, 1), (0, 5), "backwards selections work");
+    }
+
+    #[test]
+    fn keyboard_edges_move_by_word_and_line() {
+        let text = "First line here\r\nSecond 👍 line\nthird";
+        let d = doc(text);
+        let second = at(text, "Second");
+        // (from, forward, word edge, line edge)
+        let cases = [
+            (0, true, 5, 15),
+            (6, true, 10, 15),
+            (second, true, second + 6, second + 13),
+            (second + 3, false, second, second),
+            (second, false, 11, 0),
+            (d.map.len_chars(), false, d.map.len_chars() - 5, d.map.len_chars() - 5),
+            (d.map.len_chars() + 9, true, d.map.len_chars(), d.map.len_chars()),
+        ];
+        for (from, fwd, word, line) in cases {
+            assert_eq!(d.word_edge(from, fwd), word, "word edge from {from} {fwd}");
+            assert_eq!(d.line_edge(from, fwd), line, "line edge from {from} {fwd}");
+        }
+        assert_eq!(d.char_at(second + 7), Some('👍'));
+        assert_eq!(d.char_at(999), None);
+    }
+
+    #[test]
+    fn names_and_counts() {
+        assert_eq!(
+            doc_name("  Moscow   attack: what we know so far about the gunmen"),
+            "Moscow attack: what we know so far about"
+        );
+        assert_eq!(doc_name(" \n "), "Untitled");
+        assert_eq!(doc_name(&"x".repeat(100)).chars().count(), 60);
+        let d = DocData::new(
+            crate::annotate("a", "a", "Home | News\n\nAt least 133 people died, officials said.\n", crate::Layers::ALL)
+                .into(),
+        );
+        let counts = d.counts();
+        assert!(counts.iter().any(|(l, n)| l == "number" && *n >= 1), "{counts:?}");
+    }
+}

@@ -1,0 +1,212 @@
+//! The app core, free of any browser API: the documents, labels and review decisions a user works on, every
+//! change as an [`Action`], and a pure reducer ([`Session::reduce`]) with undo and redo. What must be saved is
+//! derived from two states by a [`Saver`], so storage runs as an effect after the reducer, never inside it; the
+//! web shell (`src/web`, wasm32 only) only draws a session and runs those effects.
+//!
+//! ```
+//! use sift::session::{Action, NewDoc, Session};
+//! use sift::{annotate, Layers, Status};
+//!
+//! let doc = annotate("d1", "Report", "Prices rose 3.2% in March, the ministry said.", Layers::ALL);
+//! let s = Session::default().reduce(Action::AddDocs(vec![NewDoc::from(doc)], vec![]));
+//! let first = s.doc().unwrap().spans[0].id.clone();
+//! let s = s.reduce(Action::SetStatus(vec![first.clone()], Status::Accepted));
+//! assert_eq!(s.doc().unwrap().spans[0].status, Status::Accepted);
+//! let s = s.reduce(Action::Undo);
+//! assert_eq!(s.doc().unwrap().spans[0].status, Status::Suggested);
+//! ```
+
+mod action;
+mod apply;
+mod cut;
+mod doc;
+mod merge;
+mod save;
+#[cfg(test)]
+mod tests;
+
+pub use action::{Action, Filter, OnDelete};
+pub use cut::{analyze_slice, blocks, slices, spans_per_block, AT_ONCE};
+pub use doc::{doc_name, DocData, NewDoc};
+pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
+pub use save::{may_write, Effect, Index, Saved, SavedDoc, Saver};
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::Label;
+
+/// How many edits undo remembers.
+const UNDO_DEPTH: usize = 200;
+
+/// What undo restores: the documents (shared, so a snapshot is cheap), the labels and the open document.
+#[derive(Clone)]
+struct Snapshot {
+    docs: Rc<Vec<Rc<DocData>>>,
+    labels: Rc<Vec<Label>>,
+    current: Option<String>,
+}
+
+/// Everything the user works on, and how the app shows it.
+#[derive(Clone)]
+pub struct Session {
+    /// Documents in sidebar order.
+    pub docs: Rc<Vec<Rc<DocData>>>,
+    /// Labels in palette order.
+    pub labels: Rc<Vec<Label>>,
+    /// The open document's id.
+    pub current: Option<String>,
+    /// The stored revision of each document as last read from storage (at load, or when another tab saved it).
+    pub revs: Rc<HashMap<String, u64>>,
+    /// Labels whose spans are hidden.
+    pub hidden: Rc<HashSet<String>>,
+    /// The selected span of the open document.
+    pub selected: Option<String>,
+    /// Span-list filter.
+    pub filter: Filter,
+    /// A message for the user (storage full, conflicts, bad files).
+    pub notice: Option<String>,
+    /// Documents still being annotated slice by slice, with their progress in percent.
+    pub annotating: Rc<HashMap<String, u8>>,
+    /// Edits made so far (each one an undo step): a document being annotated is saved only when edited.
+    pub(crate) edits: u64,
+    /// Changes to the labels or the order that came from another tab: those are not written back.
+    pub(crate) outside: u64,
+    undo: Rc<Vec<Snapshot>>,
+    redo: Rc<Vec<Snapshot>>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::from_saved(Saved::default())
+    }
+}
+
+impl PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Session {
+    /// The session saved in this browser (or an empty one, with the built-in labels).
+    pub fn from_saved(saved: Saved) -> Session {
+        let mut revs = HashMap::new();
+        let docs: Vec<Rc<DocData>> = saved
+            .docs
+            .into_iter()
+            .map(|d| {
+                revs.insert(d.doc.id.clone(), d.rev);
+                Rc::new(DocData::new(d.into_new_doc()))
+            })
+            .collect();
+        let labels = if saved.labels.is_empty() { Label::builtin() } else { saved.labels };
+        let current =
+            saved.current.filter(|c| docs.iter().any(|d| d.id == *c)).or_else(|| docs.first().map(|d| d.id.clone()));
+        Session {
+            docs: Rc::new(docs),
+            labels: Rc::new(labels),
+            current,
+            revs: Rc::new(revs),
+            hidden: Rc::default(),
+            selected: None,
+            filter: Filter::default(),
+            notice: saved.warning,
+            annotating: Rc::default(),
+            edits: 0,
+            outside: 0,
+            undo: Rc::default(),
+            redo: Rc::default(),
+        }
+    }
+
+    /// The open document.
+    pub fn doc(&self) -> Option<&Rc<DocData>> {
+        let id = self.current.as_ref()?;
+        self.docs.iter().find(|d| d.id == *id)
+    }
+
+    /// The selected span of the open document.
+    pub fn selected_span(&self) -> Option<&crate::Span> {
+        let id = self.selected.as_ref()?;
+        self.doc()?.spans.iter().find(|s| s.id == *id)
+    }
+
+    /// The label called `name`.
+    pub fn label(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// Whether undo has anything.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether redo has anything.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The session after `action`. Pure: no storage, no DOM; what must be saved is [`Saver::plan`]'s job.
+    pub fn reduce(&self, action: Action) -> Session {
+        self.next(action).unwrap_or_else(|| self.clone())
+    }
+
+    /// Like [`Session::reduce`], but `None` when the action changes nothing at all (an undo with no history), so
+    /// a view can skip drawing.
+    pub fn next(&self, action: Action) -> Option<Session> {
+        let mut next = self.clone();
+        match action {
+            Action::Undo => {
+                let s = Rc::make_mut(&mut next.undo).pop()?;
+                let now = next.snapshot();
+                Rc::make_mut(&mut next.redo).push(now);
+                next.restore(s);
+                next.edits += 1;
+            }
+            Action::Redo => {
+                let s = Rc::make_mut(&mut next.redo).pop()?;
+                let now = next.snapshot();
+                Rc::make_mut(&mut next.undo).push(now);
+                next.restore(s);
+                next.edits += 1;
+            }
+            a if a.is_edit() => {
+                let before = next.snapshot();
+                next.apply(a);
+                let changed = !Rc::ptr_eq(&next.docs, &before.docs) && !same_docs(&next.docs, &before.docs)
+                    || !Rc::ptr_eq(&next.labels, &before.labels);
+                if changed {
+                    let undo = Rc::make_mut(&mut next.undo);
+                    undo.push(before);
+                    if undo.len() > UNDO_DEPTH {
+                        undo.remove(0);
+                    }
+                    next.redo = Rc::default();
+                    next.edits += 1;
+                }
+            }
+            a => next.apply(a),
+        }
+        if next.selected.is_some() && next.selected_span().is_none() {
+            next.selected = None;
+        }
+        Some(next)
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot { docs: self.docs.clone(), labels: self.labels.clone(), current: self.current.clone() }
+    }
+
+    fn restore(&mut self, s: Snapshot) {
+        self.docs = s.docs;
+        self.labels = s.labels;
+        self.current = s.current;
+        self.selected = None;
+    }
+}
+
+/// Whether two document lists hold the very same documents, in the same order.
+fn same_docs(a: &[Rc<DocData>], b: &[Rc<DocData>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
+}

@@ -1,0 +1,341 @@
+//! The reducer, action by action, on a real article: what each action does, that every edit is one undo step
+//! (undo gives back exactly the state before it, redo exactly the state after), and that views-only actions
+//! leave the history alone.
+
+use super::*;
+use crate::{annotate, Document, Label, Layers, Origin, Span, Status};
+
+const ARTICLE: &str = include_str!("../../tests/data/corpus/002_601354975c3094f5.txt");
+const SHORT: &str = "Officials said 12 people were hurt in Lyon on Friday.\n";
+
+fn fixture() -> Session {
+    let a = annotate("a", "AP report", ARTICLE, Layers::ALL);
+    let b = annotate("b", "Short", SHORT, Layers::ALL);
+    // As loaded from storage: no history yet.
+    let saved = |doc| SavedDoc { doc, markup: None, rev: 1 };
+    Session::from_saved(Saved { docs: vec![saved(a), saved(b)], ..Saved::default() })
+}
+
+/// What undo must give back: the documents (by value), the labels and the open document.
+fn content(s: &Session) -> (Vec<Document>, Vec<Label>, Option<String>) {
+    (s.docs.iter().map(|d| d.to_document()).collect(), s.labels.as_ref().clone(), s.current.clone())
+}
+
+fn span<'a>(s: &'a Session, id: &str) -> &'a Span {
+    s.doc().unwrap().spans.iter().find(|x| x.id == id).unwrap_or_else(|| panic!("no span {id}"))
+}
+
+fn first(s: &Session, label: &str) -> Span {
+    s.doc().unwrap().spans.iter().find(|x| x.label == label && x.status == Status::Suggested).unwrap().clone()
+}
+
+/// Code-point range of the first occurrence of `needle` in the open document.
+fn find(s: &Session, needle: &str) -> (usize, usize) {
+    let text = &s.doc().unwrap().text;
+    let b = text.find(needle).unwrap();
+    let start = text[..b].chars().count();
+    (start, start + needle.chars().count())
+}
+
+type Build = fn(&Session) -> Action;
+type Check = fn(&Session, &Session);
+
+/// Edits: each must change the content, and be exactly undone and redone.
+const EDITS: &[(&str, Build, Check)] = &[
+    (
+        "add docs: ids stay unique, the first added opens, labels of imported spans are created",
+        |_| {
+            let mut d = Document { id: "a".into(), name: "Copy".into(), text: SHORT.into(), spans: vec![] };
+            d.spans.push(Span::manual("p1", 15..17, "person"));
+            Action::AddDocs(vec![d.into()], vec![])
+        },
+        |_, s| {
+            assert_eq!(s.current.as_deref(), Some("a-2"));
+            assert_eq!(s.docs.len(), 3);
+            let l = s.label("person").unwrap();
+            assert_eq!((l.key.as_deref(), l.color.as_str()), (Some("4"), "#009e73"));
+        },
+    ),
+    ("rename", |_| Action::Rename("b".into(), "  Lyon  ".into()), |_, s| assert_eq!(s.docs[1].name, "Lyon")),
+    (
+        "delete the open document: its neighbour opens",
+        |_| Action::DeleteDoc("a".into()),
+        |_, s| {
+            assert_eq!(s.docs.len(), 1);
+            assert_eq!(s.current.as_deref(), Some("b"));
+        },
+    ),
+    (
+        "move a document down",
+        |_| Action::MoveDoc("a".into(), 1),
+        |_, s| assert_eq!(s.docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["b", "a"]),
+    ),
+    (
+        "set status",
+        |s| Action::SetStatus(vec![first(s, "number").id], Status::Rejected),
+        |b, s| assert_eq!(span(s, &first(b, "number").id).status, Status::Rejected),
+    ),
+    (
+        "accept a whole layer: only its unreviewed suggestions",
+        |_| Action::LayerStatus("claim".into(), Status::Accepted),
+        |_, s| {
+            let d = s.doc().unwrap();
+            assert!(d.spans.iter().filter(|x| x.label == "claim").all(|x| x.status == Status::Accepted));
+            assert!(d.spans.iter().any(|x| x.label == "number" && x.status == Status::Suggested));
+        },
+    ),
+    (
+        "tag a range: a manual, accepted span, selected",
+        |s| {
+            let (a, b) = find(s, "Moscow concert hall");
+            Action::Tag(a, b, "place".into())
+        },
+        |_, s| {
+            let sel = s.selected_span().unwrap();
+            assert_eq!((sel.label.as_str(), sel.origin, sel.status), ("place", Origin::Manual, Status::Accepted));
+            assert_eq!(s.doc().unwrap().slice(sel.start, sel.end), "Moscow concert hall");
+        },
+    ),
+    (
+        "tag exactly a suggestion: it is accepted, not doubled",
+        |s| {
+            let n = first(s, "number");
+            Action::Tag(n.start, n.end, "number".into())
+        },
+        |b, s| {
+            let n = first(b, "number");
+            assert_eq!(span(s, &n.id).status, Status::Accepted);
+            assert_eq!(s.doc().unwrap().spans.len(), b.doc().unwrap().spans.len());
+            assert_eq!(s.selected.as_deref(), Some(n.id.as_str()));
+        },
+    ),
+    (
+        "fix a suggestion's edges: the original is rejected, the fix is manual and keeps rule and attrs",
+        |s| {
+            let n = first(s, "number");
+            Action::Fix { id: n.id, start: n.start, end: n.end + 7, label: "number".into(), note: Some("wider".into()) }
+        },
+        |b, s| {
+            let n = first(b, "number");
+            assert_eq!(span(s, &n.id).status, Status::Rejected);
+            let f = s.selected_span().unwrap();
+            assert_eq!((f.start, f.end, f.origin), (n.start, n.end + 7, Origin::Manual));
+            assert_eq!((&f.rule, &f.attrs, f.note.as_deref()), (&n.rule, &n.attrs, Some("wider")));
+        },
+    ),
+    (
+        "fix only the note: the suggestion itself is accepted",
+        |s| {
+            let n = first(s, "claim");
+            Action::Fix { id: n.id, start: n.start, end: n.end, label: n.label, note: Some("check".into()) }
+        },
+        |b, s| {
+            let f = span(s, &first(b, "claim").id);
+            assert_eq!((f.status, f.note.as_deref()), (Status::Accepted, Some("check")));
+        },
+    ),
+    (
+        "delete a suggestion: it stays, rejected",
+        |s| Action::DeleteSpan(first(s, "boilerplate").id),
+        |b, s| assert_eq!(span(s, &first(b, "boilerplate").id).status, Status::Rejected),
+    ),
+    (
+        "clear suggestions: reviewed and manual spans stay",
+        |_| Action::ClearSuggestions,
+        |_, s| assert!(s.doc().unwrap().spans.iter().all(|x| x.status != Status::Suggested)),
+    ),
+    (
+        "add a label: its key is taken from the label that had it",
+        |_| Action::AddLabel(Label { name: "place".into(), color: "#cc79a7".into(), key: Some("2".into()) }),
+        |_, s| {
+            assert_eq!(s.label("place").unwrap().key.as_deref(), Some("2"));
+            assert_eq!(s.label("claim").unwrap().key, None);
+        },
+    ),
+    (
+        "add a label by name: a free colour and key",
+        |_| Action::AddLabelNamed(" person ".into()),
+        |_, s| {
+            let l = s.label("person").unwrap();
+            assert_eq!((l.key.as_deref(), l.color.as_str()), (Some("4"), "#009e73"));
+        },
+    ),
+    (
+        "rename a label: spans in every document follow",
+        |_| Action::UpdateLabel("number".into(), Label { name: "figure".into(), color: "#0072b2".into(), key: None }),
+        |b, s| {
+            assert!(s.label("number").is_none());
+            let count =
+                |s: &Session, l: &str| s.docs.iter().flat_map(|d| d.spans.iter()).filter(|x| x.label == l).count();
+            assert_eq!(count(s, "figure"), count(b, "number"));
+            assert!(count(s, "figure") > 0);
+        },
+    ),
+    (
+        "delete a label and its spans",
+        |_| Action::DeleteLabel("number".into(), OnDelete::DeleteSpans),
+        |_, s| {
+            assert!(s.label("number").is_none());
+            assert!(s.docs.iter().all(|d| d.spans.iter().all(|x| x.label != "number")));
+        },
+    ),
+    (
+        "delete a label, relabelling its spans",
+        |_| Action::DeleteLabel("boilerplate".into(), OnDelete::Relabel("claim".into())),
+        |b, s| {
+            let n = |s: &Session, l: &str| s.doc().unwrap().spans.iter().filter(|x| x.label == l).count();
+            assert_eq!(n(s, "claim"), n(b, "claim") + n(b, "boilerplate"));
+        },
+    ),
+];
+
+#[test]
+fn every_edit_is_one_undo_step() {
+    for (name, build, check) in EDITS {
+        let before = fixture();
+        let after = before.reduce(build(&before));
+        assert_ne!(content(&after), content(&before), "{name}: changed nothing");
+        check(&before, &after);
+        assert!(after.can_undo() && !after.can_redo(), "{name}");
+        let undone = after.reduce(Action::Undo);
+        assert_eq!(content(&undone), content(&before), "{name}: undo");
+        assert!(undone.can_redo(), "{name}");
+        let redone = undone.reduce(Action::Redo);
+        assert_eq!(content(&redone), content(&after), "{name}: redo");
+        // A new edit after an undo clears what could be redone.
+        let other = undone.reduce(Action::Rename("b".into(), "Other".into()));
+        assert!(!other.can_redo(), "{name}");
+    }
+}
+
+#[test]
+fn edits_that_change_nothing_leave_no_undo_step() {
+    let s = fixture();
+    for a in [
+        Action::Rename("b".into(), "   ".into()),
+        Action::MoveDoc("a".into(), -1),
+        Action::DeleteDoc("nope".into()),
+        Action::SetStatus(vec!["nope".into()], Status::Accepted),
+        Action::Tag(3, 3, "claim".into()),
+        Action::AddLabel(Label { name: "claim".into(), color: "#000000".into(), key: None }),
+        Action::UpdateLabel("number".into(), Label { name: "claim".into(), color: "#000000".into(), key: None }),
+    ] {
+        let next = s.reduce(a.clone());
+        assert!(!next.can_undo(), "{a:?}");
+        assert_eq!(content(&next), content(&s), "{a:?}");
+    }
+    assert_eq!(
+        s.reduce(Action::UpdateLabel("number".into(), Label { name: "claim".into(), color: "#000".into(), key: None }))
+            .notice
+            .as_deref(),
+        Some("A label called \"claim\" already exists.")
+    );
+    assert!(s.next(Action::Undo).is_none() && s.next(Action::Redo).is_none(), "nothing to undo: no new state");
+}
+
+/// Actions that only change what is shown, or bring in other tabs' work: never an undo step.
+const VIEWS: &[(&str, Build, Check)] = &[
+    ("open", |_| Action::Open("b".into()), |_, s| assert_eq!(s.doc().unwrap().name, "Short")),
+    ("open an unknown id", |_| Action::Open("zz".into()), |_, s| assert_eq!(s.current.as_deref(), Some("a"))),
+    ("toggle a layer", |_| Action::ToggleLayer("claim".into()), |_, s| assert!(s.hidden.contains("claim"))),
+    (
+        "select a span",
+        |s| Action::SelectSpan(Some(first(s, "claim").id)),
+        |_, s| assert_eq!(s.selected_span().unwrap().label, "claim"),
+    ),
+    (
+        "select a span that is not there",
+        |_| Action::SelectSpan(Some("zz".into())),
+        |_, s| assert!(s.selected.is_none()),
+    ),
+    (
+        "filter",
+        |_| Action::SetFilter(Filter { label: Some("number".into()), ..Filter::default() }),
+        |_, s| {
+            let d = s.doc().unwrap();
+            assert!(d.spans.iter().filter(|x| s.filter.admits(x)).all(|x| x.label == "number"));
+        },
+    ),
+    ("notice", |_| Action::Notice("Saved.".into()), |_, s| assert_eq!(s.notice.as_deref(), Some("Saved."))),
+    (
+        "another tab changed the labels",
+        |_| Action::ExternalLabels(vec![Label { name: "x".into(), color: "#000000".into(), key: None }]),
+        |_, s| assert_eq!(s.labels.len(), 1),
+    ),
+    (
+        "another tab changed the order",
+        |_| Action::ExternalOrder(vec!["b".into(), "a".into()]),
+        |_, s| assert_eq!(s.docs[0].id, "b"),
+    ),
+    (
+        "suggestions from a slice: added, progress shown",
+        |_| {
+            let mut n = Span::manual("number:0-9", 0..9, "number");
+            n.origin = Origin::Auto;
+            n.status = Status::Suggested;
+            Action::Suggest("b".into(), vec![n], Some(40))
+        },
+        |b, s| {
+            assert_eq!(s.docs[1].spans.len(), b.docs[1].spans.len() + 1);
+            assert_eq!(s.annotating.get("b"), Some(&40));
+        },
+    ),
+];
+
+#[test]
+fn views_and_other_tabs_are_not_undo_steps() {
+    for (name, build, check) in VIEWS {
+        let before = fixture();
+        let after = before.reduce(build(&before));
+        check(&before, &after);
+        assert!(!after.can_undo(), "{name}");
+    }
+    let s = fixture().reduce(Action::Notice("x".into())).reduce(Action::DismissNotice);
+    assert!(s.notice.is_none());
+}
+
+#[test]
+fn another_tabs_document_replaces_ours_and_drops_the_history() {
+    let s = fixture().reduce(Action::LayerStatus("number".into(), Status::Accepted));
+    assert!(s.can_undo());
+    let theirs = Document { id: "b".into(), name: "Theirs".into(), text: SHORT.into(), spans: vec![] };
+    let ext = s.reduce(Action::External("b".into(), Some(theirs.clone()), 7));
+    assert_eq!((ext.docs[1].name.as_str(), ext.revs.get("b")), ("Theirs", Some(&7)));
+    assert!(!ext.can_undo(), "undo must not take back another tab's work");
+    assert!(ext.notice.is_none());
+    let lost = s.reduce(Action::Conflict("b".into(), theirs, 8));
+    assert_eq!(lost.docs[1].name, "Theirs");
+    assert!(lost.notice.as_deref().unwrap().contains("changed in another tab"));
+    let gone = s.reduce(Action::External("a".into(), None, 0));
+    assert_eq!((gone.docs.len(), gone.current.as_deref()), (1, Some("b")));
+}
+
+#[test]
+fn reannotation_keeps_every_decision() {
+    let s = fixture();
+    let (acc, rej) = (first(&s, "claim"), first(&s, "number"));
+    let (a, b) = find(&s, "Moscow concert hall");
+    let s = s
+        .reduce(Action::SetStatus(vec![acc.id.clone()], Status::Accepted))
+        .reduce(Action::DeleteSpan(rej.id.clone()))
+        .reduce(Action::Tag(a, b, "place".into()));
+    let again = s.reduce(Action::Reannotate);
+    assert_eq!(span(&again, &acc.id).status, Status::Accepted);
+    assert_eq!(span(&again, &rej.id).status, Status::Rejected, "a rejected suggestion does not come back");
+    assert!(again.doc().unwrap().spans.iter().any(|x| x.label == "place" && x.origin == Origin::Manual));
+    assert_eq!(content(&again), content(&s), "the same detectors give the same suggestions");
+    // Dropped suggestions come back on re-annotation, decisions stay.
+    let cleared = s.reduce(Action::ClearSuggestions).reduce(Action::Reannotate);
+    assert_eq!(content(&cleared), content(&s));
+}
+
+#[test]
+fn slice_suggestions_reach_the_undo_history_too() {
+    let s = fixture().reduce(Action::Rename("b".into(), "Renamed".into()));
+    let mut n = Span::manual("number:0-9", 0..9, "number");
+    n.origin = Origin::Auto;
+    n.status = Status::Suggested;
+    let s = s.reduce(Action::Suggest("b".into(), vec![n], None)).reduce(Action::Undo);
+    assert!(s.docs[1].spans.iter().any(|x| x.id == "number:0-9"), "undo never drops the detectors' work");
+    assert!(s.annotating.is_empty());
+}
