@@ -20,33 +20,56 @@ pub mod web;
 pub use annotation::{Attrs, Document, Label, Origin, Span, Status};
 pub use detect::{analyze, Layers};
 pub use formats::{Export, Format, Import};
-pub use input::{html_to_text, looks_like_html, Visible};
+pub use input::{html_to_text, looks_like_html, Source, Visible};
 pub use text::{OffsetMap, TextModel};
 
 use std::fmt;
 
-/// Annotates `text` as a new document: one code path for the app and the CLI.
+/// Annotates `text` as a new document (plain text, as it is): [`Source::plain`] then [`Source::annotate`].
 pub fn annotate(id: &str, name: &str, text: &str, layers: Layers) -> Document {
-    Document { id: id.to_string(), name: name.to_string(), text: text.to_string(), spans: analyze(text, layers) }
+    Source::plain(text).annotate(id, name, layers)
 }
 
 /// Like [`annotate`], for an HTML page: the document's text is the page's visible text ([`html_to_text`]), and
-/// the boilerplate layer also weighs what the markup says about each line (navigation, link density, headings).
+/// the boilerplate layer also weighs what the markup says about each line. [`Source::from_html`] then
+/// [`Source::annotate`].
 pub fn annotate_html(id: &str, name: &str, html: &str, layers: Layers) -> Document {
-    let visible = html_to_text(html);
-    let spans = detect::analyze_visible(&visible, layers);
-    Document { id: id.to_string(), name: name.to_string(), text: visible.text, spans }
+    Source::from_html(html).annotate(id, name, layers)
 }
 
-/// An error with one readable message saying what is wrong and where.
+/// An error with one readable message saying what is wrong and where, and a [`kind`](Error::kind) for code that
+/// must tell errors apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
+    kind: ErrorKind,
     msg: String,
+}
+
+/// What went wrong, broadly: the message says exactly what and where. More kinds may come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Well-formed input that breaks the rules of its format or record: a missing or mistyped field, an offset
+    /// outside the text, an id used twice.
+    Invalid,
+    /// Bytes that are not UTF-8 text (UTF-16, Latin-1, …): convert them first.
+    Encoding,
+    /// Bytes that are not text at all (they hold NUL bytes).
+    Binary,
 }
 
 impl Error {
     pub(crate) fn new(msg: impl Into<String>) -> Error {
-        Error { msg: msg.into() }
+        Error { kind: ErrorKind::Invalid, msg: msg.into() }
+    }
+
+    pub(crate) fn with_kind(kind: ErrorKind, msg: impl Into<String>) -> Error {
+        Error { kind, msg: msg.into() }
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
     }
 }
 
