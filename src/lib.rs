@@ -45,13 +45,24 @@ pub struct Error {
     msg: String,
 }
 
-/// What went wrong, broadly: the message says exactly what and where. More kinds may come.
+/// What went wrong, broadly, for code that must tell errors apart (the message says exactly what and where).
+/// More kinds may come, so a `match` needs a `_` arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
+    /// The input does not parse: not JSON, or not the line structure of its format (brat, CoNLL).
+    Syntax,
     /// Well-formed input that breaks the rules of its format or record: a missing or mistyped field, an offset
-    /// outside the text, an id used twice.
+    /// outside the text, a reference to an id that is not there, an id used twice.
     Invalid,
+    /// A version of the format this sift does not read.
+    Unsupported,
+    /// The files given do not fit a multi-file format: a missing companion file, a file of the wrong type.
+    Files,
+    /// A format name that is not one of [`Format::ALL`].
+    UnknownFormat,
+    /// A layer name that is not one of [`Layers`]' (`boilerplate`, `claim`, `number`).
+    UnknownLayer,
     /// Bytes that are not UTF-8 text (UTF-16, Latin-1, …): convert them first.
     Encoding,
     /// Bytes that are not text at all (they hold NUL bytes).
@@ -59,11 +70,7 @@ pub enum ErrorKind {
 }
 
 impl Error {
-    pub(crate) fn new(msg: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Invalid, msg: msg.into() }
-    }
-
-    pub(crate) fn with_kind(kind: ErrorKind, msg: impl Into<String>) -> Error {
+    pub(crate) fn new(kind: ErrorKind, msg: impl Into<String>) -> Error {
         Error { kind, msg: msg.into() }
     }
 

@@ -437,7 +437,10 @@ pub(crate) fn json_type(v: &serde_json::Value) -> &'static str {
 /// Parses JSON, with the line and column in the error.
 pub(crate) fn parse_json(what: &str, input: &str) -> Result<serde_json::Value, crate::Error> {
     serde_json::from_str(input.strip_prefix('\u{feff}').unwrap_or(input)).map_err(|e| {
-        crate::Error::new(format!("{what}: not valid JSON at line {} column {}: {e}", e.line(), e.column()))
+        crate::Error::new(
+            crate::ErrorKind::Syntax,
+            format!("{what}: not valid JSON at line {} column {}: {e}", e.line(), e.column()),
+        )
     })
 }
 

@@ -117,17 +117,17 @@ pub fn read_bytes(name: &str, media: Option<&str>, bytes: &[u8]) -> Result<Sourc
 /// bad byte's offset; NUL bytes, which no text file holds, are [`ErrorKind::Binary`].
 pub fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Error::with_kind(ErrorKind::Encoding, format!("{name}: UTF-16 text; convert it to UTF-8 first")));
+        return Err(Error::new(ErrorKind::Encoding, format!("{name}: UTF-16 text; convert it to UTF-8 first")));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::with_kind(
+        return Err(Error::new(
             ErrorKind::Binary,
             format!("{name}: looks like a binary file (NUL byte at offset {at}), not text"),
         ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        Error::with_kind(
+        Error::new(
             ErrorKind::Encoding,
             format!("{name}: not UTF-8 text (invalid byte at offset {at}); convert it to UTF-8 first"),
         )
@@ -160,7 +160,7 @@ fn aligned_facts(_text: &str, _html: &str) -> Option<Vec<LineFacts>> {
 /// One JSONL record `{"id", "text"}` or `{"id", "html"}` (line `line_no`, 1-based): its id and source. A missing
 /// or null id is the line number; a numeric id is its decimal text. `text` wins when both keys are present.
 pub fn record(obj: &Map<String, Value>, line_no: usize) -> Result<(String, Source), Error> {
-    let invalid = |msg: String| Error::with_kind(ErrorKind::Invalid, msg);
+    let invalid = |msg: String| Error::new(ErrorKind::Invalid, msg);
     let id = match obj.get("id") {
         None | Some(Value::Null) => line_no.to_string(),
         Some(Value::String(s)) => s.clone(),
