@@ -135,7 +135,7 @@ fn parse_ann(
     // brat id -> indices of the spans it became.
     let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
     let mut later: Vec<(usize, &str)> = Vec::new();
-    let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
+    let ann = crate::input::strip_bom(ann);
     for (n, line) in ann.lines().enumerate() {
         let at = format!("{name} line {}", n + 1);
         let line = line.trim_end_matches('\r');

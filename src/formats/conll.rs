@@ -37,7 +37,7 @@ use crate::{Error, ErrorKind};
 
 /// Reads a CoNLL-style file.
 pub(crate) fn read(input: &str) -> Result<Import, Error> {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let input = crate::input::strip_bom(input);
     let rows: Vec<(usize, Vec<&str>)> =
         input.lines().enumerate().map(|(n, l)| (n + 1, l.split_whitespace().collect())).collect();
     let germeval = is_germeval(&rows);

@@ -38,12 +38,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     for (i, (at, v)) in records.iter().enumerate() {
         let doc = record(v, at, i, &mut labels, &mut losses, &mut repairs)
             .map_err(|e| Error::new(ErrorKind::Invalid, format!("doccano: {at}: {e}")))?;
-        if !doc_ids.insert(doc.id.clone()) {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                format!("doccano: {at}: document id {:?} is used twice", doc.id),
-            ));
-        }
+        super::common::unique_doc_id(&mut doc_ids, &doc.id, &format!("doccano: {at}"))?;
         documents.push(doc);
     }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("doccano"), repairs })

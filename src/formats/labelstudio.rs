@@ -86,12 +86,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         let at = format!("task [{i}]");
         let d = task(t, i, &at, &mut labels, &mut losses, &mut repairs)
             .map_err(|e| Error::new(ErrorKind::Invalid, format!("Label Studio: {at}: {e}")))?;
-        if !ids.insert(d.id.clone()) {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                format!("Label Studio: {at}: document id {:?} is used twice", d.id),
-            ));
-        }
+        super::common::unique_doc_id(&mut ids, &d.id, &format!("Label Studio: {at}"))?;
         documents.push(d);
     }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("Label Studio"), repairs })

@@ -148,7 +148,7 @@ impl Format {
             "conll" | "conll2003" | "bio" | "iob" => return Some(Format::Conll),
             _ => {}
         }
-        let body = content.strip_prefix('\u{feff}').unwrap_or(content).trim_start();
+        let body = crate::input::strip_bom(content).trim_start();
         if body.starts_with('{') || body.starts_with('[') {
             return detect_json(body);
         }

@@ -84,12 +84,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
                 .map_err(|e| Error::new(ErrorKind::Invalid, format!("spaCy/Prodigy: {at}: {e}")))?;
             continue;
         }
-        if !ids.insert(d.id.clone()) {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                format!("spaCy/Prodigy: {at}: document id {:?} is used twice", d.id),
-            ));
-        }
+        super::common::unique_doc_id(&mut ids, &d.id, &format!("spaCy/Prodigy: {at}"))?;
         if let Some(k) = key {
             by_key.insert(k, documents.len());
         }

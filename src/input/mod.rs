@@ -14,6 +14,12 @@ mod source;
 pub use html::{html_to_text, looks_like_html};
 pub use source::{decode, kind_of, paste, read, read_bytes, record, Kind, Source};
 
+/// `s` without its leading byte-order mark, if any: an encoding signature, not text. (Formats whose offsets
+/// count it, such as brat's `.txt`, keep it: only what is parsed or annotated as new text drops it.)
+pub fn strip_bom(s: &str) -> &str {
+    s.strip_prefix('\u{feff}').unwrap_or(s)
+}
+
 /// Structural facts about one line of text rendered from HTML.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineFacts {

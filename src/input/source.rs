@@ -4,7 +4,7 @@
 //! the same way whichever door it used, and a stored HTML document re-annotates with the same facts
 //! ([`Source::rebuild`]).
 
-use super::{html_to_text, looks_like_html, LineFacts, Visible};
+use super::{html_to_text, looks_like_html, strip_bom, LineFacts, Visible};
 use crate::annotation::{Document, Span};
 use crate::detect::{self, Layers};
 use crate::formats::json_type;
@@ -100,7 +100,7 @@ impl Source {
 /// Reads a file's (or a drop's) content: a leading byte-order mark is dropped (an encoding signature, not
 /// text), then [`kind_of`] decides between text and HTML.
 pub fn read(name: &str, media: Option<&str>, content: &str) -> Source {
-    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    let content = strip_bom(content);
     match kind_of(name, media, content) {
         Kind::Html => Source::from_html(content),
         Kind::Text => Source::plain(content),
@@ -138,7 +138,7 @@ pub fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Error> {
 /// selected); when only HTML came (some sources put nothing else on the clipboard), its visible text with its
 /// line facts.
 pub fn paste(plain: &str, html: Option<&str>) -> Source {
-    let plain = plain.strip_prefix('\u{feff}').unwrap_or(plain);
+    let plain = strip_bom(plain);
     match html {
         Some(html) if plain.trim().is_empty() => Source::from_html(html),
         _ if plain.trim().is_empty() => Source::plain(""),
