@@ -1,10 +1,53 @@
 //! sift: find boilerplate, claims and numbers in news text, review them, and carry the annotations between tools.
 //!
 //! The core is pure Rust: [`analyze`] runs every detector in one pass and returns [`Span`]s whose offsets are
-//! Unicode code points. [`formats`] reads and writes the interchange formats. The browser app (wasm32 only) and
-//! the `sift` CLI are thin layers over this API.
+//! Unicode code points, each automatic span saying which `rule` fired and `why`. [`input`] is the one front door
+//! for what users bring (files, pastes, JSONL records, HTML pages); [`formats`] reads and writes the interchange
+//! formats. The browser app (wasm32 only) and the `sift` CLI are thin layers over this API.
+//!
+//! # Example: annotate a sentence
+//!
+//! A number span carries its normalized value in `attrs`; a bound such as "at least" is kept apart from the
+//! figure.
+//!
+//! ```
+//! use sift::{annotate, Layers};
+//! use sift::text::slice_chars;
+//!
+//! let doc = annotate("d1", "wire.txt", "At least 133 people were killed in the attack, officials said.", Layers::ALL);
+//! let number = doc.spans.iter().find(|s| s.label == "number").expect("a number span");
+//! assert_eq!(slice_chars(&doc.text, number.start, number.end), Some("At least 133"));
+//! assert_eq!(number.attrs["value"], 133);
+//! assert_eq!(number.attrs["bound"], "min");
+//! assert_eq!(number.rule.as_deref(), Some("number.bound"));
+//!
+//! // The same sentence is a check-worthy claim, attributed to its source.
+//! let claim = doc.spans.iter().find(|s| s.label == "claim").expect("a claim span");
+//! assert_eq!(claim.attrs["source"], "officials");
+//! ```
+//!
+//! # Example: convert between formats
+//!
+//! doccano counts offsets in UTF-16 units, brat in code points: the conversion moves the offsets, and says what
+//! the target format could not carry.
+//!
+//! ```
+//! use sift::formats::{read, write, Format};
+//!
+//! let doccano = r#"{"text": "Kyiv 🇺🇦: prices rose 3.2% in March.", "label": [[23, 27, "PERCENT"]]}"#;
+//! let import = read(Format::Doccano, doccano)?;
+//! let export = write(Format::Brat, &import.documents, &import.labels);
+//! let ann = &export.files.iter().find(|(name, _)| name.ends_with(".ann")).expect("an .ann file").1;
+//! assert_eq!(ann.trim(), "T1\tPERCENT 21 25\t3.2%");
+//! # Ok::<(), sift::Error>(())
+//! ```
+//!
+//! # Errors
+//!
+//! Every refusal is an [`Error`] with one readable message (what is wrong and where) and an [`ErrorKind`] to
+//! branch on.
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod annotation;
 #[cfg(not(target_arch = "wasm32"))]
