@@ -5,8 +5,9 @@
 //! an endless stream. A malformed line gives an error line `{"line": N, "error": "…"}` and the stream goes on.
 
 use crate::detect::Layers;
+use crate::formats::json_type;
 use crate::formats::sift::stream_line;
-use crate::{annotate, Document};
+use crate::input;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
@@ -81,37 +82,10 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String>
         .map_err(|e| fail(None, format!("not UTF-8: invalid byte at column {}", e.valid_up_to() + 1)))?;
     let v: Value = serde_json::from_str(text).map_err(|e| fail(None, format!("not JSON: {e}")))?;
     let Value::Object(obj) = &v else {
-        return Err(fail(None, format!("expected an object {{\"id\", \"text\"}}, found {}", kind(&v))));
+        return Err(fail(None, format!("expected an object {{\"id\", \"text\"}}, found {}", json_type(&v))));
     };
-    let id = match obj.get("id") {
-        None | Some(Value::Null) => n.to_string(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(x)) => x.to_string(),
-        Some(other) => {
-            return Err(fail(Some(other), format!("\"id\" must be a string or number, found {}", kind(other))))
-        }
-    };
-    let body = match (obj.get("text"), obj.get("html")) {
-        (Some(Value::String(t)), _) => t.clone(),
-        (None, Some(Value::String(h))) => return Ok(stream_line(&crate::annotate_html(&id, &id, h, layers))),
-        (Some(other), _) | (None, Some(other)) => {
-            return Err(fail(obj.get("id"), format!("\"text\" must be a string, found {}", kind(other))))
-        }
-        (None, None) => return Err(fail(obj.get("id"), "missing \"text\" (or \"html\")".into())),
-    };
-    let doc: Document = annotate(&id, &id, &body, layers);
-    Ok(stream_line(&doc))
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    let (id, source) = input::record(obj, n).map_err(|e| fail(obj.get("id"), e.to_string()))?;
+    Ok(stream_line(&source.annotate(&id, &id, layers)))
 }
 
 #[cfg(test)]

@@ -126,8 +126,17 @@ fn bad_input_gets_one_clear_message_and_a_failure_exit() {
     std::fs::create_dir_all(&dir).unwrap();
     let bin = dir.join("junk.txt");
     std::fs::write(&bin, b"caf\xe9 \x00\xff binary").unwrap();
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"Le caf\xe9 a ferm\xe9 apr\xe8s 130 ans.").unwrap();
     let cases: Vec<(Vec<String>, &[u8], &str)> = vec![
-        (vec!["annotate".into(), bin.display().to_string()], b"", "not UTF-8 text (invalid byte at offset 3)"),
+        (vec!["annotate".into(), latin1.display().to_string()], b"", "not UTF-8 text (invalid byte at offset 6)"),
+        (vec!["annotate".into(), bin.display().to_string()], b"", "looks like a binary file"),
+        (vec!["clean".into(), bin.display().to_string()], b"", "looks like a binary file"),
+        (
+            vec!["convert".into(), "--from".into(), "sift".into(), "--to".into(), "sift".into()],
+            b"{\"a\": \"\xff\"}",
+            "stdin: not UTF-8",
+        ),
         (vec!["annotate".into(), "/nonexistent/x.txt".into()], b"", "/nonexistent/x.txt"),
         (vec!["annotate".into(), "--layers".into(), "numbrs".into()], b"x", "unknown layer \"numbrs\""),
         (

@@ -4,7 +4,7 @@
 
 use sift::formats::{self, read, read_files, write, Format};
 use sift::text::{slice_chars, OffsetMap};
-use sift::{Document, Import};
+use sift::{Document, ErrorKind, Import};
 use std::collections::{BTreeMap, HashSet};
 
 const INTEROP: &str = "tests/data/interop";
@@ -81,8 +81,9 @@ fn reexport(f: Format, imp: &Import) -> Import {
 
 #[test]
 fn doccano_sequence_labeling_import_test_rejects_the_record_without_text() {
-    let err =
-        read(Format::Doccano, &fx("doccano/import_tests/sequence_labeling/example.jsonl")).unwrap_err().to_string();
+    let err = read(Format::Doccano, &fx("doccano/import_tests/sequence_labeling/example.jsonl")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    let err = err.to_string();
     assert!(err.contains("line 3") && err.contains("`text` is missing"), "{err}");
     // The first two lines alone are fine.
     let two: String =
@@ -489,9 +490,9 @@ fn w3c_spec_samples() {
     assert_eq!(spans_text(&imp.documents[0]), [("annotation".to_string(), "Selected Text".to_string())]);
     assert_eq!(imp.documents[0].spans[0].start, 21);
     // Without the text there is nothing to anchor to: one clear message.
-    let err =
-        read_files(Format::W3c, &[("anno26.json", &fx("w3c-web-annotation/anno26.json"))]).unwrap_err().to_string();
-    assert!(err.contains("give the text file too"), "{err}");
+    let err = read_files(Format::W3c, &[("anno26.json", &fx("w3c-web-annotation/anno26.json"))]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Files);
+    assert!(err.to_string().contains("give the text file too"), "{err}");
 }
 
 // ---------------------------------------------------------------- CoNLL

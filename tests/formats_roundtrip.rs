@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use sift::annotation::sort_spans;
 use sift::formats::{clean_text, read, read_files, write, write_with, Format, WriteOptions};
 use sift::text::{slice_chars, OffsetMap};
-use sift::{Document, Import, Label, Origin, Span, Status};
+use sift::{Document, ErrorKind, Import, Label, Origin, Span, Status};
 
 const FAMILY: &str = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
 const FLAG: &str = "\u{1F1FA}\u{1F1E6}";
@@ -478,10 +478,13 @@ fn hostile_input_gets_a_message_not_a_panic() {
     }
     let err =
         read_files(Format::Brat, &[("a.txt", "abc"), ("a.ann", "T1\tX 0 99999999999999999999999\tabc")]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax);
     assert!(err.to_string().contains("a.ann line 1"), "{err}");
     let err = read_files(Format::Brat, &[("b.ann", "T1\tX 0 1\ta")]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Files);
     assert!(err.to_string().contains("b.ann has no b.txt"), "{err}");
     let err = read(Format::Conll, "{\"format\": \"sift-annotations\"}").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax);
     assert!(err.to_string().contains("line 1"), "{err}");
 }
 

@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use sift::formats::{self, Format};
-use sift::{annotate, Document, Label, Layers};
+use sift::{Document, Label, Layers};
 use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -82,8 +82,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Annotate(a) => annotate_cmd(a),
         Command::Clean { file } => {
-            let (name, content) = read_input(file.as_deref())?;
-            let doc = annotate_input(&stem(&name), &name, &content, Layers::parse("boilerplate").unwrap());
+            let (name, bytes) = read_input(file.as_deref())?;
+            let source = sift::input::read_bytes(&name, None, &bytes).map_err(|e| e.to_string())?;
+            let doc = source.annotate(&stem(&name), &name, Layers::parse("boilerplate").unwrap());
             write_out(None, &formats::clean_text(&doc))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -121,12 +122,13 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
     let format = Format::from_name(&a.format).map_err(|e| e.to_string())?;
     let mut docs: Vec<Document> = Vec::new();
     for p in inputs(&a.files) {
-        let (name, content) = read_input(p)?;
+        let (name, bytes) = read_input(p)?;
+        let source = sift::input::read_bytes(&name, None, &bytes).map_err(|e| e.to_string())?;
         let mut id = stem(&name);
         if docs.iter().any(|d| d.id == id) {
             id = format!("{id}-{}", docs.len() + 1);
         }
-        docs.push(annotate_input(&id, &name, &content, layers));
+        docs.push(source.annotate(&id, &name, layers));
     }
     emit(formats::write_with(format, &docs, &Label::builtin(), &write_options(a.layer)), a.output.as_deref())
 }
@@ -138,7 +140,11 @@ fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, String> {
     for p in inputs(&c.files) {
         files.push(read_input(p)?);
     }
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+    // Files to convert keep their byte-order mark: brat counts it in its offsets.
+    let refs = files
+        .iter()
+        .map(|(n, b)| Ok((n.as_str(), sift::input::decode(n, b).map_err(|e| e.to_string())?)))
+        .collect::<Result<Vec<(&str, &str)>, String>>()?;
     let import = formats::read_files(from, &refs).map_err(|e| e.to_string())?;
     for r in &import.repairs {
         eprintln!("sift: repaired: {r}");
@@ -186,39 +192,22 @@ fn is_stdin(p: &Path) -> bool {
     p.as_os_str() == "-"
 }
 
-/// Reads a file (or stdin for `None` / `-`) as UTF-8 text; returns its display name and content.
-fn read_input(path: Option<&Path>) -> Result<(String, String), String> {
-    let (name, bytes) = match path {
+/// Reads a file (or stdin for `None` / `-`); returns its display name and bytes ([`sift::input`] decides what
+/// they are).
+fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), String> {
+    Ok(match path {
         None => ("stdin".to_string(), read_stdin()?),
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
             (p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()), bytes)
         }
-    };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("{name}: not UTF-8 text (invalid byte at offset {at}); convert it to UTF-8 first")
-    })?;
-    Ok((name, text))
+    })
 }
 
 fn read_stdin() -> Result<Vec<u8>, String> {
     let mut buf = Vec::new();
     io::stdin().lock().read_to_end(&mut buf).map_err(|e| format!("stdin: {e}"))?;
     Ok(buf)
-}
-
-/// Annotates one input: HTML files (by extension or by content) are reduced to their visible text, their markup
-/// informing the boilerplate layer, and a byte-order mark, an encoding signature rather than text, is dropped.
-/// (Files to convert keep theirs: brat counts it in its offsets.)
-fn annotate_input(id: &str, name: &str, content: &str, layers: Layers) -> Document {
-    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".html") || lower.ends_with(".htm") || sift::input::looks_like_html(content) {
-        sift::annotate_html(id, name, content, layers)
-    } else {
-        annotate(id, name, content, layers)
-    }
 }
 
 fn stem(name: &str) -> String {

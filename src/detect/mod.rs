@@ -38,9 +38,10 @@ impl Layers {
                 "claim" | "claims" => l.claim = true,
                 "number" | "numbers" => l.number = true,
                 other => {
-                    return Err(crate::Error::new(format!(
-                        "unknown layer {other:?}: expected boilerplate, claim or number"
-                    )))
+                    return Err(crate::Error::new(
+                        crate::ErrorKind::UnknownLayer,
+                        format!("unknown layer {other:?}: expected boilerplate, claim or number"),
+                    ))
                 }
             }
         }

@@ -31,7 +31,7 @@ use super::common::{clip, file_stem, finish, kept_spans, tally_span_fields, Labe
 use super::{Export, Import};
 use crate::annotation::{Document, Label, Span};
 use crate::text::OffsetMap;
-use crate::Error;
+use crate::{Error, ErrorKind};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -55,11 +55,14 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
                 styles = conf_colors(content);
             }
         } else {
-            return Err(Error::new(format!("brat: {name}: expected .txt, .ann or .conf files")));
+            return Err(Error::new(ErrorKind::Files, format!("brat: {name}: expected .txt, .ann or .conf files")));
         }
     }
     if let Some(stem) = anns.keys().find(|s| !texts.contains_key(*s)) {
-        return Err(Error::new(format!("brat: {stem}.ann has no {stem}.txt beside it (brat offsets need the text)")));
+        return Err(Error::new(
+            ErrorKind::Files,
+            format!("brat: {stem}.ann has no {stem}.txt beside it (brat offsets need the text)"),
+        ));
     }
     let mut losses = Tally::default();
     let mut repairs = Vec::new();
@@ -132,7 +135,7 @@ fn parse_ann(
     // brat id -> indices of the spans it became.
     let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
     let mut later: Vec<(usize, &str)> = Vec::new();
-    let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
+    let ann = crate::input::strip_bom(ann);
     for (n, line) in ann.lines().enumerate() {
         let at = format!("{name} line {}", n + 1);
         let line = line.trim_end_matches('\r');
@@ -144,19 +147,25 @@ fn parse_ann(
                 let mut cols = line.splitn(3, '\t');
                 let id = cols.next().unwrap_or_default();
                 let (Some(kind), Some(quote)) = (cols.next(), cols.next()) else {
-                    return Err(Error::new(format!(
-                        "brat: {at}: a T line needs three tab-separated columns: {:?}",
-                        clip(line)
-                    )));
+                    return Err(Error::new(
+                        ErrorKind::Syntax,
+                        format!("brat: {at}: a T line needs three tab-separated columns: {:?}", clip(line)),
+                    ));
                 };
-                let (label, frags) =
-                    kind.split_once(' ').ok_or_else(|| Error::new(format!("brat: {at}: no offsets after the type")))?;
+                let (label, frags) = kind
+                    .split_once(' ')
+                    .ok_or_else(|| Error::new(ErrorKind::Syntax, format!("brat: {at}: no offsets after the type")))?;
                 let mut ranges = Vec::new();
                 for f in frags.split(';') {
                     let mut it = f.split_whitespace().map(str::parse::<usize>);
                     match (it.next(), it.next(), it.next()) {
                         (Some(Ok(s)), Some(Ok(e)), None) => ranges.push((s, e)),
-                        _ => return Err(Error::new(format!("brat: {at}: bad fragment {f:?}: expected `start end`"))),
+                        _ => {
+                            return Err(Error::new(
+                                ErrorKind::Syntax,
+                                format!("brat: {at}: bad fragment {f:?}: expected `start end`"),
+                            ))
+                        }
                     }
                 }
                 let placed = match place_fragments(&placer, &ranges, quote) {
@@ -188,20 +197,32 @@ fn parse_ann(
             b'R' => losses.add("relation (R line) dropped"),
             b'*' => losses.add("equivalence (* line) dropped"),
             b'N' => losses.add("normalization (N line) dropped"),
-            _ => return Err(Error::new(format!("brat: {at}: unknown annotation line {:?}", clip(line)))),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Syntax,
+                    format!("brat: {at}: unknown annotation line {:?}", clip(line)),
+                ))
+            }
         }
     }
     for (n, line) in later {
         let at = format!("{name} line {}", n + 1);
         let mut cols = line.splitn(3, '\t');
         let _id = cols.next();
-        let body = cols.next().ok_or_else(|| Error::new(format!("brat: {at}: missing the second column")))?;
+        let body = cols
+            .next()
+            .ok_or_else(|| Error::new(ErrorKind::Syntax, format!("brat: {at}: missing the second column")))?;
         let mut words = body.split_whitespace();
         let kind = words.next().unwrap_or_default();
-        let target = words.next().ok_or_else(|| Error::new(format!("brat: {at}: no annotation id to attach to")))?;
+        let target = words
+            .next()
+            .ok_or_else(|| Error::new(ErrorKind::Syntax, format!("brat: {at}: no annotation id to attach to")))?;
         let Some(idx) = by_id.get(target) else {
             if target.starts_with('T') {
-                return Err(Error::new(format!("brat: {at}: refers to {target}, which is not in the file")));
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("brat: {at}: refers to {target}, which is not in the file"),
+                ));
             }
             losses.add(format!(
                 "{} on an event or relation dropped",

@@ -434,16 +434,28 @@ pub(crate) fn json_type(v: &serde_json::Value) -> &'static str {
     }
 }
 
+/// Records a document id, refusing one already read: ids name documents across tools, so two documents with
+/// one id cannot both be kept. `at` says where (format and record), as in every import error.
+pub(crate) fn unique_doc_id(ids: &mut HashSet<String>, id: &str, at: &str) -> Result<(), crate::Error> {
+    if ids.insert(id.to_string()) {
+        return Ok(());
+    }
+    Err(crate::Error::new(crate::ErrorKind::Invalid, format!("{at}: document id {id:?} is used twice")))
+}
+
 /// Parses JSON, with the line and column in the error.
 pub(crate) fn parse_json(what: &str, input: &str) -> Result<serde_json::Value, crate::Error> {
-    serde_json::from_str(input.strip_prefix('\u{feff}').unwrap_or(input)).map_err(|e| {
-        crate::Error::new(format!("{what}: not valid JSON at line {} column {}: {e}", e.line(), e.column()))
+    serde_json::from_str(crate::input::strip_bom(input)).map_err(|e| {
+        crate::Error::new(
+            crate::ErrorKind::Syntax,
+            format!("{what}: not valid JSON at line {} column {}: {e}", e.line(), e.column()),
+        )
     })
 }
 
 /// Non-blank lines of a JSONL input with their 1-based line numbers.
 pub(crate) fn jsonl_lines(input: &str) -> impl Iterator<Item = (usize, &str)> {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let input = crate::input::strip_bom(input);
     input.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).filter(|(_, l)| !l.is_empty())
 }
 

@@ -33,11 +33,11 @@ use super::common::{kept_spans, label_styles_lost, tokenize, Labels, Tally};
 use super::{Export, Import};
 use crate::annotation::{Document, Label, Span};
 use crate::text::TextModel;
-use crate::Error;
+use crate::{Error, ErrorKind};
 
 /// Reads a CoNLL-style file.
 pub(crate) fn read(input: &str) -> Result<Import, Error> {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let input = crate::input::strip_bom(input);
     let rows: Vec<(usize, Vec<&str>)> =
         input.lines().enumerate().map(|(n, l)| (n + 1, l.split_whitespace().collect())).collect();
     let germeval = is_germeval(&rows);
@@ -60,7 +60,10 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
             continue; // comment line
         }
         if cols.len() < 2 {
-            return Err(Error::new(format!("CoNLL: line {n}: expected `token tag`, found one column {:?}", cols[0])));
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                format!("CoNLL: line {n}: expected `token tag`, found one column {:?}", cols[0]),
+            ));
         }
         let (token, tags): (&str, Vec<&str>) = if germeval {
             (cols[1], cols[2..].to_vec())
@@ -73,9 +76,10 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         };
         for t in &tags {
             if !is_tag(t) {
-                return Err(Error::new(format!(
-                    "CoNLL: line {n}: {t:?} is not a tag (expected O, B-X, I-X, E-X, S-X, L-X or U-X)"
-                )));
+                return Err(Error::new(
+                    ErrorKind::Syntax,
+                    format!("CoNLL: line {n}: {t:?} is not a tag (expected O, B-X, I-X, E-X, S-X, L-X or U-X)"),
+                ));
             }
         }
         let b = docs.last_mut().expect("one builder");

@@ -23,7 +23,7 @@ use super::common::{
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Span};
 use crate::text::OffsetMap;
-use crate::Error;
+use crate::{Error, ErrorKind};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 
@@ -37,10 +37,8 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let mut doc_ids = HashSet::new();
     for (i, (at, v)) in records.iter().enumerate() {
         let doc = record(v, at, i, &mut labels, &mut losses, &mut repairs)
-            .map_err(|e| Error::new(format!("doccano: {at}: {e}")))?;
-        if !doc_ids.insert(doc.id.clone()) {
-            return Err(Error::new(format!("doccano: {at}: document id {:?} is used twice", doc.id)));
-        }
+            .map_err(|e| Error::new(ErrorKind::Invalid, format!("doccano: {at}: {e}")))?;
+        super::common::unique_doc_id(&mut doc_ids, &doc.id, &format!("doccano: {at}"))?;
         documents.push(doc);
     }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("doccano"), repairs })
@@ -64,7 +62,10 @@ fn records(input: &str) -> Result<Vec<(String, Value)>, Error> {
                         });
                     }
                 }
-                return Err(Error::new(format!("doccano: line {n}: not valid JSON at column {}: {e}", e.column())));
+                return Err(Error::new(
+                    ErrorKind::Syntax,
+                    format!("doccano: line {n}: not valid JSON at column {}: {e}", e.column()),
+                ));
             }
         }
     }

@@ -26,7 +26,7 @@
 use super::common::{finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
-use crate::Error;
+use crate::{Error, ErrorKind};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -71,10 +71,10 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         Value::Array(a) => a.iter().collect(),
         Value::Object(_) => vec![&v],
         other => {
-            return Err(Error::new(format!(
-                "Label Studio: expected a task or an array of tasks, not {}",
-                json_type(other)
-            )))
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!("Label Studio: expected a task or an array of tasks, not {}", json_type(other)),
+            ))
         }
     };
     let mut labels = Labels::empty();
@@ -85,10 +85,8 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     for (i, t) in tasks.iter().enumerate() {
         let at = format!("task [{i}]");
         let d = task(t, i, &at, &mut labels, &mut losses, &mut repairs)
-            .map_err(|e| Error::new(format!("Label Studio: {at}: {e}")))?;
-        if !ids.insert(d.id.clone()) {
-            return Err(Error::new(format!("Label Studio: {at}: document id {:?} is used twice", d.id)));
-        }
+            .map_err(|e| Error::new(ErrorKind::Invalid, format!("Label Studio: {at}: {e}")))?;
+        super::common::unique_doc_id(&mut ids, &d.id, &format!("Label Studio: {at}"))?;
         documents.push(d);
     }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("Label Studio"), repairs })

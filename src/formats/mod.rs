@@ -28,10 +28,11 @@ mod spacy;
 mod text;
 mod w3c;
 
+pub(crate) use common::json_type;
 pub use text::clean_text;
 
 use crate::annotation::{Document, Label};
-use crate::Error;
+use crate::{Error, ErrorKind};
 use std::collections::HashSet;
 
 /// A file format sift reads and writes.
@@ -78,7 +79,10 @@ impl Format {
         let n = name.trim().to_ascii_lowercase().replace('_', "-");
         Format::ALL.iter().copied().find(|f| f.name() == n || f.aliases().contains(&n.as_str())).ok_or_else(|| {
             let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-            Error::new(format!("unknown format {name:?}: expected one of {}", names.join(", ")))
+            Error::new(
+                ErrorKind::UnknownFormat,
+                format!("unknown format {name:?}: expected one of {}", names.join(", ")),
+            )
         })
     }
 
@@ -144,7 +148,7 @@ impl Format {
             "conll" | "conll2003" | "bio" | "iob" => return Some(Format::Conll),
             _ => {}
         }
-        let body = content.strip_prefix('\u{feff}').unwrap_or(content).trim_start();
+        let body = crate::input::strip_bom(content).trim_start();
         if body.starts_with('{') || body.starts_with('[') {
             return detect_json(body);
         }
@@ -250,7 +254,7 @@ impl WriteOptions {
 pub fn read(format: Format, input: &str) -> Result<Import, Error> {
     read_one(format, input).map_err(|e| match Format::detect("", input) {
         Some(other) if other != format && !(format == Format::Sift && other == Format::SiftJsonl) => {
-            Error::new(format!("{e}\n(this looks like a {} file: try that format)", other.name()))
+            Error::new(e.kind(), format!("{e}\n(this looks like a {} file: try that format)", other.name()))
         }
         _ => e,
     })
@@ -265,10 +269,11 @@ fn read_one(format: Format, input: &str) -> Result<Import, Error> {
         Format::Spacy => spacy::read(input),
         Format::Conll => conll::read(input),
         Format::Text => Ok(text::read_named("doc-1.txt", input)),
-        Format::Brat => Err(Error::new("brat: give the .txt and .ann files together (read_files)")),
-        Format::W3c => {
-            Err(Error::new("W3C Web Annotation: give the annotations and the text files together (read_files)"))
-        }
+        Format::Brat => Err(Error::new(ErrorKind::Files, "brat: give the .txt and .ann files together (read_files)")),
+        Format::W3c => Err(Error::new(
+            ErrorKind::Files,
+            "W3C Web Annotation: give the annotations and the text files together (read_files)",
+        )),
     }
 }
 
@@ -293,7 +298,7 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
         }
         let one = match format {
             Format::Text => text::read_named(name, content),
-            _ => read(format, content).map_err(|e| Error::new(format!("{name}: {e}")))?,
+            _ => read(format, content).map_err(|e| Error::new(e.kind(), format!("{name}: {e}")))?,
         };
         for l in one.labels {
             if !all.labels.iter().any(|k| k.name == l.name) {
@@ -364,7 +369,9 @@ mod tests {
         }
         assert_eq!(Format::from_name("Label_Studio").unwrap(), Format::LabelStudio);
         assert_eq!(Format::from_name("prodigy").unwrap(), Format::Spacy);
-        let e = Format::from_name("docx").unwrap_err().to_string();
+        let e = Format::from_name("docx").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::UnknownFormat);
+        let e = e.to_string();
         assert!(e.contains("unknown format \"docx\"") && e.contains("label-studio"), "{e}");
     }
 

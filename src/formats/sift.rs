@@ -30,7 +30,7 @@ use super::common::{clip, json_type, jsonl_lines, parse_json, Labels};
 use super::Import;
 use crate::annotation::{sort_spans, Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
-use crate::Error;
+use crate::{Error, ErrorKind};
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 
@@ -47,7 +47,10 @@ pub fn read_json(input: &str) -> Result<Import, Error> {
     let v = parse_json("sift-annotations", input)?;
     let mut r = Reader::default();
     let Some(top) = v.as_object() else {
-        return Err(Error::new(format!("sift-annotations: the file holds {}, not an object", json_type(&v))));
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            format!("sift-annotations: the file holds {}, not an object", json_type(&v)),
+        ));
     };
     r.header(top, "")?;
     r.unknown_keys(top, "", &["format", "version", "labels", "documents"]);
@@ -73,7 +76,7 @@ pub fn read_jsonl(input: &str) -> Result<Import, Error> {
         let v: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
-                r.problem(format!("{at}: not valid JSON at column {}: {e}", e.column()));
+                r.problem_of(ErrorKind::Syntax, format!("{at}: not valid JSON at column {}: {e}", e.column()));
                 continue;
             }
         };
@@ -179,6 +182,8 @@ struct Reader {
     documents: Vec<Document>,
     doc_ids: HashSet<String>,
     problems: Vec<String>,
+    /// The kind of the first problem: the one a caller sees first.
+    kind: Option<ErrorKind>,
     losses: Vec<String>,
     repairs: Vec<String>,
 }
@@ -201,6 +206,11 @@ const SPAN_KEYS: &[&str] = &[
 
 impl Reader {
     fn problem(&mut self, p: String) {
+        self.problem_of(ErrorKind::Invalid, p);
+    }
+
+    fn problem_of(&mut self, kind: ErrorKind, p: String) {
+        self.kind.get_or_insert(kind);
         self.problems.push(p);
     }
 
@@ -209,26 +219,35 @@ impl Reader {
         match top.get("format") {
             Some(Value::String(f)) if f == FORMAT_NAME => {}
             Some(Value::String(f)) => {
-                return Err(Error::new(format!(
-                    "{at}not a sift-annotations file: `format` is {f:?}, expected {FORMAT_NAME:?}"
-                )))
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("{at}not a sift-annotations file: `format` is {f:?}, expected {FORMAT_NAME:?}"),
+                ))
             }
             Some(v) => {
-                return Err(Error::new(format!(
-                    "{at}`format` must be the string {FORMAT_NAME:?}, not {}",
-                    json_type(v)
-                )))
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("{at}`format` must be the string {FORMAT_NAME:?}, not {}", json_type(v)),
+                ))
             }
-            None => return Err(Error::new(format!("{at}not a sift-annotations file: `format` is missing"))),
+            None => {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("{at}not a sift-annotations file: `format` is missing"),
+                ))
+            }
         }
         match top.get("version") {
             Some(v) if v.as_u64() == Some(VERSION) => {}
             Some(v) => {
-                return Err(Error::new(format!(
-                    "{at}unsupported sift-annotations version {v}: this sift reads version {VERSION}"
-                )))
+                return Err(Error::new(
+                    ErrorKind::Unsupported,
+                    format!("{at}unsupported sift-annotations version {v}: this sift reads version {VERSION}"),
+                ))
             }
-            None => return Err(Error::new(format!("{at}`version` is missing (expected {VERSION})"))),
+            None => {
+                return Err(Error::new(ErrorKind::Invalid, format!("{at}`version` is missing (expected {VERSION})")))
+            }
         }
         match top.get("labels") {
             None | Some(Value::Null) => {}
@@ -482,7 +501,7 @@ impl Reader {
             if n > MAX_PROBLEMS {
                 msg.push_str(&format!("\n  … and {} more", n - MAX_PROBLEMS));
             }
-            return Err(Error::new(msg));
+            return Err(Error::new(self.kind.unwrap_or(ErrorKind::Invalid), msg));
         }
         let labels = self.labels.unwrap_or_else(Labels::builtin).list;
         Ok(Import { labels, documents: self.documents, losses: self.losses, repairs: self.repairs })
@@ -516,25 +535,26 @@ mod tests {
     fn every_problem_is_reported_with_its_path() {
         let good = r#"{"format":"sift-annotations","version":1,"documents":[{"id":"a","name":"a","text":"e\u0301 at least 115","spans":[{"start":3,"end":15,"label":"number","text":"at least 115"}]}]}"#;
         read_json(good).expect("the valid base reads");
-        let table: &[(&str, &str, &str)] = &[
-            (r#""format":"sift-annotations""#, r#""format":"doccano""#, "not a sift-annotations file"),
-            (r#""version":1"#, r#""version":2"#, "unsupported sift-annotations version 2"),
-            (r#""text":"at least 115""#, r#""text":"at least 11""#, "documents[0].spans[0]: text \"at least 11\" does not match the document text at 3..15 (\"at least 115\")"),
-            (r#""end":15"#, r#""end":99"#, "documents[0].spans[0]: offsets 3..99 run past the end"),
-            (r#""start":3"#, r#""start":16"#, "start 16 is after end 15"),
-            (r#""start":3"#, r#""start":1"#, "`start` 1 splits a grapheme cluster"),
-            (r#""label":"number","#, r#""label":"number","start_utf16":4,"#, "`start_utf16` is 4 but code point 3 is UTF-16 offset 3"),
-            (r#""label":"number","#, r#""label":"number","origin":"robot","#, "`origin` \"robot\" is not one of"),
-            (r#""label":"number","#, r#""label":"number","start":"3","#, "documents[0].spans[0]: `start` must be a non-negative integer"),
-            (r#""label":"number","#, r#""#, "`label` is missing"),
-            (r#""documents":["#, r#""labels":[{"name":"x","color":"blue"}],"documents":["#, "labels[0]: `color` \"blue\" is not of the form #rrggbb"),
-            (r#""text":"e"#, r#""text":5,"x":"e"#, "documents[0]: `text` must be a string"),
+        let table: &[(&str, &str, ErrorKind, &str)] = &[
+            (r#""format":"sift-annotations""#, r#""format":"doccano""#, ErrorKind::Invalid, "not a sift-annotations file"),
+            (r#""version":1"#, r#""version":2"#, ErrorKind::Unsupported, "unsupported sift-annotations version 2"),
+            (r#""text":"at least 115""#, r#""text":"at least 11""#, ErrorKind::Invalid, "documents[0].spans[0]: text \"at least 11\" does not match the document text at 3..15 (\"at least 115\")"),
+            (r#""end":15"#, r#""end":99"#, ErrorKind::Invalid, "documents[0].spans[0]: offsets 3..99 run past the end"),
+            (r#""start":3"#, r#""start":16"#, ErrorKind::Invalid, "start 16 is after end 15"),
+            (r#""start":3"#, r#""start":1"#, ErrorKind::Invalid, "`start` 1 splits a grapheme cluster"),
+            (r#""label":"number","#, r#""label":"number","start_utf16":4,"#, ErrorKind::Invalid, "`start_utf16` is 4 but code point 3 is UTF-16 offset 3"),
+            (r#""label":"number","#, r#""label":"number","origin":"robot","#, ErrorKind::Invalid, "`origin` \"robot\" is not one of"),
+            (r#""label":"number","#, r#""label":"number","start":"3","#, ErrorKind::Invalid, "documents[0].spans[0]: `start` must be a non-negative integer"),
+            (r#""label":"number","#, r#""#, ErrorKind::Invalid, "`label` is missing"),
+            (r#""documents":["#, r#""labels":[{"name":"x","color":"blue"}],"documents":["#, ErrorKind::Invalid, "labels[0]: `color` \"blue\" is not of the form #rrggbb"),
+            (r#""text":"e"#, r#""text":5,"x":"e"#, ErrorKind::Invalid, "documents[0]: `text` must be a string"),
         ];
-        for (from, to, want) in table {
+        for (from, to, kind, want) in table {
             assert!(good.contains(from), "{from}");
             let bad = good.replacen(from, to, 1);
-            let err = read_json(&bad).expect_err(&bad).to_string();
-            assert!(err.contains(want), "for {to}: {err}");
+            let err = read_json(&bad).expect_err(&bad);
+            assert_eq!(err.kind(), *kind, "for {to}: {err}");
+            assert!(err.to_string().contains(want), "for {to}: {err}");
         }
     }
 
@@ -543,7 +563,9 @@ mod tests {
         let f = r#"{"format":"sift-annotations","version":1,"documents":[{"id":"a","text":"one two","spans":[
             {"id":"x","start":0,"end":3,"label":"number"},{"id":"x","start":4,"end":7,"label":"number"}]},
             {"id":"a","text":"","spans":[]}]}"#;
-        let err = read_json(f).unwrap_err().to_string();
+        let err = read_json(f).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        let err = err.to_string();
         assert!(err.contains("documents[0].spans[1]: span id \"x\" is used twice"), "{err}");
         assert!(err.contains("documents[1]: document id \"a\" is used twice"), "{err}");
         assert!(err.starts_with("sift-annotations: 2 problems"), "{err}");
@@ -582,7 +604,8 @@ mod tests {
         assert_eq!(back.documents.len(), 2);
         assert_eq!(back.documents[0].spans, d.spans);
         assert_eq!(back.documents[1].name, "d2", "stream lines have no name: the id stands in");
-        let err = read_jsonl("{\"id\":\"a\",\"text\":\"x\"}\nnot json\n").unwrap_err().to_string();
-        assert!(err.contains("line 2: not valid JSON"), "{err}");
+        let err = read_jsonl("{\"id\":\"a\",\"text\":\"x\"}\nnot json\n").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax);
+        assert!(err.to_string().contains("line 2: not valid JSON"), "{err}");
     }
 }

@@ -32,7 +32,7 @@ use super::common::{finish, json_type, jsonl_lines, label_styles_lost, tokenize,
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
-use crate::Error;
+use crate::{Error, ErrorKind};
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 
@@ -63,12 +63,13 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (n, line) in jsonl_lines(input) {
         let at = format!("line {n}");
-        let v: Value = serde_json::from_str(line)
-            .map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: not valid JSON at column {}: {e}", e.column())))?;
+        let v: Value = serde_json::from_str(line).map_err(|e| {
+            Error::new(ErrorKind::Syntax, format!("spaCy/Prodigy: {at}: not valid JSON at column {}: {e}", e.column()))
+        })?;
         let v = from_v2_tuple(v);
         let before = repairs.len();
         let d = task(&v, documents.len(), &mut labels, &mut losses, &mut repairs)
-            .map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: {e}")))?;
+            .map_err(|e| Error::new(ErrorKind::Invalid, format!("spaCy/Prodigy: {at}: {e}")))?;
         for r in &mut repairs[before..] {
             *r = format!("spaCy/Prodigy: {at}: {r}");
         }
@@ -79,12 +80,11 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
             .map(|id| format!("id:{id}"))
             .or_else(|| v.get("_input_hash").map(|h| format!("hash:{h}")));
         if let Some(&i) = key.as_ref().and_then(|k| by_key.get(k)) {
-            merge_task(&mut documents[i], d).map_err(|e| Error::new(format!("spaCy/Prodigy: {at}: {e}")))?;
+            merge_task(&mut documents[i], d)
+                .map_err(|e| Error::new(ErrorKind::Invalid, format!("spaCy/Prodigy: {at}: {e}")))?;
             continue;
         }
-        if !ids.insert(d.id.clone()) {
-            return Err(Error::new(format!("spaCy/Prodigy: {at}: document id {:?} is used twice", d.id)));
-        }
+        super::common::unique_doc_id(&mut ids, &d.id, &format!("spaCy/Prodigy: {at}"))?;
         if let Some(k) = key {
             by_key.insert(k, documents.len());
         }

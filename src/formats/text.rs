@@ -65,7 +65,7 @@ pub(crate) fn read_named(name: &str, input: &str) -> Import {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let id = base.rsplit_once('.').map_or(base, |(s, _)| s).to_string();
     let id = if id.is_empty() { "doc-1".to_string() } else { id };
-    let text = input.strip_prefix('\u{feff}').unwrap_or(input).to_string();
+    let text = crate::input::strip_bom(input).to_string();
     Import {
         labels: Label::builtin(),
         documents: vec![Document { id, name: base.to_string(), text, spans: Vec::new() }],

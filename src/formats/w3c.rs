@@ -34,7 +34,7 @@ use super::common::{
 use super::{Export, Import};
 use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
-use crate::Error;
+use crate::{Error, ErrorKind};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 
@@ -49,10 +49,11 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
     let texts: Vec<(&str, &str)> = files.iter().copied().filter(|(n, _)| !is_json(n)).collect();
     let annos: Vec<(&str, &str)> = files.iter().copied().filter(|(n, _)| is_json(n)).collect();
     if annos.is_empty() {
-        return Err(Error::new("W3C Web Annotation: no .json or .jsonld annotation file given"));
+        return Err(Error::new(ErrorKind::Files, "W3C Web Annotation: no .json or .jsonld annotation file given"));
     }
     if texts.is_empty() {
         return Err(Error::new(
+            ErrorKind::Files,
             "W3C Web Annotation: the annotations select text in a document they do not contain: give the text file too",
         ));
     }
@@ -70,11 +71,12 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
     let mut repairs = Vec::new();
     for (fname, content) in annos {
         let v = super::common::parse_json(&format!("W3C Web Annotation: {fname}"), content)?;
-        let list = annotations(&v).map_err(|e| Error::new(format!("W3C Web Annotation: {fname}: {e}")))?;
+        let list =
+            annotations(&v).map_err(|e| Error::new(ErrorKind::Invalid, format!("W3C Web Annotation: {fname}: {e}")))?;
         for (i, a) in list.iter().enumerate() {
             let at = format!("{fname} [{i}]");
             annotation(a, &at, &texts, &placers, &mut docs, &mut labels, &mut losses, &mut repairs)
-                .map_err(|e| Error::new(format!("W3C Web Annotation: {at}: {e}")))?;
+                .map_err(|e| Error::new(ErrorKind::Invalid, format!("W3C Web Annotation: {at}: {e}")))?;
         }
     }
     let documents = docs.into_iter().map(finish).collect();

@@ -1,13 +1,24 @@
 //! Input: turning what a user pastes or drops into the text that sift annotates.
 //!
+//! [`read`], [`read_bytes`], [`paste`] and [`record`] are the one front door: every caller (CLI, batch stream,
+//! app) gets a [`Source`], the text plus the HTML line facts when there are any, and annotates it.
+//!
 //! [`html_to_text`] renders an HTML page to its visible text the way a browser lays it out for reading, and keeps
 //! per-line facts from the markup (navigation elements, link density, heading level) that the boilerplate
 //! classifier uses ([`crate::detect::boilerplate::classify_with`]). [`looks_like_html`] tells pasted HTML from
 //! plain text. Nothing in a page is ever executed or fetched: scripts, styles and templates are dropped unread.
 
 mod html;
+mod source;
 
 pub use html::{html_to_text, looks_like_html};
+pub use source::{decode, kind_of, paste, read, read_bytes, record, Kind, Source};
+
+/// `s` without its leading byte-order mark, if any: an encoding signature, not text. (Formats whose offsets
+/// count it, such as brat's `.txt`, keep it: only what is parsed or annotated as new text drops it.)
+pub fn strip_bom(s: &str) -> &str {
+    s.strip_prefix('\u{feff}').unwrap_or(s)
+}
 
 /// Structural facts about one line of text rendered from HTML.
 #[derive(Debug, Clone, Default, PartialEq)]
