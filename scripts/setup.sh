@@ -11,6 +11,12 @@ ensure_wasm_target() {
   rustup target add wasm32-unknown-unknown
 }
 
+ensure_lint_tools() {
+  cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1 && return
+  log "rustup component add rustfmt clippy"
+  rustup component add rustfmt clippy
+}
+
 # wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
 ensure_wasm_bindgen() {
   local want have

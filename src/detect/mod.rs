@@ -58,8 +58,13 @@ pub fn analyze(text: &str, layers: Layers) -> Vec<Span> {
 /// Like [`analyze`], for the visible text of an HTML page ([`crate::input::html_to_text`]): the boilerplate
 /// layer also weighs what the markup says about each line. Offsets are into `visible.text`.
 pub fn analyze_visible(visible: &crate::input::Visible, layers: Layers) -> Vec<Span> {
-    let model = TextModel::new(&visible.text);
-    analyze_model_with(&model, layers, Some(&visible.lines))
+    analyze_with_facts(&visible.text, Some(&visible.lines), layers)
+}
+
+/// Like [`analyze`], with per-line facts from the text's markup when it has them (one per line of `text`).
+pub fn analyze_with_facts(text: &str, facts: Option<&[crate::input::LineFacts]>, layers: Layers) -> Vec<Span> {
+    let model = TextModel::new(text);
+    analyze_model_with(&model, layers, facts)
 }
 
 /// Like [`analyze`], on an already segmented text.

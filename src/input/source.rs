@@ -84,11 +84,7 @@ impl Source {
 
     /// Runs the chosen layers; the boilerplate layer uses the line facts when there are any.
     pub fn analyze(&self, layers: Layers) -> Vec<Span> {
-        match &self.lines {
-            // analyze_visible wants a Visible: one copy of the text, small next to the analysis itself.
-            Some(lines) => detect::analyze_visible(&Visible { text: self.text.clone(), lines: lines.clone() }, layers),
-            None => detect::analyze(&self.text, layers),
-        }
+        detect::analyze_with_facts(&self.text, self.lines.as_deref(), layers)
     }
 
     /// A new annotated [`Document`] of this source.

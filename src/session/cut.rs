@@ -50,15 +50,12 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// whole text's offsets, with the ids a run over the whole text gives them, and the slice sees its lines' facts.
 pub fn analyze_slice(text: &str, facts: Option<&[LineFacts]>, r: Range<usize>, chars_before: usize) -> Vec<Span> {
     let part = &text[r.clone()];
-    let found = match facts {
-        Some(f) => {
-            let first = line_breaks(&text[..r.start]);
-            let n = crate::text::lines(part).len();
-            let lines = f.get(first..(first + n).min(f.len())).unwrap_or_default().to_vec();
-            crate::detect::analyze_visible(&crate::Visible { text: part.to_string(), lines }, Layers::ALL)
-        }
-        None => crate::analyze(part, Layers::ALL),
-    };
+    let facts = facts.map(|f| {
+        let first = line_breaks(&text[..r.start]).min(f.len());
+        let n = crate::text::lines(part).len();
+        &f[first..(first + n).min(f.len())]
+    });
+    let found = crate::detect::analyze_with_facts(part, facts, Layers::ALL);
     found
         .into_iter()
         .map(|mut s| {

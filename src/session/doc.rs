@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use crate::annotation::sort_spans;
-use crate::input::LineFacts;
-use crate::{Document, OffsetMap, Span, Status};
+use crate::input::{LineFacts, Source};
+use crate::{Document, Layers, OffsetMap, Span, Status};
 
 /// A document on its way in: the core document, plus, when its text came from HTML, the per-line facts the
 /// boilerplate layer reads and the markup they came from (saved with it, so re-annotation after a reload gives
@@ -17,6 +17,15 @@ pub struct NewDoc {
     pub facts: Option<Vec<LineFacts>>,
     /// The HTML the facts came from.
     pub markup: Option<String>,
+}
+
+impl NewDoc {
+    /// A document read through the front door ([`crate::input`]), annotated by every detector.
+    pub fn annotated(id: &str, name: &str, source: Source) -> NewDoc {
+        let spans = source.analyze(Layers::ALL);
+        let Source { text, lines, markup } = source;
+        NewDoc { doc: Document { id: id.into(), name: name.into(), text, spans }, facts: lines, markup }
+    }
 }
 
 impl From<Document> for NewDoc {
@@ -107,13 +116,7 @@ impl DocData {
 
     /// Runs the detectors on the document, with its markup's line facts when it has them.
     pub fn analyze(&self) -> Vec<Span> {
-        match &self.facts {
-            Some(f) => crate::detect::analyze_visible(
-                &crate::Visible { text: self.text.to_string(), lines: f.as_ref().clone() },
-                crate::Layers::ALL,
-            ),
-            None => crate::analyze(&self.text, crate::Layers::ALL),
-        }
+        crate::detect::analyze_with_facts(&self.text, self.facts.as_deref().map(Vec::as_slice), Layers::ALL)
     }
 
     /// The text between two code-point offsets (clamped to the text).

@@ -36,12 +36,12 @@ pub struct SavedDoc {
 }
 
 impl SavedDoc {
-    /// The document with its line facts rebuilt from its markup (when the markup still renders to its text).
+    /// The document with its line facts rebuilt from its markup ([`crate::input::Source::rebuild`]).
     pub fn into_new_doc(self) -> NewDoc {
-        let visible = self.markup.as_deref().map(crate::input::html_to_text);
-        let facts = visible.filter(|v| v.text == self.doc.text).map(|v| v.lines);
-        let markup = facts.as_ref().and(self.markup);
-        NewDoc { doc: self.doc, facts, markup }
+        let SavedDoc { mut doc, markup, .. } = self;
+        let source = crate::input::Source::rebuild(std::mem::take(&mut doc.text), markup);
+        doc.text = source.text;
+        NewDoc { doc, facts: source.lines, markup: source.markup }
     }
 }
 

@@ -13,14 +13,17 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
 }
 
 /// Annotates `text` with the comma-separated `layers` (all when absent) and returns
-/// `{id, text, spans: [{start, end, start_utf16, end_utf16, label, text, rule, why, attrs, …}]}`.
+/// `{id, text, spans: [{start, end, start_utf16, end_utf16, label, text, rule, why, attrs, …}]}`. `media` is
+/// the input's media type: `text/plain` when absent; with `text/html` the input is a page, annotated as its
+/// visible text with its markup informing the boilerplate layer (the returned `text` is that visible text).
 #[wasm_bindgen]
-pub fn annotate(text: &str, layers: Option<String>) -> Result<JsValue, JsError> {
+pub fn annotate(text: &str, layers: Option<String>, media: Option<String>) -> Result<JsValue, JsError> {
     let layers = match layers {
         Some(l) => Layers::parse(&l).map_err(|e| JsError::new(&e.to_string()))?,
         None => Layers::ALL,
     };
-    let doc = crate::annotate("doc", "doc", text, layers);
+    let source = crate::input::read("", Some(media.as_deref().unwrap_or("text/plain")), text);
+    let doc = source.annotate("doc", "doc", layers);
     to_js(&formats::sift::document_json(&doc))
 }
 

@@ -104,21 +104,12 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
                 None => groups.push((f, vec![(name.as_str(), content.as_str())])),
             },
             None => {
-                if e == "html" || e == "htm" {
-                    // The markup says which lines are navigation, captions or links: the boilerplate layer uses it.
-                    let v = crate::input::html_to_text(content);
-                    if v.text.trim().is_empty() {
-                        errors.push(format!("{name}: no text in this file."));
-                    } else {
-                        let spans = super::components::analyze_new(&v.text, Some(&v.lines));
-                        let doc = Document { id: stem(name), name: name.clone(), text: v.text, spans };
-                        out.docs.push(NewDoc { doc, facts: Some(v.lines), markup: Some(content.clone()) });
-                    }
-                } else if content.trim().is_empty() {
+                // HTML keeps its markup's line facts: which lines are navigation, captions or links.
+                let source = crate::input::read(name, None, content);
+                if source.text.trim().is_empty() {
                     errors.push(format!("{name}: no text in this file."));
                 } else {
-                    let spans = super::components::analyze_new(content, None);
-                    out.docs.push(Document { id: stem(name), name: name.clone(), text: content.clone(), spans }.into());
+                    out.docs.push(NewDoc::annotated(&stem(name), name, source));
                 }
             }
         }

@@ -27,6 +27,17 @@ test('annotate on a corpus article finds all three layers', () => {
   assert.deepEqual([...labels].sort(), ['boilerplate', 'claim', 'number']);
 });
 
+test('annotate reads a page as HTML when told so: its visible text, the markup marking chrome', () => {
+  const html = '<nav><p>World news, analysis and opinion from our reporters across the globe, updated every hour.</p></nav>'
+    + '<p>The Islamic State group claimed the attack that killed at least 133 people, officials said.</p>';
+  const page = glue.annotate(html, 'boilerplate', 'text/html');
+  assert.ok(page.text.startsWith('World news') && !page.text.includes('<'), page.text);
+  const chrome = page.spans.filter((s) => s.label === 'boilerplate');
+  assert.deepEqual(chrome.map((s) => s.rule), ['boilerplate.chrome']);
+  // Without the media type the same string is plain text: annotated as written, tags and all.
+  assert.ok(glue.annotate(html, 'boilerplate').text.startsWith('<nav>'));
+});
+
 test('convert reports what a lossy format drops and rejects junk with a message', () => {
   const text = 'Officials said 11 people were detained.';
   const sift = JSON.stringify({ format: 'sift-annotations', version: 1, documents: [{ id: 'a', name: 'a', text,

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::text_view::Revealer;
 use super::{ByPtr, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
+use crate::input::Source;
 use crate::session::{doc_name, Action, DocData, NewDoc, Saved, Saver, Session, AT_ONCE};
 use crate::web::storage::Store;
 use crate::web::{annotate, dom, io};
@@ -64,38 +65,23 @@ pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
     });
 }
 
-/// Adds a pasted, typed or dropped text as a new document: annotated at once, or for a long text shown at once
-/// and annotated slice by slice. HTML-derived text brings its line facts and markup along.
-pub fn add_text(
-    text: String,
-    facts: Option<Vec<crate::input::LineFacts>>,
-    markup: Option<String>,
-    dispatch: &Callback<Action>,
-) {
-    if text.trim().is_empty() {
+/// Adds a pasted, typed or dropped text (read through [`crate::input`]) as a new document: annotated at once,
+/// or, for a long text, shown at once and annotated slice by slice.
+pub fn add_source(source: Source, dispatch: &Callback<Action>) {
+    if source.text.trim().is_empty() {
         return;
     }
-    let mut doc = Document { id: fresh_id(), name: doc_name(&text), text, spans: Vec::new() };
-    if doc.text.len() <= AT_ONCE {
-        doc.spans = dom::measure("sift:analyze", || analyze_new(&doc.text, facts.as_deref()));
-        dispatch.emit(Action::AddDocs(vec![NewDoc { doc, facts, markup }], Vec::new()));
+    let (id, name) = (fresh_id(), doc_name(&source.text));
+    if source.text.len() <= AT_ONCE {
+        let doc = dom::measure("sift:analyze", || NewDoc::annotated(&id, &name, source));
+        dispatch.emit(Action::AddDocs(vec![doc], Vec::new()));
         return;
     }
-    let (id, text) = (doc.id.clone(), Rc::<str>::from(doc.text.as_str()));
-    let shared = facts.clone().map(Rc::new);
-    dispatch.emit(Action::AddDocs(vec![NewDoc { doc, facts, markup }], Vec::new()));
-    annotate::in_slices(id, text, shared, dispatch.clone());
-}
-
-/// Runs every detector on a new text, with its line facts when it came from HTML.
-pub fn analyze_new(text: &str, facts: Option<&[crate::input::LineFacts]>) -> Vec<crate::Span> {
-    match facts {
-        Some(f) => crate::detect::analyze_visible(
-            &crate::Visible { text: text.to_string(), lines: f.to_vec() },
-            crate::Layers::ALL,
-        ),
-        None => crate::analyze(text, crate::Layers::ALL),
-    }
+    let Source { text, lines, markup } = source;
+    let (shared_text, shared_facts) = (Rc::<str>::from(text.as_str()), lines.clone().map(Rc::new));
+    let doc = Document { id: id.clone(), name, text, spans: Vec::new() };
+    dispatch.emit(Action::AddDocs(vec![NewDoc { doc, facts: lines, markup }], Vec::new()));
+    annotate::in_slices(id, shared_text, shared_facts, dispatch.clone());
 }
 
 /// Re-annotates the open document: a long one slice by slice, like a long paste, so the page stays responsive.
@@ -193,18 +179,11 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     let Some(data) = e.clipboard_data() else { return };
                     let plain = data.get_data("text/plain").unwrap_or_default();
-                    // Plain text exactly as copied when the clipboard has it (what the user saw, even if it quotes
-                    // markup); else the visible text of the HTML, with its line facts.
-                    let (text, facts, markup) = if plain.trim().is_empty() {
-                        let html = data.get_data("text/html").unwrap_or_default();
-                        let v = crate::input::html_to_text(&html);
-                        (v.text, Some(v.lines), Some(html))
-                    } else {
-                        (plain, None, None)
-                    };
-                    if !text.trim().is_empty() {
+                    let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
+                    let source = crate::input::paste(&plain, html.as_deref());
+                    if !source.text.trim().is_empty() {
                         e.prevent_default();
-                        add_text(text, facts, markup, &d);
+                        add_source(source, &d);
                         new_doc.set(false);
                     }
                 },

@@ -28,7 +28,7 @@ pub fn intake(p: &IntakeProps) -> Html {
             if let Some(t) = area.cast::<HtmlTextAreaElement>() {
                 let text = t.value();
                 if !text.trim().is_empty() {
-                    super::app::add_text(text, None, None, &dispatch);
+                    super::app::add_source(crate::input::Source::plain(text), &dispatch);
                     t.set_value("");
                     on_added.emit(());
                 }

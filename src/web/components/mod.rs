@@ -12,7 +12,7 @@ mod span_list;
 pub mod text_view;
 mod toolbar;
 
-pub use app::{analyze_new, App, AppProps};
+pub use app::{App, AppProps};
 pub use doc_list::DocList;
 pub use inspector::Inspector;
 pub use intake::Intake;
