@@ -18,6 +18,8 @@
 //! | `conll` | none (tokens) | label, extent of one non-overlapping layer |
 //! | `text` | none | the clean article only |
 
+mod archive;
+pub use archive::zip;
 mod brat;
 mod common;
 mod conll;

@@ -9,6 +9,21 @@ use crate::{Layers, Span};
 
 /// Texts up to this many bytes are annotated in one go.
 pub const AT_ONCE: usize = 150_000;
+/// The longest text the app takes as one document (UTF-8 bytes): far past any article, and small enough that
+/// annotating and drawing it stays within the browser's memory for wasm.
+pub const MAX_TEXT: usize = 8 << 20;
+
+/// Why a text of `bytes` bytes is not taken as one document, if it is too long.
+pub fn too_long(name: &str, bytes: usize) -> Option<String> {
+    (bytes > MAX_TEXT).then(|| {
+        let mb = |b: usize| b as f64 / (1 << 20) as f64;
+        format!(
+            "{name} is {:.1} MB; sift takes up to {:.0} MB as one document. Split it into parts and add them one by one.",
+            mb(bytes),
+            mb(MAX_TEXT)
+        )
+    })
+}
 /// Target slice length in bytes.
 const SLICE: usize = 24_000;
 

@@ -26,7 +26,7 @@ mod save;
 mod tests;
 
 pub use action::{Action, Filter, OnDelete};
-pub use cut::{analyze_slice, blocks, slices, spans_per_block, AT_ONCE};
+pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE, MAX_TEXT};
 pub use doc::{doc_name, DocData, NewDoc};
 pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 pub use save::{may_write, Effect, Index, Saved, SavedDoc, Saver};

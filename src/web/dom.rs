@@ -128,8 +128,8 @@ pub fn scroll_into_view(el: &Element) {
 }
 
 /// Offers `content` as a file download (no network: a blob URL).
-pub fn download(name: &str, mime: &str, content: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+pub fn download(name: &str, mime: &str, content: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };

@@ -14,6 +14,9 @@ pub struct Opened {
     pub remarks: Vec<String>,
 }
 
+/// A file to download: its name, MIME type and bytes.
+pub type File = (String, &'static str, Vec<u8>);
+
 /// One export the menu offers: every interchange format of [`crate::formats`], and the clean text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Export {
@@ -40,28 +43,23 @@ impl Export {
         }
     }
 
-    /// Renders documents as `(file name, MIME type, content)`; `stem` names single-file exports.
-    pub fn render(
-        self,
-        stem: &str,
-        docs: &[Document],
-        labels: &[Label],
-    ) -> (Vec<(String, &'static str, String)>, Vec<String>) {
+    /// Renders documents as one file `(name, MIME type, content)` and what the format could not carry; `stem`
+    /// names it. Formats that write several files (brat, W3C) come as one zip archive of them.
+    pub fn render(self, stem: &str, docs: &[Document], labels: &[Label]) -> Result<(File, Vec<String>), crate::Error> {
         match self {
             Export::CleanText => {
                 let text = docs.iter().map(formats::clean_text).collect::<Vec<_>>().join("\n\n");
-                (vec![(format!("{stem}.txt"), "text/plain;charset=utf-8", text)], Vec::new())
+                Ok(((format!("{stem}.txt"), "text/plain;charset=utf-8", text.into_bytes()), Vec::new()))
             }
             Export::Format(f) => {
-                let out = formats::write(f, docs, labels);
+                let mut out = formats::write(f, docs, labels);
                 let mime =
                     if f.extension().starts_with("json") { "application/json" } else { "text/plain;charset=utf-8" };
-                let files = if out.files.len() == 1 {
-                    out.files.into_iter().map(|(_, c)| (format!("{stem}.{}", f.extension()), mime, c)).collect()
-                } else {
-                    out.files.into_iter().map(|(n, c)| (n, mime, c)).collect()
+                let file = match out.files.len() {
+                    1 => (format!("{stem}.{}", f.extension()), mime, out.files.remove(0).1.into_bytes()),
+                    _ => (format!("{stem}-{}.zip", f.name()), "application/zip", formats::zip(&out.files)?),
                 };
-                (files, out.losses)
+                Ok((file, out.losses))
             }
         }
     }
@@ -108,6 +106,8 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
                 let source = crate::input::read(name, None, content);
                 if source.text.trim().is_empty() {
                     errors.push(format!("{name}: no text in this file."));
+                } else if let Some(msg) = crate::session::too_long(name, source.text.len()) {
+                    errors.push(msg);
                 } else {
                     out.docs.push(NewDoc::annotated(&stem(name), name, source));
                 }

@@ -30,9 +30,28 @@ impl yew::Reducible for Session {
     }
 }
 
+/// Shows a panic to the user instead of a page that silently stops: what happened, and that the work saved up to
+/// the last change is safe (every edit is saved as it is made). `<body data-panic>` marks it for tests.
+fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let what: String = info.to_string().chars().take(300).collect();
+    let Ok(el) = doc.create_element("div") else { return };
+    el.set_id("fatal");
+    let _ = el.set_attribute("role", "alert");
+    el.set_text_content(Some(&format!(
+        "sift stopped because of an internal error, and this page can no longer save. Your work up to the last          change is saved in this browser: reload the page to go on. (Details: {what})"
+    )));
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&el);
+        let _ = body.set_attribute("data-panic", "1");
+    }
+}
+
 /// Mounts the app on `#app` (or the body) when the wasm module starts.
 #[wasm_bindgen(start)]
 pub fn start() {
+    // Through yew, which would otherwise put its own (console-only) hook in place when the app renders.
+    yew::set_custom_panic_hook(Box::new(on_panic));
     // Outside a page (a worker, Node) only the JavaScript API in [`api`] is wanted.
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(root) = doc.get_element_by_id("app").or_else(|| doc.body().map(Into::into)) else { return };

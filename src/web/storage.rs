@@ -9,12 +9,20 @@
 //! on the `sift` `BroadcastChannel` (the message is the key named below) and read the record. Existing
 //! `localStorage` data is moved in when the database is created.
 //!
+//! IndexedDB commits asynchronously, so a page closed a moment after an edit could lose it: when the page is
+//! hidden or closed ([`Store::flush`]), every document write still under way is copied to `localStorage` as a
+//! write-ahead record (`sift:v1:wal:<id>`, synchronous), and the next start applies those records (by the same
+//! revision rule) before reading the database.
+//!
 //! When IndexedDB is unavailable (some `file://` or private contexts) the same keys live in `localStorage`:
 //! `sift:v1:index`, `sift:v1:labels`, `sift:v1:doc:<id>`, `sift:v1:markup:<id>` and `sift:v1:rev:<id>` (written
 //! last, so that a tab hearing of a new revision through the `storage` event can read the document at once).
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
 
 use gloo_events::EventListener;
 use js_sys::{Object, Promise, Reflect};
@@ -31,6 +39,7 @@ const LABELS: &str = "sift:v1:labels";
 const DOC: &str = "sift:v1:doc:";
 const MARKUP: &str = "sift:v1:markup:";
 const REV: &str = "sift:v1:rev:";
+const WAL: &str = "sift:v1:wal:";
 
 const DB: &str = "sift";
 const DOCS: &str = "docs";
@@ -44,12 +53,23 @@ enum Backend {
     None,
 }
 
+/// A document write to IndexedDB not yet committed: what [`Store::flush`] copies to the write-ahead record.
+#[derive(Serialize, Deserialize)]
+struct Pending {
+    rev: u64,
+    expect: u64,
+    json: String,
+    markup: Option<String>,
+}
+
 /// The browser's storage for this app, opened once at start.
 #[derive(Clone)]
 pub struct Store {
     backend: Backend,
     /// Writes under way (shown as `data-saving` on `<body>`).
     pending: Rc<Cell<u32>>,
+    /// Document writes to IndexedDB under way, by document id (the latest one for each).
+    inflight: Rc<RefCell<HashMap<String, Pending>>>,
 }
 
 impl PartialEq for Store {
@@ -69,8 +89,10 @@ fn full(name: &str) -> String {
 /// starts; falls back to `localStorage` when IndexedDB is unavailable.
 pub async fn open() -> (Store, Saved) {
     let pending = Rc::new(Cell::new(0));
+    let inflight = Rc::default();
     match open_idb().await {
         Ok((db, migrated)) => {
+            replay_wal(&db).await;
             let saved = load_idb(&db).await.unwrap_or_else(|_| Saved {
                 warning: Some("Could not read the saved work from this browser's database.".into()),
                 ..Saved::default()
@@ -81,18 +103,76 @@ pub async fn open() -> (Store, Saved) {
                     let _ = s.remove_item(&k);
                 }
             }
-            (Store { backend: Backend::Idb(db, BroadcastChannel::new(DB).ok()), pending }, saved)
+            (Store { backend: Backend::Idb(db, BroadcastChannel::new(DB).ok()), pending, inflight }, saved)
         }
         Err(_) => match local() {
             Some(s) => {
                 let saved = load_local(&s);
-                (Store { backend: Backend::Local(s), pending }, saved)
+                (Store { backend: Backend::Local(s), pending, inflight }, saved)
             }
             None => {
                 let warning = "This browser gives the page no storage: work will not survive a reload.";
-                (Store { backend: Backend::None, pending }, Saved { warning: Some(warning.into()), ..Saved::default() })
+                let saved = Saved { warning: Some(warning.into()), ..Saved::default() };
+                (Store { backend: Backend::None, pending, inflight }, saved)
             }
         },
+    }
+}
+
+/// Applies the write-ahead records a closed page left (each only if no newer revision was stored since), then
+/// drops them.
+async fn replay_wal(db: &IdbDatabase) {
+    let Some(s) = local() else { return };
+    for key in local_keys(&s).into_iter().filter(|k| k.starts_with(WAL)) {
+        let id = &key[WAL.len()..];
+        if let Some(p) = get(&s, &key).and_then(|j| serde_json::from_str::<Pending>(&j).ok()) {
+            let _ = write_if_newer(db, id, p.expect, record(p.rev, &p.json, p.markup.as_deref())).await;
+        }
+        let _ = s.remove_item(&key);
+    }
+}
+
+/// Writes the record `value` as document `id` unless storage holds a revision newer than `expect`, in one
+/// transaction; gives back the stored record in that case.
+async fn write_if_newer(db: &IdbDatabase, id: &str, expect: u64, value: JsValue) -> Result<Option<JsValue>, String> {
+    /// What happened inside the transaction.
+    enum Outcome {
+        Saved,
+        Theirs(JsValue),
+        Failed(String),
+    }
+    let tx = db.transaction_with_str_and_mode(DOCS, IdbTransactionMode::Readwrite).map_err(error_name)?;
+    let store = tx.object_store(DOCS).map_err(error_name)?;
+    let read = store.get(&JsValue::from_str(id)).map_err(error_name)?;
+    let outcome = Rc::new(RefCell::new(Outcome::Failed(String::new())));
+    let key = JsValue::from_str(id);
+    // The write is made in the read's success handler, while the transaction is still active: read and write
+    // are one atomic step, whatever other tabs do.
+    let on_read = wasm_bindgen::closure::Closure::once_into_js({
+        let (outcome, read, tx) = (outcome.clone(), read.clone(), tx.clone());
+        move || {
+            let stored = read.result().unwrap_or(JsValue::UNDEFINED);
+            *outcome.borrow_mut() = if !may_write(stored_rev(&stored), expect) {
+                Outcome::Theirs(stored)
+            } else {
+                match store.put_with_key(&value, &key) {
+                    Ok(_) => {
+                        // Nothing else to do: commit now rather than at the end of the task (a closing tab).
+                        commit_now(&tx);
+                        Outcome::Saved
+                    }
+                    Err(e) => Outcome::Failed(error_name(e)),
+                }
+            };
+        }
+    });
+    read.set_onsuccess(Some(on_read.unchecked_ref()));
+    let result = committed(&tx).await;
+    let outcome = std::mem::replace(&mut *outcome.borrow_mut(), Outcome::Saved);
+    match (result, outcome) {
+        (Ok(()), Outcome::Saved) => Ok(None),
+        (Ok(()), Outcome::Theirs(v)) => Ok(Some(v)),
+        (Err(e), _) | (Ok(()), Outcome::Failed(e)) => Err(e),
     }
 }
 
@@ -273,9 +353,10 @@ impl Store {
                     }
                 }
                 (Backend::Idb(db, ch), e) => {
-                    let (db, ch, dispatch) = (db.clone(), ch.clone(), dispatch.clone());
+                    let (db, ch, dispatch, inflight) =
+                        (db.clone(), ch.clone(), dispatch.clone(), self.inflight.clone());
                     self.saving(async move {
-                        if let Some(a) = run_idb(&db, &ch, e).await {
+                        if let Some(a) = run_idb(&db, &ch, &inflight, e).await {
                             dispatch.emit(a);
                         }
                     });
@@ -302,6 +383,18 @@ impl Store {
             write.await;
             mark(&pending, -1);
         });
+    }
+
+    /// Copies the document writes still under way to synchronous write-ahead records, for a page about to be
+    /// closed; the next start applies them ([`replay_wal`]). A write that commits meanwhile is replayed as a
+    /// no-op (same revision, same content).
+    pub fn flush(&self) {
+        let (Backend::Idb(..), Some(s)) = (&self.backend, local()) else { return };
+        for (id, p) in self.inflight.borrow().iter() {
+            if let Ok(j) = serde_json::to_string(p) {
+                let _ = s.set_item(&format!("{WAL}{id}"), &j);
+            }
+        }
     }
 
     /// Listens for other tabs' saves and sends them to `dispatch`; stops when the returned guard is dropped.
@@ -390,9 +483,14 @@ fn run_local(s: &Storage, e: Effect) -> Option<Action> {
 const LABELS_FULL: &str = "Storage is full: the label change is not saved.";
 
 /// One write to IndexedDB.
-async fn run_idb(db: &IdbDatabase, ch: &Option<BroadcastChannel>, e: Effect) -> Option<Action> {
+async fn run_idb(
+    db: &IdbDatabase,
+    ch: &Option<BroadcastChannel>,
+    inflight: &RefCell<HashMap<String, Pending>>,
+    e: Effect,
+) -> Option<Action> {
     match e {
-        Effect::SaveDoc { doc, expect, rev } => save_doc(db, ch, &doc, expect, rev).await,
+        Effect::SaveDoc { doc, expect, rev } => save_doc(db, ch, inflight, &doc, expect, rev).await,
         Effect::DeleteDoc(id) => {
             let tx = db.transaction_with_str_and_mode(DOCS, IdbTransactionMode::Readwrite).ok()?;
             if let Ok(s) = tx.object_store(DOCS) {
@@ -437,59 +535,35 @@ async fn put_meta(db: &IdbDatabase, key: &str, json: &str) -> Result<(), String>
 }
 
 /// Saves one document as revision `rev` unless another tab saved a revision newer than `expect` (then theirs
-/// comes back as a [`Action::Conflict`]).
+/// comes back as a [`Action::Conflict`]). Until it commits, the write is listed for [`Store::flush`].
 async fn save_doc(
     db: &IdbDatabase,
     ch: &Option<BroadcastChannel>,
+    inflight: &RefCell<HashMap<String, Pending>>,
     doc: &DocData,
     expect: u64,
     rev: u64,
 ) -> Option<Action> {
-    /// What happened inside the transaction.
-    enum Outcome {
-        Saved,
-        Theirs(JsValue),
-        Failed(String),
-    }
     let json = match doc_json(doc) {
         Ok(j) => j,
         Err(a) => return Some(a),
     };
-    let tx = db.transaction_with_str_and_mode(DOCS, IdbTransactionMode::Readwrite).ok()?;
-    let store = tx.object_store(DOCS).ok()?;
-    let read = store.get(&JsValue::from_str(&doc.id)).ok()?;
-    let outcome = Rc::new(RefCell::new(Outcome::Failed(String::new())));
-    // The write is made in the read's success handler, while the transaction is still active: read and write
-    // are one atomic step, whatever other tabs do.
-    let on_read = wasm_bindgen::closure::Closure::once_into_js({
-        let (outcome, read, id, tx, markup) =
-            (outcome.clone(), read.clone(), doc.id.clone(), tx.clone(), doc.markup.clone());
-        move || {
-            let stored = read.result().unwrap_or(JsValue::UNDEFINED);
-            *outcome.borrow_mut() = if !may_write(stored_rev(&stored), expect) {
-                Outcome::Theirs(stored)
-            } else {
-                match store.put_with_key(&record(rev, &json, markup.as_deref()), &JsValue::from_str(&id)) {
-                    Ok(_) => {
-                        // Nothing else to do: commit now rather than at the end of the task (a closing tab).
-                        commit_now(&tx);
-                        Outcome::Saved
-                    }
-                    Err(e) => Outcome::Failed(error_name(e)),
-                }
-            };
-        }
-    });
-    read.set_onsuccess(Some(on_read.unchecked_ref()));
-    let result = committed(&tx).await;
-    let outcome = std::mem::replace(&mut *outcome.borrow_mut(), Outcome::Saved);
-    match (result, outcome) {
-        (Ok(()), Outcome::Saved) => {
+    let value = record(rev, &json, doc.markup.as_deref());
+    let markup = doc.markup.as_deref().map(str::to_string);
+    inflight.borrow_mut().insert(doc.id.clone(), Pending { rev, expect, json, markup });
+    let result = write_if_newer(db, &doc.id, expect, value).await;
+    let mut list = inflight.borrow_mut();
+    if list.get(&doc.id).is_some_and(|p| p.rev == rev) {
+        list.remove(&doc.id);
+    }
+    drop(list);
+    match result {
+        Ok(None) => {
             tell(ch, &format!("{REV}{}", doc.id));
             None
         }
-        (Ok(()), Outcome::Theirs(v)) => unrecord(&v).map(|t| Action::Conflict(doc.id.clone(), t.doc, t.rev)),
-        (Err(e), _) | (Ok(()), Outcome::Failed(e)) => Some(failed(&doc.name, &e)),
+        Ok(Some(v)) => unrecord(&v).map(|t| Action::Conflict(doc.id.clone(), t.doc, t.rev)),
+        Err(e) => Some(failed(&doc.name, &e)),
     }
 }
 

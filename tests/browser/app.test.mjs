@@ -1,24 +1,14 @@
 // The real page in headless Chromium, driven as a person would: paste a seed article, review suggestions,
 // tag with keyboard and mouse, undo/redo, reload, export, import into an empty page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, openApp, paste, corpusText, drawnSpans, selectChars, requireDist, fileUrl, CORPUS } from './harness.mjs';
+import { CORPUS, corpusText, drawnSpans, fileUrl, openApp, paste, selectChars, useBrowser } from './harness.mjs';
 
 const ARTICLE = corpusText('002_601354975c3094f5.txt');
-let browser, server;
-
-before(async () => {
-  requireDist();
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Exports the open document as sift-annotations JSON through the menu; returns [parsed, raw]. */
 async function exportOpen(page, which = 'this') {
@@ -32,8 +22,8 @@ async function exportOpen(page, which = 'this') {
 /** Status shown in the inspector for the selected span. */
 const inspectorStatus = (page) => page.textContent('.inspect .insp-head .status');
 
-async function freshPage(url = server.url) {
-  return openApp(browser, url);
+async function freshPage(url = env.server.url) {
+  return openApp(env.browser, url);
 }
 
 test('a pasted article is annotated at once; each highlight says why on hover', async () => {
@@ -251,7 +241,7 @@ test('everything survives a reload; the export matches the page; importing it in
 });
 
 test('no network request at all, and a CSP that forbids them', async () => {
-  server.requests.length = 0;
+  env.server.requests.length = 0;
   const { page, errors, ctx, requests } = await freshPage();
   await paste(page, ARTICLE);
   await page.keyboard.press('n');
@@ -260,12 +250,12 @@ test('no network request at all, and a CSP that forbids them', async () => {
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'none'/);
-  assert.deepEqual(server.requests, ['/'], 'the server saw only the page itself');
-  assert.deepEqual(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [server.url], 'the page asked for nothing else');
+  assert.deepEqual(env.server.requests, ['/'], 'the server saw only the page itself');
+  assert.deepEqual(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [env.server.url], 'the page asked for nothing else');
   // Even a script that tries is stopped by the policy.
   const blocked = await page.evaluate(() => fetch(location.href + 'x').then(() => false, () => true));
   assert.ok(blocked);
-  assert.deepEqual(server.requests, ['/']);
+  assert.deepEqual(env.server.requests, ['/']);
   assert.ok(errors.every((e) => /Content Security Policy|Failed to fetch/.test(e)), errors.join('\n'));
   await ctx.close();
 });
@@ -295,10 +285,10 @@ test('hostile strings are shown as text and never run', async () => {
 });
 
 test('two tabs on the same data see each other\'s work and do not overwrite it', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const a = await openApp(browser, server.url, { context: ctx });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await openApp(env.browser, env.server.url, { context: ctx });
   await paste(a.page, ARTICLE);
-  const b = await openApp(browser, server.url, { context: ctx });
+  const b = await openApp(env.browser, env.server.url, { context: ctx });
   await b.page.waitForSelector('#text-view .block');
   // Tab A accepts a suggestion; tab B shows it without reloading.
   await a.page.keyboard.press('n');
@@ -313,14 +303,14 @@ test('two tabs on the same data see each other\'s work and do not overwrite it',
 });
 
 test('two tabs: an edit made on a stale copy does not overwrite the other tab\'s saved work', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const a = await openApp(browser, server.url, { context: ctx });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await openApp(env.browser, env.server.url, { context: ctx });
   await paste(a.page, ARTICLE);
   await a.page.waitForFunction(() => !document.body.hasAttribute('data-saving'));
   // Tab B never hears from A (as if the news were late), so it edits an old revision.
   const bPage = await ctx.newPage();
   await bPage.addInitScript(() => { BroadcastChannel.prototype.addEventListener = () => {}; });
-  await bPage.goto(server.url);
+  await bPage.goto(env.server.url);
   await bPage.waitForSelector('#text-view .block');
   await a.page.keyboard.press('n');
   await a.page.keyboard.press('a');
@@ -438,18 +428,18 @@ test('more than localStorage holds (>5 MB of documents) survives a reload', asyn
 });
 
 test('work saved by an older version in localStorage moves into IndexedDB once', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   const page = await ctx.newPage();
   // A page on the same origin that is not the app writes what the old version saved.
-  await page.route(server.url + 'not-the-app', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title>' }));
-  await page.goto(server.url + 'not-the-app');
+  await page.route(env.server.url + 'not-the-app', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title>' }));
+  await page.goto(env.server.url + 'not-the-app');
   const doc = { id: 'dold', name: 'Old article', text: ARTICLE, spans: [] };
   await page.evaluate((d) => {
     localStorage.setItem('sift:v1:doc:dold', JSON.stringify(d));
     localStorage.setItem('sift:v1:rev:dold', '3');
     localStorage.setItem('sift:v1:index', JSON.stringify({ order: ['dold'], current: 'dold' }));
   }, doc);
-  const app = await openApp(browser, server.url, { context: ctx });
+  const app = await openApp(env.browser, env.server.url, { context: ctx });
   await app.page.waitForSelector('.doc.current .doc-name:text("Old article")');
   assert.equal(await app.page.evaluate(() => document.querySelector('#text-view').textContent), ARTICLE);
   assert.deepEqual(await app.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sift:'))), [], 'the old keys are freed');
@@ -460,9 +450,9 @@ test('work saved by an older version in localStorage moves into IndexedDB once',
 });
 
 test('without IndexedDB the work is kept in localStorage', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   await ctx.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
-  const { page, errors } = await openApp(browser, server.url, { context: ctx });
+  const { page, errors } = await openApp(env.browser, env.server.url, { context: ctx });
   await paste(page, ARTICLE);
   await page.keyboard.press('n');
   await page.keyboard.press('a');
@@ -476,7 +466,7 @@ test('without IndexedDB the work is kept in localStorage', async () => {
 });
 
 test('dist/sift.html works from file://: paste, tag, reload, export', async () => {
-  const { page, errors, ctx, requests } = await openApp(browser, fileUrl());
+  const { page, errors, ctx, requests } = await openApp(env.browser, fileUrl());
   await paste(page, ARTICLE);
   await page.fill('#search', 'most deadly attack');
   await page.waitForFunction(() => getSelection().toString() === 'most deadly attack');

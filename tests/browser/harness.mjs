@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist/sift.html');
@@ -12,6 +13,21 @@ export const CORPUS = join(ROOT, 'tests/data/corpus');
 
 export function requireDist() {
   if (!existsSync(DIST)) throw new Error('dist/sift.html is missing: run scripts/build.sh first');
+}
+
+/** Registers one Chromium and one page server for a test file's tests: `env.browser`, `env.server`. */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    requireDist();
+    env.browser = await launch();
+    env.server = await serve();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export async function launch() {

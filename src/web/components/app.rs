@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::text_view::Revealer;
 use super::{ByPtr, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
 use crate::input::Source;
-use crate::session::{doc_name, Action, DocData, NewDoc, Saved, Saver, Session, AT_ONCE};
+use crate::session::{doc_name, too_long, Action, DocData, NewDoc, Saved, Saver, Session, AT_ONCE};
 use crate::web::storage::Store;
 use crate::web::{annotate, dom, io};
 use crate::{Document, Status};
@@ -71,6 +71,10 @@ pub fn add_source(source: Source, dispatch: &Callback<Action>) {
     if source.text.trim().is_empty() {
         return;
     }
+    if let Some(msg) = too_long("This text", source.text.len()) {
+        dispatch.emit(Action::Notice(msg));
+        return;
+    }
     let (id, name) = (fresh_id(), doc_name(&source.text));
     if source.text.len() <= AT_ONCE {
         let doc = dom::measure("sift:analyze", || NewDoc::annotated(&id, &name, source));
@@ -121,11 +125,12 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
     // Saving is an effect after each render: the saver diffs the new session against what storage holds.
+    let saver = {
+        let s = (*state).clone();
+        use_mut_ref(move || Saver::new(&s))
+    };
     {
-        let saver = {
-            let s = (*state).clone();
-            use_mut_ref(move || Saver::new(&s))
-        };
+        let saver = saver.clone();
         let (store, dispatch) = (props.store.clone(), dispatch.clone());
         use_effect_with(state.clone(), move |s| {
             let effects = dom::measure("sift:save", || saver.borrow_mut().plan(s));
@@ -162,6 +167,7 @@ pub fn app(props: &AppProps) -> Html {
         let do_reveal = do_reveal.clone();
         let new_doc = new_doc.clone();
         let store = props.store.clone();
+        let (live2, saver) = (live.clone(), saver.clone());
         use_effect_with((), move |_| {
             let doc = dom::document();
             let d = dispatch.clone();
@@ -221,7 +227,28 @@ pub fn app(props: &AppProps) -> Html {
                     on_key(e, &live, &d, &palette, &do_reveal);
                 },
             );
-            move || drop((paste, dragover, dropped, storage_l, keys))
+            // Leaving the page (closing the tab, reloading, switching away on a phone): start any write not yet
+            // made, and copy the writes still under way to a synchronous write-ahead record.
+            let flush = {
+                let (live, saver, store, d) = (live2.clone(), saver.clone(), store.clone(), dispatch.clone());
+                move |_: &web_sys::Event| {
+                    let s = live.borrow().state.clone();
+                    let effects = saver.borrow_mut().plan(&s);
+                    store.run(effects, &d);
+                    store.flush();
+                }
+            };
+            let win = web_sys::window().expect("a window");
+            let hide = EventListener::new(&win, "pagehide", flush.clone());
+            let hidden = EventListener::new(&doc, "visibilitychange", move |e| {
+                if dom::document().visibility_state() == web_sys::VisibilityState::Hidden {
+                    flush(e);
+                }
+            });
+            // A test hook: the browser tests check that a panic is shown and loses nothing saved. Only this page's
+            // own script can send it (the CSP runs no other).
+            let test_panic = EventListener::new(&doc, "sift:test-panic", |_| panic!("test panic requested"));
+            move || drop((paste, dragover, dropped, storage_l, keys, hide, hidden, test_panic))
         });
     }
 

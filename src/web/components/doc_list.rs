@@ -82,12 +82,12 @@ pub fn doc_list(p: &DocListProps) -> Html {
         } else {
             let id = id.clone();
             html! {
-                <button class="doc-open" aria-current={current.then_some("true")}
-                    aria-label={format!("Open {}", d.name)} onclick={p.dispatch.reform(move |_| Action::Open(id.clone()))}>
+                <button class="doc-open" aria-current={current.then_some("true")} title={format!("Open {}", d.name)}
+                    onclick={p.dispatch.reform(move |_| Action::Open(id.clone()))}>
                     <span class="doc-name">{ d.name.clone() }</span>
                     <span class="counts">
                         { for counts.iter().map(|(l, n)| html! {
-                            <span class={classes!("count", label_class(l))} title={format!("{n} {l}")} aria-label={format!("{n} {l}")}>{ n.to_string() }</span>
+                            <span class={classes!("count", label_class(l))} title={format!("{n} {l}")} role="img" aria-label={format!("{n} {l}")}>{ n.to_string() }</span>
                         }) }
                         if counts.is_empty() { <span class="count">{"no spans"}</span> }
                     </span>

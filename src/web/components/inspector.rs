@@ -111,9 +111,9 @@ pub fn inspector(p: &InspectorProps) -> Html {
                 </dl>
             }
             <div class="row">
-                <button class="btn small ok" aria-label="Accept span (A)" disabled={span.status == Status::Accepted}
+                <button class="btn small ok" title="Accept span (A)" disabled={span.status == Status::Accepted}
                     onclick={p.dispatch.reform(move |_| Action::SetStatus(vec![ia.clone()], Status::Accepted))}>{"✓ Accept"}<kbd>{"A"}</kbd></button>
-                <button class="btn small danger" aria-label="Reject span (R)" disabled={span.status == Status::Rejected}
+                <button class="btn small danger" title="Reject span (R)" disabled={span.status == Status::Rejected}
                     onclick={p.dispatch.reform(move |_| Action::SetStatus(vec![ir.clone()], Status::Rejected))}>{"✕ Reject"}<kbd>{"R"}</kbd></button>
                 <button class="btn small" aria-label="Delete span (Delete)"
                     onclick={p.dispatch.reform(move |_| Action::DeleteSpan(id_.clone()))}>{"Delete"}</button>

@@ -53,7 +53,7 @@ pub fn intake(p: &IntakeProps) -> Html {
             <div class="row">
                 <button class="btn primary" aria-label="Annotate text (Ctrl+Enter)" {onclick}>{"Annotate"}</button>
                 if p.can_cancel {
-                    <button class="btn" aria-label="Back to the open document" onclick={p.on_added.reform(|_| ())}>{"Cancel"}</button>
+                    <button class="btn" aria-label="Cancel: back to the open document" onclick={p.on_added.reform(|_| ())}>{"Cancel"}</button>
                 }
                 <span class="muted small">{"Ctrl+Enter"}</span>
             </div>

@@ -73,11 +73,11 @@ pub fn span_list(p: &SpanListProps) -> Html {
         html! {
             <li key={x.id.clone()}>
                 <button class={classes!("span-row", selected.then_some("current"), status_word(x.status))}
-                    aria-label={format!("{} {}: {}", status_word(x.status), x.label, text)}
                     onclick={Callback::from(move |_| { dispatch.emit(Action::SelectSpan(Some(id.clone()))); reveal.emit(start); })}>
                     <span class={classes!("badge", label_class(&x.label))}>{ x.label.clone() }</span>
                     <span class="span-text">{ text }</span>
-                    <span class={classes!("dot", status_word(x.status))} title={status_word(x.status)}></span>
+                    <span class={classes!("dot", status_word(x.status))} role="img" aria-label={status_word(x.status)}
+                        title={status_word(x.status)}></span>
                 </button>
             </li>
         }

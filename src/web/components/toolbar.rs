@@ -102,10 +102,16 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 return;
             }
             let stem = if all { "sift-all".to_string() } else { file_stem(&docs[0].name) };
-            let (files, losses) = fmt.render(&stem, &docs, &labels);
-            for (name, mime, content) in files {
-                dom::download(&name, mime, &content);
-            }
+            let losses = match fmt.render(&stem, &docs, &labels) {
+                Ok(((name, mime, content), losses)) => {
+                    dom::download(&name, mime, &content);
+                    losses
+                }
+                Err(e) => {
+                    dispatch.emit(Action::Notice(e.to_string()));
+                    return;
+                }
+            };
             if !losses.is_empty() {
                 dispatch.emit(Action::Notice(format!(
                     "{} cannot carry everything: {}",
