@@ -72,6 +72,9 @@ pub enum Action {
     /// Runs the detectors again on the open document (with its markup's line facts, when it came from HTML),
     /// keeping every review decision.
     Reannotate,
+    /// Uses (`true`) or ignores the open document's page structure (the line facts of the HTML it came from) and
+    /// re-annotates it, keeping every review decision. Ignored structure is not saved: a reload keeps it off.
+    UseStructure(bool),
     /// Drops the unreviewed suggestions of the open document (before a long text is annotated again in slices).
     ClearSuggestions,
     /// Adds a label.

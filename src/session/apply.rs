@@ -223,6 +223,12 @@ impl Session {
                 let fresh = doc.analyze();
                 *spans = merge_suggestions(std::mem::take(spans), fresh);
             }),
+            Action::UseStructure(on) => {
+                if let Some(d) = self.doc().and_then(|d| d.with_structure(on)) {
+                    let spans = merge_suggestions(d.spans.as_ref().clone(), d.analyze());
+                    self.replace_doc(d.with_spans(spans));
+                }
+            }
             Action::ClearSuggestions => self.edit_spans(|_, spans| {
                 spans.retain(|s| s.origin != Origin::Auto || s.status != Status::Suggested);
             }),

@@ -96,6 +96,25 @@ impl DocData {
         DocData { spans: Rc::new(spans), ..self.share() }
     }
 
+    /// Same document with its markup's line facts on or off (the markup is kept either way, so they can come
+    /// back); `None` when that changes nothing.
+    pub(crate) fn with_structure(&self, on: bool) -> Option<DocData> {
+        let markup = self.markup.as_ref()?;
+        if on == self.facts.is_some() {
+            return None;
+        }
+        let facts = match on {
+            true => Some(Rc::new(Source::rebuild(self.text.to_string(), Some(markup.to_string())).lines?)),
+            false => None,
+        };
+        Some(DocData { facts, ..self.share() })
+    }
+
+    /// The markup to save with the document: only while its structure is used, so that a reload keeps it off.
+    pub fn saved_markup(&self) -> Option<&str> {
+        self.facts.as_ref().and(self.markup.as_deref())
+    }
+
     /// Same document, another name.
     pub(crate) fn renamed(&self, name: String) -> DocData {
         DocData { name, ..self.share() }

@@ -339,3 +339,28 @@ fn slice_suggestions_reach_the_undo_history_too() {
     assert!(s.docs[1].spans.iter().any(|x| x.id == "number:0-9"), "undo never drops the detectors' work");
     assert!(s.annotating.is_empty());
 }
+
+#[test]
+fn page_structure_can_be_ignored_and_used_again_keeping_decisions() {
+    // The menu line reads like prose; only the <nav> around it says it is chrome.
+    let html =
+        "<nav><p>World news, analysis and opinion from our reporters across the globe, updated every hour.</p></nav>\
+        <h1>Islamic State claims Moscow concert hall attack</h1>\
+        <p>The Islamic State group has claimed responsibility for an attack that killed more than 130 people.</p>";
+    let source = crate::input::Source::from_html(html);
+    let s = Session::default().reduce(Action::AddDocs(vec![NewDoc::annotated("h", "page.html", source)], vec![]));
+    let chrome =
+        |s: &Session| s.doc().unwrap().spans.iter().filter(|x| x.label == "boilerplate" && x.start == 0).count();
+    assert_eq!(chrome(&s), 1);
+    let claim = first(&s, "claim").id;
+    let s = s.reduce(Action::SetStatus(vec![claim.clone()], Status::Accepted));
+    let off = s.reduce(Action::UseStructure(false));
+    assert_eq!(chrome(&off), 0, "read as plain text, the menu line is prose");
+    assert!(off.doc().unwrap().facts.is_none() && off.doc().unwrap().saved_markup().is_none());
+    assert_eq!(span(&off, &claim).status, Status::Accepted);
+    assert!(off.reduce(Action::UseStructure(false)).undo.len() == off.undo.len(), "already off: no step");
+    let on = off.reduce(Action::UseStructure(true));
+    assert_eq!(chrome(&on), 1);
+    assert_eq!(on.doc().unwrap().saved_markup(), Some(html));
+    assert_eq!(chrome(&off.reduce(Action::Undo)), 1, "undoable");
+}

@@ -453,7 +453,7 @@ fn run_local(s: &Storage, e: Effect) -> Option<Action> {
             };
             let markup_key = format!("{MARKUP}{}", doc.id);
             let ok = s.set_item(&format!("{DOC}{}", doc.id), &json).is_ok()
-                && match &doc.markup {
+                && match doc.saved_markup() {
                     Some(m) => s.set_item(&markup_key, m).is_ok(),
                     None => s.remove_item(&markup_key).is_ok(),
                 };
@@ -548,8 +548,8 @@ async fn save_doc(
         Ok(j) => j,
         Err(a) => return Some(a),
     };
-    let value = record(rev, &json, doc.markup.as_deref());
-    let markup = doc.markup.as_deref().map(str::to_string);
+    let value = record(rev, &json, doc.saved_markup());
+    let markup = doc.saved_markup().map(str::to_string);
     inflight.borrow_mut().insert(doc.id.clone(), Pending { rev, expect, json, markup });
     let result = write_if_newer(db, &doc.id, expect, value).await;
     let mut list = inflight.borrow_mut();

@@ -51,6 +51,13 @@ pub fn review_bar(p: &ReviewBarProps) -> Html {
                     <span class="annotating" role="status">{ format!("Annotating… {pc}%") }</span>
                 }
             </div>
+            if doc.markup.is_some() {
+                <label class="structure small" title="This document came with its HTML: its navigation, links and headings inform the boilerplate layer.">
+                    <input type="checkbox" checked={doc.facts.is_some()}
+                        onchange={p.dispatch.reform({ let on = doc.facts.is_none(); move |_| Action::UseStructure(on) })} />
+                    {"Use page structure"}
+                </label>
+            }
             <div class="hint muted small">{"N / P next/previous suggestion · A accept · R reject · 1–9 tag · Ctrl+Z undo"}</div>
         </div>
     }
