@@ -118,3 +118,12 @@ export async function drawnSpans(page) {
     s: +e.dataset.s, e: +e.dataset.e, labels: e.dataset.labels.split(' '), text: e.textContent,
   })));
 }
+
+/** Exports the open document as sift-annotations JSON through the menu; returns [parsed, raw]. */
+export async function exportOpen(page, which = 'this') {
+  await page.click('summary[aria-label="Export"]');
+  const label = which === 'all' ? 'Export all documents as sift-annotations JSON' : 'Export this document as sift-annotations JSON';
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[aria-label="${label}"]`)]);
+  const raw = readFileSync(await dl.path(), 'utf8');
+  return [JSON.parse(raw), raw, dl.suggestedFilename()];
+}
