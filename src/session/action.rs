@@ -23,6 +23,8 @@ pub struct Filter {
     pub origin: Option<Origin>,
     /// Only this status.
     pub status: Option<Status>,
+    /// Most check-worthy first, instead of text order.
+    pub by_worth: bool,
 }
 
 impl Filter {
@@ -99,6 +101,8 @@ pub enum Action {
     ExternalOrder(Vec<String>),
     /// Shows or hides a label's spans.
     ToggleLayer(String),
+    /// Draws only the claims whose check-worthiness reaches this score (0 to 1).
+    SetMinWorth(f64),
     /// Selects a span of the open document (or none).
     SelectSpan(Option<String>),
     /// Sets the span-list filter.
@@ -125,6 +129,7 @@ impl Action {
                 | Action::ExternalLabels(_)
                 | Action::ExternalOrder(_)
                 | Action::ToggleLayer(_)
+                | Action::SetMinWorth(_)
                 | Action::SelectSpan(_)
                 | Action::SetFilter(_)
                 | Action::Notice(_)

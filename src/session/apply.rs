@@ -285,6 +285,7 @@ impl Session {
                     h.insert(l);
                 }
             }
+            Action::SetMinWorth(w) => self.min_worth = if w.is_finite() { w.clamp(0.0, 1.0) } else { 0.0 },
             Action::SelectSpan(s) => self.selected = s,
             Action::SetFilter(f) => self.filter = f,
             Action::Suggest(id, spans, progress) => {

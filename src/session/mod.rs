@@ -21,6 +21,7 @@ mod apply;
 mod cut;
 mod doc;
 mod merge;
+mod rank;
 mod save;
 #[cfg(test)]
 mod tests;
@@ -29,6 +30,7 @@ pub use action::{Action, Filter, OnDelete};
 pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE, MAX_TEXT};
 pub use doc::{doc_name, DocData, NewDoc};
 pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
+pub use rank::{next_worthy, ranked, visible, worth};
 pub use save::{may_write, Effect, Index, Saved, SavedDoc, Saver};
 
 use std::collections::{HashMap, HashSet};
@@ -60,6 +62,8 @@ pub struct Session {
     pub revs: Rc<HashMap<String, u64>>,
     /// Labels whose spans are hidden.
     pub hidden: Rc<HashSet<String>>,
+    /// Claims scoring below this check-worthiness are not drawn (0: every claim).
+    pub min_worth: f64,
     /// The selected span of the open document.
     pub selected: Option<String>,
     /// Span-list filter.
@@ -109,6 +113,7 @@ impl Session {
             current,
             revs: Rc::new(revs),
             hidden: Rc::default(),
+            min_worth: 0.0,
             selected: None,
             filter: Filter::default(),
             notice: saved.warning,

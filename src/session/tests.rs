@@ -238,6 +238,8 @@ const VIEWS: &[(&str, Build, Check)] = &[
     ("open", |_| Action::Open("b".into()), |_, s| assert_eq!(s.doc().unwrap().name, "Short")),
     ("open an unknown id", |_| Action::Open("zz".into()), |_, s| assert_eq!(s.current.as_deref(), Some("a"))),
     ("toggle a layer", |_| Action::ToggleLayer("claim".into()), |_, s| assert!(s.hidden.contains("claim"))),
+    ("claim threshold", |_| Action::SetMinWorth(0.4), |_, s| assert_eq!(s.min_worth, 0.4)),
+    ("claim threshold out of range", |_| Action::SetMinWorth(f64::NAN), |_, s| assert_eq!(s.min_worth, 0.0)),
     (
         "select a span",
         |s| Action::SelectSpan(Some(first(s, "claim").id)),

@@ -10,7 +10,9 @@ use yew::prelude::*;
 use super::text_view::Revealer;
 use super::{ByPtr, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
 use crate::input::Source;
-use crate::session::{doc_name, too_long, Action, DocData, NewDoc, Saved, Saver, Session, AT_ONCE};
+use crate::session::{
+    doc_name, next_worthy, too_long, visible, Action, DocData, NewDoc, Saved, Saver, Session, AT_ONCE,
+};
 use crate::web::storage::Store;
 use crate::web::{annotate, dom, io};
 use crate::{Document, Status};
@@ -306,9 +308,10 @@ pub fn app(props: &AppProps) -> Html {
         (Some(d), false) => html! {
             <>
                 <ReviewBar doc={d.clone()} labels={state.labels.clone()} progress={state.annotating.get(&d.id).copied()}
+                    min_worth={state.min_worth}
                     dispatch={dispatch.clone()} />
                 <TextView doc={d.clone()} labels={ByPtr(state.labels.clone())} hidden={ByPtr(state.hidden.clone())}
-                    selected={state.selected.clone()} {on_click_spans} {on_mouse_up} on_key={on_key_text}
+                    min_worth={state.min_worth} selected={state.selected.clone()} {on_click_spans} {on_mouse_up} on_key={on_key_text}
                     revealer={ByPtr(revealer.clone())} />
             </>
         },
@@ -431,6 +434,13 @@ fn on_key(
                 dispatch.emit(Action::Notice("No unreviewed suggestion left in this direction.".into()));
             }
         }
+        "w" => match next_worthy(&doc.spans, state.selected.as_deref(), &state.hidden, state.min_worth) {
+            Some(s) => {
+                dispatch.emit(Action::SelectSpan(Some(s.id.clone())));
+                reveal.emit(s.start);
+            }
+            None => dispatch.emit(Action::Notice("No unreviewed claim left to check.".into())),
+        },
         "Delete" | "Backspace" => {
             if let Some(s) = selected {
                 dispatch.emit(Action::DeleteSpan(s.id));
@@ -458,7 +468,7 @@ fn jump(
 ) -> bool {
     let cur = state.selected.clone();
     let todo = |s: &&crate::Span| {
-        s.status == Status::Suggested && !state.hidden.contains(&s.label) && Some(&s.id) != cur.as_ref()
+        s.status == Status::Suggested && visible(s, &state.hidden, state.min_worth) && Some(&s.id) != cur.as_ref()
     };
     let next = if forward {
         doc.spans.iter().filter(todo).find(|s| s.start >= from).or_else(|| doc.spans.iter().find(todo))

@@ -16,6 +16,8 @@ pub struct ReviewBarProps {
     pub labels: Rc<Vec<Label>>,
     /// Progress in percent while the document is being annotated slice by slice.
     pub progress: Option<u8>,
+    /// Claims scoring below this check-worthiness are not drawn.
+    pub min_worth: f64,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -39,6 +41,18 @@ pub fn review_bar(p: &ReviewBarProps) -> Html {
                     onclick={p.dispatch.reform(move |_| Action::LayerStatus(na.clone(), Status::Accepted))}>{"Accept all"}</button>
                 <button class="btn tiny danger" disabled={todo == 0} aria-label={format!("Reject all {} suggestions", l.name)}
                     onclick={p.dispatch.reform(move |_| Action::LayerStatus(nr.clone(), Status::Rejected))}>{"Reject all"}</button>
+                if l.name == crate::annotation::CLAIM {
+                    <label class="worth small" title="Draw only the claims whose check-worthiness reaches this score. W: next most check-worthy claim.">
+                        {"check-worthiness ≥ "}
+                        <input type="range" min="0" max="1" step="0.05" value={format!("{:.2}", p.min_worth)}
+                            aria-label="Show claims with check-worthiness at least"
+                            oninput={p.dispatch.reform(|e: InputEvent| {
+                                let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                                Action::SetMinWorth(v.parse().unwrap_or(0.0))
+                            })} />
+                        <output>{ format!("{:.2}", p.min_worth) }</output>
+                    </label>
+                }
             </div>
         })
     });
@@ -58,7 +72,7 @@ pub fn review_bar(p: &ReviewBarProps) -> Html {
                     {"Use page structure"}
                 </label>
             }
-            <div class="hint muted small">{"N / P next/previous suggestion · A accept · R reject · 1–9 tag · Ctrl+Z undo"}</div>
+            <div class="hint muted small">{"N / P next/previous suggestion · W most check-worthy claim · A accept · R reject · 1–9 tag · Ctrl+Z undo"}</div>
         </div>
     }
 }

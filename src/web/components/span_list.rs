@@ -4,7 +4,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
-use crate::session::{Action, DocData, Filter};
+use crate::session::{worth, Action, DocData, Filter};
 use crate::{Label, Origin, Status};
 use std::rc::Rc;
 
@@ -49,6 +49,7 @@ pub fn span_list(p: &SpanListProps) -> Html {
                         _ => None,
                     }
                 }
+                "sort" => f.by_worth = v == "worth",
                 _ => {
                     f.status = match v.as_str() {
                         "suggested" => Some(Status::Suggested),
@@ -61,7 +62,11 @@ pub fn span_list(p: &SpanListProps) -> Html {
             dispatch.emit(Action::SetFilter(f));
         })
     };
-    let shown: Vec<&crate::Span> = doc.spans.iter().filter(|x| f.admits(x)).collect();
+    let mut shown: Vec<&crate::Span> = doc.spans.iter().filter(|x| f.admits(x)).collect();
+    if f.by_worth {
+        // Scored spans (claims) first, most check-worthy on top; a stable sort keeps text order among equals.
+        shown.sort_by(|a, b| worth(b).unwrap_or(-1.0).total_cmp(&worth(a).unwrap_or(-1.0)));
+    }
     let total = shown.len();
     let rows = shown.into_iter().take(MAX_ROWS).map(|x| {
         let id = x.id.clone();
@@ -103,6 +108,10 @@ pub fn span_list(p: &SpanListProps) -> Html {
                     <option value="rejected" selected={f.status == Some(Status::Rejected)}>{"rejected"}</option>
                 </select>
             </div>
+            <select class="sort" aria-label="Order of the spans" onchange={set("sort")}>
+                <option value="text" selected={!f.by_worth}>{"In text order"}</option>
+                <option value="worth" selected={f.by_worth}>{"Most check-worthy first"}</option>
+            </select>
             <ul class="span-list">{ for rows }</ul>
             if total > MAX_ROWS { <p class="muted small">{ format!("{} more — narrow the filters.", total - MAX_ROWS) }</p> }
         </section>

@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::ByPtr;
-use crate::session::{blocks, spans_per_block, DocData};
+use crate::session::{blocks, spans_per_block, visible, worth, DocData};
 use crate::{Label, Span, Status};
 
 /// Texts with at most this many blocks are rendered whole.
@@ -45,6 +45,8 @@ pub struct TextViewProps {
     pub labels: ByPtr<Vec<Label>>,
     /// Hidden labels.
     pub hidden: ByPtr<HashSet<String>>,
+    /// Claims scoring below this check-worthiness are not drawn.
+    pub min_worth: f64,
     /// The selected span id.
     pub selected: Option<String>,
     /// Called with the spans under a click, innermost first.
@@ -184,7 +186,7 @@ pub fn text_view(p: &TextViewProps) -> Html {
     let onclick = {
         let doc = p.doc.clone();
         let cb = p.on_click_spans.clone();
-        let hidden = p.hidden.clone();
+        let (hidden, min_worth) = (p.hidden.clone(), p.min_worth);
         Callback::from(move |e: MouseEvent| {
             if crate::web::dom::selection(&doc).is_some() {
                 return;
@@ -195,11 +197,8 @@ pub fn text_view(p: &TextViewProps) -> Html {
                 return;
             };
             let Some(s) = seg.get_attribute("data-s").and_then(|v| v.parse::<usize>().ok()) else { return };
-            let mut under: Vec<&Span> = doc
-                .spans
-                .iter()
-                .filter(|x| x.start <= s && s < x.end && x.status != Status::Rejected && !hidden.0.contains(&x.label))
-                .collect();
+            let mut under: Vec<&Span> =
+                doc.spans.iter().filter(|x| x.start <= s && s < x.end && visible(x, &hidden.0, min_worth)).collect();
             under.sort_by_key(|x| x.end - x.start);
             cb.emit(under.into_iter().map(|x| x.id.clone()).collect());
         })
@@ -222,7 +221,7 @@ pub fn text_view(p: &TextViewProps) -> Html {
         let sel = p.selected.as_ref().filter(|id| per_block[i].iter().any(|&k| p.doc.spans[k].id == **id)).cloned();
         html! {
             <Block key={i} index={i} range={b.clone()} doc={p.doc.clone()} spans={per_block[i].clone()}
-                labels={p.labels.clone()} hidden={p.hidden.clone()} selected={sel} />
+                labels={p.labels.clone()} hidden={p.hidden.clone()} min_worth={p.min_worth} selected={sel} />
         }
     });
     html! {
@@ -253,6 +252,8 @@ pub struct BlockProps {
     pub labels: ByPtr<Vec<Label>>,
     /// Hidden labels.
     pub hidden: ByPtr<HashSet<String>>,
+    /// Claims scoring below this check-worthiness are not drawn.
+    pub min_worth: f64,
     /// The selected span, when it is in this block.
     pub selected: Option<String>,
 }
@@ -262,12 +263,8 @@ pub struct BlockProps {
 pub fn block(p: &BlockProps) -> Html {
     let doc = &p.doc;
     let r = &p.range;
-    let shown: Vec<&Span> = p
-        .spans
-        .iter()
-        .map(|&k| &doc.spans[k])
-        .filter(|s| s.status != Status::Rejected && !p.hidden.0.contains(&s.label))
-        .collect();
+    let shown: Vec<&Span> =
+        p.spans.iter().map(|&k| &doc.spans[k]).filter(|s| visible(s, &p.hidden.0, p.min_worth)).collect();
     let mut cuts: Vec<usize> = vec![r.start, r.end];
     for s in &shown {
         cuts.push(s.start.clamp(r.start, r.end));
@@ -284,6 +281,7 @@ pub fn block(p: &BlockProps) -> Html {
         }
         let mut class = vec!["seg".to_string(), "sp".to_string()];
         let mut shadows = Vec::new();
+        let mut vars: Vec<String> = Vec::new();
         let mut bg = None;
         let mut title = Vec::new();
         for s in &over {
@@ -299,6 +297,12 @@ pub fn block(p: &BlockProps) -> Html {
             }
             if p.selected.as_ref() == Some(&s.id) {
                 class.push("sel".into());
+            }
+            if lc == "cl" {
+                // The underline's strength follows the check-worthiness: where to look first shows at a glance.
+                if let Some(w) = worth(s) {
+                    vars.push(format!("--cw:{w:.2}"));
+                }
             }
             if lc == "cu" {
                 let color = p.labels.0.iter().find(|l| l.name == s.label).map_or("#009e73", |l| l.color.as_str());
@@ -322,10 +326,10 @@ pub fn block(p: &BlockProps) -> Html {
             }
             title.push(t);
         }
-        let mut style = String::new();
+        let mut style = vars.iter().map(|v| format!("{v};")).collect::<String>();
         if !shadows.is_empty() {
             shadows.reverse();
-            style = format!("box-shadow:{};background-color:{};", shadows.join(","), bg.unwrap_or_default());
+            style.push_str(&format!("box-shadow:{};background-color:{};", shadows.join(","), bg.unwrap_or_default()));
         }
         let labels: Vec<&str> = over.iter().map(|s| s.label.as_str()).collect();
         html! {
