@@ -59,7 +59,7 @@ impl<'a> Placer<'a> {
 
     /// The text between code points `start..end` (which must be in range).
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
-        &self.text[self.map.char_to_byte(start)..self.map.char_to_byte(end)]
+        self.map.slice(self.text, start, end)
     }
 
     /// Places a span given in `unit`, checking it against `quote` (the span text the file claims) when there is
@@ -151,10 +151,14 @@ impl<'a> Placer<'a> {
         let qlen = exact.chars().count();
         let mut cands: Vec<(u8, usize)> = Vec::new();
         let mut from = 0;
-        while let Some(i) = self.text[from..].find(exact) {
+        // `from` and every match start are char boundaries (`find` gives them; the step is one whole char), so
+        // `get` never misses; it keeps a wrong step from panicking.
+        while let Some(i) = self.text.get(from..).and_then(|t| t.find(exact)) {
             let b = from + i;
-            let score = u8::from(!prefix.is_empty() && self.text[..b].ends_with(prefix))
-                + u8::from(!suffix.is_empty() && self.text[b + exact.len()..].starts_with(suffix));
+            let score = u8::from(!prefix.is_empty() && self.text.get(..b).is_some_and(|t| t.ends_with(prefix)))
+                + u8::from(
+                    !suffix.is_empty() && self.text.get(b + exact.len()..).is_some_and(|t| t.starts_with(suffix)),
+                );
             cands.push((score, self.map.byte_to_char(b).expect("match on a char boundary")));
             from = b + exact.chars().next().map_or(1, char::len_utf8);
         }
@@ -207,7 +211,7 @@ impl<'a> Placer<'a> {
         let mut best: Option<(usize, usize)> = None;
         let mut tie = false;
         let mut from = 0;
-        while let Some(i) = self.text[from..].find(q) {
+        while let Some(i) = self.text.get(from..).and_then(|t| t.find(q)) {
             let b = from + i;
             let c = self.map.byte_to_char(b).expect("match starts on a char boundary");
             let d = c.abs_diff(near);
@@ -301,7 +305,7 @@ impl Labels {
 impl Labels {
     /// Sets the colour of a known label when `color` is `#rrggbb`.
     pub fn recolor(&mut self, name: &str, color: &str) {
-        let valid = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|x| x.is_ascii_hexdigit());
+        let valid = color.len() == 7 && color.starts_with('#') && color.chars().skip(1).all(|x| x.is_ascii_hexdigit());
         if let (true, Some(l)) = (valid, self.list.iter_mut().find(|l| l.name == name)) {
             l.color = color.to_ascii_lowercase();
         }

@@ -107,7 +107,8 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
 }
 
 fn is_tag(t: &str) -> bool {
-    t == "O" || (t.len() > 2 && matches!(&t[..2], "B-" | "I-" | "E-" | "S-" | "L-" | "U-"))
+    // `get`, not `[..2]`: the tag may start with a multi-byte character (a BOM, `€`, an emoji).
+    t == "O" || (t.len() > 2 && matches!(t.get(..2), Some("B-" | "I-" | "E-" | "S-" | "L-" | "U-")))
 }
 
 /// GermEval-2014 layout: every data line starts with its 1-based index in the sentence.
@@ -284,7 +285,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label], layer: Option<&[String]
                     "O".to_string()
                 }
             };
-            let tok = &d.text[map.char_to_byte(s)..map.char_to_byte(e)];
+            let tok = map.slice(&d.text, s, e);
             out.push_str(tok);
             out.push('\t');
             out.push_str(&tag);

@@ -18,6 +18,9 @@
 //! | `conll` | none (tokens) | label, extent of one non-overlapping layer |
 //! | `text` | none | the clean article only |
 
+// Byte-index slicing of user text panics off a char boundary: every slice says why it is on one, or uses `get`.
+#![warn(clippy::string_slice)]
+
 mod brat;
 mod common;
 mod conll;

@@ -149,7 +149,7 @@ pub fn document_json(doc: &Document) -> Value {
 pub fn span_json(text: &str, map: &OffsetMap, s: &Span) -> Value {
     let n = map.len_chars();
     let (a, b) = (s.start.min(n), s.end.min(n));
-    let slice = if a <= b { &text[map.char_to_byte(a)..map.char_to_byte(b)] } else { "" };
+    let slice = if a <= b { map.slice(text, a, b) } else { "" };
     let mut o = Map::new();
     o.insert("id".into(), s.id.clone().into());
     o.insert("start".into(), s.start.into());
@@ -435,7 +435,7 @@ impl Reader {
         } else if end > len {
             bad.push(format!("offsets {start}..{end} run past the end of the document text ({len} code points)"));
         } else {
-            let slice = &text[map.char_to_byte(start)..map.char_to_byte(end)];
+            let slice = map.slice(text, start, end);
             if let Some(q) = &quote {
                 if q != slice {
                     bad.push(format!(
@@ -509,7 +509,7 @@ impl Reader {
 }
 
 fn is_hex_color(c: &str) -> bool {
-    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
+    c.len() == 7 && c.starts_with('#') && c.chars().skip(1).all(|ch| ch.is_ascii_hexdigit())
 }
 
 #[cfg(test)]

@@ -274,12 +274,13 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         t.add_n("spans with offsets outside the text not exported", bad.len());
         let cuts: Vec<usize> = fit.iter().flat_map(|s| [s.start, s.end]).collect();
         let toks = tokenize(&d.text, &map, &cuts);
-        let slice = |s: usize, e: usize| &d.text[map.char_to_byte(s)..map.char_to_byte(e)];
+        let slice = |s: usize, e: usize| map.slice(&d.text, s, e);
         let tokens: Vec<Value> = toks
             .iter()
             .enumerate()
             .map(|(i, &(s, e))| {
-                let ws = d.text[map.char_to_byte(e)..].chars().next().is_some_and(char::is_whitespace);
+                let ws =
+                    d.text.get(map.char_to_byte(e)..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace);
                 json!({"text": slice(s, e), "start": s, "end": e, "id": i, "ws": ws})
             })
             .collect();
