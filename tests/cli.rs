@@ -289,3 +289,29 @@ fn a_reader_that_goes_away_ends_the_command_quietly_with_sigpipe_status() {
         assert!(err.is_empty(), "{args:?}: quiet, but said {err}");
     }
 }
+
+#[test]
+fn a_document_past_the_span_limit_gets_a_message_and_the_spans_before_the_cut() {
+    let text = "At least 133 people died on Friday. Police detained 11 suspects, including 4 gunmen. The toll rose to \
+                137 by Sunday, and 60 people remain in hospital.";
+    let full = stdout_json(&sift(&["annotate", "--layers", "number", "-"], text.as_bytes()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
+        .args(["annotate", "--layers", "number", "-"])
+        .env("SIFT_MAX_SPANS", "3")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("more than 3 spans, the limit for one document"), "{err}");
+    let cut: u64 = err.split("before code point ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let part = stdout_json(&o);
+    let spans = part["documents"][0]["spans"].as_array().unwrap();
+    let want: Vec<&Value> =
+        full["documents"][0]["spans"].as_array().unwrap().iter().filter(|s| s["start"].as_u64() < Some(cut)).collect();
+    assert_eq!(spans.iter().collect::<Vec<_>>(), want);
+    assert!(!spans.is_empty() && spans.len() <= 3);
+}

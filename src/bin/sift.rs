@@ -179,9 +179,34 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
         if docs.iter().any(|d| d.id == id) {
             id = format!("{id}-{}", docs.len() + 1);
         }
-        docs.push(source.annotate(&id, &name, layers));
+        docs.push(annotate_doc(&source, &id, &name, layers));
+    }
+    if let (Format::Sift | Format::SiftJsonl, false) = (format, a.output.as_deref().is_some_and(Path::is_dir)) {
+        // Streamed as it is serialised: a large output is never held whole in memory.
+        let jsonl = format == Format::SiftJsonl;
+        let out = open_out(a.output.as_deref())?;
+        formats::sift::write_to(&docs, &Label::builtin(), jsonl, out)
+            .map_err(|e| write_failure(&e, a.output.is_none()))?;
+        return Ok(ExitCode::SUCCESS);
     }
     emit(formats::write_with(format, &docs, &Label::builtin(), &write_options(a.layer)), a.output.as_deref())
+}
+
+/// Annotates one input, saying so when the document reached the span limit.
+fn annotate_doc(source: &sift::Source, id: &str, name: &str, layers: Layers) -> Document {
+    // SIFT_MAX_SPANS lowers the limit (tests use it to reach it on small inputs); it cannot raise it.
+    let max = std::env::var("SIFT_MAX_SPANS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(sift::detect::MAX_SPANS, |n: usize| n.min(sift::detect::MAX_SPANS));
+    let (doc, cut) = source.annotate_bounded(id, name, layers, max);
+    if let Some(at) = cut {
+        warn(format_args!(
+            "{name}: more than {max} spans, the limit for one document: only spans starting before code point {at} \
+             are given"
+        ));
+    }
+    doc
 }
 
 fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, Failure> {

@@ -72,7 +72,11 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
         let base = stem.rsplit(['/', '\\']).next().unwrap_or(stem);
         let id = file_stem(base, &mut used);
         if id != base {
-            repairs.push(format!("brat: {stem}.txt: a document {base:?} was already read; this one is {id:?}"));
+            repairs.push(format!(
+                "brat: {stem}.txt: a document {} was already read; this one is {}",
+                super::common::quote(&base),
+                super::common::quote(&id)
+            ));
         }
         let mut doc = Document { id, name: format!("{base}.txt"), text: text.to_string(), spans: Vec::new() };
         if let Some((name, ann)) = anns.get(stem) {
@@ -162,7 +166,7 @@ fn parse_ann(
                         _ => {
                             return Err(Error::new(
                                 ErrorKind::Syntax,
-                                format!("brat: {at}: bad fragment {f:?}: expected `start end`"),
+                                format!("brat: {at}: bad fragment {}: expected `start end`", super::common::quote(f)),
                             ))
                         }
                     }

@@ -29,7 +29,7 @@
 //! rule, reason, notes, attributes); the exact spacing and line breaks of the text. **Lost on import:** the
 //! middle columns (part of speech, chunk tags).
 
-use super::common::{kept_spans, label_styles_lost, tokenize, Labels, Tally};
+use super::common::{kept_spans, label_styles_lost, quote, tokenize, Labels, Tally};
 use super::{Export, Import};
 use crate::annotation::{Document, Label, Span};
 use crate::text::TextModel;
@@ -62,7 +62,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         if cols.len() < 2 {
             return Err(Error::new(
                 ErrorKind::Syntax,
-                format!("CoNLL: line {n}: expected `token tag`, found one column {:?}", cols[0]),
+                format!("CoNLL: line {n}: expected `token tag`, found one column {}", quote(cols[0])),
             ));
         }
         let (token, tags): (&str, Vec<&str>) = if germeval {
@@ -78,7 +78,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
             if !is_tag(t) {
                 return Err(Error::new(
                     ErrorKind::Syntax,
-                    format!("CoNLL: line {n}: {t:?} is not a tag (expected O, B-X, I-X, E-X, S-X, L-X or U-X)"),
+                    format!("CoNLL: line {n}: {} is not a tag (expected O, B-X, I-X, E-X, S-X, L-X or U-X)", quote(t)),
                 ));
             }
         }

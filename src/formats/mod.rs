@@ -27,6 +27,7 @@ mod conll;
 mod doccano;
 mod labelstudio;
 pub mod sift;
+mod sift_write;
 mod spacy;
 mod text;
 mod w3c;
@@ -311,8 +312,11 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
         for mut d in one.documents {
             if !ids.insert(d.id.clone()) {
                 let new = format!("{name}/{}", d.id);
-                all.repairs
-                    .push(format!("{name}: document id {:?} already used by an earlier file; renamed {new:?}", d.id));
+                all.repairs.push(format!(
+                    "{name}: document id {} already used by an earlier file; renamed {}",
+                    common::quote(&d.id),
+                    common::quote(&new)
+                ));
                 d.id = new;
                 ids.insert(d.id.clone());
             }

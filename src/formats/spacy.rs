@@ -97,13 +97,17 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
 /// of ids the file gave is an error.
 fn merge_task(doc: &mut Document, other: Document) -> Result<(), String> {
     if other.text != doc.text {
-        return Err(format!("document {:?} appears again with a different text", doc.id));
+        return Err(format!("document {} appears again with a different text", super::common::quote(&doc.id)));
     }
     for mut s in other.spans {
         if doc.spans.iter().any(|x| x.id == s.id) {
             let auto = crate::annotation::auto_id(&s.label, &s.range());
             if s.id != auto && !s.id.starts_with(&format!("{auto}#")) {
-                return Err(format!("span id {:?} is used twice in document {:?}", s.id, doc.id));
+                return Err(format!(
+                    "span id {} is used twice in document {}",
+                    super::common::quote(&s.id),
+                    super::common::quote(&doc.id)
+                ));
             }
             s.id.clear();
         }
@@ -258,7 +262,7 @@ fn task(
     let mut seen = HashSet::new();
     for s in &spans {
         if !s.id.is_empty() && !seen.insert(s.id.clone()) {
-            return Err(format!("span id {:?} is used twice", s.id));
+            return Err(format!("span id {} is used twice", super::common::quote(&s.id)));
         }
     }
     Ok(finish(Document { id, name, text, spans }))
