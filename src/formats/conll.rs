@@ -93,6 +93,12 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         b.close_all();
         let id = format!("doc-{}", i + 1);
         let mut spans = b.spans;
+        // Tokens joined by a space can fuse into one grapheme cluster (a token that is a lone combining mark):
+        // span edges are widened to whole clusters, as everywhere in sift.
+        let map = crate::text::OffsetMap::new(&b.text);
+        for s in &mut spans {
+            (s.start, s.end) = map.snap_outward(s.start, s.end);
+        }
         super::common::fill_ids(&mut spans);
         crate::annotation::sort_spans(&mut spans);
         documents.push(Document { name: id.clone(), id, text: b.text, spans });
@@ -285,11 +291,20 @@ pub(crate) fn write(docs: &[Document], labels: &[Label], layer: Option<&[String]
                     "O".to_string()
                 }
             };
-            let tok = map.slice(&d.text, s, e);
-            out.push_str(tok);
-            out.push('\t');
-            out.push_str(&tag);
-            out.push('\n');
+            // A token the reader would split (NBSP and other Unicode spaces are column separators there) is
+            // written as its pieces, the later ones continuing the tag; an all-space token is not written.
+            for (i, piece) in map.slice(&d.text, s, e).split_whitespace().enumerate() {
+                out.push_str(piece);
+                out.push('\t');
+                match tag.strip_prefix("B-") {
+                    Some(label) if i > 0 => {
+                        out.push_str("I-");
+                        out.push_str(label);
+                    }
+                    _ => out.push_str(&tag),
+                }
+                out.push('\n');
+            }
         }
         out.push('\n');
     }
