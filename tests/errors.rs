@@ -51,6 +51,9 @@ fn a_file_name_in_front_keeps_the_kind() {
     assert!(err.to_string().starts_with("batch.jsonl: "), "{err}");
 }
 
+/// `(file name, content)` pairs for `read_files`.
+type Files = Vec<(&'static str, String)>;
+
 #[test]
 fn messages_quote_a_short_piece_of_a_huge_value_and_say_where() {
     let mb = "x".repeat(1 << 20);
@@ -61,7 +64,7 @@ fn messages_quote_a_short_piece_of_a_huge_value_and_say_where() {
         )
     };
     // (what, format, files, a piece of the message that says where)
-    let table: Vec<(&str, Format, Vec<(&str, String)>, &str)> = vec![
+    let table: Vec<(&str, Format, Files, &str)> = vec![
         ("20 MB CoNLL line", Format::Conll, vec![("a.conll", "y".repeat(20 << 20))], "line 1"),
         ("1 MB CoNLL tag", Format::Conll, vec![("a.conll", format!("Moscow\t{mb}\n"))], "line 1"),
         (

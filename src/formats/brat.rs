@@ -74,7 +74,7 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
         if id != base {
             repairs.push(format!(
                 "brat: {stem}.txt: a document {} was already read; this one is {}",
-                super::common::quote(&base),
+                super::common::quote(base),
                 super::common::quote(&id)
             ));
         }
