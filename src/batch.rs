@@ -16,6 +16,8 @@ use std::io::{self, BufRead, Write};
 const CHUNK_LINES: usize = 256;
 /// Bytes per chunk, so that a few huge documents do not pile up in memory.
 const CHUNK_BYTES: usize = 16 << 20;
+/// Lines annotated per core before their output is written.
+const LINES_PER_CORE: usize = 4;
 
 /// What a stream run did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,17 +52,23 @@ pub fn annotate_jsonl<R: BufRead, W: Write>(mut input: R, mut output: W, layers:
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<Result<String, String>> =
-            chunk.par_iter().map(|(n, raw)| annotate_line(*n, raw, layers)).collect();
-        for r in results {
-            match r {
-                Ok(line) => {
-                    summary.documents += 1;
-                    writeln!(output, "{line}")?;
-                }
-                Err(line) => {
-                    summary.errors += 1;
-                    writeln!(output, "{line}")?;
+        // Annotated a few lines per core at a time and written before the next few: an output line can be far
+        // larger than its input (a number-dense line gives hundreds of bytes per number), so holding a whole
+        // chunk's output would grow memory with the chunk, not with the cores.
+        let window = rayon::current_num_threads().max(1) * LINES_PER_CORE;
+        for lines in chunk.chunks(window) {
+            let results: Vec<Result<String, String>> =
+                lines.par_iter().map(|(n, raw)| annotate_line(*n, raw, layers)).collect();
+            for r in results {
+                match r {
+                    Ok(line) => {
+                        summary.documents += 1;
+                        writeln!(output, "{line}")?;
+                    }
+                    Err(line) => {
+                        summary.errors += 1;
+                        writeln!(output, "{line}")?;
+                    }
                 }
             }
         }

@@ -115,13 +115,31 @@ pub enum ErrorKind {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, msg: impl Into<String>) -> Error {
-        Error { kind, msg: msg.into() }
+        Error { kind, msg: bounded(msg.into()) }
     }
 
     /// What kind of error this is.
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
+}
+
+/// Longest line of a message, in characters: readers quote at most ~80 characters of a value
+/// (`formats::common::clip`); this guards any path that forgot, so no input can make a message huge.
+const MAX_MESSAGE_LINE: usize = 400;
+
+fn bounded(msg: String) -> String {
+    if msg.lines().all(|l| l.len() <= MAX_MESSAGE_LINE) {
+        return msg;
+    }
+    let lines: Vec<String> = msg
+        .lines()
+        .map(|l| match l.char_indices().nth(MAX_MESSAGE_LINE) {
+            Some((b, _)) => format!("{}…", l.get(..b).unwrap_or_default()),
+            None => l.to_string(),
+        })
+        .collect();
+    lines.join("\n")
 }
 
 impl fmt::Display for Error {

@@ -198,3 +198,120 @@ fn a_byte_order_mark_is_not_part_of_the_annotated_text() {
     assert_eq!(v["documents"][0]["text"], "11 people");
     assert_eq!(v["documents"][0]["spans"][0]["start"], 0);
 }
+
+/// A scratch directory for one test, removed by the caller.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sift-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_tag_column_starting_with_a_multibyte_char_is_an_error_not_a_panic() {
+    // A euro sign, an emoji, a BOM and a CJK character where a two-byte `B-` prefix is looked for.
+    for tag in ["€X", "😀X", "\u{feff}B-number", "中-number", "Bé"] {
+        let o = sift(&["convert", "--from", "conll", "--to", "sift"], format!("EU\t{tag}\n").as_bytes());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{tag:?}: {err}");
+        assert!(err.contains("is not a tag") && !err.contains("panicked"), "{tag:?}: {err}");
+    }
+}
+
+#[test]
+fn a_closed_stderr_does_not_stop_the_command() {
+    let dir = scratch("stderr");
+    let input = dir.join("x.jsonl");
+    // The category is not kept: sift says so on stderr, whose reader is gone.
+    std::fs::write(
+        &input,
+        "{\"text\": \"At least 115 people died.\", \"label\": [[9, 12, \"number\"]], \"cats\": [\"news\"]}\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
+        .args(["convert", "--from", "doccano", "--to", "brat", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take()); // the read end closes: every write to stderr is a broken pipe
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let ann = std::fs::read_to_string(out.join("doc-1.ann")).unwrap();
+    assert!(ann.contains("number 9 12\t115"), "{ann}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_closed_stdout_is_an_error_not_a_silent_success() {
+    for args in [&["annotate", ARTICLE][..], &["clean", ARTICLE], &["annotate", "--jsonl", "-"]] {
+        let o = Command::new("sh")
+            .arg("-c")
+            .arg("exec \"$0\" \"$@\" >&- </dev/null")
+            .arg(env!("CARGO_BIN_EXE_sift"))
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.starts_with("sift: stdout is closed") && err.lines().count() == 1, "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly_with_sigpipe_status() {
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    let text = std::fs::read_to_string(ARTICLE).unwrap().repeat(40);
+    let jsonl: String =
+        (0..400).map(|i| format!("{}\n", serde_json::json!({"id": i, "text": text[..2000].to_string()}))).collect();
+    for (args, stdin) in [(&["annotate", "-"][..], text.as_bytes()), (&["annotate", "--jsonl"], jsonl.as_bytes())] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        let data = stdin.to_vec();
+        let feeder = std::thread::spawn(move || {
+            let _ = input.write_all(&data);
+        });
+        let mut first = [0u8; 1];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take()); // like `| head -c1`
+        let o = child.wait_with_output().unwrap();
+        feeder.join().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(141), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: quiet, but said {err}");
+    }
+}
+
+#[test]
+fn a_document_past_the_span_limit_gets_a_message_and_the_spans_before_the_cut() {
+    let text = "At least 133 people died on Friday. Police detained 11 suspects, including 4 gunmen. The toll rose to \
+                137 by Sunday, and 60 people remain in hospital.";
+    let full = stdout_json(&sift(&["annotate", "--layers", "number", "-"], text.as_bytes()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
+        .args(["annotate", "--layers", "number", "-"])
+        .env("SIFT_MAX_SPANS", "3")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("more than 3 spans, the limit for one document"), "{err}");
+    let cut: u64 = err.split("before code point ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let part = stdout_json(&o);
+    let spans = part["documents"][0]["spans"].as_array().unwrap();
+    let want: Vec<&Value> =
+        full["documents"][0]["spans"].as_array().unwrap().iter().filter(|s| s["start"].as_u64() < Some(cut)).collect();
+    assert_eq!(spans.iter().collect::<Vec<_>>(), want);
+    assert!(!spans.is_empty() && spans.len() <= 3);
+}

@@ -71,14 +71,62 @@ struct ConvertArgs {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
-        Err(msg) => {
-            eprintln!("sift: {msg}");
+        Err(Failure::Message(msg)) => {
+            warn(format_args!("{msg}"));
             ExitCode::FAILURE
         }
+        // The reader went away (`sift … | head`): end quietly with the status a shell gives a process killed by
+        // SIGPIPE (128 + 13), as `cat` or `grep` would.
+        Err(Failure::BrokenPipe) => ExitCode::from(141),
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+/// Why a command failed: a message for stderr, or stdout's reader gone (nothing to say, nobody to say it to).
+enum Failure {
+    Message(String),
+    BrokenPipe,
+}
+
+impl From<String> for Failure {
+    fn from(msg: String) -> Failure {
+        Failure::Message(msg)
+    }
+}
+
+/// Writes a diagnostic line to stderr. A closed or broken stderr is ignored: `eprintln!` would panic there and
+/// lose the command's real output.
+fn warn(msg: std::fmt::Arguments) {
+    let _ = writeln!(io::stderr().lock(), "sift: {msg}");
+}
+
+/// An error writing the output: a broken pipe on stdout ends quietly, anything else says what happened.
+fn write_failure(e: &io::Error, to_stdout: bool) -> Failure {
+    match e.kind() {
+        io::ErrorKind::BrokenPipe if to_stdout => Failure::BrokenPipe,
+        _ => Failure::Message(format!("writing output: {e}")),
+    }
+}
+
+/// Fails when sift was started with stdout closed (`>&-`), where the output would be lost with a success status.
+/// Rust's runtime reopens a closed stdout on `/dev/null` before `main`, read-write; a shell's `>/dev/null` opens
+/// it write-only, so that is what tells the two apart (Linux; elsewhere nothing is checked).
+fn check_stdout() -> Result<(), Failure> {
+    #[cfg(target_os = "linux")]
+    {
+        let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+        let read_write = || {
+            let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:")).map(str::trim);
+            flags.and_then(|f| u32::from_str_radix(f, 8).ok()).is_some_and(|f| f & 0o3 == 0o2)
+        };
+        if null && read_write() {
+            return Err(Failure::Message("stdout is closed: nowhere to write the output (use -o FILE)".into()));
+        }
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Annotate(a) => annotate_cmd(a),
         Command::Clean { file } => {
@@ -92,7 +140,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
+fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
     let layers = Layers::parse(&a.layers).map_err(|e| e.to_string())?;
     if a.jsonl {
         let mut out = open_out(a.output.as_deref())?;
@@ -105,16 +153,19 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
                     (f.display().to_string(), Box::new(BufReader::new(file)))
                 }
             };
-            let s = sift::batch::annotate_jsonl(reader, &mut out, layers).map_err(|e| format!("{name}: {e}"))?;
+            let s = sift::batch::annotate_jsonl(reader, &mut out, layers).map_err(|e| match e.kind() {
+                io::ErrorKind::BrokenPipe if a.output.is_none() => Failure::BrokenPipe,
+                _ => Failure::Message(format!("{name}: {e}")),
+            })?;
             summary.documents += s.documents;
             summary.errors += s.errors;
         }
         if summary.errors > 0 {
-            eprintln!(
-                "sift: {} of {} lines were not annotated (see their \"error\" lines)",
+            warn(format_args!(
+                "{} of {} lines were not annotated (see their \"error\" lines)",
                 summary.errors,
                 summary.errors + summary.documents
-            );
+            ));
             return Ok(ExitCode::FAILURE);
         }
         return Ok(ExitCode::SUCCESS);
@@ -128,12 +179,37 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, String> {
         if docs.iter().any(|d| d.id == id) {
             id = format!("{id}-{}", docs.len() + 1);
         }
-        docs.push(source.annotate(&id, &name, layers));
+        docs.push(annotate_doc(&source, &id, &name, layers));
+    }
+    if let (Format::Sift | Format::SiftJsonl, false) = (format, a.output.as_deref().is_some_and(Path::is_dir)) {
+        // Streamed as it is serialised: a large output is never held whole in memory.
+        let jsonl = format == Format::SiftJsonl;
+        let out = open_out(a.output.as_deref())?;
+        formats::sift::write_to(&docs, &Label::builtin(), jsonl, out)
+            .map_err(|e| write_failure(&e, a.output.is_none()))?;
+        return Ok(ExitCode::SUCCESS);
     }
     emit(formats::write_with(format, &docs, &Label::builtin(), &write_options(a.layer)), a.output.as_deref())
 }
 
-fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, String> {
+/// Annotates one input, saying so when the document reached the span limit.
+fn annotate_doc(source: &sift::Source, id: &str, name: &str, layers: Layers) -> Document {
+    // SIFT_MAX_SPANS lowers the limit (tests use it to reach it on small inputs); it cannot raise it.
+    let max = std::env::var("SIFT_MAX_SPANS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(sift::detect::MAX_SPANS, |n: usize| n.min(sift::detect::MAX_SPANS));
+    let (doc, cut) = source.annotate_bounded(id, name, layers, max);
+    if let Some(at) = cut {
+        warn(format_args!(
+            "{name}: more than {max} spans, the limit for one document: only spans starting before code point {at} \
+             are given"
+        ));
+    }
+    doc
+}
+
+fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, Failure> {
     let from = Format::from_name(&c.from).map_err(|e| e.to_string())?;
     let to = Format::from_name(&c.to).map_err(|e| e.to_string())?;
     let mut files = Vec::new();
@@ -147,10 +223,10 @@ fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, String> {
         .collect::<Result<Vec<(&str, &str)>, String>>()?;
     let import = formats::read_files(from, &refs).map_err(|e| e.to_string())?;
     for r in &import.repairs {
-        eprintln!("sift: repaired: {r}");
+        warn(format_args!("repaired: {r}"));
     }
     for l in &import.losses {
-        eprintln!("sift: not kept on import: {l}");
+        warn(format_args!("not kept on import: {l}"));
     }
     emit(formats::write_with(to, &import.documents, &import.labels, &write_options(c.layer)), c.output.as_deref())
 }
@@ -160,9 +236,9 @@ fn write_options(layer: Option<String>) -> formats::WriteOptions {
 }
 
 /// Writes an export to stdout, a file, or (several files) a directory; reports what the format dropped.
-fn emit(export: formats::Export, output: Option<&Path>) -> Result<ExitCode, String> {
+fn emit(export: formats::Export, output: Option<&Path>) -> Result<ExitCode, Failure> {
     for l in &export.losses {
-        eprintln!("sift: not kept in this format: {l}");
+        warn(format_args!("not kept in this format: {l}"));
     }
     match (export.single(), output) {
         (Some(content), out) => write_out(out, content)?,
@@ -174,7 +250,7 @@ fn emit(export: formats::Export, output: Option<&Path>) -> Result<ExitCode, Stri
             }
         }
         (None, None) => {
-            return Err(format!("this format writes {} files: give a directory with -o", export.files.len()))
+            return Err(format!("this format writes {} files: give a directory with -o", export.files.len()).into())
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -214,17 +290,17 @@ fn stem(name: &str) -> String {
     Path::new(name).file_stem().map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
-fn open_out(path: Option<&Path>) -> Result<Box<dyn Write>, String> {
+fn open_out(path: Option<&Path>) -> Result<Box<dyn Write>, Failure> {
     Ok(match path {
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        None => {
+            check_stdout()?;
+            Box::new(io::BufWriter::new(io::stdout().lock()))
+        }
         Some(p) => Box::new(io::BufWriter::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?)),
     })
 }
 
-fn write_out(path: Option<&Path>, content: &str) -> Result<(), String> {
+fn write_out(path: Option<&Path>, content: &str) -> Result<(), Failure> {
     let mut out = open_out(path)?;
-    out.write_all(content.as_bytes()).and_then(|_| out.flush()).map_err(|e| match e.kind() {
-        io::ErrorKind::BrokenPipe => "output closed early".to_string(),
-        _ => format!("writing output: {e}"),
-    })
+    out.write_all(content.as_bytes()).and_then(|_| out.flush()).map_err(|e| write_failure(&e, path.is_none()))
 }

@@ -72,7 +72,41 @@ pub fn analyze_model(model: &TextModel, layers: Layers) -> Vec<Span> {
     analyze_model_with(model, layers, None)
 }
 
+/// Most spans one document gets (each layer also stops one past it, in text order, so memory stays bounded
+/// while the detectors run). A long news article has a few hundred; this bounds memory and output on
+/// machine-made text (`1 1 1 …`, a million repeated lines) where no reader looks at every span.
+pub const MAX_SPANS: usize = 100_000;
+
+/// Like [`analyze_with_facts`], with at most `max_spans` spans. When there would be more, the result is cut at a
+/// text position: every span that starts before it is there, exactly as an unbounded run gives it, and none
+/// after; the position (a code point) comes back with the spans, for a message.
+pub fn analyze_bounded(
+    text: &str,
+    facts: Option<&[crate::input::LineFacts]>,
+    layers: Layers,
+    max_spans: usize,
+) -> (Vec<Span>, Option<usize>) {
+    let mut spans = analyze_all(&TextModel::new(text), layers, facts);
+    let cut = cap_spans(&mut spans, max_spans);
+    (spans, cut)
+}
+
+/// Cuts sorted `spans` to at most `max`: keeps those starting before the start of the first span past `max`,
+/// and returns that position; `None` when all fit.
+pub fn cap_spans(spans: &mut Vec<Span>, max: usize) -> Option<usize> {
+    let cut = spans.get(max)?.start;
+    let keep = spans.partition_point(|s| s.start < cut);
+    spans.truncate(keep);
+    Some(cut)
+}
+
 fn analyze_model_with(model: &TextModel, layers: Layers, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
+    let mut spans = analyze_all(model, layers, facts);
+    cap_spans(&mut spans, MAX_SPANS);
+    spans
+}
+
+fn analyze_all(model: &TextModel, layers: Layers, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
     let mut spans = Vec::new();
     // Claims never start inside boilerplate, so the line verdicts are computed whenever claims are wanted.
     let chrome = if layers.boilerplate || layers.claim { boilerplate::classify_with(model, facts) } else { Vec::new() };
@@ -85,6 +119,44 @@ fn analyze_model_with(model: &TextModel, layers: Layers, facts: Option<&[crate::
     if layers.number {
         spans.extend(numbers::detect(model));
     }
+    keep_graphemes_whole(model, &mut spans);
     sort_spans(&mut spans);
     spans
+}
+
+/// Widens any span edge that falls inside a grapheme cluster (a sentence that starts at a combining mark after a
+/// space, say) to the cluster's edge, with the id that goes with the new extent: no span splits a cluster,
+/// whichever detector made it.
+fn keep_graphemes_whole(model: &TextModel, spans: &mut [Span]) {
+    let map = &model.offsets;
+    for s in spans.iter_mut() {
+        if map.is_grapheme_boundary(s.start) && map.is_grapheme_boundary(s.end) {
+            continue;
+        }
+        let (a, b) = map.snap_outward(s.start, s.end);
+        let mut wide = Span::auto(a..b, &s.label, "", "");
+        std::mem::swap(&mut wide.id, &mut s.id);
+        (s.start, s.end) = (a, b);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_limit_cuts_at_a_position_and_keeps_everything_before_it() {
+        let text = "At least 133 people died on Friday, officials said. Police detained 11 suspects, including 4 \
+                    gunmen, on Saturday. The toll rose to 137 by Sunday.";
+        let (all, none) = analyze_bounded(text, None, Layers::ALL, usize::MAX);
+        assert!(none.is_none() && all.len() > 6, "{all:?}");
+        for max in [0, 1, 3, 6] {
+            let (some, cut) = analyze_bounded(text, None, Layers::ALL, max);
+            let cut = cut.expect("the limit is reached");
+            assert!(some.len() <= max, "{max}: {}", some.len());
+            let before: Vec<&Span> = all.iter().filter(|s| s.start < cut).collect();
+            assert_eq!(some.iter().collect::<Vec<_>>(), before, "{max}: exactly the spans before {cut}");
+            assert!(all.iter().filter(|s| s.start >= cut).count() > 0);
+        }
+    }
 }

@@ -72,7 +72,11 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
         let base = stem.rsplit(['/', '\\']).next().unwrap_or(stem);
         let id = file_stem(base, &mut used);
         if id != base {
-            repairs.push(format!("brat: {stem}.txt: a document {base:?} was already read; this one is {id:?}"));
+            repairs.push(format!(
+                "brat: {stem}.txt: a document {} was already read; this one is {}",
+                super::common::quote(base),
+                super::common::quote(&id)
+            ));
         }
         let mut doc = Document { id, name: format!("{base}.txt"), text: text.to_string(), spans: Vec::new() };
         if let Some((name, ann)) = anns.get(stem) {
@@ -95,9 +99,8 @@ fn conf_colors(conf: &str) -> Vec<(String, String)> {
         if l.starts_with('[') {
             in_drawing = l == "[drawing]";
         } else if in_drawing && !l.is_empty() && !l.starts_with('#') {
-            let mut parts = l.split_whitespace();
-            let Some(ty) = parts.next() else { continue };
-            for kv in l[ty.len()..].split(',') {
+            let Some((ty, rest)) = l.split_once(char::is_whitespace) else { continue };
+            for kv in rest.split(',') {
                 if let Some(c) = kv.trim().strip_prefix("bgColor:") {
                     out.push((ty.to_string(), c.trim().to_string()));
                 }
@@ -163,7 +166,7 @@ fn parse_ann(
                         _ => {
                             return Err(Error::new(
                                 ErrorKind::Syntax,
-                                format!("brat: {at}: bad fragment {f:?}: expected `start end`"),
+                                format!("brat: {at}: bad fragment {}: expected `start end`", super::common::quote(f)),
                             ))
                         }
                     }
@@ -315,8 +318,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             }
             let frags = fragments(&d.text, &map, s.start, s.end);
             let offs: Vec<String> = frags.iter().map(|(a, b)| format!("{a} {b}")).collect();
-            let texts: Vec<&str> =
-                frags.iter().map(|&(a, b)| &d.text[map.char_to_byte(a)..map.char_to_byte(b)]).collect();
+            let texts: Vec<&str> = frags.iter().map(|&(a, b)| map.slice(&d.text, a, b)).collect();
             if frags.len() > 1 {
                 t.add("span across a line break written as brat fragments");
             }
@@ -405,11 +407,10 @@ fn brat_type(name: &str) -> String {
 
 /// Splits `start..end` at line breaks, as brat does with a selection across lines; empty pieces are skipped.
 fn fragments(text: &str, map: &OffsetMap, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let (a, b) = (map.char_to_byte(start), map.char_to_byte(end));
     let mut out = Vec::new();
     let mut from = start;
     let mut c = start;
-    for ch in text[a..b].chars() {
+    for ch in map.slice(text, start, end).chars() {
         if ch == '\n' || ch == '\r' {
             if c > from {
                 out.push((from, c));

@@ -59,7 +59,7 @@ impl<'a> Placer<'a> {
 
     /// The text between code points `start..end` (which must be in range).
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
-        &self.text[self.map.char_to_byte(start)..self.map.char_to_byte(end)]
+        self.map.slice(self.text, start, end)
     }
 
     /// Places a span given in `unit`, checking it against `quote` (the span text the file claims) when there is
@@ -151,10 +151,14 @@ impl<'a> Placer<'a> {
         let qlen = exact.chars().count();
         let mut cands: Vec<(u8, usize)> = Vec::new();
         let mut from = 0;
-        while let Some(i) = self.text[from..].find(exact) {
+        // `from` and every match start are char boundaries (`find` gives them; the step is one whole char), so
+        // `get` never misses; it keeps a wrong step from panicking.
+        while let Some(i) = self.text.get(from..).and_then(|t| t.find(exact)) {
             let b = from + i;
-            let score = u8::from(!prefix.is_empty() && self.text[..b].ends_with(prefix))
-                + u8::from(!suffix.is_empty() && self.text[b + exact.len()..].starts_with(suffix));
+            let score = u8::from(!prefix.is_empty() && self.text.get(..b).is_some_and(|t| t.ends_with(prefix)))
+                + u8::from(
+                    !suffix.is_empty() && self.text.get(b + exact.len()..).is_some_and(|t| t.starts_with(suffix)),
+                );
             cands.push((score, self.map.byte_to_char(b).expect("match on a char boundary")));
             from = b + exact.chars().next().map_or(1, char::len_utf8);
         }
@@ -207,7 +211,7 @@ impl<'a> Placer<'a> {
         let mut best: Option<(usize, usize)> = None;
         let mut tie = false;
         let mut from = 0;
-        while let Some(i) = self.text[from..].find(q) {
+        while let Some(i) = self.text.get(from..).and_then(|t| t.find(q)) {
             let b = from + i;
             let c = self.map.byte_to_char(b).expect("match starts on a char boundary");
             let d = c.abs_diff(near);
@@ -246,15 +250,49 @@ pub(crate) fn same_but_whitespace(a: &str, b: &str) -> bool {
     a != b && !a.trim().is_empty() && squash(a) == squash(b)
 }
 
-/// Shortens long quotes in messages.
+/// Most characters of an offending value a message quotes: a 1 MB field must not give a 1 MB message.
+pub(crate) const QUOTE_CHARS: usize = 60;
+
+/// Shortens a long value for a message: its first [`QUOTE_CHARS`] characters and `…`. Every reader's error path
+/// quotes user text through this (or [`quote`], [`show`]); messages also say where (line, path or offset).
 pub(crate) fn clip(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let head: String = s.chars().take(MAX).collect();
-        format!("{head}…")
+    match s.char_indices().nth(QUOTE_CHARS) {
+        None => s.to_string(),
+        Some((b, _)) => format!("{}…", s.get(..b).unwrap_or_default()),
     }
+}
+
+/// A whole message line, bounded to a few quotes' worth of characters.
+pub(crate) fn clip_line(s: String) -> String {
+    match s.char_indices().nth(3 * QUOTE_CHARS) {
+        None => s,
+        Some((b, _)) => format!("{}…", s.get(..b).unwrap_or_default()),
+    }
+}
+
+/// A string value as a message quotes it: in quotes, clipped ([`clip`]).
+pub(crate) fn quote(s: &str) -> String {
+    format!("{:?}", clip(s))
+}
+
+/// A JSON value as a message shows it, clipped ([`clip`]); only the start of a large value is rendered.
+pub(crate) fn show(v: &serde_json::Value) -> String {
+    struct Head(String);
+    impl std::io::Write for Head {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            if self.0.len() > 4 * QUOTE_CHARS + 8 {
+                return Err(std::io::ErrorKind::WriteZero.into()); // enough: stop rendering
+            }
+            self.0.push_str(&String::from_utf8_lossy(b));
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut h = Head(String::new());
+    let _ = serde_json::to_writer(&mut h, v);
+    clip(&h.0)
 }
 
 /// Colours for labels a file uses without declaring them: the rest of the Okabe–Ito palette, then greys.
@@ -301,7 +339,7 @@ impl Labels {
 impl Labels {
     /// Sets the colour of a known label when `color` is `#rrggbb`.
     pub fn recolor(&mut self, name: &str, color: &str) {
-        let valid = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|x| x.is_ascii_hexdigit());
+        let valid = color.len() == 7 && color.starts_with('#') && color.chars().skip(1).all(|x| x.is_ascii_hexdigit());
         if let (true, Some(l)) = (valid, self.list.iter_mut().find(|l| l.name == name)) {
             l.color = color.to_ascii_lowercase();
         }
@@ -364,7 +402,8 @@ impl Tally {
         if n == 0 {
             return;
         }
-        let what = what.into();
+        // A loss line may quote a label or a category from the file: bounded like any message.
+        let what = clip_line(what.into());
         if !self.counts.contains_key(&what) {
             self.order.push(what.clone());
         }
@@ -440,7 +479,7 @@ pub(crate) fn unique_doc_id(ids: &mut HashSet<String>, id: &str, at: &str) -> Re
     if ids.insert(id.to_string()) {
         return Ok(());
     }
-    Err(crate::Error::new(crate::ErrorKind::Invalid, format!("{at}: document id {id:?} is used twice")))
+    Err(crate::Error::new(crate::ErrorKind::Invalid, format!("{at}: document id {} is used twice", quote(id))))
 }
 
 /// Parses JSON, with the line and column in the error.
@@ -468,7 +507,7 @@ pub(crate) fn as_offset(v: &serde_json::Value) -> Option<usize> {
 pub(crate) fn offset(v: Option<&serde_json::Value>, what: &str) -> Result<usize, String> {
     match v {
         None => Err(format!("`{what}` is missing")),
-        Some(x) => as_offset(x).ok_or_else(|| format!("`{what}` must be a non-negative integer, not {x}")),
+        Some(x) => as_offset(x).ok_or_else(|| format!("`{what}` must be a non-negative integer, not {}", show(x))),
     }
 }
 

@@ -29,7 +29,7 @@
 //! rule, reason, notes, attributes); the exact spacing and line breaks of the text. **Lost on import:** the
 //! middle columns (part of speech, chunk tags).
 
-use super::common::{kept_spans, label_styles_lost, tokenize, Labels, Tally};
+use super::common::{kept_spans, label_styles_lost, quote, tokenize, Labels, Tally};
 use super::{Export, Import};
 use crate::annotation::{Document, Label, Span};
 use crate::text::TextModel;
@@ -62,7 +62,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         if cols.len() < 2 {
             return Err(Error::new(
                 ErrorKind::Syntax,
-                format!("CoNLL: line {n}: expected `token tag`, found one column {:?}", cols[0]),
+                format!("CoNLL: line {n}: expected `token tag`, found one column {}", quote(cols[0])),
             ));
         }
         let (token, tags): (&str, Vec<&str>) = if germeval {
@@ -78,7 +78,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
             if !is_tag(t) {
                 return Err(Error::new(
                     ErrorKind::Syntax,
-                    format!("CoNLL: line {n}: {t:?} is not a tag (expected O, B-X, I-X, E-X, S-X, L-X or U-X)"),
+                    format!("CoNLL: line {n}: {} is not a tag (expected O, B-X, I-X, E-X, S-X, L-X or U-X)", quote(t)),
                 ));
             }
         }
@@ -93,6 +93,12 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         b.close_all();
         let id = format!("doc-{}", i + 1);
         let mut spans = b.spans;
+        // Tokens joined by a space can fuse into one grapheme cluster (a token that is a lone combining mark):
+        // span edges are widened to whole clusters, as everywhere in sift.
+        let map = crate::text::OffsetMap::new(&b.text);
+        for s in &mut spans {
+            (s.start, s.end) = map.snap_outward(s.start, s.end);
+        }
         super::common::fill_ids(&mut spans);
         crate::annotation::sort_spans(&mut spans);
         documents.push(Document { name: id.clone(), id, text: b.text, spans });
@@ -107,7 +113,8 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
 }
 
 fn is_tag(t: &str) -> bool {
-    t == "O" || (t.len() > 2 && matches!(&t[..2], "B-" | "I-" | "E-" | "S-" | "L-" | "U-"))
+    // `get`, not `[..2]`: the tag may start with a multi-byte character (a BOM, `€`, an emoji).
+    t == "O" || (t.len() > 2 && matches!(t.get(..2), Some("B-" | "I-" | "E-" | "S-" | "L-" | "U-")))
 }
 
 /// GermEval-2014 layout: every data line starts with its 1-based index in the sentence.
@@ -284,11 +291,20 @@ pub(crate) fn write(docs: &[Document], labels: &[Label], layer: Option<&[String]
                     "O".to_string()
                 }
             };
-            let tok = &d.text[map.char_to_byte(s)..map.char_to_byte(e)];
-            out.push_str(tok);
-            out.push('\t');
-            out.push_str(&tag);
-            out.push('\n');
+            // A token the reader would split (NBSP and other Unicode spaces are column separators there) is
+            // written as its pieces, the later ones continuing the tag; an all-space token is not written.
+            for (i, piece) in map.slice(&d.text, s, e).split_whitespace().enumerate() {
+                out.push_str(piece);
+                out.push('\t');
+                match tag.strip_prefix("B-") {
+                    Some(label) if i > 0 => {
+                        out.push_str("I-");
+                        out.push_str(label);
+                    }
+                    _ => out.push_str(&tag),
+                }
+                out.push('\n');
+            }
         }
         out.push('\n');
     }

@@ -101,9 +101,10 @@ fn record(
                 for (j, item) in list.iter().enumerate() {
                     let p = format!("{key}[{j}]");
                     match item {
-                        Value::String(cat) => {
-                            losses.add(format!("document category `{cat}` dropped (text classification)"))
-                        }
+                        Value::String(cat) => losses.add(format!(
+                            "document category `{}` dropped (text classification)",
+                            super::common::clip(cat)
+                        )),
                         Value::Array(t) if t.len() == 3 => {
                             let s = offset(t.first(), "start").map_err(|e| format!("{p}: {e}"))?;
                             let e = offset(t.get(1), "end").map_err(|e| format!("{p}: {e}"))?;
@@ -111,7 +112,12 @@ fn record(
                                 .ok_or_else(|| format!("{p}: the label must be a string or a number"))?;
                             raw.push((s, e, l, None, p));
                         }
-                        x => return Err(format!("{p}: expected [start, end, \"LABEL\"], found {x}")),
+                        x => {
+                            return Err(format!(
+                                "{p}: expected [start, end, \"LABEL\"], found {}",
+                                super::common::show(x)
+                            ))
+                        }
                     }
                 }
             }

@@ -309,12 +309,12 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
                 }
                 _ => &mut manual,
             };
-            let (a, b) = (map.char_to_byte(s.start), map.char_to_byte(s.end));
-            let value = json!({"start": s.start, "end": s.end, "text": &d.text[a..b]});
+            let quote = map.slice(&d.text, s.start, s.end);
+            let value = json!({"start": s.start, "end": s.end, "text": quote});
             let mut region = json!({
                 "id": s.id, "from_name": LABELS_TAG, "to_name": "text", "type": "labels",
                 "origin": if s.origin == Origin::Auto { "prediction" } else { "manual" },
-                "value": {"start": s.start, "end": s.end, "text": &d.text[a..b], "labels": [s.label]},
+                "value": {"start": s.start, "end": s.end, "text": quote, "labels": [s.label]},
             });
             if let Some(n) = &s.note {
                 region["meta"] = json!({"text": [n]});

@@ -18,6 +18,9 @@
 //! | `conll` | none (tokens) | label, extent of one non-overlapping layer |
 //! | `text` | none | the clean article only |
 
+// Byte-index slicing of user text panics off a char boundary: every slice says why it is on one, or uses `get`.
+#![warn(clippy::string_slice)]
+
 mod archive;
 pub use archive::zip;
 mod brat;
@@ -26,6 +29,7 @@ mod conll;
 mod doccano;
 mod labelstudio;
 pub mod sift;
+mod sift_write;
 mod spacy;
 mod text;
 mod w3c;
@@ -310,8 +314,11 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
         for mut d in one.documents {
             if !ids.insert(d.id.clone()) {
                 let new = format!("{name}/{}", d.id);
-                all.repairs
-                    .push(format!("{name}: document id {:?} already used by an earlier file; renamed {new:?}", d.id));
+                all.repairs.push(format!(
+                    "{name}: document id {} already used by an earlier file; renamed {}",
+                    common::quote(&d.id),
+                    common::quote(&new)
+                ));
                 d.id = new;
                 ids.insert(d.id.clone());
             }

@@ -26,7 +26,8 @@
 //! `{"format": "sift-annotations", "version": 1, "labels": […]}`. The CLI's stream lines `{"id", "text", "spans"}`
 //! are documents without a `name`, so they read as JSONL too.
 
-use super::common::{clip, json_type, jsonl_lines, parse_json, Labels};
+use super::common::{clip, json_type, jsonl_lines, parse_json, quote, show, Labels};
+use super::sift_write::{DocOut, FileOut, HeaderOut};
 use super::Import;
 use crate::annotation::{sort_spans, Attrs, Document, Label, Origin, Span, Status};
 use crate::text::OffsetMap;
@@ -100,23 +101,37 @@ pub fn read_jsonl(input: &str) -> Result<Import, Error> {
 
 /// Writes a `sift-annotations` JSON file (pretty-printed, two-space indent).
 pub fn write_json(docs: &[Document], labels: &[Label]) -> String {
-    let v = json!({
-        "format": FORMAT_NAME,
-        "version": VERSION,
-        "labels": labels,
-        "documents": docs.iter().map(document_json).collect::<Vec<_>>(),
-    });
-    let mut s = serde_json::to_string_pretty(&v).expect("JSON values serialize");
+    let file = FileOut { format: FORMAT_NAME, version: VERSION, labels, documents: docs };
+    let mut s = serde_json::to_string_pretty(&file).expect("strings and numbers serialize");
     s.push('\n');
     s
 }
 
+/// Like [`write_json`] (`jsonl: false`) or [`write_jsonl`], written to `out` as it is serialised: the output is
+/// never held whole in memory.
+pub fn write_to(docs: &[Document], labels: &[Label], jsonl: bool, mut out: impl std::io::Write) -> std::io::Result<()> {
+    if jsonl {
+        serde_json::to_writer(&mut out, &HeaderOut { format: FORMAT_NAME, version: VERSION, labels })?;
+        out.write_all(b"\n")?;
+        for d in docs {
+            serde_json::to_writer(&mut out, &DocOut::new(d, true))?;
+            out.write_all(b"\n")?;
+        }
+    } else {
+        let file = FileOut { format: FORMAT_NAME, version: VERSION, labels, documents: docs };
+        serde_json::to_writer_pretty(&mut out, &file)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
 /// Writes sift JSONL: a header line with the labels, then one document per line.
 pub fn write_jsonl(docs: &[Document], labels: &[Label]) -> String {
-    let mut out = json!({"format": FORMAT_NAME, "version": VERSION, "labels": labels}).to_string();
+    let header = HeaderOut { format: FORMAT_NAME, version: VERSION, labels };
+    let mut out = serde_json::to_string(&header).expect("strings and numbers serialize");
     out.push('\n');
     for d in docs {
-        out.push_str(&document_json(d).to_string());
+        out.push_str(&serde_json::to_string(&DocOut::new(d, true)).expect("strings and numbers serialize"));
         out.push('\n');
     }
     out
@@ -124,13 +139,7 @@ pub fn write_jsonl(docs: &[Document], labels: &[Label]) -> String {
 
 /// One CLI stream line `{"id", "text", "spans"}` (no trailing newline); [`read_jsonl`] reads it back.
 pub fn stream_line(doc: &Document) -> String {
-    let map = OffsetMap::new(&doc.text);
-    json!({
-        "id": doc.id,
-        "text": doc.text,
-        "spans": doc.spans.iter().map(|s| span_json(&doc.text, &map, s)).collect::<Vec<_>>(),
-    })
-    .to_string()
+    serde_json::to_string(&DocOut::new(doc, false)).expect("strings and numbers serialize")
 }
 
 /// A document as a JSON object, with `text`, `start_utf16` and `end_utf16` filled on every span.
@@ -149,7 +158,7 @@ pub fn document_json(doc: &Document) -> Value {
 pub fn span_json(text: &str, map: &OffsetMap, s: &Span) -> Value {
     let n = map.len_chars();
     let (a, b) = (s.start.min(n), s.end.min(n));
-    let slice = if a <= b { &text[map.char_to_byte(a)..map.char_to_byte(b)] } else { "" };
+    let slice = if a <= b { map.slice(text, a, b) } else { "" };
     let mut o = Map::new();
     o.insert("id".into(), s.id.clone().into());
     o.insert("start".into(), s.start.into());
@@ -221,7 +230,7 @@ impl Reader {
             Some(Value::String(f)) => {
                 return Err(Error::new(
                     ErrorKind::Invalid,
-                    format!("{at}not a sift-annotations file: `format` is {f:?}, expected {FORMAT_NAME:?}"),
+                    format!("{at}not a sift-annotations file: `format` is {}, expected {FORMAT_NAME:?}", quote(f)),
                 ))
             }
             Some(v) => {
@@ -257,21 +266,24 @@ impl Reader {
                 for (i, l) in ls.iter().enumerate() {
                     let p = format!("{at}labels[{i}]");
                     match serde_json::from_value::<Label>(l.clone()) {
-                        Err(e) => self.problem(format!("{p}: {e}")),
+                        Err(e) => self.problem(format!("{p}: {}", clip(&e.to_string()))),
                         Ok(label) => {
                             if label.name.trim().is_empty() {
                                 self.problem(format!("{p}: `name` is empty"));
                             } else if labels.has(&label.name) {
-                                self.problem(format!("{p}: label {:?} is declared twice", label.name));
+                                self.problem(format!("{p}: label {} is declared twice", quote(&label.name)));
                             }
                             if !is_hex_color(&label.color) {
-                                self.problem(format!("{p}: `color` {:?} is not of the form #rrggbb", label.color));
+                                self.problem(format!(
+                                    "{p}: `color` {} is not of the form #rrggbb",
+                                    quote(&label.color)
+                                ));
                             }
                             if let Some(k) = &label.key {
                                 if k.chars().count() != 1 {
-                                    self.problem(format!("{p}: `key` {k:?} must be one character"));
+                                    self.problem(format!("{p}: `key` {} must be one character", quote(k)));
                                 } else if !keys.insert(k.clone()) {
-                                    self.problem(format!("{p}: key {k:?} is already used by another label"));
+                                    self.problem(format!("{p}: key {} is already used by another label", quote(k)));
                                 }
                             }
                             if let Some(o) = l.as_object() {
@@ -312,7 +324,7 @@ impl Reader {
             Some(x) => return self.problem(format!("{at}: `id` must be a non-empty string, not {}", json_type(x))),
         };
         if !self.doc_ids.insert(id.clone()) {
-            self.problem(format!("{at}: document id {id:?} is used twice"));
+            self.problem(format!("{at}: document id {} is used twice", quote(&id)));
         }
         let name = match o.get("name") {
             Some(Value::String(s)) => s.clone(),
@@ -329,7 +341,7 @@ impl Reader {
                     let p = format!("{at}.spans[{j}]");
                     if let Some(span) = self.span(s, &p, &text, &map) {
                         if !span.id.is_empty() && !ids.insert(span.id.clone()) {
-                            self.problem(format!("{p}: span id {:?} is used twice in this document", span.id));
+                            self.problem(format!("{p}: span id {} is used twice in this document", quote(&span.id)));
                         }
                         spans.push(span);
                     }
@@ -355,7 +367,7 @@ impl Reader {
                 Some(x) => match super::common::as_offset(x) {
                     Some(n) => Some(n),
                     None => {
-                        bad.push(format!("`{k}` must be a non-negative integer, not {x}"));
+                        bad.push(format!("`{k}` must be a non-negative integer, not {}", show(x)));
                         None
                     }
                 },
@@ -387,7 +399,7 @@ impl Reader {
             Some("manual") => Some(Origin::Manual),
             Some("gold") => Some(Origin::Gold),
             Some(x) => {
-                bad.push(format!("`origin` {x:?} is not one of \"auto\", \"manual\", \"gold\""));
+                bad.push(format!("`origin` {} is not one of \"auto\", \"manual\", \"gold\"", super::common::quote(x)));
                 None
             }
         };
@@ -397,7 +409,10 @@ impl Reader {
             Some("accepted") => Some(Status::Accepted),
             Some("rejected") => Some(Status::Rejected),
             Some(x) => {
-                bad.push(format!("`status` {x:?} is not one of \"suggested\", \"accepted\", \"rejected\""));
+                bad.push(format!(
+                    "`status` {} is not one of \"suggested\", \"accepted\", \"rejected\"",
+                    super::common::quote(x)
+                ));
                 None
             }
         };
@@ -435,7 +450,7 @@ impl Reader {
         } else if end > len {
             bad.push(format!("offsets {start}..{end} run past the end of the document text ({len} code points)"));
         } else {
-            let slice = &text[map.char_to_byte(start)..map.char_to_byte(end)];
+            let slice = map.slice(text, start, end);
             if let Some(q) = &quote {
                 if q != slice {
                     bad.push(format!(
@@ -466,7 +481,7 @@ impl Reader {
         match &mut self.labels {
             Some(ls) => {
                 if ls.ensure(&label) {
-                    self.repairs.push(format!("{at}: label {label:?} was not declared; added"));
+                    self.repairs.push(format!("{at}: label {} was not declared; added", super::common::quote(&label)));
                 }
             }
             None => {
@@ -509,7 +524,7 @@ impl Reader {
 }
 
 fn is_hex_color(c: &str) -> bool {
-    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
+    c.len() == 7 && c.starts_with('#') && c.chars().skip(1).all(|ch| ch.is_ascii_hexdigit())
 }
 
 #[cfg(test)]

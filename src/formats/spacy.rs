@@ -97,13 +97,17 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
 /// of ids the file gave is an error.
 fn merge_task(doc: &mut Document, other: Document) -> Result<(), String> {
     if other.text != doc.text {
-        return Err(format!("document {:?} appears again with a different text", doc.id));
+        return Err(format!("document {} appears again with a different text", super::common::quote(&doc.id)));
     }
     for mut s in other.spans {
         if doc.spans.iter().any(|x| x.id == s.id) {
             let auto = crate::annotation::auto_id(&s.label, &s.range());
             if s.id != auto && !s.id.starts_with(&format!("{auto}#")) {
-                return Err(format!("span id {:?} is used twice in document {:?}", s.id, doc.id));
+                return Err(format!(
+                    "span id {} is used twice in document {}",
+                    super::common::quote(&s.id),
+                    super::common::quote(&doc.id)
+                ));
             }
             s.id.clear();
         }
@@ -258,7 +262,7 @@ fn task(
     let mut seen = HashSet::new();
     for s in &spans {
         if !s.id.is_empty() && !seen.insert(s.id.clone()) {
-            return Err(format!("span id {:?} is used twice", s.id));
+            return Err(format!("span id {} is used twice", super::common::quote(&s.id)));
         }
     }
     Ok(finish(Document { id, name, text, spans }))
@@ -274,12 +278,13 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         t.add_n("spans with offsets outside the text not exported", bad.len());
         let cuts: Vec<usize> = fit.iter().flat_map(|s| [s.start, s.end]).collect();
         let toks = tokenize(&d.text, &map, &cuts);
-        let slice = |s: usize, e: usize| &d.text[map.char_to_byte(s)..map.char_to_byte(e)];
+        let slice = |s: usize, e: usize| map.slice(&d.text, s, e);
         let tokens: Vec<Value> = toks
             .iter()
             .enumerate()
             .map(|(i, &(s, e))| {
-                let ws = d.text[map.char_to_byte(e)..].chars().next().is_some_and(char::is_whitespace);
+                let ws =
+                    d.text.get(map.char_to_byte(e)..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace);
                 json!({"text": slice(s, e), "start": s, "end": e, "id": i, "ws": ws})
             })
             .collect();

@@ -51,7 +51,7 @@ pub fn clean_text(doc: &Document) -> String {
         if covered(a, b) {
             continue;
         }
-        out.push_str(&doc.text[l.range.clone()]);
+        out.push_str(doc.text.get(l.range.clone()).unwrap_or_default());
         out.push('\n');
         blank_run = false;
     }

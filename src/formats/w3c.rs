@@ -377,7 +377,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
                 "motivation": "tagging",
                 "body": body,
                 "target": {"source": source, "selector": [
-                    {"type": "TextQuoteSelector", "exact": &d.text[sb..eb], "prefix": &d.text[before..sb], "suffix": &d.text[eb..after]},
+                    {"type": "TextQuoteSelector", "exact": sub(&d.text, sb..eb), "prefix": sub(&d.text, before..sb), "suffix": sub(&d.text, eb..after)},
                     {"type": "TextPositionSelector", "start": s.start, "end": s.end},
                 ]},
             });
@@ -422,4 +422,9 @@ fn pct_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `text[bytes]`, or empty off a char boundary (the offset map gives boundaries; this keeps a bug from panicking).
+fn sub(text: &str, bytes: std::ops::Range<usize>) -> &str {
+    text.get(bytes).unwrap_or_default()
 }

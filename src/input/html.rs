@@ -6,6 +6,9 @@ use super::{LineFacts, Visible};
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+mod nesting;
+use nesting::cap_nesting;
+
 /// Renders `html` to the text a reader sees, one block per line, with facts for each line.
 ///
 /// Scripts, styles, `<noscript>`, `<template>`, the `<head>`, embedded objects and hidden elements (`hidden`,
@@ -51,94 +54,6 @@ pub fn html_to_text(html: &str) -> Visible {
         }
     }
     r.finish()
-}
-
-/// Deepest nesting of container elements kept; deeper start and end tags are dropped and their text kept, as
-/// browsers cap their trees (Chromium at 512). The parser's cost grows with the square of the depth, so without
-/// the cap a few hundred kilobytes of `<div>` would take minutes.
-const MAX_DEPTH: usize = 512;
-
-/// Elements that are only closed by their end tag: their nesting depth can be counted from the tags alone.
-const CONTAINERS: &[&str] = &[
-    "a",
-    "article",
-    "aside",
-    "b",
-    "blockquote",
-    "div",
-    "em",
-    "font",
-    "footer",
-    "form",
-    "header",
-    "i",
-    "main",
-    "nav",
-    "ol",
-    "section",
-    "span",
-    "strong",
-    "table",
-    "u",
-    "ul",
-];
-
-/// `html` with container tags beyond [`MAX_DEPTH`] removed; the input itself when it never nests that deep.
-fn cap_nesting(html: &str) -> std::borrow::Cow<'_, str> {
-    // (byte range of the tag, whether it is a container start tag (true) or end tag (false)).
-    let mut tags = Vec::new();
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(off) = find_lt(&bytes[i..]) {
-        let start = i + off;
-        let close = bytes.get(start + 1) == Some(&b'/');
-        let name_at = start + 1 + usize::from(close);
-        let name_len = bytes[name_at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        i = name_at;
-        if name_len == 0 {
-            continue;
-        }
-        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
-        if !CONTAINERS.contains(&name.as_str()) {
-            continue;
-        }
-        let Some(gt) = bytes[name_at..].iter().position(|&b| b == b'>') else { break };
-        let end = name_at + gt + 1;
-        if close {
-            depth = depth.saturating_sub(1);
-        } else if !html[start..end].ends_with("/>") {
-            depth += 1;
-            deepest = deepest.max(depth);
-        }
-        tags.push((start..end, !close));
-        i = end;
-    }
-    if deepest <= MAX_DEPTH {
-        return std::borrow::Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len());
-    let (mut last, mut depth) = (0, 0usize);
-    for (range, open) in tags {
-        let drop = if open {
-            depth += 1;
-            depth > MAX_DEPTH
-        } else {
-            let d = depth;
-            depth = depth.saturating_sub(1);
-            d > MAX_DEPTH
-        };
-        if drop {
-            out.push_str(&html[last..range.start]);
-            last = range.end;
-        }
-    }
-    out.push_str(&html[last..]);
-    std::borrow::Cow::Owned(out)
-}
-
-fn find_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
 }
 
 /// Whether pasted text is an HTML document or fragment rather than plain text that mentions a tag.
@@ -195,10 +110,10 @@ pub fn looks_like_html(s: &str) -> bool {
     let (mut tags, mut closing) = (0, 0);
     let mut rest = lower.as_str();
     while let Some(lt) = rest.find('<') {
-        rest = &rest[lt + 1..];
+        rest = rest.get(lt + 1..).unwrap_or_default(); // after an ASCII `<`: a char boundary
         let close = rest.starts_with('/');
         let name: String = rest.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        let after = rest.trim_start_matches('/')[name.len()..].chars().next();
+        let after = rest.trim_start_matches('/').chars().nth(name.chars().count());
         if TAGS.contains(&name.as_str())
             && matches!(after, Some('>' | ' ' | '/' | '\n' | '\t' | '\r'))
             && rest.contains('>')

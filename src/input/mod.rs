@@ -8,6 +8,9 @@
 //! classifier uses ([`crate::detect::boilerplate::classify_with`]). [`looks_like_html`] tells pasted HTML from
 //! plain text. Nothing in a page is ever executed or fetched: scripts, styles and templates are dropped unread.
 
+// Byte-index slicing of user text panics off a char boundary: every slice says why it is on one, or uses `get`.
+#![warn(clippy::string_slice)]
+
 mod html;
 mod source;
 

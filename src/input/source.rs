@@ -87,7 +87,20 @@ impl Source {
         detect::analyze_with_facts(&self.text, self.lines.as_deref(), layers)
     }
 
-    /// A new annotated [`Document`] of this source.
+    /// Like [`Source::annotate`], with at most `max_spans` spans ([`detect::analyze_bounded`]): also gives the
+    /// code point where the spans were cut, when they were.
+    pub fn annotate_bounded(
+        &self,
+        id: &str,
+        name: &str,
+        layers: Layers,
+        max_spans: usize,
+    ) -> (Document, Option<usize>) {
+        let (spans, cut) = detect::analyze_bounded(&self.text, self.lines.as_deref(), layers, max_spans);
+        (Document { id: id.to_string(), name: name.to_string(), text: self.text.clone(), spans }, cut)
+    }
+
+    /// A new annotated [`Document`] of this source (at most [`detect::MAX_SPANS`] spans).
     pub fn annotate(&self, id: &str, name: &str, layers: Layers) -> Document {
         Document { id: id.to_string(), name: name.to_string(), text: self.text.clone(), spans: self.analyze(layers) }
     }

@@ -94,6 +94,13 @@ impl OffsetMap {
         self.bytes
     }
 
+    /// The text of code points `start..end` (clamped to the text; empty when reversed). Never panics: a slice
+    /// of user text by byte index would, off a char boundary.
+    pub fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let n = self.len_chars();
+        text.get(self.char_to_byte(start.min(n))..self.char_to_byte(end.min(n))).unwrap_or_default()
+    }
+
     /// Byte offset of code point `c` (`c <= len_chars()`).
     pub fn char_to_byte(&self, c: usize) -> usize {
         assert!(c <= self.chars, "code point offset {c} past the end ({})", self.chars);

@@ -70,6 +70,7 @@ pub fn spans(model: &TextModel, verdicts: &[Verdict]) -> Vec<Span> {
         .zip(verdicts)
         .filter(|(l, v)| v.boilerplate && !l.is_blank())
         .map(|(l, v)| Span::auto(model.to_chars(l.trimmed.clone()), BOILERPLATE, v.rule, v.why.clone()))
+        .take(super::MAX_SPANS + 1) // the document's span limit: bounded memory on machine-made text
         .collect()
 }
 

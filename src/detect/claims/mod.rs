@@ -40,6 +40,9 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
     let mut prev_end = 0;
     let mut quotes = QuoteState::default();
     for r in &model.sentences {
+        if out.len() > super::MAX_SPANS {
+            break; // the document's span limit: bounded memory on machine-made text
+        }
         let open_quote = quotes.advance(text, r.start);
         let adjacent = text[prev_end..r.start].chars().filter(|&c| c == '\n' || c == '\r').count() <= 2;
         prev_end = r.end;

@@ -45,6 +45,9 @@ pub fn detect(model: &TextModel) -> Vec<Span> {
     let toks = tokens::tokenize(text);
     let mut spans = Vec::new();
     for m in grammar::find(text, &toks) {
+        if spans.len() > super::MAX_SPANS {
+            break; // the document's span limit: bounded memory on machine-made text
+        }
         let (first, core, last) = (&toks[m.first], &toks[m.core], &toks[m.end - 1]);
         let (start, end) = (first.start as usize, last.end as usize);
         let (Some(cs), Some(ce)) = (model.offsets.byte_to_char(start), model.offsets.byte_to_char(end)) else {

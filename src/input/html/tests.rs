@@ -77,10 +77,50 @@ fn hostile_input_does_not_panic() {
     assert_eq!(text(&deep), "deep\n\nafter");
     let moderate = "<div>".repeat(300) + "<p>kept</p>" + &"</div>".repeat(300);
     assert_eq!(cap_nesting(&moderate), moderate.as_str(), "ordinary depth is left alone");
-    for junk in ["<", "</p>", "<<<>>>", "<a href=", "\u{0}\u{1}\u{fffd}", "<p>unclosed <b>bold <i>it", "&#xD800;&#0;"] {
+    for junk in [
+        "<",
+        "</p>",
+        "<div/",
+        "<!--",
+        "<a b='>",
+        "<script>",
+        "<svg><style>",
+        "</ x>",
+        "<<<>>>",
+        "<a href=",
+        "\u{0}\u{1}\u{fffd}",
+        "<p>unclosed <b>bold <i>it",
+        "&#xD800;&#0;",
+    ] {
         let v = html_to_text(junk);
         assert_eq!(v.text.split('\n').count(), v.lines.len().max(1), "{junk:?}");
     }
+}
+
+#[test]
+fn nesting_is_capped_on_every_element_the_parser_opens() {
+    // A self-closing `<div/>` still opens a `div` in HTML, and `<center>`, `<li>`, `<svg>` children and unknown
+    // elements nest like any other: each case is far past the cap, its text must survive.
+    let (n, m) = (200_000, 5_000);
+    let cases: Vec<(String, &str)> = vec![
+        ("<div/>x".repeat(n), "<div/>"),
+        ("<center>x".repeat(n), "<center>"),
+        ("<custom-el>x".repeat(m), "custom element"),
+        ("<span><div></span>x".repeat(m), "end tags the parser ignores"),
+        ("<svg><p>".to_string() + &"<div/>x".repeat(m), "after leaving SVG"),
+        ("<table><td>x".repeat(m), "nested tables"),
+    ];
+    for (html, what) in &cases {
+        let capped = cap_nesting(html);
+        assert!(capped.len() < html.len(), "{what}: deep tags dropped");
+        let v = html_to_text(html);
+        assert_eq!(v.text.matches('x').count(), html.matches('x').count(), "{what}");
+    }
+    // Ordinary pages are left alone: unclosed paragraphs, list items and cells close themselves.
+    let page = "<ul>".to_string() + &"<li><p>item".repeat(2_000) + "</ul><table>" + &"<tr><td>a<td>b".repeat(2_000);
+    assert_eq!(cap_nesting(&page), page.as_str());
+    let svg = "<svg>".to_string() + &"<path d='M0 0'/>".repeat(2_000) + "</svg><p>after</p>";
+    assert_eq!(cap_nesting(&svg), svg.as_str());
 }
 
 #[test]
