@@ -22,9 +22,19 @@ pub struct NewDoc {
 impl NewDoc {
     /// A document read through the front door ([`crate::input`]), annotated by every detector.
     pub fn annotated(id: &str, name: &str, source: Source) -> NewDoc {
-        let spans = source.analyze(Layers::ALL);
+        NewDoc::annotated_bounded(id, name, source).0
+    }
+
+    /// Like [`NewDoc::annotated`], with a message when the text holds more spans than one document takes
+    /// ([`crate::detect::MAX_SPANS`]): the spans are then cut at a text position, everything before it kept.
+    pub fn annotated_bounded(id: &str, name: &str, source: Source) -> (NewDoc, Option<String>) {
+        let max = crate::detect::MAX_SPANS;
+        let (spans, cut) = crate::detect::analyze_bounded(&source.text, source.lines.as_deref(), Layers::ALL, max);
         let Source { text, lines, markup } = source;
-        NewDoc { doc: Document { id: id.into(), name: name.into(), text, spans }, facts: lines, markup }
+        let msg = cut.map(|c| {
+            format!("{name}: more than {max} suggestions, the limit for one document; only those before character {c} are shown.")
+        });
+        (NewDoc { doc: Document { id: id.into(), name: name.into(), text, spans }, facts: lines, markup }, msg)
     }
 }
 

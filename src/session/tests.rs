@@ -366,3 +366,14 @@ fn page_structure_can_be_ignored_and_used_again_keeping_decisions() {
     assert_eq!(on.doc().unwrap().saved_markup(), Some(html));
     assert_eq!(chrome(&off.reduce(Action::Undo)), 1, "undoable");
 }
+
+#[test]
+fn a_text_past_the_span_limit_says_so_and_keeps_the_spans_before_the_cut() {
+    let text = "Officials said 12 people were hurt. ".repeat(crate::detect::MAX_SPANS / 2 + 10);
+    let (d, msg) = NewDoc::annotated_bounded("x", "big.txt", crate::input::Source::plain(text.clone()));
+    let msg = msg.expect("a message");
+    assert!(msg.starts_with("big.txt: more than 100000 suggestions"), "{msg}");
+    assert!(d.doc.spans.len() <= crate::detect::MAX_SPANS);
+    let (small, none) = NewDoc::annotated_bounded("y", "s.txt", crate::input::Source::plain(SHORT));
+    assert!(none.is_none() && !small.doc.spans.is_empty());
+}

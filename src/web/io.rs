@@ -109,7 +109,9 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
                 } else if let Some(msg) = crate::session::too_long(name, source.text.len()) {
                     errors.push(msg);
                 } else {
-                    out.docs.push(NewDoc::annotated(&stem(name), name, source));
+                    let (doc, cut) = NewDoc::annotated_bounded(&stem(name), name, source);
+                    out.docs.push(doc);
+                    errors.extend(cut);
                 }
             }
         }

@@ -79,8 +79,11 @@ pub fn add_source(source: Source, dispatch: &Callback<Action>) {
     }
     let (id, name) = (fresh_id(), doc_name(&source.text));
     if source.text.len() <= AT_ONCE {
-        let doc = dom::measure("sift:analyze", || NewDoc::annotated(&id, &name, source));
+        let (doc, cut) = dom::measure("sift:analyze", || NewDoc::annotated_bounded(&id, &name, source));
         dispatch.emit(Action::AddDocs(vec![doc], Vec::new()));
+        if let Some(msg) = cut {
+            dispatch.emit(Action::Notice(msg));
+        }
         return;
     }
     let Source { text, lines, markup } = source;
