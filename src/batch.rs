@@ -1,12 +1,15 @@
 //! Batch pre-annotation of a JSONL stream, the engine of `sift annotate --jsonl` (native only).
 //!
 //! Each input line `{"id": "…", "text": "…"}` (or `{"id", "html"}`) gives one output line `{"id", "text", "spans"}`.
+//! An optional `"date": "2024-03-22"` is the document's date: relative dates ("Thursday", "last November") are
+//! resolved against it.
 //! Lines are read in bounded chunks, annotated on every core, and written in input order, so memory stays flat on
 //! an endless stream. A malformed line gives an error line `{"line": N, "error": "…"}` and the stream goes on.
 
-use crate::detect::Layers;
+use crate::detect::numbers::DocDate;
+use crate::detect::{Layers, Options};
 use crate::formats::sift::stream_line;
-use crate::{annotate, Document};
+use crate::Document;
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
@@ -91,15 +94,28 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String>
             return Err(fail(Some(other), format!("\"id\" must be a string or number, found {}", kind(other))))
         }
     };
-    let body = match (obj.get("text"), obj.get("html")) {
-        (Some(Value::String(t)), _) => t.clone(),
-        (None, Some(Value::String(h))) => return Ok(stream_line(&crate::annotate_html(&id, &id, h, layers))),
+    let doc_date = match obj.get("date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(d)) => Some(DocDate::parse(d).ok_or_else(|| {
+            fail(obj.get("id"), format!("\"date\" must be a calendar date like \"2024-03-22\", found {d:?}"))
+        })?),
+        Some(other) => return Err(fail(obj.get("id"), format!("\"date\" must be a string, found {}", kind(other)))),
+    };
+    let opts = Options { layers, doc_date };
+    let doc = match (obj.get("text"), obj.get("html")) {
+        (Some(Value::String(t)), _) => {
+            Document { id: id.clone(), name: id, text: t.clone(), spans: crate::detect::analyze_with(t, &opts) }
+        }
+        (None, Some(Value::String(h))) => {
+            let visible = crate::html_to_text(h);
+            let spans = crate::detect::analyze_visible_with(&visible, &opts);
+            Document { id: id.clone(), name: id, text: visible.text, spans }
+        }
         (Some(other), _) | (None, Some(other)) => {
             return Err(fail(obj.get("id"), format!("\"text\" must be a string, found {}", kind(other))))
         }
         (None, None) => return Err(fail(obj.get("id"), "missing \"text\" (or \"html\")".into())),
     };
-    let doc: Document = annotate(&id, &id, &body, layers);
     Ok(stream_line(&doc))
 }
 
@@ -157,6 +173,26 @@ mod tests {
             }
             want += 1;
         }
+    }
+
+    #[test]
+    fn a_date_field_resolves_relative_dates() {
+        let text = "The minister resigned Thursday, four years after she took office in March.";
+        let value_of = |line: &Value, word: &str| {
+            line["spans"].as_array().unwrap().iter().find(|s| s["text"] == word).map(|s| s["attrs"]["value"].clone())
+        };
+        let input = format!(
+            "{}\n{}\n{}\n",
+            json!({"id": "a", "text": text, "date": "2024-03-22"}),
+            json!({"id": "b", "text": text}),
+            json!({"id": "c", "text": text, "date": "22/03/2024"})
+        );
+        let (lines, s) = run(&input);
+        assert_eq!(value_of(&lines[0], "Thursday"), Some(json!("2024-03-21")));
+        assert_eq!(value_of(&lines[0], "March"), Some(json!("2024-03")));
+        assert_eq!(value_of(&lines[1], "Thursday"), Some(Value::Null), "no date, no value");
+        assert!(lines[2]["error"].as_str().unwrap().contains("calendar date"), "{}", lines[2]);
+        assert_eq!(s.errors, 1);
     }
 
     #[test]

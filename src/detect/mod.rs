@@ -48,25 +48,47 @@ impl Layers {
     }
 }
 
+/// What to run on a text and what is known about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Which layers to run.
+    pub layers: Layers,
+    /// The document's date (a JSONL `date` field, a date the user set): relative dates in the `number` layer
+    /// ("Thursday", "last November", "four years ago") get ISO values counted from it. Without it, a date line
+    /// near the top of the text is used when there is one.
+    pub doc_date: Option<numbers::DocDate>,
+}
+
 /// Annotates `text` with the chosen layers. Spans come back sorted by (start, end, label).
 pub fn analyze(text: &str, layers: Layers) -> Vec<Span> {
+    analyze_with(text, &Options { layers, doc_date: None })
+}
+
+/// Like [`analyze`], with [`Options`] (the document's date).
+pub fn analyze_with(text: &str, opts: &Options) -> Vec<Span> {
     let model = TextModel::new(text);
-    analyze_model(&model, layers)
+    analyze_model_with(&model, opts, None)
 }
 
 /// Like [`analyze`], for the visible text of an HTML page ([`crate::input::html_to_text`]): the boilerplate
 /// layer also weighs what the markup says about each line. Offsets are into `visible.text`.
 pub fn analyze_visible(visible: &crate::input::Visible, layers: Layers) -> Vec<Span> {
+    analyze_visible_with(visible, &Options { layers, doc_date: None })
+}
+
+/// Like [`analyze_visible`], with [`Options`].
+pub fn analyze_visible_with(visible: &crate::input::Visible, opts: &Options) -> Vec<Span> {
     let model = TextModel::new(&visible.text);
-    analyze_model_with(&model, layers, Some(&visible.lines))
+    analyze_model_with(&model, opts, Some(&visible.lines))
 }
 
 /// Like [`analyze`], on an already segmented text.
 pub fn analyze_model(model: &TextModel, layers: Layers) -> Vec<Span> {
-    analyze_model_with(model, layers, None)
+    analyze_model_with(model, &Options { layers, doc_date: None }, None)
 }
 
-fn analyze_model_with(model: &TextModel, layers: Layers, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
+fn analyze_model_with(model: &TextModel, opts: &Options, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
+    let layers = opts.layers;
     let mut spans = Vec::new();
     // Claims never start inside boilerplate, so the line verdicts are computed whenever claims are wanted.
     let chrome = if layers.boilerplate || layers.claim { boilerplate::classify_with(model, facts) } else { Vec::new() };
@@ -77,7 +99,7 @@ fn analyze_model_with(model: &TextModel, layers: Layers, facts: Option<&[crate::
         spans.extend(claims::detect(model, &chrome));
     }
     if layers.number {
-        spans.extend(numbers::detect(model));
+        spans.extend(numbers::detect_dated(model, opts.doc_date));
     }
     sort_spans(&mut spans);
     spans

@@ -5,6 +5,7 @@
 //! a single hash lookup per word and the grammar reads plain fields. A word can play several roles ("second" is an
 //! ordinal and a unit, "m" a unit and a scale, "march" a month); the grammar picks the role from context.
 
+use super::temporal::Dir;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -516,9 +517,34 @@ pub(crate) const COUNT_NOUNS: [&str; 12] =
     ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish", "feet", "more"];
 
 /// Words that can start an expression without a number role of their own.
-const TRIGGERS: [&str; 22] = [
+const TRIGGERS: [&str; 30] = [
     "a", "an", "several", "few", "many", "between", "from", "half", "noon", "midnight", "midday", "mid", "us", "au",
-    "ca", "hk", "nz", "nt", "s", "c", "tens", "rs",
+    "ca", "hk", "nz", "nt", "s", "c", "tens", "rs", "last", "next", "this", "coming", "early", "late", "pre", "post",
+];
+
+/// Words before a month, a weekday or a count of time that date it from the document date ("last November",
+/// "next Friday", "this March", "the last five years") and the direction they point.
+pub(crate) const RELATIVE_WORDS: [(&str, Dir); 4] =
+    [("last", Dir::Last), ("next", Dir::Next), ("coming", Dir::Next), ("this", Dir::Near)];
+
+/// Words before a month, a year or a decade that take part of it ("early December", "late 1999", "post-1959");
+/// "pre" and "post" are glued with a hyphen.
+pub(crate) const PERIOD_EDGES: [&str; 4] = ["early", "late", "pre", "post"];
+
+/// Parts of the day after a weekday ("Thursday evening") and TimeML's code for each.
+pub(crate) const DAY_PARTS: [(&str, &str); 5] =
+    [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"), ("overnight", "NI")];
+
+/// Time zones written after a clock time ("4 a.m. EDT Thursday").
+pub(crate) const TIME_ZONES: [&str; 20] = [
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT", "GMT", "UTC", "BST", "CET", "CEST", "EET",
+    "EEST", "IST", "JST", "AEST",
+];
+
+/// Words before a weekday or a month in the same sentence that make it the coming one ("will meet Tuesday").
+pub(crate) const AHEAD_WORDS: [&str; 14] = [
+    "will", "ll", "shall", "scheduled", "upcoming", "tomorrow", "expected", "plans", "planned", "due", "until", "next",
+    "soon", "planning",
 ];
 
 fn build() -> HashMap<&'static str, Entry> {

@@ -30,21 +30,37 @@
 
 mod grammar;
 mod lexicon;
+mod temporal;
 mod tokens;
 mod value;
 
 #[cfg(test)]
 mod tests;
 
+pub use temporal::DocDate;
+
 use crate::annotation::Span;
 use crate::text::TextModel;
+use value::{Family, Val};
 
-/// Finds number spans, in text order, without overlaps.
+/// Finds number spans, in text order, without overlaps. Relative dates ("Thursday", "last November") are
+/// resolved against a date line near the top of the text when there is one ([`detect_dated`]).
 pub fn detect(model: &TextModel) -> Vec<Span> {
+    detect_dated(model, None)
+}
+
+/// Like [`detect`], with the document's date when it is known (a JSONL `date` field, a date set in the app):
+/// "Thursday" in an article dated 2024-03-22 gets the value `2024-03-21`.
+pub fn detect_dated(model: &TextModel, doc_date: Option<DocDate>) -> Vec<Span> {
     let text = model.text;
     let toks = tokens::tokenize(text);
-    let mut spans = Vec::new();
-    for m in grammar::find(text, &toks) {
+    let matches = grammar::find(text, &toks);
+    let anchor = match doc_date {
+        Some(d) => Some((d, format!("the document date {d}"))),
+        None => date_line(text, &toks, &matches),
+    };
+    let mut spans = Vec::with_capacity(matches.len());
+    for mut m in matches {
         let (first, core, last) = (&toks[m.first], &toks[m.core], &toks[m.end - 1]);
         let (start, end) = (first.start as usize, last.end as usize);
         let (Some(cs), Some(ce)) = (model.offsets.byte_to_char(start), model.offsets.byte_to_char(end)) else {
@@ -54,9 +70,55 @@ pub fn detect(model: &TextModel) -> Vec<Span> {
         if !model.offsets.is_grapheme_boundary(cs) || !model.offsets.is_grapheme_boundary(ce) {
             continue;
         }
+        if let Some((d, why)) = &anchor {
+            let unresolved = match &m.q.value {
+                None => true,
+                Some(Val::Iso(v)) => m.q.family == Family::DayTime && !v.contains('-'),
+                Some(Val::Num(_)) => false,
+            };
+            if unresolved && m.q.tx.is_relative() {
+                if let Some(v) = m.q.tx.resolve(*d) {
+                    m.q.value = Some(Val::Iso(v));
+                    m.q.anchor = Some(why.clone());
+                }
+            }
+        }
         let bound = (m.core > m.first).then(|| &text[start..toks[m.core - 1].end as usize]);
         let core_text = &text[core.start as usize..end];
         spans.push(m.q.into_span(cs..ce, &text[start..end], bound, core_text));
     }
     spans
+}
+
+/// A publication date on a short line near the top ("March 22, 2024", "Published 22 March 2024 10:15"): the
+/// date the text's relative dates are counted from when no document date is given. The line must start with a
+/// publication word or be mostly the date, so that a date in the first paragraph is not taken for it.
+fn date_line(text: &str, toks: &[tokens::Tok], matches: &[grammar::Match]) -> Option<(DocDate, String)> {
+    const TOP_BYTES: usize = 2000;
+    const TOP_LINES: usize = 12;
+    const SHORT_LINE: usize = 100;
+    for m in matches {
+        let (start, end) = (toks[m.first].start as usize, toks[m.end - 1].end as usize);
+        if start > TOP_BYTES {
+            break;
+        }
+        let Some(Val::Iso(v)) = &m.q.value else { continue };
+        if v.len() != 10 || m.q.family != Family::Date {
+            continue;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+        let lines_before = text[..line_start].bytes().filter(|&b| b == b'\n').count();
+        let line = text[line_start..line_end].trim();
+        let (line_len, date_len) = (line.chars().count(), text[start..end].chars().count());
+        let labelled = ["published", "updated", "posted", "date", "last updated"]
+            .iter()
+            .any(|w| line.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));
+        if lines_before >= TOP_LINES || line_len > SHORT_LINE || !(labelled || date_len * 10 >= line_len * 3) {
+            continue;
+        }
+        let d = DocDate::parse(v)?;
+        return Some((d, format!("the date line “{line}”")));
+    }
+    None
 }

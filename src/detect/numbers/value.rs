@@ -12,6 +12,7 @@
 //!   carry `min` and `max` instead.
 
 use super::lexicon::Bound;
+use super::temporal::Tx;
 use crate::annotation::Span;
 use serde_json::Value;
 use std::fmt::Write;
@@ -72,6 +73,12 @@ pub(crate) enum Family {
     Weekday,
     /// A calendar name that dates an event: "Ramadan".
     Holiday,
+    /// A date counted from the document's own date: "last November", "next Friday", "four years ago".
+    Relative,
+    /// A part of a period: "early December", "late 1999", "the early 1990s", "post-1959".
+    Period,
+    /// A day with its part or its clock time: "Thursday evening", "9 a.m. Tuesday", "noon Thursday".
+    DayTime,
     Time,
     Range,
 }
@@ -93,6 +100,9 @@ impl Family {
             Family::Year => "number.year",
             Family::Weekday => "number.weekday",
             Family::Holiday => "number.holiday",
+            Family::Relative => "number.relative",
+            Family::Period => "number.period",
+            Family::DayTime => "number.daytime",
             Family::Time => "number.time",
             Family::Range => "number.range",
         }
@@ -224,6 +234,12 @@ pub(crate) struct Quant {
     pub bound: Option<Bound>,
     /// The multiplier of a scale word or abbreviation ("million", "bn"), so that "5 to 10 million" scales both.
     pub scale: Option<f64>,
+    /// Calendar facts a document date can complete ("Thursday", "last November", "four years ago").
+    pub tx: Tx,
+    /// The word that modifies a date ("last", "early", "post"), for the explanation.
+    pub modifier: Option<&'static str>,
+    /// What a relative value was resolved against ("the document date 2024-03-22"), for the explanation.
+    pub anchor: Option<String>,
 }
 
 impl Quant {
@@ -240,6 +256,9 @@ impl Quant {
             of: None,
             bound: None,
             scale: None,
+            tx: Tx::default(),
+            modifier: None,
+            anchor: None,
         }
     }
 
@@ -284,7 +303,34 @@ impl Quant {
         if let Some(b) = self.bound {
             span = span.with_attr("bound", b.name());
         }
+        if let Some(iso) = self.duration_iso() {
+            span = span.with_attr("iso", iso);
+        }
         span
+    }
+
+    /// TimeML's ISO 8601 duration for a duration: "P3W", "PT5H", "P40Y" (decades and centuries in years),
+    /// "PT5.5H" for a fractional count.
+    pub fn duration_iso(&self) -> Option<String> {
+        if self.kind != Kind::Duration {
+            return None;
+        }
+        let n = self.value.as_ref()?.as_f64()?;
+        let (mult, letter, clock) = match self.unit? {
+            "second" => (1.0, 'S', true),
+            "minute" => (1.0, 'M', true),
+            "hour" => (1.0, 'H', true),
+            "day" => (1.0, 'D', false),
+            "week" => (1.0, 'W', false),
+            "fortnight" => (2.0, 'W', false),
+            "month" => (1.0, 'M', false),
+            "year" => (1.0, 'Y', false),
+            "decade" => (10.0, 'Y', false),
+            "century" => (100.0, 'Y', false),
+            "millennium" => (1000.0, 'Y', false),
+            _ => return None,
+        };
+        Some(format!("P{}{}{letter}", if clock { "T" } else { "" }, show(n * mult)))
     }
 
     /// One sentence saying why the span is a number and what it means.
@@ -301,7 +347,28 @@ impl Quant {
             };
         }
         let v = self.value.as_ref().map(Val::to_string).unwrap_or_default();
+        let mut why = self.why_core(text, &v);
+        if let Some(a) = &self.anchor {
+            let _ = write!(why, ", counted from {a}");
+        }
+        why
+    }
+
+    fn why_core(&self, text: &str, v: &str) -> String {
+        let valued = |what: &str| {
+            if v.is_empty() {
+                format!("“{text}” {what}; without a document date it has no ISO value")
+            } else {
+                format!("“{text}” {what}: {v}")
+            }
+        };
         match self.family {
+            Family::Relative if self.tx.ago.is_some() => valued("is a date counted back in time"),
+            Family::Relative => valued(&format!("names a date relative to today (“{}”)", self.modifier.unwrap_or(""))),
+            Family::Period => {
+                valued(&format!("names part of a period (“{}”)", self.modifier.unwrap_or("")))
+            }
+            Family::DayTime => valued("names a day with its time or part of the day"),
             Family::Digits => format!("“{text}” is a number written in digits"),
             Family::Words => format!("“{text}” spells out the number {v}"),
             Family::Vague => format!("“{text}” is a count given without an exact figure"),
@@ -326,6 +393,7 @@ impl Quant {
             Family::Date if self.value.is_some() => format!("“{text}” names a date: {v}"),
             Family::Date => format!("“{text}” names a date whose year is not given, so it has no ISO value"),
             Family::Year => format!("“{text}” is a year"),
+            Family::Weekday if !v.is_empty() => format!("“{text}” is the weekday that dates an event: {v}"),
             Family::Weekday => format!("“{text}” is the weekday that dates an event"),
             Family::Holiday => format!("“{text}” is a calendar period that dates an event"),
             Family::Time => format!("“{text}” is a clock time: {v}"),

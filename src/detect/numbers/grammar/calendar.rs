@@ -151,8 +151,8 @@ impl G<'_> {
         if self.word_in(i + 1, &WEEKDAY_TITLES) && self.cap(i + 1) {
             return Core::No;
         }
-        // "Friday, March 22, 2024", "Friday 22 March"
-        let k = if self.is_sym(i + 1, &[',']) { i + 2 } else { i + 1 };
+        // "Friday 22 March" is one date; "Friday, March 22" two (TimeML marks the weekday and the date apart).
+        let k = i + 1;
         if let Core::Found(end, q) = self.core(k) {
             if q.kind == Kind::Date && q.family == Family::Date && self.entry(k).and_then(|e| e.weekday).is_none() {
                 let has_day = self.num(k).is_some() || self.num(k + 1).is_some() || self.num(k + 2).is_some();
@@ -161,7 +161,12 @@ impl G<'_> {
                 }
             }
         }
-        Core::Found(i + 1, Quant::new(Kind::Date, Family::Weekday, None))
+        let mut q = Quant::new(Kind::Date, Family::Weekday, None);
+        // "Fridays" is a recurring day, not one date.
+        if !self.s(i).ends_with(['s', 'S']) {
+            q.tx.weekday = self.entry(i).and_then(|e| e.weekday);
+        }
+        Core::Found(i + 1, q)
     }
 
     /// "Ramadan" after a dating preposition ("during Ramadan", "the holy month of Ramadan").
@@ -200,7 +205,8 @@ impl G<'_> {
                 && self.is_word(i + 3, "s")
                 && self.glued(i + 3)
             {
-                return Core::Found(i + 4, Quant::new(Kind::Date, Family::Date, None));
+                let decade = Val::Iso(format!("{}X", lit.value as i64 / 10));
+                return Core::Found(i + 4, Quant::new(Kind::Date, Family::Date, Some(decade)));
             }
         }
         Core::No
@@ -230,6 +236,10 @@ impl G<'_> {
     pub(super) fn year_context(&self, i: usize, v: f64) -> bool {
         let modern = (1900.0..=2099.0).contains(&v);
         if self.prev_word_in(i, &STRONG_YEAR_WORDS) {
+            return true;
+        }
+        // "post-1959 politics", "pre-2008 levels", "mid-1990 talks"
+        if self.glued(i) && self.prev(i).is_some_and(|p| self.is_sym(p, &['-']) && self.prev_word_in(p, &["pre", "post", "mid"])) {
             return true;
         }
         // A counted plural noun after the number makes it a count ("killed 2000 people", "in 1700

@@ -49,7 +49,9 @@ impl G<'_> {
                 return self.ordinal_digits(k + 1, lit.value);
             }
             if w == "s" && lit.plain_int() && lit.value % 10.0 == 0.0 && (lit.int_digits == 4 || lit.int_digits == 2) {
-                return Core::Found(k + 1, Quant::new(Kind::Date, Family::Date, None));
+                // "the 1990s" is TimeML's "199X"; "the ’90s" has no century.
+                let decade = (lit.int_digits == 4).then(|| Val::Iso(format!("{}X", lit.value as i64 / 10)));
+                return Core::Found(k + 1, Quant::new(Kind::Date, Family::Date, decade));
             }
             if is_one_of(w, &["am", "pm"]) {
                 return self.clock_hour(a, k);
@@ -400,7 +402,11 @@ impl G<'_> {
         }
         let date = Date { year: None, month: Some(x), day: Some(y) };
         if x >= 1 && date.is_valid() {
-            return Core::Found(i + 3, date_quant(date, Family::Date));
+            // "9/11", "7/7": a slashed day without a year names an event more often than it dates one, so the
+            // document date does not complete it.
+            let mut q = date_quant(date, Family::Date);
+            q.tx.date = None;
+            return Core::Found(i + 3, q);
         }
         Core::Skip(chain)
     }

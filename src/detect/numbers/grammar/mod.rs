@@ -22,12 +22,15 @@
 
 mod calendar;
 mod digits;
+mod relative;
 mod words;
 
 use super::lexicon::{
-    is_one_of, Bound, Card, Dim, Entry, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS, DOLLAR_ADJECTIVES,
-    DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
+    is_one_of, Bound, Card, Dim, Entry, AHEAD_WORDS, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS, DAY_PARTS,
+    DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, PERIOD_EDGES,
+    RELATIVE_WORDS, TIME_ZONES, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
 };
+use super::temporal::Dir;
 use super::tokens::{NumLit, Tok, TokKind};
 use super::value::{Date, Family, Kind, Quant, Val};
 
@@ -65,6 +68,10 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Match> {
         }
         match g.at(i) {
             Core::Found(end, q) => {
+                let (end, mut q) = g.extend(i, end, q);
+                if q.tx.weekday.is_some() || q.tx.date.is_some() {
+                    q.tx.ahead = g.looks_ahead(i);
+                }
                 let core = match &q.bound {
                     Some(_) => g.bound(i).map_or(i, |(_, j)| j),
                     None => i,
@@ -303,6 +310,9 @@ impl<'t> G<'t> {
             return None;
         }
         let Core::Found(e2, q2) = self.core(e1 + 1) else { return None };
+        if both_dated(&q1, &q2) {
+            return None;
+        }
         let r = range(&q1, &q2, self.num(e1 + 1))?;
         Some(Core::Found(e2, r))
     }
@@ -330,6 +340,9 @@ impl<'t> G<'t> {
         }
         if glued_hyphen || spaced_hyphen || to {
             if let Core::Found(e2, q2) = self.core(e1 + 1) {
+                if to && both_dated(&q1, &q2) {
+                    return Core::Found(e1, q1);
+                }
                 if let Some(r) = range(&q1, &q2, self.num(e1 + 1)) {
                     if let Some(found) = self.day_range_month(i, e2, &r) {
                         return found;
@@ -432,7 +445,18 @@ fn time(h: u8, m: u8) -> Quant {
 }
 
 fn date_quant(d: Date, family: Family) -> Quant {
-    Quant::new(Kind::Date, family, d.iso().map(Val::Iso))
+    let mut q = Quant::new(Kind::Date, family, d.iso().map(Val::Iso));
+    if d.year.is_none() {
+        q.tx.date = Some(d);
+    }
+    q
+}
+
+/// Two ends that are each a whole dated expression ("between 1994 and 1997", "from 1991 to 1997"): TimeML marks
+/// them as two dates, each with its own value, rather than one range.
+fn both_dated(a: &Quant, b: &Quant) -> bool {
+    let dated = |q: &Quant| q.kind == Kind::Date && matches!(q.value, Some(Val::Iso(_)));
+    dated(a) && dated(b)
 }
 
 /// Joins two ends into a range when they fit: same kind (same unit or currency), or a bare number before a

@@ -77,6 +77,11 @@ impl G<'_> {
                 return self.money_after_prefix(k, "INR");
             }
         }
+        if e.trigger {
+            if let found @ Core::Found(..) = self.modified(i) {
+                return found;
+            }
+        }
         if e.month.is_some() {
             if let found @ Core::Found(..) = self.month_date(i) {
                 return found;

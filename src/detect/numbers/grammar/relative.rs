@@ -1,0 +1,173 @@
+//! Whole temporal expressions around a date core: a modifier before it ("last November", "next Friday",
+//! "early December", "post-1959"), what follows it ("four years ago", "Thursday evening", "9 a.m. EST Tuesday",
+//! "4 in the morning"), and whether the sentence looks ahead ("will meet Tuesday").
+//!
+//! Rules (each span's `rule`): `number.relative` (a direction word or "ago"), `number.period` (the edge of a
+//! period), `number.daytime` (a day with its part or its clock time).
+
+use super::*;
+
+impl G<'_> {
+    /// "last November", "next Friday", "this March", "the last five years", "early December", "late 1999",
+    /// "the early 1990s", "late-November", "post-1959".
+    pub(super) fn modified(&self, i: usize) -> Core {
+        let w = self.s(i);
+        let dir = RELATIVE_WORDS.iter().find(|(r, _)| r.eq_ignore_ascii_case(w));
+        let edge = PERIOD_EDGES.iter().find(|e| e.eq_ignore_ascii_case(w)).copied();
+        if dir.is_none() && edge.is_none() {
+            return Core::No;
+        }
+        let hyphen = self.is_sym(i + 1, &['-']) && self.glued(i + 1) && self.glued(i + 2);
+        // "pre-" and "post-" are glued with a hyphen, "last" and "next" are not; "early" and "late" take both.
+        let hyphen_ok = match edge {
+            Some("pre" | "post") => hyphen,
+            Some(_) => true,
+            None => !hyphen,
+        };
+        if !hyphen_ok {
+            return Core::No;
+        }
+        let k = if hyphen { i + 2 } else { i + 1 };
+        if self.t(k).is_none() || !hyphen && self.glued(k) {
+            return Core::No;
+        }
+        let Core::Found(end, mut q) = self.core(k) else { return Core::No };
+        if q.bound.is_some() {
+            return Core::No;
+        }
+        let month_only = q.kind == Kind::Date
+            && q.family == Family::Date
+            && (q.tx.date.is_some_and(|d| d.day.is_none() && d.month.is_some())
+                || matches!(&q.value, Some(Val::Iso(s)) if s.len() == 7));
+        if let Some((word, d)) = dir {
+            // "the last five years", "the next two weeks" (TimeML keeps the word); "the coming 48 hours" keeps only
+            // the count, as the guidelines drop "the past".
+            let duration = q.kind == Kind::Duration && matches!(*word, "last" | "next") && matches!(q.value, Some(Val::Num(_)));
+            let day = q.family == Family::Weekday && q.tx.weekday.is_some();
+            let month = month_only && q.value.is_none();
+            if !(duration || day || month) {
+                return Core::No;
+            }
+            if !duration {
+                q.family = Family::Relative;
+                q.tx.dir = Some(*d);
+            }
+            q.modifier = Some(word);
+            return Core::Found(end, q);
+        }
+        let decade = q.kind == Kind::Date && matches!(&q.value, Some(Val::Iso(s)) if s.ends_with('X'));
+        let year = q.family == Family::Year;
+        if !(month_only || decade || year) {
+            return Core::No;
+        }
+        q.family = Family::Period;
+        q.modifier = edge;
+        Core::Found(end, q)
+    }
+
+    /// What may follow a core and belongs to the same expression: "ago", a part of the day after a weekday, a
+    /// time zone and a day after a clock time, "in the morning" after an hour.
+    pub(super) fn extend(&self, i: usize, end: usize, q: Quant) -> (usize, Quant) {
+        let free = |k: usize| self.t(k).is_some() && !self.glued(k);
+        // "four years ago", "more than four decades ago"
+        if q.kind == Kind::Duration && free(end) && self.is_word(end, "ago") {
+            if let (Some(Val::Num(n)), Some(unit)) = (&q.value, q.unit) {
+                let mut r = Quant::new(Kind::Date, Family::Relative, None);
+                r.tx.ago = Some((*n, unit));
+                r.bound = q.bound;
+                return (end + 1, r);
+            }
+        }
+        // "Thursday evening", "last Friday night"; "a Friday night", "the Friday night attack" keep the weekday
+        // alone (the guidelines' compound reading).
+        if q.tx.weekday.is_some() && q.tx.part.is_none() && free(end) {
+            if let Some((_, code)) = DAY_PARTS.iter().find(|(p, _)| self.is_word(end, p)) {
+                let determiner = self.prev_word_in(i, &["a", "an", "the"]);
+                if !determiner {
+                    let mut q = q;
+                    q.tx.part = Some(code);
+                    q.family = Family::DayTime;
+                    return (end + 1, q);
+                }
+            }
+        }
+        if q.kind == Kind::Time && q.family == Family::Time && q.tx.clock.is_none() {
+            return self.time_then_day(end, q);
+        }
+        // "4 in the morning", "8 at night"
+        if q.kind == Kind::Cardinal && q.bound.is_none() && q.scale.is_none() && free(end) {
+            if let Some(Val::Num(h)) = q.value {
+                if h.fract() == 0.0 && (1.0..=12.0).contains(&h) {
+                    let part = if self.is_word(end, "in") && self.is_word(end + 1, "the") {
+                        ["morning", "afternoon", "evening"].iter().find(|p| self.is_word(end + 2, p)).map(|p| (*p, end + 3))
+                    } else if self.is_word(end, "at") && self.is_word(end + 1, "night") {
+                        Some(("night", end + 2))
+                    } else {
+                        None
+                    };
+                    if let Some((p, e)) = part {
+                        let h = h as u8;
+                        let pm = match p {
+                            "morning" => false,
+                            "night" => h >= 6 && h != 12,
+                            _ => h != 12,
+                        };
+                        return (e, time(h % 12 + if pm { 12 } else { 0 }, 0));
+                    }
+                }
+            }
+        }
+        (end, q)
+    }
+
+    /// "9 a.m. EST Tuesday", "4 a.m. EDT Thursday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time, an
+    /// optional zone, and the day it falls on.
+    fn time_then_day(&self, end: usize, q: Quant) -> (usize, Quant) {
+        let mut k = end;
+        // "1:39 am EST, Wednesday, November 20" is a time, then a weekday, then a date: only a day written right
+        // after the time (or its zone) joins it.
+        if self.kind(k) == Some(TokKind::Word) && !self.glued(k) && TIME_ZONES.contains(&self.s(k)) {
+            k += 1;
+        }
+        let with_zone = k;
+        let clock = match &q.value {
+            Some(Val::Iso(s)) => s.split_once(':').and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?))),
+            _ => None,
+        };
+        if let (Some(clock), Core::Found(e2, mut d)) = (clock, self.core(k)) {
+            let day = d.kind == Kind::Date
+                && d.bound.is_none()
+                && (d.tx.weekday.is_some()
+                    || d.tx.date.is_some_and(|x| x.day.is_some())
+                    || matches!(&d.value, Some(Val::Iso(s)) if s.len() == 10));
+            if day {
+                d.tx.clock = Some(clock);
+                d.kind = Kind::Time;
+                d.family = Family::DayTime;
+                d.value = match &d.value {
+                    Some(Val::Iso(s)) if s.len() == 10 => Some(Val::Iso(format!("{s}T{:02}:{:02}", clock.0, clock.1))),
+                    _ => q.value.clone(),
+                };
+                return (e2, d);
+            }
+        }
+        (with_zone, q)
+    }
+
+    /// Whether the sentence before token `i` looks ahead ("will", "is scheduled", "until"), so that a bare
+    /// weekday or month is the coming one.
+    pub(super) fn looks_ahead(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..12 {
+            let Some(p) = self.prev(k) else { return false };
+            if self.is_sym(p, &['.', '!', '?', ';']) {
+                return false;
+            }
+            if self.word_in(p, &AHEAD_WORDS) {
+                return true;
+            }
+            k = p;
+        }
+        false
+    }
+}
