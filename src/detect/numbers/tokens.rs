@@ -37,6 +37,8 @@ pub(crate) struct NumLit {
     pub fraction: bool,
     /// Starts with "0" and has more digits before the point ("007", "0800").
     pub leading_zero: bool,
+    /// Written in scientific notation ("4e14", "9.83e-3").
+    pub sci: bool,
 }
 
 impl NumLit {
@@ -267,6 +269,26 @@ fn scan_number(text: &str, mut p: usize) -> (NumLit, usize, bool) {
         }
         lit.value += text[dot..p].parse::<f64>().unwrap_or(0.0);
         lit.fraction = true;
+    }
+    // Scientific notation: "4e14", "9.83e-3", "1E+6" (the exponent must end the word).
+    if p + 1 < b.len() && (b[p] == b'e' || b[p] == b'E') {
+        let mut q = p + 1;
+        let neg = b[q] == b'-';
+        if b[q] == b'-' || b[q] == b'+' {
+            q += 1;
+        }
+        let digits_start = q;
+        while digit(q) && q - digits_start < 3 {
+            q += 1;
+        }
+        let ends = q > digits_start && !digit(q) && !(q < b.len() && (b[q].is_ascii_alphabetic() || b[q] == b'_'));
+        if ends {
+            let exp: i32 = text[digits_start..q].parse().unwrap_or(0);
+            lit.value *= 10f64.powi(if neg { -exp } else { exp });
+            lit.fraction = true;
+            lit.sci = true;
+            p = q;
+        }
     }
     if let Some(c) = text[p..].chars().next() {
         if let Some(v) = vulgar(c) {

@@ -15,6 +15,7 @@ use super::lexicon::Bound;
 use super::temporal::Tx;
 use crate::annotation::Span;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// The `kind` attribute.
@@ -221,8 +222,10 @@ pub(crate) struct Quant {
     pub kind: Kind,
     pub family: Family,
     pub value: Option<Val>,
-    /// Canonical unit for quantities and durations.
-    pub unit: Option<&'static str>,
+    /// Canonical unit for quantities and durations ("km", "mg", "km/h", "m2").
+    pub unit: Option<Cow<'static, str>>,
+    /// The denominator of a rate of money ("$15.4/hour" → "h", "$350 per kg" → "kg").
+    pub per: Option<String>,
     /// ISO 4217 code for money.
     pub currency: Option<&'static str>,
     /// Range ends.
@@ -250,6 +253,7 @@ impl Quant {
             family,
             value,
             unit: None,
+            per: None,
             currency: None,
             min: None,
             max: None,
@@ -285,8 +289,11 @@ impl Quant {
         if let Some(v) = &self.value {
             span = span.with_attr("value", v.json());
         }
-        if let Some(u) = self.unit {
-            span = span.with_attr("unit", u);
+        if let Some(u) = &self.unit {
+            span = span.with_attr("unit", u.as_ref());
+        }
+        if let Some(p) = &self.per {
+            span = span.with_attr("per", p.as_str());
         }
         if let Some(c) = self.currency {
             span = span.with_attr("currency", c);
@@ -316,7 +323,7 @@ impl Quant {
             return None;
         }
         let n = self.value.as_ref()?.as_f64()?;
-        let (mult, letter, clock) = match self.unit? {
+        let (mult, letter, clock) = match self.unit.as_deref()? {
             "second" => (1.0, 'S', true),
             "minute" => (1.0, 'M', true),
             "hour" => (1.0, 'H', true),
@@ -379,9 +386,9 @@ impl Quant {
                 Some(_) => format!("“{text}” is an amount of money: {v} {}", self.currency.unwrap_or("")),
                 None => format!("“{text}” is an amount of money without an exact figure"),
             },
-            Family::Quantity => format!("“{text}” is a measurement: {v} {}", self.unit.unwrap_or("")),
+            Family::Quantity => format!("“{text}” is a measurement: {v} {}", self.unit.as_deref().unwrap_or("")),
             Family::Duration => {
-                let unit = self.unit.unwrap_or("");
+                let unit = self.unit.as_deref().unwrap_or("");
                 let unit = match (unit, self.value.as_ref().and_then(Val::as_f64) == Some(1.0)) {
                     (u, true) => u.to_string(),
                     ("century", false) => "centuries".to_string(),

@@ -23,6 +23,7 @@
 mod calendar;
 mod digits;
 mod relative;
+mod tail;
 mod words;
 
 use super::lexicon::{
@@ -30,7 +31,6 @@ use super::lexicon::{
     DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, PERIOD_EDGES,
     RELATIVE_WORDS, TIME_ZONES, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
 };
-use super::temporal::Dir;
 use super::tokens::{NumLit, Tok, TokKind};
 use super::value::{Date, Family, Kind, Quant, Val};
 
@@ -323,6 +323,12 @@ impl<'t> G<'t> {
             Core::Found(e, q) => (e, q),
             other => return other,
         };
+        // "8- to 16-meter": the first end keeps a hyphen for the unit it shares with the second.
+        let e1 = if self.is_sym(e1, &['-']) && self.glued(e1) && !self.glued(e1 + 1) && self.is_word(e1 + 1, "to") {
+            e1 + 1
+        } else {
+            e1
+        };
         let hyphen = self.is_sym(e1, &DASHES);
         let glued_hyphen = hyphen && self.glued(e1) && self.glued(e1 + 1);
         let spaced_hyphen = hyphen && !self.glued(e1) && !self.glued(e1 + 1);
@@ -506,7 +512,7 @@ fn range(lo: &Quant, hi: &Quant, hi_lit: Option<NumLit>) -> Option<Quant> {
     q.min = Some(lo_v);
     q.max = Some(hi_v);
     q.of = Some(of);
-    q.unit = hi.unit.or(lo.unit);
+    q.unit = hi.unit.clone().or_else(|| lo.unit.clone());
     q.currency = hi.currency.or(lo.currency);
     Some(q)
 }

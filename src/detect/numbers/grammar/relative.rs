@@ -71,7 +71,7 @@ impl G<'_> {
         let free = |k: usize| self.t(k).is_some() && !self.glued(k);
         // "four years ago", "more than four decades ago"
         if q.kind == Kind::Duration && free(end) && self.is_word(end, "ago") {
-            if let (Some(Val::Num(n)), Some(unit)) = (&q.value, q.unit) {
+            if let (Some(Val::Num(n)), Some(unit)) = (&q.value, q.unit.as_deref().and_then(time_unit)) {
                 let mut r = Quant::new(Kind::Date, Family::Relative, None);
                 r.tx.ago = Some((*n, unit));
                 r.bound = q.bound;
@@ -89,6 +89,14 @@ impl G<'_> {
                     q.family = Family::DayTime;
                     return (end + 1, q);
                 }
+            }
+        }
+        // "$15.4/hour", "$350 per kg"
+        if q.kind == Kind::Money && q.per.is_none() {
+            if let Some((per, e)) = self.per_unit(end) {
+                let mut q = q;
+                q.per = Some(per);
+                return (e, q);
             }
         }
         if q.kind == Kind::Time && q.family == Family::Time && q.tx.clock.is_none() {
@@ -170,4 +178,9 @@ impl G<'_> {
         }
         false
     }
+}
+
+/// The static name of a time unit, for "N units ago".
+fn time_unit(u: &str) -> Option<&'static str> {
+    ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"].into_iter().find(|t| *t == u)
 }

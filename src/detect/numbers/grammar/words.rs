@@ -16,12 +16,19 @@ impl G<'_> {
 
     /// "$2.3 billion", "€5m", "£10": the amount at `k`, after a currency prefix.
     pub(super) fn money_after_prefix(&self, k: usize, code: &'static str) -> Core {
+        // "$-99.99": a sign after the symbol.
+        let (k, sign) = if self.is_sym(k, &['-', '−']) && self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some() {
+            (k + 1, -1.0)
+        } else {
+            (k, 1.0)
+        };
         let Some(lit) = self.num(k) else { return Core::No };
-        let mut value = lit.value;
+        let mut value = sign * lit.value;
         let mut scale = None;
         let mut j = k + 1;
         if self.glued(j) {
-            if let Some(s) = self.entry(j).and_then(|e| e.scale_abbr) {
+            if let Some(s) = self.entry(j).and_then(|e| e.scale_abbr).or_else(|| self.word_in(j, &["t"]).then_some(1e12)) {
+                // "$2.3bn", "€5m", "$2.174T"
                 scale = Some(s);
                 j += 1;
             } else if self.kind(j) == Some(TokKind::Word) {
@@ -118,7 +125,13 @@ impl G<'_> {
             return Core::Found(wn.end, Quant::num(Kind::Ordinal, Family::Ordinal, wn.value));
         }
         if wn.fraction {
-            return Core::Found(wn.end, Quant::num(Kind::Cardinal, Family::Fraction, wn.value));
+            // "one-half miles", "two-thirds of a mile" (the unit only right after the fraction)
+            let a = Amount { value: wn.value, scale: None, family: Family::Fraction, small: None };
+            let (end, mut q) = self.after_amount(&a, wn.end);
+            if q.kind == Kind::Cardinal {
+                q.family = Family::Fraction;
+            }
+            return Core::Found(end, q);
         }
         let small = (wn.value.fract() == 0.0 && wn.value < 60.0).then_some(wn.value as u8);
         let a = Amount { value: wn.value, scale: wn.scale, family: Family::Words, small };
@@ -220,6 +233,15 @@ impl G<'_> {
                 lone_one: false,
             });
         }
+        // "a baker's dozen" is thirteen.
+        if self.is_word(k, "a")
+            && self.is_word(k + 1, "baker")
+            && self.is_sym(k + 2, &['\'', '’'])
+            && self.is_word(k + 3, "s")
+            && self.is_word(k + 4, "dozen")
+        {
+            return Some(WordsNum { end: k + 5, value: 13.0, ordinal: false, fraction: false, scale: None, lone_one: false });
+        }
         if self.word_in(k, &["a", "an"]) {
             let next = self.entry(k + 1)?;
             match next.card {
@@ -268,12 +290,15 @@ impl G<'_> {
             // Fractions: "two-thirds", "one third of", "three quarters".
             if let Some((d, plural)) = e.denom {
                 if matches!(last, L::Unit | L::Teen | L::Tens | L::A) && cur > 0.0 {
+                    // "one third of", "one-sixth"; "one sixth." at the end of a clause; "three halves".
+                    let ends_clause = self.t(k + 1).is_none() || self.is_sym(k + 1, &['.', ',', ';', ')', '!', '?']);
                     let ok = if plural {
                         cur > 1.0 || last == L::A
                     } else {
-                        cur == 1.0 && (hyphened || self.is_word(k + 1, "of"))
+                        cur == 1.0 && (hyphened || self.is_word(k + 1, "of") || ends_clause)
                     };
-                    if ok && d != 2 || (d == 2 && cur == 1.0 && hyphened) {
+                    let half = d == 2 && (cur == 1.0 && hyphened || plural && cur > 1.0 && !self.is_word(k + 1, "of"));
+                    if ok && d != 2 || half {
                         return Some(WordsNum {
                             end: k + 1,
                             value: (total + cur) / f64::from(d),
