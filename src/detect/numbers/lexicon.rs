@@ -6,6 +6,7 @@
 //! ordinal and a unit, "m" a unit and a scale, "march" a month); the grammar picks the role from context.
 
 use super::temporal::Dir;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -101,6 +102,8 @@ pub(crate) struct Entry {
     pub scale_abbr: Option<f64>,
     /// First word of a bound phrase; the grammar then tries [`BOUNDS`].
     pub bound_start: bool,
+    /// The phrases of [`BOUNDS`] that start with this word: the first index and how many (they are adjacent).
+    pub bounds: (u8, u8),
     /// A word that starts an expression without being a number itself ("a dozen", "between", "noon", "US$").
     pub trigger: bool,
 }
@@ -409,7 +412,10 @@ const SYMBOL_UNITS: &[(&str, &str, Dim, bool)] = &[
 
 /// The symbol table, keyed by the symbol as written.
 static SYMBOLS: LazyLock<HashMap<&'static str, Unit>> = LazyLock::new(|| {
-    SYMBOL_UNITS.iter().map(|(w, name, dim, glued_only)| (*w, Unit { name, dim: *dim, glued_only: *glued_only })).collect()
+    SYMBOL_UNITS
+        .iter()
+        .map(|(w, name, dim, glued_only)| (*w, Unit { name, dim: *dim, glued_only: *glued_only }))
+        .collect()
 });
 
 /// A unit symbol written exactly so ("mg", "GHz", "μg").
@@ -658,9 +664,10 @@ pub(crate) const COUNT_NOUNS: [&str; 12] =
     ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish", "feet", "more"];
 
 /// Words that can start an expression without a number role of their own.
-const TRIGGERS: [&str; 30] = [
+const TRIGGERS: [&str; 32] = [
     "a", "an", "several", "few", "many", "between", "from", "half", "noon", "midnight", "midday", "mid", "us", "au",
     "ca", "hk", "nz", "nt", "s", "c", "tens", "rs", "last", "next", "this", "coming", "early", "late", "pre", "post",
+    "q", "fiscal",
 ];
 
 /// Words before a month, a weekday or a count of time that date it from the document date ("last November",
@@ -670,7 +677,7 @@ pub(crate) const RELATIVE_WORDS: [(&str, Dir); 4] =
 
 /// Words before a month, a year or a decade that take part of it ("early December", "late 1999", "post-1959");
 /// "pre" and "post" are glued with a hyphen.
-pub(crate) const PERIOD_EDGES: [&str; 4] = ["early", "late", "pre", "post"];
+pub(crate) const PERIOD_EDGES: [&str; 5] = ["early", "late", "pre", "post", "fiscal"];
 
 /// Parts of the day after a weekday ("Thursday evening") and TimeML's code for each.
 pub(crate) const DAY_PARTS: [(&str, &str); 5] =
@@ -684,14 +691,30 @@ pub(crate) const TIME_ZONES: [&str; 20] = [
 
 /// Words before a weekday or a month in the same sentence that make it the coming one ("will meet Tuesday").
 pub(crate) const AHEAD_WORDS: [&str; 14] = [
-    "will", "ll", "shall", "scheduled", "upcoming", "tomorrow", "expected", "plans", "planned", "due", "until", "next",
-    "soon", "planning",
+    "will",
+    "ll",
+    "shall",
+    "scheduled",
+    "upcoming",
+    "tomorrow",
+    "expected",
+    "plans",
+    "planned",
+    "due",
+    "until",
+    "next",
+    "soon",
+    "planning",
 ];
 
 fn build() -> HashMap<&'static str, Entry> {
     let mut m: HashMap<&'static str, Entry> = HashMap::with_capacity(600);
     for (v, w) in UNITS.iter().enumerate() {
         m.entry(w).or_default().card = Some(Card::Unit(v as u8));
+    }
+    // British "nought" and "naught" are zero ("nought point three").
+    for w in ["nought", "naught"] {
+        m.entry(w).or_default().card = Some(Card::Unit(0));
     }
     for (v, w) in TEENS.iter().enumerate() {
         m.entry(w).or_default().card = Some(Card::Teen(10 + v as u8));
@@ -758,20 +781,28 @@ fn build() -> HashMap<&'static str, Entry> {
     for w in TRIGGERS {
         m.entry(w).or_default().trigger = true;
     }
-    for (words, _) in BOUNDS {
-        m.entry(words[0]).or_default().bound_start = true;
+    for (i, (words, _)) in BOUNDS.iter().enumerate() {
+        let e = m.entry(words[0]).or_default();
+        if !e.bound_start {
+            e.bounds = (i as u8, 0);
+        }
+        e.bound_start = true;
+        e.bounds.1 += 1;
     }
     m
 }
 
 /// The merged lexicon, built once.
-static LEXICON: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(build);
+/// Keyed by bytes with a fast non-cryptographic hash: the keys are our own words, and the tokenizer looks up
+/// every short ASCII word of the text.
+static LEXICON: LazyLock<FxHashMap<&'static [u8], Entry>> =
+    LazyLock::new(|| build().into_iter().map(|(k, v)| (k.as_bytes(), v)).collect());
 
 /// The longest key in the lexicon, so longer words skip the lookup.
 pub(crate) const MAX_WORD: usize = 16;
 
 /// Looks up an ASCII-lowercased word.
-pub(crate) fn lookup(lower: &str) -> Option<&'static Entry> {
+pub(crate) fn lookup(lower: &[u8]) -> Option<&'static Entry> {
     LEXICON.get(lower)
 }
 
@@ -787,6 +818,11 @@ mod tests {
     #[test]
     fn no_key_is_longer_than_the_lookup_buffer() {
         assert!(LEXICON.keys().all(|k| k.len() <= MAX_WORD && k.is_ascii() && *k == k.to_ascii_lowercase()));
+        for (words, _) in BOUNDS {
+            let e = lookup(words[0].as_bytes()).expect("bound word");
+            let (first, n) = e.bounds;
+            assert!(BOUNDS[first as usize..(first + n) as usize].iter().any(|(w, _)| w == words), "{words:?}");
+        }
     }
 
     type Check = &'static dyn Fn(&Entry) -> bool;
@@ -809,9 +845,9 @@ mod tests {
             ("at", &|e| e.bound_start),
         ];
         for (w, check) in cases {
-            let e = lookup(w).unwrap_or_else(|| panic!("{w} missing"));
+            let e = lookup(w.as_bytes()).unwrap_or_else(|| panic!("{w} missing"));
             assert!(check(e), "{w}: {e:?}");
         }
-        assert!(lookup("hallone").is_none());
+        assert!(lookup(b"hallone").is_none());
     }
 }

@@ -53,16 +53,23 @@ pub fn detect(model: &TextModel) -> Vec<Span> {
 /// "Thursday" in an article dated 2024-03-22 gets the value `2024-03-21`.
 pub fn detect_dated(model: &TextModel, doc_date: Option<DocDate>) -> Vec<Span> {
     let text = model.text;
-    let toks = tokens::tokenize(text);
-    let matches = grammar::find(text, &toks);
+    // One line of tokens at a time; each expression keeps its byte edges and its bound's end.
+    let mut found: Vec<(usize, usize, usize, value::Quant)> = Vec::new();
+    let mut line = Vec::new();
+    let mut tokenizer = tokens::Tokenizer::new(text);
+    while tokenizer.next_line(&mut line) {
+        for m in grammar::find(text, &line) {
+            let start = line[m.first].start as usize;
+            let bound_end = if m.core > m.first { line[m.core - 1].end as usize } else { start };
+            found.push((start, bound_end, line[m.end - 1].end as usize, m.q));
+        }
+    }
     let anchor = match doc_date {
         Some(d) => Some((d, format!("the document date {d}"))),
-        None => date_line(text, &toks, &matches),
+        None => date_line(text, &found),
     };
-    let mut spans = Vec::with_capacity(matches.len());
-    for mut m in matches {
-        let (first, core, last) = (&toks[m.first], &toks[m.core], &toks[m.end - 1]);
-        let (start, end) = (first.start as usize, last.end as usize);
+    let mut spans = Vec::with_capacity(found.len());
+    for (start, bound_end, end, mut q) in found {
         let (Some(cs), Some(ce)) = (model.offsets.byte_to_char(start), model.offsets.byte_to_char(end)) else {
             continue;
         };
@@ -71,39 +78,44 @@ pub fn detect_dated(model: &TextModel, doc_date: Option<DocDate>) -> Vec<Span> {
             continue;
         }
         if let Some((d, why)) = &anchor {
-            let unresolved = match &m.q.value {
+            let unresolved = match &q.value {
                 None => true,
-                Some(Val::Iso(v)) => m.q.family == Family::DayTime && !v.contains('-'),
+                Some(Val::Iso(v)) => q.family == Family::DayTime && !v.contains('-'),
                 Some(Val::Num(_)) => false,
             };
-            if unresolved && m.q.tx.is_relative() {
-                if let Some(v) = m.q.tx.resolve(*d) {
-                    m.q.value = Some(Val::Iso(v));
-                    m.q.anchor = Some(why.clone());
+            if unresolved && q.tx.is_relative() {
+                if let Some(v) = q.tx.resolve(*d) {
+                    q.value = Some(Val::Iso(v));
+                    q.anchor = Some(why.clone());
                 }
             }
         }
-        let bound = (m.core > m.first).then(|| &text[start..toks[m.core - 1].end as usize]);
-        let core_text = &text[core.start as usize..end];
-        spans.push(m.q.into_span(cs..ce, &text[start..end], bound, core_text));
+        let bound = (bound_end > start).then(|| &text[start..bound_end]);
+        let core_text = &text[if bound_end > start { core_start(text, bound_end) } else { start }..end];
+        spans.push(q.into_span(cs..ce, &text[start..end], bound, core_text));
     }
     spans
+}
+
+/// Where the number after a bound phrase starts: the first non-space byte after it.
+fn core_start(text: &str, bound_end: usize) -> usize {
+    text[bound_end..].find(|c: char| !c.is_whitespace()).map_or(bound_end, |p| bound_end + p)
 }
 
 /// A publication date on a short line near the top ("March 22, 2024", "Published 22 March 2024 10:15"): the
 /// date the text's relative dates are counted from when no document date is given. The line must start with a
 /// publication word or be mostly the date, so that a date in the first paragraph is not taken for it.
-fn date_line(text: &str, toks: &[tokens::Tok], matches: &[grammar::Match]) -> Option<(DocDate, String)> {
+fn date_line(text: &str, found: &[(usize, usize, usize, value::Quant)]) -> Option<(DocDate, String)> {
     const TOP_BYTES: usize = 2000;
     const TOP_LINES: usize = 12;
     const SHORT_LINE: usize = 100;
-    for m in matches {
-        let (start, end) = (toks[m.first].start as usize, toks[m.end - 1].end as usize);
+    for (start, _, end, q) in found {
+        let (start, end) = (*start, *end);
         if start > TOP_BYTES {
             break;
         }
-        let Some(Val::Iso(v)) = &m.q.value else { continue };
-        if v.len() != 10 || m.q.family != Family::Date {
+        let Some(Val::Iso(v)) = &q.value else { continue };
+        if v.len() != 10 || q.family != Family::Date {
             continue;
         }
         let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);

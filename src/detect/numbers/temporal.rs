@@ -119,7 +119,10 @@ pub(crate) struct Tx {
 impl Tx {
     /// Whether there is anything the document date could resolve.
     pub fn is_relative(&self) -> bool {
-        self.weekday.is_some() || self.ago.is_some() || self.quarter.is_some() || self.date.is_some_and(|d| d.year.is_none())
+        self.weekday.is_some()
+            || self.ago.is_some()
+            || self.quarter.is_some()
+            || self.date.is_some_and(|d| d.year.is_none())
     }
 
     /// The TimeML value, given the document date, or `None` when it cannot be known.
@@ -156,7 +159,13 @@ impl Tx {
             let fwd = (wd - today).rem_euclid(7);
             let shift = match self.dir {
                 Some(Dir::Last) => -(if back == 0 { 7 } else { back }),
-                Some(Dir::Next) => if fwd == 0 { 7 } else { fwd },
+                Some(Dir::Next) => {
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
                 _ if self.ahead => fwd,
                 _ => -back,
             };

@@ -80,6 +80,10 @@ pub(crate) enum Family {
     Period,
     /// A day with its part or its clock time: "Thursday evening", "9 a.m. Tuesday", "noon Thursday".
     DayTime,
+    /// A quarter of the year: "the third quarter", "third-quarter", "Q3 2024".
+    Quarter,
+    /// A century: "the 20th century", "the nineteenth century".
+    Century,
     Time,
     Range,
 }
@@ -104,6 +108,8 @@ impl Family {
             Family::Relative => "number.relative",
             Family::Period => "number.period",
             Family::DayTime => "number.daytime",
+            Family::Quarter => "number.quarter",
+            Family::Century => "number.century",
             Family::Time => "number.time",
             Family::Range => "number.range",
         }
@@ -147,7 +153,7 @@ impl std::fmt::Display for Val {
 /// `v` rounded to 15 significant digits, which removes binary noise from scaling and decimals
 /// ("2.3 billion" is 2300000000, not 2300000000.0000002; "$2.53" is 2.53).
 fn tidy(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    if v == 0.0 || !v.is_finite() || v.fract() == 0.0 && v.abs() < 1e15 {
         return v;
     }
     let decimals = (14 - v.abs().log10().floor() as i32).clamp(0, 20) as usize;
@@ -372,10 +378,10 @@ impl Quant {
         match self.family {
             Family::Relative if self.tx.ago.is_some() => valued("is a date counted back in time"),
             Family::Relative => valued(&format!("names a date relative to today (“{}”)", self.modifier.unwrap_or(""))),
-            Family::Period => {
-                valued(&format!("names part of a period (“{}”)", self.modifier.unwrap_or("")))
-            }
+            Family::Period => valued(&format!("names part of a period (“{}”)", self.modifier.unwrap_or(""))),
             Family::DayTime => valued("names a day with its time or part of the day"),
+            Family::Quarter => valued("names a quarter of the year"),
+            Family::Century => valued("names a century"),
             Family::Digits => format!("“{text}” is a number written in digits"),
             Family::Words => format!("“{text}” spells out the number {v}"),
             Family::Vague => format!("“{text}” is a count given without an exact figure"),

@@ -30,7 +30,7 @@ impl G<'_> {
                 && self.glued(k + 2)
                 && is_day(a)
                 && is_day(b)
-                && !self.glued(k + 3)
+                && (!self.glued(k + 3) || self.is_sym(k + 3, &[',', '.']))
             {
                 if let Some(found) = self.day_range(k + 3, month, a.value, b.value) {
                     return found;
@@ -166,6 +166,18 @@ impl G<'_> {
         if !self.s(i).ends_with(['s', 'S']) {
             q.tx.weekday = self.entry(i).and_then(|e| e.weekday);
         }
+        // "Monday, March 25": the weekday is the date that follows it.
+        if self.is_sym(i + 1, &[',']) && self.t(i + 2).is_some_and(|t| !t.glued) {
+            if let Core::Found(_, d) = self.core(i + 2) {
+                let day = d.tx.date.filter(|x| x.day.is_some());
+                let iso = matches!(&d.value, Some(Val::Iso(s)) if s.len() == 10);
+                if d.kind == Kind::Date && d.family == Family::Date && (day.is_some() || iso) {
+                    q.tx.weekday = None;
+                    q.tx.date = day;
+                    q.value = d.value;
+                }
+            }
+        }
         Core::Found(i + 1, q)
     }
 
@@ -239,7 +251,9 @@ impl G<'_> {
             return true;
         }
         // "post-1959 politics", "pre-2008 levels", "mid-1990 talks"
-        if self.glued(i) && self.prev(i).is_some_and(|p| self.is_sym(p, &['-']) && self.prev_word_in(p, &["pre", "post", "mid"])) {
+        if self.glued(i)
+            && self.prev(i).is_some_and(|p| self.is_sym(p, &['-']) && self.prev_word_in(p, &["pre", "post", "mid"]))
+        {
             return true;
         }
         // A counted plural noun after the number makes it a count ("killed 2000 people", "in 1700

@@ -228,7 +228,12 @@ impl G<'_> {
                 if self.glued(n) || unit_like {
                     return false;
                 }
-                self.cap(n) || is_one_of(self.s(n), &FUNCTION_WORDS)
+                // "a Boeing 737 crashed", "the S&P 500 fell": a lowercase word that is not a counted plural noun
+                // ("CNN 16 comments", "Gaza 11 people") continues the sentence after the name.
+                let w = self.s(n);
+                let plural =
+                    w.len() >= 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+                self.cap(n) || is_one_of(w, &FUNCTION_WORDS) || !(plural || is_one_of(w, &COUNT_NOUNS))
             }
             Some(TokKind::Opaque) => false,
         }
@@ -419,7 +424,10 @@ impl G<'_> {
         let date = Date { year: None, month: Some(x), day: Some(y) };
         // "1/40", "3/16": not a day of a month, so a fraction.
         if x >= 1 && x < y && !date.is_valid() {
-            let (end, mut q) = self.after_amount(&Amount { value: f64::from(x) / f64::from(y), scale: None, family: Family::Fraction, small: None }, i + 3);
+            let (end, mut q) = self.after_amount(
+                &Amount { value: f64::from(x) / f64::from(y), scale: None, family: Family::Fraction, small: None },
+                i + 3,
+            );
             if q.kind == Kind::Cardinal {
                 q.family = Family::Fraction;
             }
@@ -471,6 +479,45 @@ impl G<'_> {
         }
         let exp = self.num(j).filter(|l| self.glued(j) && l.plain_int() && l.int_digits <= 3)?.value;
         Some((base.powf(if neg { -exp } else { exp }), j + 1))
+    }
+
+    /// "+1 202-555-0143", "0044 20 7946 0958", "202.555.0143": three or more groups of digits (two after a "+")
+    /// joined by spaces, hyphens or dots, nine digits or more in all (so not "2024-03-22"), make a phone number; the end of it. Groups
+    /// of exactly three digits after the first are a thousands grouping ("10 000 000"), not a phone.
+    pub(super) fn phone_end(&self, i: usize) -> Option<usize> {
+        let plus = self.is_sym(i, &['+']);
+        let mut k = if plus { i + 1 } else { i };
+        if plus && !self.glued(k) {
+            return None;
+        }
+        let (mut groups, mut digits, mut all_three, mut long, mut last) = (0, 0, true, false, k);
+        loop {
+            let first = groups == 0;
+            let Some(l) = self
+                .num(k)
+                .filter(|l| !l.commas && !l.fraction && (if first { 1..=4 } else { 2..=4 }).contains(&l.int_digits))
+            else {
+                break;
+            };
+            if !first && l.int_digits != 3 {
+                all_three = false;
+            }
+            long |= !first && l.int_digits >= 3;
+            groups += 1;
+            last = k;
+            digits += usize::from(l.int_digits);
+            if self.is_sym(k + 1, &['-', '.']) && self.glued(k + 1) && self.glued(k + 2) && self.num(k + 2).is_some() {
+                k += 2;
+            } else if self.num(k + 1).is_some() && !self.glued(k + 1) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // A table row ("2274 0 5 5 13") has one-digit cells; a date and a time ("2018-08-25 15:24") no group
+        // of three digits or more after the year.
+        let enough = groups >= 3 || plus && groups >= 2;
+        (enough && digits >= 9 && !all_three && long).then_some(last + 1)
     }
 
     /// A sign before digits: "-5", "−4.5%", "+3".

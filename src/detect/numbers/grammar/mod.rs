@@ -27,8 +27,8 @@ mod tail;
 mod words;
 
 use super::lexicon::{
-    is_one_of, Bound, Card, Dim, Entry, AHEAD_WORDS, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS, DAY_PARTS,
-    DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, PERIOD_EDGES,
+    is_one_of, Bound, Card, Dim, Entry, AHEAD_WORDS, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS,
+    DAY_PARTS, DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, PERIOD_EDGES,
     RELATIVE_WORDS, TIME_ZONES, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
 };
 use super::tokens::{NumLit, Tok, TokKind};
@@ -214,6 +214,9 @@ impl<'t> G<'t> {
                 if let Some(end) = self.name_around(i) {
                     return Core::Skip(end);
                 }
+                if let Some(end) = self.phone_end(i) {
+                    return Core::Skip(end);
+                }
                 if self.list_bullet(i) {
                     return Core::Skip(i + 2);
                 }
@@ -225,6 +228,9 @@ impl<'t> G<'t> {
                 }
                 if let found @ Core::Found(..) = self.short_year(i) {
                     return found;
+                }
+                if let Some(end) = self.phone_end(i) {
+                    return Core::Skip(end);
                 }
                 self.signed(i)
             }
@@ -259,6 +265,16 @@ impl<'t> G<'t> {
             return None;
         }
         let Core::Found(end, mut q) = self.core_with_range(j) else { return None };
+        // "pledged €50 billion over four years": a bare "over" before a length of time says when, not how much,
+        // unless the length is itself the figure ("for over 20 years", "over 20 years old").
+        if j == i + 1
+            && self.is_word(i, "over")
+            && q.kind == Kind::Duration
+            && !self.prev_word_in(i, &["for", "of", "after", "in", "took", "takes", "lasted", "spent", "than"])
+            && !self.is_word(end - 1, "old")
+        {
+            return None;
+        }
         match q.kind {
             Kind::Ordinal => return None,
             Kind::Date if q.family == Family::Year => {
@@ -276,7 +292,8 @@ impl<'t> G<'t> {
     /// The longest bound phrase at `i` and the token after it.
     fn bound(&self, i: usize) -> Option<(Bound, usize)> {
         let mut best: Option<(Bound, usize)> = None;
-        for (words, b) in BOUNDS {
+        let (first, n) = self.entry(i)?.bounds;
+        for (words, b) in &BOUNDS[first as usize..(first + n) as usize] {
             let ok = words.iter().enumerate().all(|(n, w)| self.is_word(i + n, w) && (n == 0 || !self.glued(i + n)));
             if ok && best.is_none_or(|(_, e)| i + words.len() > e) {
                 best = Some((*b, i + words.len()));
@@ -333,7 +350,7 @@ impl<'t> G<'t> {
         let glued_hyphen = hyphen && self.glued(e1) && self.glued(e1 + 1);
         let spaced_hyphen = hyphen && !self.glued(e1) && !self.glued(e1 + 1);
         // "20 to 35 people" is a range; "fell 30 to 126" and "down by 30 to 126" report a change.
-        let to = self.is_word(e1, "to") && !self.prev_word_in(i, &CHANGE_WORDS);
+        let to = self.word_in(e1, &["to", "through"]) && !self.prev_word_in(i, &CHANGE_WORDS);
         if glued_hyphen {
             // "2283-5474", "555-1234": long digit groups joined by a hyphen are codes unless both are years.
             if let (Some(a), Some(b)) = (self.num(e1 - 1), self.num(e1 + 1)) {

@@ -42,7 +42,11 @@ impl G<'_> {
         if let Some((word, d)) = dir {
             // "the last five years", "the next two weeks" (TimeML keeps the word); "the coming 48 hours" keeps only
             // the count, as the guidelines drop "the past".
-            let duration = q.kind == Kind::Duration && matches!(*word, "last" | "next") && matches!(q.value, Some(Val::Num(_)));
+            // Not the verb: "the trial will last six weeks" (a determiner or preposition comes first).
+            let duration = q.kind == Kind::Duration
+                && matches!(*word, "last" | "next")
+                && self.prev_word_in(i, &["the", "over", "in", "for", "during", "within", "these", "of"])
+                && matches!(q.value, Some(Val::Num(_)));
             let day = q.family == Family::Weekday && q.tx.weekday.is_some();
             let month = month_only && q.value.is_none();
             if !(duration || day || month) {
@@ -57,7 +61,11 @@ impl G<'_> {
         }
         let decade = q.kind == Kind::Date && matches!(&q.value, Some(Val::Iso(s)) if s.ends_with('X'));
         let year = q.family == Family::Year;
-        if !(month_only || decade || year) {
+        if edge == Some("fiscal") {
+            // "fiscal 1989" is TimeML's FY1989.
+            let Some(Val::Iso(y)) = q.value.as_ref().filter(|_| year) else { return Core::No };
+            q.value = Some(Val::Iso(format!("FY{y}")));
+        } else if !(month_only || decade || year) {
             return Core::No;
         }
         q.family = Family::Period;
@@ -91,6 +99,11 @@ impl G<'_> {
                 }
             }
         }
+        if q.kind == Kind::Ordinal && q.bound.is_none() {
+            if let Some(found) = self.quarter_or_century(end, &q) {
+                return found;
+            }
+        }
         // "$15.4/hour", "$350 per kg"
         if q.kind == Kind::Money && q.per.is_none() {
             if let Some((per, e)) = self.per_unit(end) {
@@ -103,11 +116,14 @@ impl G<'_> {
             return self.time_then_day(end, q);
         }
         // "4 in the morning", "8 at night"
-        if q.kind == Kind::Cardinal && q.bound.is_none() && q.scale.is_none() && free(end) {
+        if q.kind == Kind::Cardinal && matches!(q.bound, None | Some(Bound::Approx)) && q.scale.is_none() && free(end) {
             if let Some(Val::Num(h)) = q.value {
                 if h.fract() == 0.0 && (1.0..=12.0).contains(&h) {
                     let part = if self.is_word(end, "in") && self.is_word(end + 1, "the") {
-                        ["morning", "afternoon", "evening"].iter().find(|p| self.is_word(end + 2, p)).map(|p| (*p, end + 3))
+                        ["morning", "afternoon", "evening"]
+                            .iter()
+                            .find(|p| self.is_word(end + 2, p))
+                            .map(|p| (*p, end + 3))
                     } else if self.is_word(end, "at") && self.is_word(end + 1, "night") {
                         Some(("night", end + 2))
                     } else {
@@ -120,12 +136,71 @@ impl G<'_> {
                             "night" => h >= 6 && h != 12,
                             _ => h != 12,
                         };
-                        return (e, time(h % 12 + if pm { 12 } else { 0 }, 0));
+                        let mut t = time(h % 12 + if pm { 12 } else { 0 }, 0);
+                        t.bound = q.bound;
+                        return (e, t);
                     }
                 }
             }
         }
         (end, q)
+    }
+
+    /// "third quarter", "third-quarter", "fourth quarter of 2023", "20th century" after an ordinal ending
+    /// before `end`.
+    fn quarter_or_century(&self, end: usize, q: &Quant) -> Option<(usize, Quant)> {
+        let n = match q.value {
+            Some(Val::Num(v)) if v.fract() == 0.0 && (1.0..=30.0).contains(&v) => v as u8,
+            _ => return None,
+        };
+        let k = if self.is_sym(end, &['-']) && self.glued(end) && self.glued(end + 1) {
+            end + 1
+        } else if !self.glued(end) {
+            end
+        } else {
+            return None;
+        };
+        if self.is_word(k, "quarter") && (1..=4).contains(&n) {
+            let mut r = Quant::new(Kind::Date, Family::Quarter, None);
+            // "the fourth quarter of 2023", "the third quarter, 1998"
+            let y = if self.is_word(k + 1, "of") || self.is_sym(k + 1, &[',']) { k + 2 } else { k + 1 };
+            if let Some(year) = self.year_at(y) {
+                r.value = Some(Val::Iso(format!("{year:04}-Q{n}")));
+                return Some((y + 1, r));
+            }
+            r.tx.quarter = Some(n);
+            return Some((k + 1, r));
+        }
+        // "the 14th Century" in a headline, but not "20th Century Fox".
+        let name = self.cap(k + 1) && self.t(k + 1).is_some_and(|t| !t.glued);
+        if self.word_in(k, &["century"]) && n >= 1 && !name {
+            // TimeML writes the 20th century as "19".
+            let r = Quant::new(Kind::Date, Family::Century, Some(Val::Iso(format!("{:02}", n - 1))));
+            return Some((k + 1, r));
+        }
+        None
+    }
+
+    /// "Q3", "Q3 2024", "Q1-2025"
+    pub(super) fn q_quarter(&self, i: usize) -> Core {
+        if self.s(i) != "Q" || !self.glued(i + 1) {
+            return Core::No;
+        }
+        let Some(n) = self.num(i + 1).filter(|l| l.plain_int() && (1.0..=4.0).contains(&l.value) && l.int_digits == 1)
+        else {
+            return Core::No;
+        };
+        if self.glued(i + 2) && matches!(self.kind(i + 2), Some(TokKind::Word | TokKind::Num)) {
+            return Core::No;
+        }
+        let n = n.value as u8;
+        let mut q = Quant::new(Kind::Date, Family::Quarter, None);
+        if let Some(year) = self.year_at(i + 2).filter(|_| !self.glued(i + 2)) {
+            q.value = Some(Val::Iso(format!("{year:04}-Q{n}")));
+            return Core::Found(i + 3, q);
+        }
+        q.tx.quarter = Some(n);
+        Core::Found(i + 2, q)
     }
 
     /// "9 a.m. EST Tuesday", "4 a.m. EDT Thursday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time, an
@@ -182,5 +257,7 @@ impl G<'_> {
 
 /// The static name of a time unit, for "N units ago".
 fn time_unit(u: &str) -> Option<&'static str> {
-    ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"].into_iter().find(|t| *t == u)
+    ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"]
+        .into_iter()
+        .find(|t| *t == u)
 }

@@ -137,7 +137,8 @@ impl G<'_> {
             if self.is_sym(k, &['³']) {
                 return Some((3, k + 1));
             }
-            if self.is_sym(k, &['-', '−']) && self.glued(k + 1) && small(k + 1) == Some(1) && !self.glued(k + 2) {
+            let free_after = |j: usize| !(self.glued(j) && matches!(self.kind(j), Some(TokKind::Word | TokKind::Num)));
+            if self.is_sym(k, &['-', '−']) && self.glued(k + 1) && small(k + 1) == Some(1) && free_after(k + 2) {
                 return Some((-1, k + 2));
             }
             if let Some(p) = small(k).filter(|p| (2..=3).contains(p)) {
@@ -243,7 +244,7 @@ impl G<'_> {
             let glued_ok = glued && digits && !hyphen && lower_ok;
             // "20 J/m^2": a spaced symbol also makes a rate.
             let rate = self.is_sym(end0, &['/']) && self.glued(end0) && self.unit_word(end0 + 1).is_some();
-            if !glued_ok && !(symbol && !hyphen && (self.power_at(end0).is_some() || rate)) {
+            if !glued_ok && !(!hyphen && (symbol && self.power_at(end0).is_some() || rate)) {
                 return None;
             }
         }

@@ -17,17 +17,20 @@ impl G<'_> {
     /// "$2.3 billion", "€5m", "£10": the amount at `k`, after a currency prefix.
     pub(super) fn money_after_prefix(&self, k: usize, code: &'static str) -> Core {
         // "$-99.99": a sign after the symbol.
-        let (k, sign) = if self.is_sym(k, &['-', '−']) && self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some() {
-            (k + 1, -1.0)
-        } else {
-            (k, 1.0)
-        };
+        let (k, sign) =
+            if self.is_sym(k, &['-', '−']) && self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some() {
+                (k + 1, -1.0)
+            } else {
+                (k, 1.0)
+            };
         let Some(lit) = self.num(k) else { return Core::No };
         let mut value = sign * lit.value;
         let mut scale = None;
         let mut j = k + 1;
         if self.glued(j) {
-            if let Some(s) = self.entry(j).and_then(|e| e.scale_abbr).or_else(|| self.word_in(j, &["t"]).then_some(1e12)) {
+            if let Some(s) =
+                self.entry(j).and_then(|e| e.scale_abbr).or_else(|| self.word_in(j, &["t"]).then_some(1e12))
+            {
                 // "$2.3bn", "€5m", "$2.174T"
                 scale = Some(s);
                 j += 1;
@@ -88,6 +91,9 @@ impl G<'_> {
             if let found @ Core::Found(..) = self.modified(i) {
                 return found;
             }
+            if let found @ Core::Found(..) = self.q_quarter(i) {
+                return found;
+            }
         }
         if e.month.is_some() {
             if let found @ Core::Found(..) = self.month_date(i) {
@@ -143,7 +149,10 @@ impl G<'_> {
         if wn.lone_one && end == wn.end + 1 && self.is_word(wn.end, "day") {
             let measured = self.prev_word_in(
                 i,
-                &["for", "in", "within", "after", "than", "just", "only", "over", "about", "last", "first", "a", "per"],
+                &[
+                    "for", "in", "within", "after", "than", "just", "only", "over", "about", "last", "first", "a",
+                    "per", "lasted", "lasts", "lasting", "took", "takes", "spent", "spend", "waited",
+                ],
             ) || self.word_in(
                 end,
                 &["later", "earlier", "ago", "after", "before", "of", "and", "or", "to", "trip", "visit"],
@@ -240,7 +249,14 @@ impl G<'_> {
             && self.is_word(k + 3, "s")
             && self.is_word(k + 4, "dozen")
         {
-            return Some(WordsNum { end: k + 5, value: 13.0, ordinal: false, fraction: false, scale: None, lone_one: false });
+            return Some(WordsNum {
+                end: k + 5,
+                value: 13.0,
+                ordinal: false,
+                fraction: false,
+                scale: None,
+                lone_one: false,
+            });
         }
         if self.word_in(k, &["a", "an"]) {
             let next = self.entry(k + 1)?;
@@ -414,6 +430,25 @@ impl G<'_> {
         }
         if words == 0 || last == L::A {
             return None;
+        }
+        // "nought point three", "two point five million": spoken decimals, one digit word at a time.
+        if matches!(last, L::Unit | L::Teen | L::Tens) && self.is_word(end, "point") {
+            let (mut k, mut frac, mut scale_down) = (end + 1, 0.0, 0.1);
+            while let Some(Card::Unit(d)) = self.entry(k).and_then(|e| e.card) {
+                frac += f64::from(d) * scale_down;
+                scale_down /= 10.0;
+                k += 1;
+            }
+            if k > end + 1 {
+                cur += frac;
+                end = k;
+                if let Some(Card::Scale(s)) = self.entry(k).and_then(|e| e.card) {
+                    total += cur * s;
+                    cur = 0.0;
+                    scale = Some(s);
+                    end = k + 1;
+                }
+            }
         }
         let lone_one = words == 1 && self.s(i).eq_ignore_ascii_case("one");
         Some(WordsNum { end, value: total + cur, ordinal: false, fraction: false, scale, lone_one })
