@@ -106,7 +106,17 @@ pub(crate) struct Entry {
     pub bounds: (u8, u8),
     /// A word that starts an expression without being a number itself ("a dozen", "between", "noon", "US$").
     pub trigger: bool,
+    /// The word can be the number part of an expression (a number word, an ordinal, a month, a unit, a
+    /// currency…). A weak word (only a trigger or a bound's first word: "a", "in", "this") starts an expression
+    /// only when a digit or a strong word follows within [`WEAK_REACH`] tokens, which the grammar checks first.
+    pub strong: bool,
 }
+
+/// How far after a weak word ("a", "between", "at least", "last") the number of its expression can start.
+pub(crate) const WEAK_REACH: usize = 4;
+
+/// Weak-looking triggers that are a whole expression by themselves.
+const SELF_TRIGGERS: [&str; 4] = ["noon", "midnight", "midday", "q"];
 
 /// Unit words: 0–9.
 const UNITS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -780,6 +790,22 @@ fn build() -> HashMap<&'static str, Entry> {
     }
     for w in TRIGGERS {
         m.entry(w).or_default().trigger = true;
+    }
+    for e in m.values_mut() {
+        e.strong = e.card.is_some()
+            || e.ordinal.is_some()
+            || e.denom.is_some()
+            || e.vague
+            || e.month.is_some()
+            || e.weekday.is_some()
+            || e.holiday
+            || e.unit.is_some()
+            || e.currency.is_some()
+            || e.currency_code.is_some()
+            || e.scale_abbr.is_some();
+    }
+    for w in SELF_TRIGGERS {
+        m.entry(w).or_default().strong = true;
     }
     for (i, (words, _)) in BOUNDS.iter().enumerate() {
         let e = m.entry(words[0]).or_default();

@@ -19,8 +19,14 @@
 //!
 //! # Rules
 //! Each span's `rule` is `number.<family>`: `digits`, `words`, `vague`, `fraction`, `ordinal`, `percent`,
-//! `money`, `quantity`, `duration`, `date`, `year`, `weekday`, `holiday`, `time`, `range`, or `number.bound` when a
-//! bound phrase leads it. `why` says in one sentence what was read ("“at least” sets a lower bound on 115").
+//! `money`, `quantity`, `duration`, `date`, `year`, `weekday`, `holiday`, `time`, `range`, `relative` ("last
+//! November", "four years ago"), `period` ("early December", "post-1959", "fiscal 1989"), `daytime` ("Thursday
+//! evening", "9 a.m. EST Tuesday"), `quarter` ("the third quarter"), `century`, or `number.bound` when a bound
+//! phrase leads it. Durations also carry TimeML's `iso` ("P3W"); money rates carry `per` ("$15/hour").
+//!
+//! # Document dates
+//! [`detect_dated`] resolves dates without a year, weekdays and "N units ago" against the document's date
+//! (`temporal`), or against a date line near the top of the text when none is given. `why` says in one sentence what was read ("“at least” sets a lower bound on 115").
 //!
 //! # How
 //! One pass of a tokenizer (`tokens`) with one hash lookup per word in the merged lexicon (`lexicon`), then

@@ -119,6 +119,8 @@ fn is_word_start(c: char) -> bool {
         '\u{2000}'..='\u{206F}' | '×' | '÷' => false,
         // Latin-1 and Latin Extended letters, Greek and Cyrillic (pages in Russian and Ukrainian are common).
         '\u{C0}'..='\u{24F}' | '\u{391}'..='\u{3C9}' | '\u{400}'..='\u{481}' | '\u{48A}'..='\u{52F}' => true,
+        // Kana, CJK ideographs and Hangul syllables.
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' => true,
         _ => c.is_alphabetic(),
     }
 }
@@ -127,9 +129,33 @@ fn is_word_char(c: char) -> bool {
     is_word_start(c) || !c.is_ascii() && is_combining(c)
 }
 
-/// Whether the whitespace-delimited chunk is a URL, address, handle or hashtag.
-fn is_opaque(chunk: &str) -> bool {
-    chunk.bytes().any(|b| matches!(b, b'/' | b'@' | b'#' | b'.' | b':')) && OPAQUE.is_match(chunk)
+/// The end of the whitespace-delimited chunk at `p`, and whether it holds a sign followed by a word character
+/// (every alternative of [`OPAQUE`] has one, so most chunks never reach the regex; a full stop at the end of
+/// a word does not count), in one pass over its bytes.
+fn chunk_end(text: &str, p: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let (mut i, mut signed) = (p, false);
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_whitespace() || c == 0x0B {
+                return (i, signed);
+            }
+            if matches!(c, b'/' | b'@' | b'#' | b'.' | b':')
+                && b.get(i + 1).is_some_and(|d| d.is_ascii_alphanumeric() || *d == b'_' || *d >= 0x80)
+            {
+                signed = true;
+            }
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().expect("char boundary");
+            if ch.is_whitespace() {
+                return (i, signed);
+            }
+            i += ch.len_utf8();
+        }
+    }
+    (i, signed)
 }
 
 /// Cuts a text into tokens one line at a time, so that the tokens of only one line are ever held (the grammar
@@ -178,9 +204,9 @@ impl<'t> Tokenizer<'t> {
                 continue;
             }
             if !self.glued && p >= self.chunk_checked_to {
-                let end = text[p..].find(char::is_whitespace).map_or(text.len(), |e| p + e);
+                let (end, signed) = chunk_end(text, p);
                 self.chunk_checked_to = end;
-                if is_opaque(&text[p..end]) {
+                if signed && OPAQUE.is_match(&text[p..end]) {
                     toks.push(tok(TokKind::Opaque, p, end, self.glued, self.newline));
                     self.p = end;
                     self.glued = true;
@@ -279,9 +305,9 @@ fn word(text: &str, start: usize, end: usize, glued: bool, newline: bool) -> Tok
             t.entry = lookup(lower);
         }
     } else {
-        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let mut letters = w.chars().filter(|c| is_word_start(*c) && *c != '_');
         t.cap = letters.next().is_some_and(char::is_uppercase);
-        t.upper = t.cap && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+        t.upper = t.cap && letters.next().is_some() && !w.chars().any(char::is_lowercase);
     }
     t
 }

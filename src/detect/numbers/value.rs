@@ -290,8 +290,9 @@ impl Quant {
     /// `text` is the whole span, `bound` the bound phrase and `core` the number it bounds.
     pub fn into_span(self, range: std::ops::Range<usize>, text: &str, bound: Option<&str>, core: &str) -> Span {
         let why = self.why(text, bound, core);
-        let mut span =
-            Span::auto(range, crate::annotation::NUMBER, self.rule(), why).with_attr("kind", self.kind.name());
+        let mut span = Span::auto(range, crate::annotation::NUMBER, self.rule(), why);
+        span.attrs = crate::annotation::Attrs::with_capacity(4);
+        span = span.with_attr("kind", self.kind.name());
         if let Some(v) = &self.value {
             span = span.with_attr("value", v.json());
         }

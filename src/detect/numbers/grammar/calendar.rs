@@ -43,16 +43,13 @@ impl G<'_> {
             let mut date = Date { year: None, month: Some(month), day: Some(d.0) };
             (date.year, end) = self.year_after(end);
             if date.is_valid() {
-                return Core::Found(end, date_quant(date, Family::Date));
+                return found(end, date_quant(date, Family::Date));
             }
             return Core::No;
         }
         let y = if self.is_word(k, "of") { k + 1 } else { k };
         if let Some(year) = self.year_at(y) {
-            return Core::Found(
-                y + 1,
-                date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date),
-            );
+            return found(y + 1, date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date));
         }
         if e.month_abbr {
             return Core::No;
@@ -64,7 +61,7 @@ impl G<'_> {
         if self.prev(i).is_some_and(|p| self.is_word(p, "s") && self.toks[p].glued) {
             return Core::No;
         }
-        Core::Found(k, date_quant(Date { year: None, month: Some(month), day: None }, Family::Date))
+        found(k, date_quant(Date { year: None, month: Some(month), day: None }, Family::Date))
     }
 
     /// "6-8 December", "6–8 December 2019": a range of days before a month.
@@ -95,7 +92,7 @@ impl G<'_> {
     /// A day range in one month ("6-8 December", "Apr. 28-29, 2020") ending before `end`, with its optional year.
     pub(super) fn day_range(&self, end: usize, month: u8, d1: f64, d2: f64) -> Option<Core> {
         let (year, end) = self.year_after(end);
-        Some(Core::Found(end, self.date_range(year, month, d1 as u8, d2 as u8)?))
+        Some(found(end, self.date_range(year, month, d1 as u8, d2 as u8)?))
     }
 
     /// A range of days within one month; ISO ends only when the year is known.
@@ -178,7 +175,7 @@ impl G<'_> {
                 }
             }
         }
-        Core::Found(i + 1, q)
+        found(i + 1, q)
     }
 
     /// "Ramadan" after a dating preposition ("during Ramadan", "the holy month of Ramadan").
@@ -188,7 +185,7 @@ impl G<'_> {
             return Core::No;
         }
         let end = if self.word_in(i + 1, &["Day", "Eve"]) && self.cap(i + 1) { i + 2 } else { i + 1 };
-        Core::Found(end, Quant::new(Kind::Date, Family::Holiday, None))
+        found(end, Quant::new(Kind::Date, Family::Holiday, None))
     }
 
     /// "mid-March", "mid-2014".
@@ -199,15 +196,12 @@ impl G<'_> {
         if let Some(m) = self.entry(i + 2).and_then(|e| e.month) {
             let k = i + 3;
             if let Some(year) = self.year_at(k) {
-                return Core::Found(
-                    k + 1,
-                    date_quant(Date { year: Some(year), month: Some(m), day: None }, Family::Date),
-                );
+                return found(k + 1, date_quant(Date { year: Some(year), month: Some(m), day: None }, Family::Date));
             }
-            return Core::Found(k, date_quant(Date { year: None, month: Some(m), day: None }, Family::Date));
+            return found(k, date_quant(Date { year: None, month: Some(m), day: None }, Family::Date));
         }
         if let Some(year) = self.year_at(i + 2) {
-            return Core::Found(i + 3, date_quant(Date { year: Some(year), month: None, day: None }, Family::Year));
+            return found(i + 3, date_quant(Date { year: Some(year), month: None, day: None }, Family::Year));
         }
         // "mid-2000s"
         if let Some(lit) = self.num(i + 2) {
@@ -218,7 +212,7 @@ impl G<'_> {
                 && self.glued(i + 3)
             {
                 let decade = Val::Iso(format!("{}X", lit.value as i64 / 10));
-                return Core::Found(i + 4, Quant::new(Kind::Date, Family::Date, Some(decade)));
+                return found(i + 4, Quant::new(Kind::Date, Family::Date, Some(decade)));
             }
         }
         Core::No
@@ -240,7 +234,7 @@ impl G<'_> {
         if self.glued(end) && matches!(self.kind(end), Some(TokKind::Word | TokKind::Num)) {
             return Core::No;
         }
-        Core::Found(end, Quant::new(Kind::Date, Family::Date, None))
+        found(end, Quant::new(Kind::Date, Family::Date, None))
     }
 
     /// Whether a four-digit number at `i` reads as a year here: after "in"/"since"/"the"…, or, for 1900–2099,

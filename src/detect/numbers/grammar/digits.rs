@@ -48,7 +48,7 @@ impl G<'_> {
             k = e;
             if !(self.glued(k) && self.kind(k) == Some(TokKind::Word)) {
                 let (end, q) = self.after_amount(&a, k);
-                return Core::Found(end, q);
+                return found(end, q);
             }
         }
         // Letters glued to the digits: "2nd", "1990s", "3pm", "5km", "10k"; anything else is a code ("5G").
@@ -61,7 +61,7 @@ impl G<'_> {
             if w == "s" && lit.plain_int() && lit.value % 10.0 == 0.0 && (lit.int_digits == 4 || lit.int_digits == 2) {
                 // "the 1990s" is TimeML's "199X"; "the ’90s" has no century.
                 let decade = (lit.int_digits == 4).then(|| Val::Iso(format!("{}X", lit.value as i64 / 10)));
-                return Core::Found(k + 1, Quant::new(Kind::Date, Family::Date, decade));
+                return found(k + 1, Quant::new(Kind::Date, Family::Date, decade));
             }
             if is_one_of(w, &["am", "pm"]) {
                 return self.clock_hour(a, k);
@@ -73,7 +73,7 @@ impl G<'_> {
             {
                 let mut q = Quant::num(Kind::Quantity, Family::Quantity, a.value);
                 q.unit = Some(std::borrow::Cow::Borrowed(if w == "C" { "°C" } else { "°F" }));
-                return Core::Found(k + 1, q);
+                return found(k + 1, q);
             }
             if let Some(s) = e.and_then(|e| e.scale_abbr) {
                 let metre = is_one_of(w, &["m"]) && self.entry(k + 1).and_then(|e| e.currency).is_none();
@@ -82,13 +82,13 @@ impl G<'_> {
                     a.value *= s;
                     a.scale = Some(s);
                     let (end, q) = self.after_amount(&a, k + 1);
-                    return Core::Found(end, q);
+                    return found(end, q);
                 }
             }
             if e.and_then(|e| e.unit).is_some() || super::super::lexicon::symbol_unit(w).is_some() {
                 let (end, q) = self.after_amount(&a, k);
                 if end > k {
-                    return Core::Found(end, q);
+                    return found(end, q);
                 }
             }
             return Core::Skip(self.chain_end(i));
@@ -125,7 +125,7 @@ impl G<'_> {
                 let mut date = Date { year: None, month: Some(m), day: Some(day) };
                 (date.year, end) = self.year_after(end);
                 if date.is_valid() {
-                    return Core::Found(end, date_quant(date, Family::Date));
+                    return found(end, date_quant(date, Family::Date));
                 }
             }
         }
@@ -145,7 +145,7 @@ impl G<'_> {
                     if q.family == Family::Digits {
                         q.family = Family::Fraction;
                     }
-                    return Core::Found(end, q);
+                    return found(end, q);
                 }
             }
         }
@@ -173,12 +173,9 @@ impl G<'_> {
             && (1000.0..=2100.0).contains(&lit.value)
             && self.year_context(i, lit.value)
         {
-            return Core::Found(
-                end,
-                date_quant(Date { year: Some(lit.value as i32), month: None, day: None }, Family::Year),
-            );
+            return found(end, date_quant(Date { year: Some(lit.value as i32), month: None, day: None }, Family::Year));
         }
-        Core::Found(end, q)
+        found(end, q)
     }
 
     /// Digits that continue a capitalized name inside a sentence: "a Boeing 737 crashed", "the iPhone 11 Pro",
@@ -265,11 +262,11 @@ impl G<'_> {
                 let mut end = m_at + 1;
                 (date.year, end) = self.year_after(end);
                 if date.is_valid() {
-                    return Core::Found(end, date_quant(date, Family::Date));
+                    return found(end, date_quant(date, Family::Date));
                 }
             }
         }
-        Core::Found(k, Quant::num(Kind::Ordinal, Family::Ordinal, v))
+        found(k, Quant::num(Kind::Ordinal, Family::Ordinal, v))
     }
 
     /// "15:30", "9:45 a.m.", "10:30:15".
@@ -306,7 +303,7 @@ impl G<'_> {
         } else if self.glued(end) && self.kind(end) == Some(TokKind::Word) {
             return Core::Skip(self.chain_end(i));
         }
-        Core::Found(end, time(hh % 24, mm))
+        found(end, time(hh % 24, mm))
     }
 
     /// "9.30 a.m.", "7.45pm": hour, dot, two-digit minutes, then a.m./p.m.
@@ -324,13 +321,13 @@ impl G<'_> {
             return None;
         }
         let (pm, end) = self.meridiem(k)?;
-        Some(Core::Found(end, time(h % 12 + if pm { 12 } else { 0 }, m)))
+        Some(found(end, time(h % 12 + if pm { 12 } else { 0 }, m)))
     }
 
     /// "3 p.m.", "3pm", "10 o'clock": an hour and what makes it a time.
     pub(super) fn clock_hour(&self, a: Amount, k: usize) -> Core {
         match self.hour_tail(&a, k) {
-            Some((end, q)) => Core::Found(end, q),
+            Some((end, q)) => found(end, q),
             None => Core::No,
         }
     }
@@ -407,7 +404,7 @@ impl G<'_> {
             if month.is_none() {
                 q.value = None;
             }
-            return Core::Found(i + 5, q);
+            return found(i + 5, q);
         }
         if chain != i + 3 {
             return Core::Skip(chain);
@@ -419,7 +416,7 @@ impl G<'_> {
             if q.kind == Kind::Cardinal {
                 q.family = Family::Fraction;
             }
-            return Core::Found(end, q);
+            return found(end, q);
         }
         let date = Date { year: None, month: Some(x), day: Some(y) };
         // "1/40", "3/16": not a day of a month, so a fraction.
@@ -431,14 +428,14 @@ impl G<'_> {
             if q.kind == Kind::Cardinal {
                 q.family = Family::Fraction;
             }
-            return Core::Found(end, q);
+            return found(end, q);
         }
         if x >= 1 && date.is_valid() {
             // "9/11", "7/7": a slashed day without a year names an event more often than it dates one, so the
             // document date does not complete it.
             let mut q = date_quant(date, Family::Date);
             q.tx.date = None;
-            return Core::Found(i + 3, q);
+            return found(i + 3, q);
         }
         Core::Skip(chain)
     }
@@ -457,7 +454,7 @@ impl G<'_> {
         {
             let date = Date { year: Some(y.value as i32), month: Some(m.value as u8), day: Some(d.value as u8) };
             if date.is_valid() {
-                return Core::Found(chain, date_quant(date, Family::Date));
+                return found(chain, date_quant(date, Family::Date));
             }
         }
         Core::Skip(chain)

@@ -29,7 +29,7 @@ mod words;
 use super::lexicon::{
     is_one_of, Bound, Card, Dim, Entry, AHEAD_WORDS, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS,
     DAY_PARTS, DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, PERIOD_EDGES,
-    RELATIVE_WORDS, TIME_ZONES, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
+    RELATIVE_WORDS, TIME_ZONES, WEAK_REACH, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
 };
 use super::tokens::{NumLit, Tok, TokKind};
 use super::value::{Date, Family, Kind, Quant, Val};
@@ -45,12 +45,17 @@ pub(crate) struct Match {
 
 /// The outcome of trying a core at one token.
 enum Core {
-    /// An expression ending before this token index.
-    Found(usize, Quant),
+    /// An expression ending before this token index (boxed: a meaning is large, and most tries find nothing).
+    Found(usize, Box<Quant>),
     /// Tokens up to this index belong to a name or code; skip them.
     Skip(usize),
     /// Nothing starts here.
     No,
+}
+
+/// An expression ending before token `end`.
+fn found(end: usize, q: Quant) -> Core {
+    Core::Found(end, Box::new(q))
 }
 
 /// Finds every expression in `toks` (tokens of `text`).
@@ -68,7 +73,7 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Match> {
         }
         match g.at(i) {
             Core::Found(end, q) => {
-                let (end, mut q) = g.extend(i, end, q);
+                let (end, mut q) = g.extend(i, end, *q);
                 if q.tx.weekday.is_some() || q.tx.date.is_some() {
                     q.tx.ahead = g.looks_ahead(i);
                 }
@@ -223,6 +228,10 @@ impl<'t> G<'t> {
                 self.core_with_range(i)
             }
             TokKind::Sym => {
+                // Only a currency sign, a sign or an apostrophe ("’90s") can start an expression.
+                if !self.sym_starts(i) {
+                    return Core::No;
+                }
                 if self.currency_symbol(i).is_some() {
                     return self.core_with_range(i);
                 }
@@ -236,6 +245,10 @@ impl<'t> G<'t> {
             }
             TokKind::Word => {
                 let Some(e) = t.entry else { return Core::No };
+                // A weak word ("a", "in", "this") starts nothing unless a number can follow it.
+                if !e.strong && !self.number_ahead(i) {
+                    return Core::No;
+                }
                 if e.bound_start {
                     if let Some(found) = self.bounded(i) {
                         return found;
@@ -247,6 +260,26 @@ impl<'t> G<'t> {
                 self.core_with_range(i)
             }
         }
+    }
+
+    /// Whether the symbol at `i` can start an expression: a currency sign, a sign, an apostrophe.
+    fn sym_starts(&self, i: usize) -> bool {
+        let c = self.s(i).chars().next().unwrap_or(' ');
+        matches!(c, '+' | '-' | '−' | '\'' | '’') || CURRENCY_SYMBOLS.iter().any(|(s, _)| *s == c)
+    }
+
+    /// Whether a digit, a symbol that can start a number or a strong word comes within [`WEAK_REACH`] tokens
+    /// after `i`.
+    fn number_ahead(&self, i: usize) -> bool {
+        (i + 1..=i + WEAK_REACH).any(|k| match self.t(k) {
+            Some(t) => match t.kind {
+                TokKind::Num => true,
+                TokKind::Sym => self.sym_starts(k),
+                TokKind::Word => t.entry.is_some_and(|e| e.strong),
+                TokKind::Opaque => false,
+            },
+            None => false,
+        })
     }
 
     /// "at least 115", "nearly 170", "just over two weeks".
@@ -279,7 +312,7 @@ impl<'t> G<'t> {
             Kind::Ordinal => return None,
             Kind::Date if q.family == Family::Year => {
                 let v = q.value.as_ref().and_then(Val::as_f64)?;
-                q = Quant::num(Kind::Cardinal, Family::Digits, v);
+                *q = Quant::num(Kind::Cardinal, Family::Digits, v);
             }
             Kind::Date => return None,
             Kind::Time if b != Bound::Approx => return None,
@@ -331,7 +364,7 @@ impl<'t> G<'t> {
             return None;
         }
         let r = range(&q1, &q2, self.num(e1 + 1))?;
-        Some(Core::Found(e2, r))
+        Some(found(e2, r))
     }
 
     /// A core, then "-"/"–"/"to" and a second core make a range when they fit together.
@@ -370,7 +403,7 @@ impl<'t> G<'t> {
                     if let Some(found) = self.day_range_month(i, e2, &r) {
                         return found;
                     }
-                    return Core::Found(e2, r);
+                    return found(e2, r);
                 }
             }
             if glued_hyphen && self.num(e1 - 1).is_some() && self.num(e1 + 1).is_some() {

@@ -197,10 +197,10 @@ impl G<'_> {
         let mut q = Quant::new(Kind::Date, Family::Quarter, None);
         if let Some(year) = self.year_at(i + 2).filter(|_| !self.glued(i + 2)) {
             q.value = Some(Val::Iso(format!("{year:04}-Q{n}")));
-            return Core::Found(i + 3, q);
+            return found(i + 3, q);
         }
         q.tx.quarter = Some(n);
-        Core::Found(i + 2, q)
+        found(i + 2, q)
     }
 
     /// "9 a.m. EST Tuesday", "4 a.m. EDT Thursday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time, an
@@ -231,7 +231,7 @@ impl G<'_> {
                     Some(Val::Iso(s)) if s.len() == 10 => Some(Val::Iso(format!("{s}T{:02}:{:02}", clock.0, clock.1))),
                     _ => q.value.clone(),
                 };
-                return (e2, d);
+                return (e2, *d);
             }
         }
         (with_zone, q)

@@ -168,13 +168,12 @@ impl G<'_> {
     /// A rate after a unit or an amount at `k`: "/h", "/min", "/kg", "per hour", "per square metre", "a day"
     /// is not one (it is usually a frequency of the noun). The denominator's name and the token after it.
     pub(super) fn per_unit(&self, k: usize) -> Option<(String, usize)> {
-        let j = if self.is_sym(k, &['/']) && self.glued(k) && self.glued(k + 1) {
-            k + 1
-        } else if self.is_word(k, "per") && !self.glued(k) && !self.glued(k + 1) {
-            k + 1
-        } else {
+        let slash = self.is_sym(k, &['/']) && self.glued(k) && self.glued(k + 1);
+        let per = self.is_word(k, "per") && !self.glued(k) && !self.glued(k + 1);
+        if !(slash || per) {
             return None;
-        };
+        }
+        let j = k + 1;
         if self.word_in(j, &["square", "sq"]) {
             let (u, _) = self.unit_word(j + 1)?;
             return Some((format!("{}2", u.name), j + 2));

@@ -47,7 +47,7 @@ impl G<'_> {
         let mut q = Quant::num(Kind::Money, Family::Money, value);
         q.currency = Some(code);
         q.scale = scale;
-        Core::Found(j, q)
+        found(j, q)
     }
 
     /// A scale word after an amount: "billion", "hundred", and with money also "bn", "mn", "m".
@@ -110,10 +110,10 @@ impl G<'_> {
             return self.mid(i);
         }
         if is_one_of(w, &["noon", "midday"]) {
-            return Core::Found(i + 1, time(12, 0));
+            return found(i + 1, time(12, 0));
         }
         if w.eq_ignore_ascii_case("midnight") {
-            return Core::Found(i + 1, time(0, 0));
+            return found(i + 1, time(0, 0));
         }
         if let found @ Core::Found(..) = self.vague(i) {
             return found;
@@ -128,7 +128,7 @@ impl G<'_> {
             if self.ordinal_is_noun(i, wn.end) {
                 return Core::No;
             }
-            return Core::Found(wn.end, Quant::num(Kind::Ordinal, Family::Ordinal, wn.value));
+            return found(wn.end, Quant::num(Kind::Ordinal, Family::Ordinal, wn.value));
         }
         if wn.fraction {
             // "one-half miles", "two-thirds of a mile" (the unit only right after the fraction)
@@ -137,7 +137,7 @@ impl G<'_> {
             if q.kind == Kind::Cardinal {
                 q.family = Family::Fraction;
             }
-            return Core::Found(end, q);
+            return found(end, q);
         }
         let small = (wn.value.fract() == 0.0 && wn.value < 60.0).then_some(wn.value as u8);
         let a = Amount { value: wn.value, scale: wn.scale, family: Family::Words, small };
@@ -161,7 +161,7 @@ impl G<'_> {
                 return Core::No;
             }
         }
-        Core::Found(end, q)
+        found(end, q)
     }
 
     /// "one" in "one of the deadliest", "no one", "this one", "one-sided" is not a number.
@@ -493,7 +493,7 @@ impl G<'_> {
                 end += 2;
             }
         }
-        Core::Found(end, q)
+        found(end, q)
     }
 }
 
