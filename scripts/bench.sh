@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints sift's figures: core throughput, the development benchmarks in ../shared/bench (boilerplate on plain text
-# and on HTML, check-worthiness), and, if the app is built, paste-to-highlight times in headless Chromium.
+# and on HTML, check-worthiness, dates and times), the number layer's speed and its recall on quantulum3's test
+# file (when quantulum3 is installed), and, if the app is built, paste-to-highlight times in headless Chromium.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 bench=../shared/bench
@@ -19,6 +20,17 @@ for set in aeb aebhtml ct24; do
   "${timer[@]}" target/release/sift annotate --jsonl < "$tmp/$set.in.jsonl" > "$tmp/$set.preds.jsonl"
   python3 "$bench/score.py" "$set" "$tmp/$set.preds.jsonl"
 done
+
+log "timex (document dates from the TimeML ids)"
+python3 "$bench/score.py" input timex | python3 scripts/timex_dates.py > "$tmp/timex.in.jsonl"
+target/release/sift annotate --jsonl --layers number < "$tmp/timex.in.jsonl" > "$tmp/timex.preds.jsonl"
+python3 "$bench/score.py" timex "$tmp/timex.preds.jsonl" | tail -1
+
+log "number layer alone (examples/numbers.rs bench, aeb texts)"
+cargo run --quiet --release --example numbers -- bench "$bench/aeb.jsonl"
+
+log "quantulum3's English test file (surface recall)"
+python3 scripts/quantulum_bench.py | tail -1
 
 if [ -f dist/sift.html ] && [ -f benches/browser.mjs ]; then
   log "browser (headless Chromium)"

@@ -1,10 +1,13 @@
 //! Batch pre-annotation of a JSONL stream, the engine of `sift annotate --jsonl` (native only).
 //!
 //! Each input line `{"id": "…", "text": "…"}` (or `{"id", "html"}`) gives one output line `{"id", "text", "spans"}`.
+//! An optional `"date": "2024-03-22"` is the document's date: relative dates ("Thursday", "last November") are
+//! resolved against it.
 //! Lines are read in bounded chunks, annotated on every core, and written in input order, so memory stays flat on
 //! an endless stream. A malformed line gives an error line `{"line": N, "error": "…"}` and the stream goes on.
 
-use crate::detect::Layers;
+use crate::detect::numbers::DocDate;
+use crate::detect::{Layers, Options};
 use crate::formats::json_type;
 use crate::formats::sift::stream_line;
 use crate::input;
@@ -93,7 +96,16 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String>
         return Err(fail(None, format!("expected an object {{\"id\", \"text\"}}, found {}", json_type(&v))));
     };
     let (id, source) = input::record(obj, n).map_err(|e| fail(obj.get("id"), e.to_string()))?;
-    Ok(stream_line(&source.annotate(&id, &id, layers)))
+    let doc_date = match obj.get("date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(d)) => Some(DocDate::parse(d).ok_or_else(|| {
+            fail(obj.get("id"), format!("\"date\" must be a calendar date like \"2024-03-22\", found {d:?}"))
+        })?),
+        Some(other) => {
+            return Err(fail(obj.get("id"), format!("\"date\" must be a string, found {}", json_type(other))))
+        }
+    };
+    Ok(stream_line(&source.annotate_with(&id, &id, &Options { layers, doc_date })))
 }
 
 #[cfg(test)]
@@ -139,6 +151,26 @@ mod tests {
             }
             want += 1;
         }
+    }
+
+    #[test]
+    fn a_date_field_resolves_relative_dates() {
+        let text = "The minister resigned Thursday, four years after she took office in March.";
+        let value_of = |line: &Value, word: &str| {
+            line["spans"].as_array().unwrap().iter().find(|s| s["text"] == word).map(|s| s["attrs"]["value"].clone())
+        };
+        let input = format!(
+            "{}\n{}\n{}\n",
+            json!({"id": "a", "text": text, "date": "2024-03-22"}),
+            json!({"id": "b", "text": text}),
+            json!({"id": "c", "text": text, "date": "22/03/2024"})
+        );
+        let (lines, s) = run(&input);
+        assert_eq!(value_of(&lines[0], "Thursday"), Some(json!("2024-03-21")));
+        assert_eq!(value_of(&lines[0], "March"), Some(json!("2024-03")));
+        assert_eq!(value_of(&lines[1], "Thursday"), Some(Value::Null), "no date, no value");
+        assert!(lines[2]["error"].as_str().unwrap().contains("calendar date"), "{}", lines[2]);
+        assert_eq!(s.errors, 1);
     }
 
     #[test]

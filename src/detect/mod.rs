@@ -49,10 +49,26 @@ impl Layers {
     }
 }
 
+/// What to run on a text and what is known about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Which layers to run.
+    pub layers: Layers,
+    /// The document's date (a JSONL `date` field, a date the user set): relative dates in the `number` layer
+    /// ("Thursday", "last November", "four years ago") get ISO values counted from it. Without it, a date line
+    /// near the top of the text is used when there is one.
+    pub doc_date: Option<numbers::DocDate>,
+}
+
 /// Annotates `text` with the chosen layers. Spans come back sorted by (start, end, label).
 pub fn analyze(text: &str, layers: Layers) -> Vec<Span> {
+    analyze_with(text, &Options { layers, doc_date: None })
+}
+
+/// Like [`analyze`], with [`Options`] (the document's date).
+pub fn analyze_with(text: &str, opts: &Options) -> Vec<Span> {
     let model = TextModel::new(text);
-    analyze_model(&model, layers)
+    analyze_model_with(&model, opts, None)
 }
 
 /// Like [`analyze`], for the visible text of an HTML page ([`crate::input::html_to_text`]): the boilerplate
@@ -61,15 +77,24 @@ pub fn analyze_visible(visible: &crate::input::Visible, layers: Layers) -> Vec<S
     analyze_with_facts(&visible.text, Some(&visible.lines), layers)
 }
 
+/// Like [`analyze_visible`], with [`Options`].
+pub fn analyze_visible_with(visible: &crate::input::Visible, opts: &Options) -> Vec<Span> {
+    analyze_facts_with(&visible.text, Some(&visible.lines), opts)
+}
+
 /// Like [`analyze`], with per-line facts from the text's markup when it has them (one per line of `text`).
 pub fn analyze_with_facts(text: &str, facts: Option<&[crate::input::LineFacts]>, layers: Layers) -> Vec<Span> {
-    let model = TextModel::new(text);
-    analyze_model_with(&model, layers, facts)
+    analyze_facts_with(text, facts, &Options { layers, doc_date: None })
+}
+
+/// Like [`analyze_with_facts`], with [`Options`] (the document's date).
+pub fn analyze_facts_with(text: &str, facts: Option<&[crate::input::LineFacts]>, opts: &Options) -> Vec<Span> {
+    analyze_model_with(&TextModel::new(text), opts, facts)
 }
 
 /// Like [`analyze`], on an already segmented text.
 pub fn analyze_model(model: &TextModel, layers: Layers) -> Vec<Span> {
-    analyze_model_with(model, layers, None)
+    analyze_model_with(model, &Options { layers, doc_date: None }, None)
 }
 
 /// Most spans one document gets (each layer also stops one past it, in text order, so memory stays bounded
@@ -86,7 +111,7 @@ pub fn analyze_bounded(
     layers: Layers,
     max_spans: usize,
 ) -> (Vec<Span>, Option<usize>) {
-    let mut spans = analyze_all(&TextModel::new(text), layers, facts);
+    let mut spans = analyze_all(&TextModel::new(text), &Options { layers, doc_date: None }, facts);
     let cut = cap_spans(&mut spans, max_spans);
     (spans, cut)
 }
@@ -100,13 +125,14 @@ pub fn cap_spans(spans: &mut Vec<Span>, max: usize) -> Option<usize> {
     Some(cut)
 }
 
-fn analyze_model_with(model: &TextModel, layers: Layers, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
-    let mut spans = analyze_all(model, layers, facts);
+fn analyze_model_with(model: &TextModel, opts: &Options, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
+    let mut spans = analyze_all(model, opts, facts);
     cap_spans(&mut spans, MAX_SPANS);
     spans
 }
 
-fn analyze_all(model: &TextModel, layers: Layers, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
+fn analyze_all(model: &TextModel, opts: &Options, facts: Option<&[crate::input::LineFacts]>) -> Vec<Span> {
+    let layers = opts.layers;
     let mut spans = Vec::new();
     // Claims never start inside boilerplate, so the line verdicts are computed whenever claims are wanted.
     let chrome = if layers.boilerplate || layers.claim { boilerplate::classify_with(model, facts) } else { Vec::new() };
@@ -117,7 +143,7 @@ fn analyze_all(model: &TextModel, layers: Layers, facts: Option<&[crate::input::
         spans.extend(claims::detect(model, &chrome));
     }
     if layers.number {
-        spans.extend(numbers::detect(model));
+        spans.extend(numbers::detect_dated(model, opts.doc_date));
     }
     keep_graphemes_whole(model, &mut spans);
     sort_spans(&mut spans);

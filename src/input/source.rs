@@ -104,6 +104,12 @@ impl Source {
     pub fn annotate(&self, id: &str, name: &str, layers: Layers) -> Document {
         Document { id: id.to_string(), name: name.to_string(), text: self.text.clone(), spans: self.analyze(layers) }
     }
+
+    /// Like [`Source::annotate`], with [`detect::Options`] (the document's date).
+    pub fn annotate_with(&self, id: &str, name: &str, opts: &detect::Options) -> Document {
+        let spans = detect::analyze_facts_with(&self.text, self.lines.as_deref(), opts);
+        Document { id: id.to_string(), name: name.to_string(), text: self.text.clone(), spans }
+    }
 }
 
 /// Reads a file's (or a drop's) content: a leading byte-order mark is dropped (an encoding signature, not

@@ -5,6 +5,8 @@
 //! a single hash lookup per word and the grammar reads plain fields. A word can play several roles ("second" is an
 //! ordinal and a unit, "m" a unit and a scale, "march" a month); the grammar picks the role from context.
 
+use super::temporal::Dir;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -100,9 +102,21 @@ pub(crate) struct Entry {
     pub scale_abbr: Option<f64>,
     /// First word of a bound phrase; the grammar then tries [`BOUNDS`].
     pub bound_start: bool,
+    /// The phrases of [`BOUNDS`] that start with this word: the first index and how many (they are adjacent).
+    pub bounds: (u8, u8),
     /// A word that starts an expression without being a number itself ("a dozen", "between", "noon", "US$").
     pub trigger: bool,
+    /// The word can be the number part of an expression (a number word, an ordinal, a month, a unit, a
+    /// currency…). A weak word (only a trigger or a bound's first word: "a", "in", "this") starts an expression
+    /// only when a digit or a strong word follows within [`WEAK_REACH`] tokens, which the grammar checks first.
+    pub strong: bool,
 }
+
+/// How far after a weak word ("a", "between", "at least", "last") the number of its expression can start.
+pub(crate) const WEAK_REACH: usize = 4;
+
+/// Weak-looking triggers that are a whole expression by themselves.
+const SELF_TRIGGERS: [&str; 4] = ["noon", "midnight", "midday", "q"];
 
 /// Unit words: 0–9.
 const UNITS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -259,7 +273,7 @@ const UNIT_TABLE: &[(&[&str], &str, Dim, bool)] = &[
     (&["barrel", "barrels"], "bbl", Dim::Other, false),
     (&["bpd"], "bbl/d", Dim::Other, false),
     (&["mph"], "mph", Dim::Other, false),
-    (&["kph", "kmh"], "km/h", Dim::Other, false),
+    (&["kph"], "km/h", Dim::Other, false),
     (&["knot", "knots"], "kn", Dim::Other, false),
     (&["kw", "kilowatt", "kilowatts"], "kW", Dim::Other, false),
     (&["mw", "megawatt", "megawatts"], "MW", Dim::Other, false),
@@ -276,7 +290,151 @@ const UNIT_TABLE: &[(&[&str], &str, Dim, bool)] = &[
     (&["tb", "terabyte", "terabytes"], "TB", Dim::Other, false),
     (&["mbps"], "Mbit/s", Dim::Other, false),
     (&["gbps"], "Gbit/s", Dim::Other, false),
+    (&["milligram", "milligrams", "milligramme"], "mg", Dim::Other, false),
+    (&["microgram", "micrograms", "mcg"], "µg", Dim::Other, false),
+    (&["nanogram", "nanograms"], "ng", Dim::Other, false),
+    (&["nanometre", "nanometres", "nanometer", "nanometers"], "nm", Dim::Other, false),
+    (&["micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"], "µm", Dim::Other, false),
+    (&["picometre", "picometres", "picometer", "picometers"], "pm", Dim::Other, false),
+    (&["centilitre", "centilitres", "centiliter", "centiliters"], "cl", Dim::Other, false),
+    (&["decilitre", "decilitres", "deciliter", "deciliters"], "dl", Dim::Other, false),
+    // Not "cup": "the cost of one cup of coffee" counts cups (the gold corpus), it does not measure.
+    (&["tablespoon", "tablespoons", "tbsp", "tbs"], "tbsp", Dim::Other, false),
+    (&["teaspoon", "teaspoons", "tsp"], "tsp", Dim::Other, false),
+    (&["pint", "pints"], "pt", Dim::Other, false),
+    (&["quart", "quarts"], "qt", Dim::Other, false),
+    (&["nautical"], "nmi", Dim::Other, false),
+    (&["joule", "joules"], "J", Dim::Other, false),
+    (&["kilojoule", "kilojoules", "kj"], "kJ", Dim::Other, false),
+    (&["calorie", "calories", "cal"], "cal", Dim::Other, false),
+    (&["kilocalorie", "kilocalories", "kcal"], "kcal", Dim::Other, false),
+    (&["watt", "watts"], "W", Dim::Other, false),
+    (&["terawatt", "terawatts"], "TW", Dim::Other, false),
+    (&["volt", "volts"], "V", Dim::Other, false),
+    (&["kilovolt", "kilovolts", "kv"], "kV", Dim::Other, false),
+    (&["amp", "amps", "ampere", "amperes"], "A", Dim::Other, false),
+    (&["hertz"], "Hz", Dim::Other, false),
+    (&["kilohertz", "khz"], "kHz", Dim::Other, false),
+    (&["megahertz", "mhz"], "MHz", Dim::Other, false),
+    (&["gigahertz", "ghz"], "GHz", Dim::Other, false),
+    (&["electronvolt", "electronvolts"], "eV", Dim::Other, false),
+    (&["pascal", "pascals"], "Pa", Dim::Other, false),
+    (&["kilopascal", "kilopascals", "kpa"], "kPa", Dim::Other, false),
+    (&["hectopascal", "hectopascals", "hpa"], "hPa", Dim::Other, false),
+    (&["millibar", "millibars", "mbar"], "mbar", Dim::Other, false),
+    (&["psi"], "psi", Dim::Other, false),
+    (&["decibel", "decibels", "db"], "dB", Dim::Other, false),
+    (&["kelvin"], "K", Dim::Other, false),
+    (&["sievert", "sieverts"], "Sv", Dim::Other, false),
+    (&["millisievert", "millisieverts", "msv"], "mSv", Dim::Other, false),
+    (&["microsievert", "microsieverts"], "µSv", Dim::Other, false),
+    (&["gray", "grays"], "Gy", Dim::Other, true),
+    (&["carat", "carats"], "ct", Dim::Other, false),
+    (&["ppm"], "ppm", Dim::Other, false),
+    (&["ppb"], "ppb", Dim::Other, false),
+    (&["mpg"], "mpg", Dim::Other, false),
+    (&["kmph", "kmh"], "km/h", Dim::Other, false),
+    (&["tpd"], "t/d", Dim::Other, false),
+    (&["bit", "bits"], "bit", Dim::Other, false),
+    (&["byte", "bytes"], "B", Dim::Other, false),
+    (&["petabyte", "petabytes"], "PB", Dim::Other, false),
+    (&["exabyte", "exabytes"], "EB", Dim::Other, false),
+    (&["parsec", "parsecs"], "pc", Dim::Other, false),
+    (&["gigaannum", "gigayear", "gigayears"], "Ga", Dim::Other, false),
+    (&["megaannum", "megayear", "megayears"], "Ma", Dim::Other, false),
+    (&["deg"], "degree", Dim::Other, false),
 ];
+
+/// Unit symbols whose case carries their meaning ("mW" milliwatt, "MW" megawatt; "Ma" a million years) or
+/// that are not ASCII ("μg"): (symbol as written, canonical name, dimension, glued only). Looked up with
+/// the token exactly as written, before the lowercase names above. Not "A" (ampere): "6A" is a school sports
+/// class far more often than a current. "s", "fb" and "cd" count only with a power ("4e14 s-1", "5 fb−1").
+const SYMBOL_UNITS: &[(&str, &str, Dim, bool)] = &[
+    ("mg", "mg", Dim::Other, false),
+    ("µg", "µg", Dim::Other, false),
+    ("μg", "µg", Dim::Other, false),
+    ("ng", "ng", Dim::Other, false),
+    ("nm", "nm", Dim::Other, false),
+    ("µm", "µm", Dim::Other, false),
+    ("μm", "µm", Dim::Other, false),
+    ("pm", "pm", Dim::Other, false),
+    ("cl", "cl", Dim::Other, false),
+    ("dl", "dl", Dim::Other, false),
+    ("mL", "ml", Dim::Other, false),
+    ("L", "l", Dim::Other, false),
+    ("t", "t", Dim::Other, true),
+    ("kt", "kt", Dim::Other, false),
+    ("Mt", "Mt", Dim::Other, false),
+    ("Gt", "Gt", Dim::Other, false),
+    ("eV", "eV", Dim::Other, false),
+    ("keV", "keV", Dim::Other, false),
+    ("MeV", "MeV", Dim::Other, false),
+    ("GeV", "GeV", Dim::Other, false),
+    ("TeV", "TeV", Dim::Other, false),
+    ("Hz", "Hz", Dim::Other, false),
+    ("kHz", "kHz", Dim::Other, false),
+    ("MHz", "MHz", Dim::Other, false),
+    ("GHz", "GHz", Dim::Other, false),
+    ("THz", "THz", Dim::Other, false),
+    ("W", "W", Dim::Other, true),
+    ("mW", "mW", Dim::Other, false),
+    ("kW", "kW", Dim::Other, false),
+    ("MW", "MW", Dim::Other, false),
+    ("GW", "GW", Dim::Other, false),
+    ("TW", "TW", Dim::Other, false),
+    ("Wh", "Wh", Dim::Other, false),
+    ("kWh", "kWh", Dim::Other, false),
+    ("MWh", "MWh", Dim::Other, false),
+    ("GWh", "GWh", Dim::Other, false),
+    ("TWh", "TWh", Dim::Other, false),
+    ("J", "J", Dim::Other, true),
+    ("Js", "J s", Dim::Other, false),
+    ("kJ", "kJ", Dim::Other, false),
+    ("MJ", "MJ", Dim::Other, false),
+    ("GJ", "GJ", Dim::Other, false),
+    ("V", "V", Dim::Other, true),
+    ("mV", "mV", Dim::Other, false),
+    ("kV", "kV", Dim::Other, false),
+    ("mA", "mA", Dim::Other, false),
+    ("Pa", "Pa", Dim::Other, false),
+    ("kPa", "kPa", Dim::Other, false),
+    ("MPa", "MPa", Dim::Other, false),
+    ("Gy", "Gy", Dim::Other, false),
+    ("mGy", "mGy", Dim::Other, false),
+    ("Sv", "Sv", Dim::Other, false),
+    ("mSv", "mSv", Dim::Other, false),
+    ("µSv", "µSv", Dim::Other, false),
+    ("μSv", "µSv", Dim::Other, false),
+    ("Ga", "Ga", Dim::Other, false),
+    ("Ma", "Ma", Dim::Other, false),
+    ("s", "s", Dim::Other, true),
+    ("fb", "fb", Dim::Other, true),
+    ("cd", "cd", Dim::Other, true),
+    ("cds", "cd s", Dim::Other, true),
+    ("EB", "EB", Dim::Other, false),
+    ("PB", "PB", Dim::Other, false),
+    ("TB", "TB", Dim::Other, false),
+    ("GB", "GB", Dim::Other, false),
+    ("MB", "MB", Dim::Other, false),
+    ("kB", "kB", Dim::Other, false),
+    ("KB", "kB", Dim::Other, false),
+];
+
+/// The symbol table, keyed by the symbol as written.
+static SYMBOLS: LazyLock<HashMap<&'static str, Unit>> = LazyLock::new(|| {
+    SYMBOL_UNITS
+        .iter()
+        .map(|(w, name, dim, glued_only)| (*w, Unit { name, dim: *dim, glued_only: *glued_only }))
+        .collect()
+});
+
+/// A unit symbol written exactly so ("mg", "GHz", "μg").
+pub(crate) fn symbol_unit(word: &str) -> Option<Unit> {
+    if word.len() > 4 {
+        return None;
+    }
+    SYMBOLS.get(word).copied()
+}
 
 /// Currency names written after the amount ("5 million rubles").
 const CURRENCY_WORDS: &[(&[&str], &str)] = &[
@@ -516,15 +674,57 @@ pub(crate) const COUNT_NOUNS: [&str; 12] =
     ["people", "men", "women", "children", "police", "personnel", "staff", "cattle", "sheep", "fish", "feet", "more"];
 
 /// Words that can start an expression without a number role of their own.
-const TRIGGERS: [&str; 22] = [
+const TRIGGERS: [&str; 32] = [
     "a", "an", "several", "few", "many", "between", "from", "half", "noon", "midnight", "midday", "mid", "us", "au",
-    "ca", "hk", "nz", "nt", "s", "c", "tens", "rs",
+    "ca", "hk", "nz", "nt", "s", "c", "tens", "rs", "last", "next", "this", "coming", "early", "late", "pre", "post",
+    "q", "fiscal",
+];
+
+/// Words before a month, a weekday or a count of time that date it from the document date ("last November",
+/// "next Friday", "this March", "the last five years") and the direction they point.
+pub(crate) const RELATIVE_WORDS: [(&str, Dir); 4] =
+    [("last", Dir::Last), ("next", Dir::Next), ("coming", Dir::Next), ("this", Dir::Near)];
+
+/// Words before a month, a year or a decade that take part of it ("early December", "late 1999", "post-1959");
+/// "pre" and "post" are glued with a hyphen.
+pub(crate) const PERIOD_EDGES: [&str; 5] = ["early", "late", "pre", "post", "fiscal"];
+
+/// Parts of the day after a weekday ("Thursday evening") and TimeML's code for each.
+pub(crate) const DAY_PARTS: [(&str, &str); 5] =
+    [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"), ("overnight", "NI")];
+
+/// Time zones written after a clock time ("4 a.m. EDT Thursday").
+pub(crate) const TIME_ZONES: [&str; 20] = [
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT", "GMT", "UTC", "BST", "CET", "CEST", "EET",
+    "EEST", "IST", "JST", "AEST",
+];
+
+/// Words before a weekday or a month in the same sentence that make it the coming one ("will meet Tuesday").
+pub(crate) const AHEAD_WORDS: [&str; 14] = [
+    "will",
+    "ll",
+    "shall",
+    "scheduled",
+    "upcoming",
+    "tomorrow",
+    "expected",
+    "plans",
+    "planned",
+    "due",
+    "until",
+    "next",
+    "soon",
+    "planning",
 ];
 
 fn build() -> HashMap<&'static str, Entry> {
     let mut m: HashMap<&'static str, Entry> = HashMap::with_capacity(600);
     for (v, w) in UNITS.iter().enumerate() {
         m.entry(w).or_default().card = Some(Card::Unit(v as u8));
+    }
+    // British "nought" and "naught" are zero ("nought point three").
+    for w in ["nought", "naught"] {
+        m.entry(w).or_default().card = Some(Card::Unit(0));
     }
     for (v, w) in TEENS.iter().enumerate() {
         m.entry(w).or_default().card = Some(Card::Teen(10 + v as u8));
@@ -591,20 +791,44 @@ fn build() -> HashMap<&'static str, Entry> {
     for w in TRIGGERS {
         m.entry(w).or_default().trigger = true;
     }
-    for (words, _) in BOUNDS {
-        m.entry(words[0]).or_default().bound_start = true;
+    for e in m.values_mut() {
+        e.strong = e.card.is_some()
+            || e.ordinal.is_some()
+            || e.denom.is_some()
+            || e.vague
+            || e.month.is_some()
+            || e.weekday.is_some()
+            || e.holiday
+            || e.unit.is_some()
+            || e.currency.is_some()
+            || e.currency_code.is_some()
+            || e.scale_abbr.is_some();
+    }
+    for w in SELF_TRIGGERS {
+        m.entry(w).or_default().strong = true;
+    }
+    for (i, (words, _)) in BOUNDS.iter().enumerate() {
+        let e = m.entry(words[0]).or_default();
+        if !e.bound_start {
+            e.bounds = (i as u8, 0);
+        }
+        e.bound_start = true;
+        e.bounds.1 += 1;
     }
     m
 }
 
 /// The merged lexicon, built once.
-static LEXICON: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(build);
+/// Keyed by bytes with a fast non-cryptographic hash: the keys are our own words, and the tokenizer looks up
+/// every short ASCII word of the text.
+static LEXICON: LazyLock<FxHashMap<&'static [u8], Entry>> =
+    LazyLock::new(|| build().into_iter().map(|(k, v)| (k.as_bytes(), v)).collect());
 
 /// The longest key in the lexicon, so longer words skip the lookup.
 pub(crate) const MAX_WORD: usize = 16;
 
 /// Looks up an ASCII-lowercased word.
-pub(crate) fn lookup(lower: &str) -> Option<&'static Entry> {
+pub(crate) fn lookup(lower: &[u8]) -> Option<&'static Entry> {
     LEXICON.get(lower)
 }
 
@@ -620,6 +844,11 @@ mod tests {
     #[test]
     fn no_key_is_longer_than_the_lookup_buffer() {
         assert!(LEXICON.keys().all(|k| k.len() <= MAX_WORD && k.is_ascii() && *k == k.to_ascii_lowercase()));
+        for (words, _) in BOUNDS {
+            let e = lookup(words[0].as_bytes()).expect("bound word");
+            let (first, n) = e.bounds;
+            assert!(BOUNDS[first as usize..(first + n) as usize].iter().any(|(w, _)| w == words), "{words:?}");
+        }
     }
 
     type Check = &'static dyn Fn(&Entry) -> bool;
@@ -642,9 +871,9 @@ mod tests {
             ("at", &|e| e.bound_start),
         ];
         for (w, check) in cases {
-            let e = lookup(w).unwrap_or_else(|| panic!("{w} missing"));
+            let e = lookup(w.as_bytes()).unwrap_or_else(|| panic!("{w} missing"));
             assert!(check(e), "{w}: {e:?}");
         }
-        assert!(lookup("hallone").is_none());
+        assert!(lookup(b"hallone").is_none());
     }
 }

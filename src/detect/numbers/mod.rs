@@ -19,8 +19,14 @@
 //!
 //! # Rules
 //! Each span's `rule` is `number.<family>`: `digits`, `words`, `vague`, `fraction`, `ordinal`, `percent`,
-//! `money`, `quantity`, `duration`, `date`, `year`, `weekday`, `holiday`, `time`, `range`, or `number.bound` when a
-//! bound phrase leads it. `why` says in one sentence what was read ("“at least” sets a lower bound on 115").
+//! `money`, `quantity`, `duration`, `date`, `year`, `weekday`, `holiday`, `time`, `range`, `relative` ("last
+//! November", "four years ago"), `period` ("early December", "post-1959", "fiscal 1989"), `daytime` ("Thursday
+//! evening", "9 a.m. EST Tuesday"), `quarter` ("the third quarter"), `century`, or `number.bound` when a bound
+//! phrase leads it. Durations also carry TimeML's `iso` ("P3W"); money rates carry `per` ("$15/hour").
+//!
+//! # Document dates
+//! [`detect_dated`] resolves dates without a year, weekdays and "N units ago" against the document's date
+//! (`temporal`), or against a date line near the top of the text when none is given. `why` says in one sentence what was read ("“at least” sets a lower bound on 115").
 //!
 //! # How
 //! One pass of a tokenizer (`tokens`) with one hash lookup per word in the merged lexicon (`lexicon`), then
@@ -30,26 +36,47 @@
 
 mod grammar;
 mod lexicon;
+mod temporal;
 mod tokens;
 mod value;
 
 #[cfg(test)]
 mod tests;
 
+pub use temporal::DocDate;
+
 use crate::annotation::Span;
 use crate::text::TextModel;
+use value::{Family, Val};
 
-/// Finds number spans, in text order, without overlaps.
+/// Finds number spans, in text order, without overlaps. Relative dates ("Thursday", "last November") are
+/// resolved against a date line near the top of the text when there is one ([`detect_dated`]).
 pub fn detect(model: &TextModel) -> Vec<Span> {
+    detect_dated(model, None)
+}
+
+/// Like [`detect`], with the document's date when it is known (a JSONL `date` field, a date set in the app):
+/// "Thursday" in an article dated 2024-03-22 gets the value `2024-03-21`.
+pub fn detect_dated(model: &TextModel, doc_date: Option<DocDate>) -> Vec<Span> {
     let text = model.text;
-    let toks = tokens::tokenize(text);
-    let mut spans = Vec::new();
-    for m in grammar::find(text, &toks) {
-        if spans.len() > super::MAX_SPANS {
-            break; // the document's span limit: bounded memory on machine-made text
+    // One line of tokens at a time; each expression keeps its byte edges and its bound's end.
+    let mut found: Vec<(usize, usize, usize, value::Quant)> = Vec::new();
+    let mut line = Vec::new();
+    let mut tokenizer = tokens::Tokenizer::new(text);
+    // The document's span limit: bounded memory on machine-made text (`1 1 1 …`).
+    while found.len() <= super::MAX_SPANS && tokenizer.next_line(&mut line) {
+        for m in grammar::find(text, &line) {
+            let start = line[m.first].start as usize;
+            let bound_end = if m.core > m.first { line[m.core - 1].end as usize } else { start };
+            found.push((start, bound_end, line[m.end - 1].end as usize, m.q));
         }
-        let (first, core, last) = (&toks[m.first], &toks[m.core], &toks[m.end - 1]);
-        let (start, end) = (first.start as usize, last.end as usize);
+    }
+    let anchor = match doc_date {
+        Some(d) => Some((d, format!("the document date {d}"))),
+        None => date_line(text, &found),
+    };
+    let mut spans = Vec::with_capacity(found.len());
+    for (start, bound_end, end, mut q) in found {
         let (Some(cs), Some(ce)) = (model.offsets.byte_to_char(start), model.offsets.byte_to_char(end)) else {
             continue;
         };
@@ -57,9 +84,60 @@ pub fn detect(model: &TextModel) -> Vec<Span> {
         if !model.offsets.is_grapheme_boundary(cs) || !model.offsets.is_grapheme_boundary(ce) {
             continue;
         }
-        let bound = (m.core > m.first).then(|| &text[start..toks[m.core - 1].end as usize]);
-        let core_text = &text[core.start as usize..end];
-        spans.push(m.q.into_span(cs..ce, &text[start..end], bound, core_text));
+        if let Some((d, why)) = &anchor {
+            let unresolved = match &q.value {
+                None => true,
+                Some(Val::Iso(v)) => q.family == Family::DayTime && !v.contains('-'),
+                Some(Val::Num(_)) => false,
+            };
+            if unresolved && q.tx.is_relative() {
+                if let Some(v) = q.tx.resolve(*d) {
+                    q.value = Some(Val::Iso(v));
+                    q.anchor = Some(why.clone());
+                }
+            }
+        }
+        let bound = (bound_end > start).then(|| &text[start..bound_end]);
+        let core_text = &text[if bound_end > start { core_start(text, bound_end) } else { start }..end];
+        spans.push(q.into_span(cs..ce, &text[start..end], bound, core_text));
     }
     spans
+}
+
+/// Where the number after a bound phrase starts: the first non-space byte after it.
+fn core_start(text: &str, bound_end: usize) -> usize {
+    text[bound_end..].find(|c: char| !c.is_whitespace()).map_or(bound_end, |p| bound_end + p)
+}
+
+/// A publication date on a short line near the top ("March 22, 2024", "Published 22 March 2024 10:15"): the
+/// date the text's relative dates are counted from when no document date is given. The line must start with a
+/// publication word or be mostly the date, so that a date in the first paragraph is not taken for it.
+fn date_line(text: &str, found: &[(usize, usize, usize, value::Quant)]) -> Option<(DocDate, String)> {
+    const TOP_BYTES: usize = 2000;
+    const TOP_LINES: usize = 12;
+    const SHORT_LINE: usize = 100;
+    for (start, _, end, q) in found {
+        let (start, end) = (*start, *end);
+        if start > TOP_BYTES {
+            break;
+        }
+        let Some(Val::Iso(v)) = &q.value else { continue };
+        if v.len() != 10 || q.family != Family::Date {
+            continue;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+        let lines_before = text[..line_start].bytes().filter(|&b| b == b'\n').count();
+        let line = text[line_start..line_end].trim();
+        let (line_len, date_len) = (line.chars().count(), text[start..end].chars().count());
+        let labelled = ["published", "updated", "posted", "date", "last updated"]
+            .iter()
+            .any(|w| line.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));
+        if lines_before >= TOP_LINES || line_len > SHORT_LINE || !(labelled || date_len * 10 >= line_len * 3) {
+            continue;
+        }
+        let d = DocDate::parse(v)?;
+        return Some((d, format!("the date line “{line}”")));
+    }
+    None
 }

@@ -37,6 +37,8 @@ pub(crate) struct NumLit {
     pub fraction: bool,
     /// Starts with "0" and has more digits before the point ("007", "0800").
     pub leading_zero: bool,
+    /// Written in scientific notation ("4e14", "9.83e-3").
+    pub sci: bool,
 }
 
 impl NumLit {
@@ -109,88 +111,168 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_word_start(c: char) -> bool {
-    c.is_alphabetic() || c == '_'
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || c == '_';
+    }
+    match c {
+        // General punctuation (’ “ ” — … •) is common in news and never a letter: skip the Unicode table.
+        '\u{2000}'..='\u{206F}' | '×' | '÷' => false,
+        // Latin-1 and Latin Extended letters, Greek and Cyrillic (pages in Russian and Ukrainian are common).
+        '\u{C0}'..='\u{24F}' | '\u{391}'..='\u{3C9}' | '\u{400}'..='\u{481}' | '\u{48A}'..='\u{52F}' => true,
+        // Kana, CJK ideographs and Hangul syllables.
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 fn is_word_char(c: char) -> bool {
-    is_word_start(c) || is_combining(c)
+    is_word_start(c) || !c.is_ascii() && is_combining(c)
 }
 
-/// Whether the whitespace-delimited chunk is a URL, address, handle or hashtag.
-fn is_opaque(chunk: &str) -> bool {
-    chunk.bytes().any(|b| matches!(b, b'/' | b'@' | b'#' | b'.' | b':')) && OPAQUE.is_match(chunk)
+/// The end of the whitespace-delimited chunk at `p`, and whether it holds a sign followed by a word character
+/// (every alternative of [`OPAQUE`] has one, so most chunks never reach the regex; a full stop at the end of
+/// a word does not count), in one pass over its bytes.
+fn chunk_end(text: &str, p: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let (mut i, mut signed) = (p, false);
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_whitespace() || c == 0x0B {
+                return (i, signed);
+            }
+            if matches!(c, b'/' | b'@' | b'#' | b'.' | b':')
+                && b.get(i + 1).is_some_and(|d| d.is_ascii_alphanumeric() || *d == b'_' || *d >= 0x80)
+            {
+                signed = true;
+            }
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().expect("char boundary");
+            if ch.is_whitespace() {
+                return (i, signed);
+            }
+            i += ch.len_utf8();
+        }
+    }
+    (i, signed)
 }
 
-/// Cuts `text` into tokens.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let text = if text.len() > u32::MAX as usize {
-        let mut cut = u32::MAX as usize;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        &text[..cut]
-    } else {
-        text
-    };
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    let mut p = 0;
-    let mut glued = false;
-    let mut newline = false;
-    let mut chunk_checked_to = 0;
-    while p < text.len() {
-        let c = text[p..].chars().next().expect("p on a char boundary");
-        if c.is_whitespace() {
-            newline |= is_line_break(c);
-            glued = false;
-            p += c.len_utf8();
-            continue;
-        }
-        if !glued && p >= chunk_checked_to {
-            let end = text[p..].find(char::is_whitespace).map_or(text.len(), |e| p + e);
-            chunk_checked_to = end;
-            if is_opaque(&text[p..end]) {
-                toks.push(tok(TokKind::Opaque, p, end, glued, newline));
-                p = end;
-                glued = true;
-                newline = false;
+/// Cuts a text into tokens one line at a time, so that the tokens of only one line are ever held (the grammar
+/// never crosses a line break) and memory stays small on large texts.
+pub(crate) struct Tokenizer<'t> {
+    text: &'t str,
+    p: usize,
+    glued: bool,
+    newline: bool,
+    chunk_checked_to: usize,
+}
+
+impl<'t> Tokenizer<'t> {
+    /// A tokenizer over `text` (cut at its first 4 GiB, so that offsets fit in `u32`).
+    pub fn new(text: &'t str) -> Tokenizer<'t> {
+        let text = if text.len() > u32::MAX as usize {
+            let mut cut = u32::MAX as usize;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &text[..cut]
+        } else {
+            text
+        };
+        Tokenizer { text, p: 0, glued: false, newline: false, chunk_checked_to: 0 }
+    }
+
+    /// Replaces `toks` with the tokens of the next line that has any; `false` at the end of the text.
+    pub fn next_line(&mut self, toks: &mut Vec<Tok>) -> bool {
+        toks.clear();
+        let text = self.text;
+        while self.p < text.len() {
+            let p = self.p;
+            let b = text.as_bytes()[p];
+            let c = if b < 0x80 { char::from(b) } else { text[p..].chars().next().expect("p on a char boundary") };
+            if c.is_whitespace() {
+                if is_line_break(c) {
+                    self.newline = true;
+                    if !toks.is_empty() {
+                        // Leave the break for the next call, which marks its first token.
+                        return true;
+                    }
+                }
+                self.glued = false;
+                self.p += c.len_utf8();
                 continue;
             }
-        }
-        let start = p;
-        let mut t = if c.is_ascii_digit() {
-            let (lit, end, dotted) = scan_number(text, p);
-            p = end;
-            if dotted {
-                tok(TokKind::Opaque, start, p, glued, newline)
-            } else {
-                let mut t = tok(TokKind::Num, start, p, glued, newline);
-                t.num = lit;
-                t
-            }
-        } else if let Some(v) = vulgar(c) {
-            p += c.len_utf8();
-            let mut t = tok(TokKind::Num, start, p, glued, newline);
-            t.num = NumLit { value: v, fraction: true, ..NumLit::default() };
-            t
-        } else if is_word_start(c) {
-            p += c.len_utf8();
-            while let Some(d) = text[p..].chars().next() {
-                if !is_word_char(d) {
-                    break;
+            if !self.glued && p >= self.chunk_checked_to {
+                let (end, signed) = chunk_end(text, p);
+                self.chunk_checked_to = end;
+                if signed && OPAQUE.is_match(&text[p..end]) {
+                    toks.push(tok(TokKind::Opaque, p, end, self.glued, self.newline));
+                    self.p = end;
+                    self.glued = true;
+                    self.newline = false;
+                    continue;
                 }
-                p += d.len_utf8();
             }
-            word(text, start, p, glued, newline)
-        } else {
-            p += c.len_utf8();
-            tok(TokKind::Sym, start, p, glued, newline)
-        };
-        t.glued = glued;
-        toks.push(t);
-        glued = true;
-        newline = false;
+            let start = p;
+            let mut t = if c.is_ascii_digit() {
+                let (lit, end, dotted) = scan_number(text, p);
+                self.p = end;
+                if dotted {
+                    tok(TokKind::Opaque, start, end, self.glued, self.newline)
+                } else {
+                    let mut t = tok(TokKind::Num, start, end, self.glued, self.newline);
+                    t.num = lit;
+                    t
+                }
+            } else if let Some(v) = vulgar(c) {
+                self.p += c.len_utf8();
+                let mut t = tok(TokKind::Num, start, self.p, self.glued, self.newline);
+                t.num = NumLit { value: v, fraction: true, ..NumLit::default() };
+                t
+            } else if is_word_start(c) {
+                let mut q = p + c.len_utf8();
+                while let Some(d) = next_char(text, q) {
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    q += d.len_utf8();
+                }
+                self.p = q;
+                word(text, start, q, self.glued, self.newline)
+            } else {
+                self.p += c.len_utf8();
+                tok(TokKind::Sym, start, self.p, self.glued, self.newline)
+            };
+            t.glued = self.glued;
+            toks.push(t);
+            self.glued = true;
+            self.newline = false;
+        }
+        !toks.is_empty()
     }
-    toks
+}
+
+/// The char at byte `q`, with a fast path for ASCII.
+fn next_char(text: &str, q: usize) -> Option<char> {
+    let b = *text.as_bytes().get(q)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text[q..].chars().next()
+    }
+}
+
+/// Every token of `text`, line after line (for tests and tools; the detector reads one line at a time).
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut all = Vec::new();
+    let mut line = Vec::new();
+    let mut t = Tokenizer::new(text);
+    while t.next_line(&mut line) {
+        all.append(&mut line);
+    }
+    all
 }
 
 fn tok(kind: TokKind, start: usize, end: usize, glued: bool, newline: bool) -> Tok {
@@ -210,18 +292,22 @@ fn tok(kind: TokKind, start: usize, end: usize, glued: bool, newline: bool) -> T
 fn word(text: &str, start: usize, end: usize, glued: bool, newline: bool) -> Tok {
     let w = &text[start..end];
     let mut t = tok(TokKind::Word, start, end, glued, newline);
-    let mut letters = w.chars().filter(|c| c.is_alphabetic());
-    t.cap = letters.next().is_some_and(char::is_uppercase);
-    t.upper = t.cap && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
-    if w.len() <= MAX_WORD && w.is_ascii() {
-        let mut buf = [0u8; MAX_WORD];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII in, ASCII out: always valid UTF-8.
-        if let Ok(l) = std::str::from_utf8(lower) {
-            t.entry = lookup(l);
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        t.cap = b.iter().find(|c| c.is_ascii_alphabetic()).is_some_and(u8::is_ascii_uppercase);
+        t.upper = t.cap && letters >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+        if w.len() <= MAX_WORD {
+            let mut buf = [0u8; MAX_WORD];
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            t.entry = lookup(lower);
         }
+    } else {
+        let mut letters = w.chars().filter(|c| is_word_start(*c) && *c != '_');
+        t.cap = letters.next().is_some_and(char::is_uppercase);
+        t.upper = t.cap && letters.next().is_some() && !w.chars().any(char::is_lowercase);
     }
     t
 }
@@ -267,6 +353,26 @@ fn scan_number(text: &str, mut p: usize) -> (NumLit, usize, bool) {
         }
         lit.value += text[dot..p].parse::<f64>().unwrap_or(0.0);
         lit.fraction = true;
+    }
+    // Scientific notation: "4e14", "9.83e-3", "1E+6" (the exponent must end the word).
+    if p + 1 < b.len() && (b[p] == b'e' || b[p] == b'E') {
+        let mut q = p + 1;
+        let neg = b[q] == b'-';
+        if b[q] == b'-' || b[q] == b'+' {
+            q += 1;
+        }
+        let digits_start = q;
+        while digit(q) && q - digits_start < 3 {
+            q += 1;
+        }
+        let ends = q > digits_start && !digit(q) && !(q < b.len() && (b[q].is_ascii_alphabetic() || b[q] == b'_'));
+        if ends {
+            let exp: i32 = text[digits_start..q].parse().unwrap_or(0);
+            lit.value *= 10f64.powi(if neg { -exp } else { exp });
+            lit.fraction = true;
+            lit.sci = true;
+            p = q;
+        }
     }
     if let Some(c) = text[p..].chars().next() {
         if let Some(v) = vulgar(c) {

@@ -12,8 +12,10 @@
 //!   carry `min` and `max` instead.
 
 use super::lexicon::Bound;
+use super::temporal::Tx;
 use crate::annotation::Span;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// The `kind` attribute.
@@ -72,6 +74,16 @@ pub(crate) enum Family {
     Weekday,
     /// A calendar name that dates an event: "Ramadan".
     Holiday,
+    /// A date counted from the document's own date: "last November", "next Friday", "four years ago".
+    Relative,
+    /// A part of a period: "early December", "late 1999", "the early 1990s", "post-1959".
+    Period,
+    /// A day with its part or its clock time: "Thursday evening", "9 a.m. Tuesday", "noon Thursday".
+    DayTime,
+    /// A quarter of the year: "the third quarter", "third-quarter", "Q3 2024".
+    Quarter,
+    /// A century: "the 20th century", "the nineteenth century".
+    Century,
     Time,
     Range,
 }
@@ -93,6 +105,11 @@ impl Family {
             Family::Year => "number.year",
             Family::Weekday => "number.weekday",
             Family::Holiday => "number.holiday",
+            Family::Relative => "number.relative",
+            Family::Period => "number.period",
+            Family::DayTime => "number.daytime",
+            Family::Quarter => "number.quarter",
+            Family::Century => "number.century",
             Family::Time => "number.time",
             Family::Range => "number.range",
         }
@@ -136,7 +153,7 @@ impl std::fmt::Display for Val {
 /// `v` rounded to 15 significant digits, which removes binary noise from scaling and decimals
 /// ("2.3 billion" is 2300000000, not 2300000000.0000002; "$2.53" is 2.53).
 fn tidy(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    if v == 0.0 || !v.is_finite() || v.fract() == 0.0 && v.abs() < 1e15 {
         return v;
     }
     let decimals = (14 - v.abs().log10().floor() as i32).clamp(0, 20) as usize;
@@ -211,8 +228,10 @@ pub(crate) struct Quant {
     pub kind: Kind,
     pub family: Family,
     pub value: Option<Val>,
-    /// Canonical unit for quantities and durations.
-    pub unit: Option<&'static str>,
+    /// Canonical unit for quantities and durations ("km", "mg", "km/h", "m2").
+    pub unit: Option<Cow<'static, str>>,
+    /// The denominator of a rate of money ("$15.4/hour" → "h", "$350 per kg" → "kg").
+    pub per: Option<String>,
     /// ISO 4217 code for money.
     pub currency: Option<&'static str>,
     /// Range ends.
@@ -224,6 +243,12 @@ pub(crate) struct Quant {
     pub bound: Option<Bound>,
     /// The multiplier of a scale word or abbreviation ("million", "bn"), so that "5 to 10 million" scales both.
     pub scale: Option<f64>,
+    /// Calendar facts a document date can complete ("Thursday", "last November", "four years ago").
+    pub tx: Tx,
+    /// The word that modifies a date ("last", "early", "post"), for the explanation.
+    pub modifier: Option<&'static str>,
+    /// What a relative value was resolved against ("the document date 2024-03-22"), for the explanation.
+    pub anchor: Option<String>,
 }
 
 impl Quant {
@@ -234,12 +259,16 @@ impl Quant {
             family,
             value,
             unit: None,
+            per: None,
             currency: None,
             min: None,
             max: None,
             of: None,
             bound: None,
             scale: None,
+            tx: Tx::default(),
+            modifier: None,
+            anchor: None,
         }
     }
 
@@ -261,13 +290,17 @@ impl Quant {
     /// `text` is the whole span, `bound` the bound phrase and `core` the number it bounds.
     pub fn into_span(self, range: std::ops::Range<usize>, text: &str, bound: Option<&str>, core: &str) -> Span {
         let why = self.why(text, bound, core);
-        let mut span =
-            Span::auto(range, crate::annotation::NUMBER, self.rule(), why).with_attr("kind", self.kind.name());
+        let mut span = Span::auto(range, crate::annotation::NUMBER, self.rule(), why);
+        span.attrs = crate::annotation::Attrs::with_capacity(4);
+        span = span.with_attr("kind", self.kind.name());
         if let Some(v) = &self.value {
             span = span.with_attr("value", v.json());
         }
-        if let Some(u) = self.unit {
-            span = span.with_attr("unit", u);
+        if let Some(u) = &self.unit {
+            span = span.with_attr("unit", u.as_ref());
+        }
+        if let Some(p) = &self.per {
+            span = span.with_attr("per", p.as_str());
         }
         if let Some(c) = self.currency {
             span = span.with_attr("currency", c);
@@ -284,7 +317,34 @@ impl Quant {
         if let Some(b) = self.bound {
             span = span.with_attr("bound", b.name());
         }
+        if let Some(iso) = self.duration_iso() {
+            span = span.with_attr("iso", iso);
+        }
         span
+    }
+
+    /// TimeML's ISO 8601 duration for a duration: "P3W", "PT5H", "P40Y" (decades and centuries in years),
+    /// "PT5.5H" for a fractional count.
+    pub fn duration_iso(&self) -> Option<String> {
+        if self.kind != Kind::Duration {
+            return None;
+        }
+        let n = self.value.as_ref()?.as_f64()?;
+        let (mult, letter, clock) = match self.unit.as_deref()? {
+            "second" => (1.0, 'S', true),
+            "minute" => (1.0, 'M', true),
+            "hour" => (1.0, 'H', true),
+            "day" => (1.0, 'D', false),
+            "week" => (1.0, 'W', false),
+            "fortnight" => (2.0, 'W', false),
+            "month" => (1.0, 'M', false),
+            "year" => (1.0, 'Y', false),
+            "decade" => (10.0, 'Y', false),
+            "century" => (100.0, 'Y', false),
+            "millennium" => (1000.0, 'Y', false),
+            _ => return None,
+        };
+        Some(format!("P{}{}{letter}", if clock { "T" } else { "" }, show(n * mult)))
     }
 
     /// One sentence saying why the span is a number and what it means.
@@ -301,7 +361,28 @@ impl Quant {
             };
         }
         let v = self.value.as_ref().map(Val::to_string).unwrap_or_default();
+        let mut why = self.why_core(text, &v);
+        if let Some(a) = &self.anchor {
+            let _ = write!(why, ", counted from {a}");
+        }
+        why
+    }
+
+    fn why_core(&self, text: &str, v: &str) -> String {
+        let valued = |what: &str| {
+            if v.is_empty() {
+                format!("“{text}” {what}; without a document date it has no ISO value")
+            } else {
+                format!("“{text}” {what}: {v}")
+            }
+        };
         match self.family {
+            Family::Relative if self.tx.ago.is_some() => valued("is a date counted back in time"),
+            Family::Relative => valued(&format!("names a date relative to today (“{}”)", self.modifier.unwrap_or(""))),
+            Family::Period => valued(&format!("names part of a period (“{}”)", self.modifier.unwrap_or(""))),
+            Family::DayTime => valued("names a day with its time or part of the day"),
+            Family::Quarter => valued("names a quarter of the year"),
+            Family::Century => valued("names a century"),
             Family::Digits => format!("“{text}” is a number written in digits"),
             Family::Words => format!("“{text}” spells out the number {v}"),
             Family::Vague => format!("“{text}” is a count given without an exact figure"),
@@ -312,9 +393,9 @@ impl Quant {
                 Some(_) => format!("“{text}” is an amount of money: {v} {}", self.currency.unwrap_or("")),
                 None => format!("“{text}” is an amount of money without an exact figure"),
             },
-            Family::Quantity => format!("“{text}” is a measurement: {v} {}", self.unit.unwrap_or("")),
+            Family::Quantity => format!("“{text}” is a measurement: {v} {}", self.unit.as_deref().unwrap_or("")),
             Family::Duration => {
-                let unit = self.unit.unwrap_or("");
+                let unit = self.unit.as_deref().unwrap_or("");
                 let unit = match (unit, self.value.as_ref().and_then(Val::as_f64) == Some(1.0)) {
                     (u, true) => u.to_string(),
                     ("century", false) => "centuries".to_string(),
@@ -326,6 +407,7 @@ impl Quant {
             Family::Date if self.value.is_some() => format!("“{text}” names a date: {v}"),
             Family::Date => format!("“{text}” names a date whose year is not given, so it has no ISO value"),
             Family::Year => format!("“{text}” is a year"),
+            Family::Weekday if !v.is_empty() => format!("“{text}” is the weekday that dates an event: {v}"),
             Family::Weekday => format!("“{text}” is the weekday that dates an event"),
             Family::Holiday => format!("“{text}” is a calendar period that dates an event"),
             Family::Time => format!("“{text}” is a clock time: {v}"),

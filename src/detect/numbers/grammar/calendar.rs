@@ -30,7 +30,7 @@ impl G<'_> {
                 && self.glued(k + 2)
                 && is_day(a)
                 && is_day(b)
-                && !self.glued(k + 3)
+                && (!self.glued(k + 3) || self.is_sym(k + 3, &[',', '.']))
             {
                 if let Some(found) = self.day_range(k + 3, month, a.value, b.value) {
                     return found;
@@ -43,16 +43,13 @@ impl G<'_> {
             let mut date = Date { year: None, month: Some(month), day: Some(d.0) };
             (date.year, end) = self.year_after(end);
             if date.is_valid() {
-                return Core::Found(end, date_quant(date, Family::Date));
+                return found(end, date_quant(date, Family::Date));
             }
             return Core::No;
         }
         let y = if self.is_word(k, "of") { k + 1 } else { k };
         if let Some(year) = self.year_at(y) {
-            return Core::Found(
-                y + 1,
-                date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date),
-            );
+            return found(y + 1, date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date));
         }
         if e.month_abbr {
             return Core::No;
@@ -64,7 +61,7 @@ impl G<'_> {
         if self.prev(i).is_some_and(|p| self.is_word(p, "s") && self.toks[p].glued) {
             return Core::No;
         }
-        Core::Found(k, date_quant(Date { year: None, month: Some(month), day: None }, Family::Date))
+        found(k, date_quant(Date { year: None, month: Some(month), day: None }, Family::Date))
     }
 
     /// "6-8 December", "6–8 December 2019": a range of days before a month.
@@ -95,7 +92,7 @@ impl G<'_> {
     /// A day range in one month ("6-8 December", "Apr. 28-29, 2020") ending before `end`, with its optional year.
     pub(super) fn day_range(&self, end: usize, month: u8, d1: f64, d2: f64) -> Option<Core> {
         let (year, end) = self.year_after(end);
-        Some(Core::Found(end, self.date_range(year, month, d1 as u8, d2 as u8)?))
+        Some(found(end, self.date_range(year, month, d1 as u8, d2 as u8)?))
     }
 
     /// A range of days within one month; ISO ends only when the year is known.
@@ -151,8 +148,8 @@ impl G<'_> {
         if self.word_in(i + 1, &WEEKDAY_TITLES) && self.cap(i + 1) {
             return Core::No;
         }
-        // "Friday, March 22, 2024", "Friday 22 March"
-        let k = if self.is_sym(i + 1, &[',']) { i + 2 } else { i + 1 };
+        // "Friday 22 March" is one date; "Friday, March 22" two (TimeML marks the weekday and the date apart).
+        let k = i + 1;
         if let Core::Found(end, q) = self.core(k) {
             if q.kind == Kind::Date && q.family == Family::Date && self.entry(k).and_then(|e| e.weekday).is_none() {
                 let has_day = self.num(k).is_some() || self.num(k + 1).is_some() || self.num(k + 2).is_some();
@@ -161,7 +158,24 @@ impl G<'_> {
                 }
             }
         }
-        Core::Found(i + 1, Quant::new(Kind::Date, Family::Weekday, None))
+        let mut q = Quant::new(Kind::Date, Family::Weekday, None);
+        // "Fridays" is a recurring day, not one date.
+        if !self.s(i).ends_with(['s', 'S']) {
+            q.tx.weekday = self.entry(i).and_then(|e| e.weekday);
+        }
+        // "Monday, March 25": the weekday is the date that follows it.
+        if self.is_sym(i + 1, &[',']) && self.t(i + 2).is_some_and(|t| !t.glued) {
+            if let Core::Found(_, d) = self.core(i + 2) {
+                let day = d.tx.date.filter(|x| x.day.is_some());
+                let iso = matches!(&d.value, Some(Val::Iso(s)) if s.len() == 10);
+                if d.kind == Kind::Date && d.family == Family::Date && (day.is_some() || iso) {
+                    q.tx.weekday = None;
+                    q.tx.date = day;
+                    q.value = d.value;
+                }
+            }
+        }
+        found(i + 1, q)
     }
 
     /// "Ramadan" after a dating preposition ("during Ramadan", "the holy month of Ramadan").
@@ -171,7 +185,7 @@ impl G<'_> {
             return Core::No;
         }
         let end = if self.word_in(i + 1, &["Day", "Eve"]) && self.cap(i + 1) { i + 2 } else { i + 1 };
-        Core::Found(end, Quant::new(Kind::Date, Family::Holiday, None))
+        found(end, Quant::new(Kind::Date, Family::Holiday, None))
     }
 
     /// "mid-March", "mid-2014".
@@ -182,15 +196,12 @@ impl G<'_> {
         if let Some(m) = self.entry(i + 2).and_then(|e| e.month) {
             let k = i + 3;
             if let Some(year) = self.year_at(k) {
-                return Core::Found(
-                    k + 1,
-                    date_quant(Date { year: Some(year), month: Some(m), day: None }, Family::Date),
-                );
+                return found(k + 1, date_quant(Date { year: Some(year), month: Some(m), day: None }, Family::Date));
             }
-            return Core::Found(k, date_quant(Date { year: None, month: Some(m), day: None }, Family::Date));
+            return found(k, date_quant(Date { year: None, month: Some(m), day: None }, Family::Date));
         }
         if let Some(year) = self.year_at(i + 2) {
-            return Core::Found(i + 3, date_quant(Date { year: Some(year), month: None, day: None }, Family::Year));
+            return found(i + 3, date_quant(Date { year: Some(year), month: None, day: None }, Family::Year));
         }
         // "mid-2000s"
         if let Some(lit) = self.num(i + 2) {
@@ -200,7 +211,8 @@ impl G<'_> {
                 && self.is_word(i + 3, "s")
                 && self.glued(i + 3)
             {
-                return Core::Found(i + 4, Quant::new(Kind::Date, Family::Date, None));
+                let decade = Val::Iso(format!("{}X", lit.value as i64 / 10));
+                return found(i + 4, Quant::new(Kind::Date, Family::Date, Some(decade)));
             }
         }
         Core::No
@@ -222,7 +234,7 @@ impl G<'_> {
         if self.glued(end) && matches!(self.kind(end), Some(TokKind::Word | TokKind::Num)) {
             return Core::No;
         }
-        Core::Found(end, Quant::new(Kind::Date, Family::Date, None))
+        found(end, Quant::new(Kind::Date, Family::Date, None))
     }
 
     /// Whether a four-digit number at `i` reads as a year here: after "in"/"since"/"the"…, or, for 1900–2099,
@@ -230,6 +242,12 @@ impl G<'_> {
     pub(super) fn year_context(&self, i: usize, v: f64) -> bool {
         let modern = (1900.0..=2099.0).contains(&v);
         if self.prev_word_in(i, &STRONG_YEAR_WORDS) {
+            return true;
+        }
+        // "post-1959 politics", "pre-2008 levels", "mid-1990 talks"
+        if self.glued(i)
+            && self.prev(i).is_some_and(|p| self.is_sym(p, &['-']) && self.prev_word_in(p, &["pre", "post", "mid"]))
+        {
             return true;
         }
         // A counted plural noun after the number makes it a count ("killed 2000 people", "in 1700

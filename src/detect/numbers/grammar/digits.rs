@@ -40,7 +40,17 @@ impl G<'_> {
         if lit.plain_int() && lit.value < 60.0 {
             a.small = Some(lit.value as u8);
         }
-        let k = i + 1;
+        let mut k = i + 1;
+        // "1.3x10^6", "2.48×10−5", "8x2^10": a power of a number times the amount.
+        if let Some((m, e)) = self.times_power(k) {
+            a.value *= m;
+            a.small = None;
+            k = e;
+            if !(self.glued(k) && self.kind(k) == Some(TokKind::Word)) {
+                let (end, q) = self.after_amount(&a, k);
+                return found(end, q);
+            }
+        }
         // Letters glued to the digits: "2nd", "1990s", "3pm", "5km", "10k"; anything else is a code ("5G").
         if self.glued(k) && self.kind(k) == Some(TokKind::Word) {
             let w = self.s(k);
@@ -49,7 +59,9 @@ impl G<'_> {
                 return self.ordinal_digits(k + 1, lit.value);
             }
             if w == "s" && lit.plain_int() && lit.value % 10.0 == 0.0 && (lit.int_digits == 4 || lit.int_digits == 2) {
-                return Core::Found(k + 1, Quant::new(Kind::Date, Family::Date, None));
+                // "the 1990s" is TimeML's "199X"; "the ’90s" has no century.
+                let decade = (lit.int_digits == 4).then(|| Val::Iso(format!("{}X", lit.value as i64 / 10)));
+                return found(k + 1, Quant::new(Kind::Date, Family::Date, decade));
             }
             if is_one_of(w, &["am", "pm"]) {
                 return self.clock_hour(a, k);
@@ -60,23 +72,23 @@ impl G<'_> {
                 && !(self.glued(k + 1) && matches!(self.kind(k + 1), Some(TokKind::Word | TokKind::Num)))
             {
                 let mut q = Quant::num(Kind::Quantity, Family::Quantity, a.value);
-                q.unit = Some(if w == "C" { "°C" } else { "°F" });
-                return Core::Found(k + 1, q);
+                q.unit = Some(std::borrow::Cow::Borrowed(if w == "C" { "°C" } else { "°F" }));
+                return found(k + 1, q);
             }
             if let Some(s) = e.and_then(|e| e.scale_abbr) {
                 let metre = is_one_of(w, &["m"]) && self.entry(k + 1).and_then(|e| e.currency).is_none();
                 // "4K" and "8K" name screen resolutions; a count in thousands is written "10k" (or "$10K").
-                if !metre && !matches!(w, "b" | "B" | "tr" | "K") {
+                if !metre && !matches!(w, "b" | "B" | "tr" | "K" | "t" | "T") {
                     a.value *= s;
                     a.scale = Some(s);
                     let (end, q) = self.after_amount(&a, k + 1);
-                    return Core::Found(end, q);
+                    return found(end, q);
                 }
             }
-            if e.and_then(|e| e.unit).is_some() {
+            if e.and_then(|e| e.unit).is_some() || super::super::lexicon::symbol_unit(w).is_some() {
                 let (end, q) = self.after_amount(&a, k);
                 if end > k {
-                    return Core::Found(end, q);
+                    return found(end, q);
                 }
             }
             return Core::Skip(self.chain_end(i));
@@ -113,7 +125,7 @@ impl G<'_> {
                 let mut date = Date { year: None, month: Some(m), day: Some(day) };
                 (date.year, end) = self.year_after(end);
                 if date.is_valid() {
-                    return Core::Found(end, date_quant(date, Family::Date));
+                    return found(end, date_quant(date, Family::Date));
                 }
             }
         }
@@ -133,7 +145,7 @@ impl G<'_> {
                     if q.family == Family::Digits {
                         q.family = Family::Fraction;
                     }
-                    return Core::Found(end, q);
+                    return found(end, q);
                 }
             }
         }
@@ -161,12 +173,9 @@ impl G<'_> {
             && (1000.0..=2100.0).contains(&lit.value)
             && self.year_context(i, lit.value)
         {
-            return Core::Found(
-                end,
-                date_quant(Date { year: Some(lit.value as i32), month: None, day: None }, Family::Year),
-            );
+            return found(end, date_quant(Date { year: Some(lit.value as i32), month: None, day: None }, Family::Year));
         }
-        Core::Found(end, q)
+        found(end, q)
     }
 
     /// Digits that continue a capitalized name inside a sentence: "a Boeing 737 crashed", "the iPhone 11 Pro",
@@ -216,7 +225,12 @@ impl G<'_> {
                 if self.glued(n) || unit_like {
                     return false;
                 }
-                self.cap(n) || is_one_of(self.s(n), &FUNCTION_WORDS)
+                // "a Boeing 737 crashed", "the S&P 500 fell": a lowercase word that is not a counted plural noun
+                // ("CNN 16 comments", "Gaza 11 people") continues the sentence after the name.
+                let w = self.s(n);
+                let plural =
+                    w.len() >= 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+                self.cap(n) || is_one_of(w, &FUNCTION_WORDS) || !(plural || is_one_of(w, &COUNT_NOUNS))
             }
             Some(TokKind::Opaque) => false,
         }
@@ -248,11 +262,11 @@ impl G<'_> {
                 let mut end = m_at + 1;
                 (date.year, end) = self.year_after(end);
                 if date.is_valid() {
-                    return Core::Found(end, date_quant(date, Family::Date));
+                    return found(end, date_quant(date, Family::Date));
                 }
             }
         }
-        Core::Found(k, Quant::num(Kind::Ordinal, Family::Ordinal, v))
+        found(k, Quant::num(Kind::Ordinal, Family::Ordinal, v))
     }
 
     /// "15:30", "9:45 a.m.", "10:30:15".
@@ -289,7 +303,7 @@ impl G<'_> {
         } else if self.glued(end) && self.kind(end) == Some(TokKind::Word) {
             return Core::Skip(self.chain_end(i));
         }
-        Core::Found(end, time(hh % 24, mm))
+        found(end, time(hh % 24, mm))
     }
 
     /// "9.30 a.m.", "7.45pm": hour, dot, two-digit minutes, then a.m./p.m.
@@ -307,13 +321,13 @@ impl G<'_> {
             return None;
         }
         let (pm, end) = self.meridiem(k)?;
-        Some(Core::Found(end, time(h % 12 + if pm { 12 } else { 0 }, m)))
+        Some(found(end, time(h % 12 + if pm { 12 } else { 0 }, m)))
     }
 
     /// "3 p.m.", "3pm", "10 o'clock": an hour and what makes it a time.
     pub(super) fn clock_hour(&self, a: Amount, k: usize) -> Core {
         match self.hour_tail(&a, k) {
-            Some((end, q)) => Core::Found(end, q),
+            Some((end, q)) => found(end, q),
             None => Core::No,
         }
     }
@@ -390,17 +404,38 @@ impl G<'_> {
             if month.is_none() {
                 q.value = None;
             }
-            return Core::Found(i + 5, q);
+            return found(i + 5, q);
         }
         if chain != i + 3 {
             return Core::Skip(chain);
         }
         if x >= 1 && x < y && y <= 10 {
-            return Core::Found(i + 3, Quant::num(Kind::Cardinal, Family::Fraction, f64::from(x) / f64::from(y)));
+            // "1/4 inch", "1/2 cup"
+            let a = Amount { value: f64::from(x) / f64::from(y), scale: None, family: Family::Fraction, small: None };
+            let (end, mut q) = self.after_amount(&a, i + 3);
+            if q.kind == Kind::Cardinal {
+                q.family = Family::Fraction;
+            }
+            return found(end, q);
         }
         let date = Date { year: None, month: Some(x), day: Some(y) };
+        // "1/40", "3/16": not a day of a month, so a fraction.
+        if x >= 1 && x < y && !date.is_valid() {
+            let (end, mut q) = self.after_amount(
+                &Amount { value: f64::from(x) / f64::from(y), scale: None, family: Family::Fraction, small: None },
+                i + 3,
+            );
+            if q.kind == Kind::Cardinal {
+                q.family = Family::Fraction;
+            }
+            return found(end, q);
+        }
         if x >= 1 && date.is_valid() {
-            return Core::Found(i + 3, date_quant(date, Family::Date));
+            // "9/11", "7/7": a slashed day without a year names an event more often than it dates one, so the
+            // document date does not complete it.
+            let mut q = date_quant(date, Family::Date);
+            q.tx.date = None;
+            return found(i + 3, q);
         }
         Core::Skip(chain)
     }
@@ -419,10 +454,67 @@ impl G<'_> {
         {
             let date = Date { year: Some(y.value as i32), month: Some(m.value as u8), day: Some(d.value as u8) };
             if date.is_valid() {
-                return Core::Found(chain, date_quant(date, Family::Date));
+                return found(chain, date_quant(date, Family::Date));
             }
         }
         Core::Skip(chain)
+    }
+
+    /// "x10^6", "×10−5", "x2^10" glued after an amount at `k`: the multiplier and the token after it.
+    pub(super) fn times_power(&self, k: usize) -> Option<(f64, usize)> {
+        let times = self.glued(k) && (self.is_sym(k, &['×']) || self.is_word(k, "x")) && self.glued(k + 1);
+        let base = self.num(k + 1).filter(|l| times && l.plain_int() && l.int_digits <= 2)?.value;
+        let mut j = k + 2;
+        if self.is_sym(j, &['^']) && self.glued(j) {
+            j += 1;
+        } else if !(base == 10.0 && self.is_sym(j, &['-', '−']) && self.glued(j)) {
+            return None;
+        }
+        let neg = self.is_sym(j, &['-', '−']) && self.glued(j);
+        if neg {
+            j += 1;
+        }
+        let exp = self.num(j).filter(|l| self.glued(j) && l.plain_int() && l.int_digits <= 3)?.value;
+        Some((base.powf(if neg { -exp } else { exp }), j + 1))
+    }
+
+    /// "+1 202-555-0143", "0044 20 7946 0958", "202.555.0143": three or more groups of digits (two after a "+")
+    /// joined by spaces, hyphens or dots, nine digits or more in all (so not "2024-03-22"), make a phone number; the end of it. Groups
+    /// of exactly three digits after the first are a thousands grouping ("10 000 000"), not a phone.
+    pub(super) fn phone_end(&self, i: usize) -> Option<usize> {
+        let plus = self.is_sym(i, &['+']);
+        let mut k = if plus { i + 1 } else { i };
+        if plus && !self.glued(k) {
+            return None;
+        }
+        let (mut groups, mut digits, mut all_three, mut long, mut last) = (0, 0, true, false, k);
+        loop {
+            let first = groups == 0;
+            let Some(l) = self
+                .num(k)
+                .filter(|l| !l.commas && !l.fraction && (if first { 1..=4 } else { 2..=4 }).contains(&l.int_digits))
+            else {
+                break;
+            };
+            if !first && l.int_digits != 3 {
+                all_three = false;
+            }
+            long |= !first && l.int_digits >= 3;
+            groups += 1;
+            last = k;
+            digits += usize::from(l.int_digits);
+            if self.is_sym(k + 1, &['-', '.']) && self.glued(k + 1) && self.glued(k + 2) && self.num(k + 2).is_some() {
+                k += 2;
+            } else if self.num(k + 1).is_some() && !self.glued(k + 1) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // A table row ("2274 0 5 5 13") has one-digit cells; a date and a time ("2018-08-25 15:24") no group
+        // of three digits or more after the year.
+        let enough = groups >= 3 || plus && groups >= 2;
+        (enough && digits >= 9 && !all_three && long).then_some(last + 1)
     }
 
     /// A sign before digits: "-5", "−4.5%", "+3".
@@ -436,7 +528,7 @@ impl G<'_> {
         let minus = !self.is_sym(i, &['+']);
         match self.digits(i + 1) {
             Core::Found(end, mut q)
-                if matches!(q.kind, Kind::Cardinal | Kind::Percent | Kind::Quantity)
+                if matches!(q.kind, Kind::Cardinal | Kind::Percent | Kind::Quantity | Kind::Money)
                     && q.family != Family::Vague
                     && (minus || q.kind == Kind::Percent || self.num(i + 1).is_some_and(|l| l.fraction)) =>
             {
@@ -449,195 +541,5 @@ impl G<'_> {
             }
             _ => Core::No,
         }
-    }
-
-    // ----- what follows an amount -----------------------------------------------------------------------------
-
-    /// Percent, currency, unit or clock word after an amount ending before `k`; plain cardinal otherwise.
-    pub(super) fn after_amount(&self, a: &Amount, k: usize) -> (usize, Quant) {
-        // "60,000₩", "5 €": a currency sign after the amount, unless it starts the next amount.
-        if let Some(code) = self.currency_symbol(k).filter(|_| self.num(k + 1).is_none()) {
-            let mut q = Quant::num(Kind::Money, Family::Money, a.value);
-            q.currency = Some(code);
-            q.scale = a.scale;
-            return (k + 1, q);
-        }
-        if let Some((end, unit)) = self.percent_at(k) {
-            let mut q = Quant::num(Kind::Percent, Family::Percent, a.value);
-            q.unit = unit;
-            q.scale = a.scale;
-            return (end, q);
-        }
-        if let Some((end, code, mult)) = self.currency_after(k, a.scale.is_some()) {
-            let mut q = Quant::num(Kind::Money, Family::Money, a.value * mult);
-            q.currency = Some(code);
-            q.scale = a.scale;
-            return (end, q);
-        }
-        if let Some((end, unit, dim)) = self.unit_at(k, a.family == Family::Digits) {
-            let (kind, family) = match dim {
-                Dim::Time => (Kind::Duration, Family::Duration),
-                Dim::Other => (Kind::Quantity, Family::Quantity),
-            };
-            let mut q = Quant::num(kind, family, a.value);
-            q.unit = Some(unit);
-            q.scale = a.scale;
-            return (end, q);
-        }
-        if a.scale.is_none() {
-            if let Some(found) = self.hour_tail(a, k) {
-                return found;
-            }
-        }
-        let mut q = Quant::num(Kind::Cardinal, a.family, a.value);
-        q.scale = a.scale;
-        (k, q)
-    }
-
-    /// "%", "per cent", "percent", "percentage points".
-    pub(super) fn percent_at(&self, k: usize) -> Option<(usize, Option<&'static str>)> {
-        if self.is_sym(k, &['%', '％']) {
-            return Some((k + 1, None));
-        }
-        if self.glued(k) {
-            return None;
-        }
-        if self.word_in(k, &["percent", "pct"]) {
-            return Some((k + 1, None));
-        }
-        if self.is_word(k, "per") && self.is_word(k + 1, "cent") {
-            return Some((k + 2, None));
-        }
-        if self.is_word(k, "percentage") && self.word_in(k + 1, &["point", "points"]) {
-            return Some((k + 2, Some("percentage point")));
-        }
-        None
-    }
-
-    /// "rubles", "US dollars", "Canadian dollars", "USD", "pounds sterling", "cents".
-    pub(super) fn currency_after(&self, k: usize, scaled: bool) -> Option<(usize, &'static str, f64)> {
-        if self.glued(k) {
-            return None;
-        }
-        let e = self.entry(k);
-        if let Some(code) = e.and_then(|e| e.currency) {
-            return Some((k + 1, code, 1.0));
-        }
-        if let Some(code) = e.and_then(|e| e.currency_code).filter(|_| self.toks[k].upper) {
-            return Some((k + 1, code, 1.0));
-        }
-        if let Some((_, code)) = DOLLAR_ADJECTIVES.iter().find(|(adj, _)| self.is_word(k, adj)) {
-            let d = if self.is_word(k, "hong") && self.is_word(k + 1, "kong") { k + 2 } else { k + 1 };
-            if self.word_in(d, &["dollar", "dollars"]) {
-                return Some((d + 1, code, 1.0));
-            }
-        }
-        if self.word_in(k, &["pound", "pounds"]) {
-            if self.is_word(k + 1, "sterling") {
-                return Some((k + 2, "GBP", 1.0));
-            }
-            if scaled {
-                return Some((k + 1, "GBP", 1.0));
-            }
-        }
-        if self.word_in(k, &["cent", "cents"]) {
-            return Some((k + 1, "USD", 0.01));
-        }
-        if self.is_word(k, "pence") {
-            return Some((k + 1, "GBP", 0.01));
-        }
-        None
-    }
-
-    /// A unit at `k`: spaced ("5 km", "two years"), glued to digits ("5km"), hyphenated ("48-hour",
-    /// "32-year-old"), with "square"/"cubic", "°C", "km/h" and "years old".
-    pub(super) fn unit_at(&self, k: usize, digits: bool) -> Option<(usize, &'static str, Dim)> {
-        let mut k0 = k;
-        let glued = self.glued(k);
-        let hyphen = self.is_sym(k, &['-']) && glued && self.glued(k + 1) && self.kind(k + 1) == Some(TokKind::Word);
-        if hyphen {
-            k0 = k + 1;
-        } else if glued && (!digits || self.kind(k) != Some(TokKind::Word)) {
-            // Only digits take a glued unit; a degree sign is handled below.
-            if !self.is_sym(k, &['°']) {
-                return None;
-            }
-        }
-        if self.is_sym(k0, &['°']) {
-            let end = if self.word_in(k0 + 1, &["C", "F"]) && self.glued(k0 + 1) { k0 + 2 } else { k0 + 1 };
-            let unit = if self.is_word(k0 + 1, "C") {
-                "°C"
-            } else if self.is_word(k0 + 1, "F") {
-                "°F"
-            } else {
-                "degree"
-            };
-            return Some((end, if end == k0 + 1 { "degree" } else { unit }, Dim::Other));
-        }
-        // "square kilometres", "sq km", "cubic metres"
-        if !glued && self.word_in(k0, &["square", "sq", "cubic"]) {
-            let cubic = self.is_word(k0, "cubic");
-            let mut j = k0 + 1;
-            if self.is_sym(j, &['.']) && self.glued(j) {
-                j += 1;
-            }
-            let u = self.entry(j).and_then(|e| e.unit)?;
-            let name = match (u.name, cubic) {
-                ("km", false) => "km2",
-                ("m", false) => "m2",
-                ("mi", false) => "mi2",
-                ("ft", false) => "ft2",
-                ("m", true) => "m3",
-                ("ft", true) => "ft3",
-                _ => return None,
-            };
-            return Some((j + 1, name, Dim::Other));
-        }
-        if self.word_in(k0, &["pound", "pounds"]) && !glued {
-            return Some((k0 + 1, "lb", Dim::Other));
-        }
-        let u = self.entry(k0).and_then(|e| e.unit)?;
-        if u.glued_only && !(glued && digits && !hyphen && self.s(k0).chars().all(|c| c.is_lowercase())) {
-            return None;
-        }
-        let mut end = k0 + 1;
-        let mut name = u.name;
-        // "km/h", "km²"
-        if self.is_sym(end, &['/']) && self.glued(end) && self.word_in(end + 1, &["h", "hr"]) && self.glued(end + 1) {
-            end += 2;
-            name = "km/h";
-            if u.name != "km" {
-                name = if u.name == "mi" { "mph" } else { return Some((k0 + 1, u.name, u.dim)) };
-            }
-        } else if self.is_sym(end, &['²']) && self.glued(end) {
-            end += 1;
-            name = match u.name {
-                "km" => "km2",
-                "m" => "m2",
-                _ => u.name,
-            };
-        }
-        if u.name == "degree" {
-            if self.word_in(end, &["celsius", "centigrade", "C"]) {
-                return Some((end + 1, "°C", Dim::Other));
-            }
-            if self.word_in(end, &["fahrenheit", "F"]) {
-                return Some((end + 1, "°F", Dim::Other));
-            }
-        }
-        // "32-year-old", "two years old", "a 10-year-long war"
-        if u.dim == Dim::Time {
-            if hyphen
-                && self.is_sym(end, &['-'])
-                && self.glued(end)
-                && self.word_in(end + 1, &["old", "long"])
-                && self.glued(end + 1)
-            {
-                end += 2;
-            } else if !hyphen && self.is_word(end, "old") && !self.glued(end) {
-                end += 1;
-            }
-        }
-        Some((end, name, u.dim))
     }
 }

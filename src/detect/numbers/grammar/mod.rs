@@ -22,11 +22,14 @@
 
 mod calendar;
 mod digits;
+mod relative;
+mod tail;
 mod words;
 
 use super::lexicon::{
-    is_one_of, Bound, Card, Dim, Entry, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS, DOLLAR_ADJECTIVES,
-    DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
+    is_one_of, Bound, Card, Dim, Entry, AHEAD_WORDS, BOUNDS, COUNT_NOUNS, CURRENCY_SYMBOLS, DATE_PREPOSITIONS,
+    DAY_PARTS, DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, PERIOD_EDGES,
+    RELATIVE_WORDS, TIME_ZONES, WEAK_REACH, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
 };
 use super::tokens::{NumLit, Tok, TokKind};
 use super::value::{Date, Family, Kind, Quant, Val};
@@ -42,12 +45,17 @@ pub(crate) struct Match {
 
 /// The outcome of trying a core at one token.
 enum Core {
-    /// An expression ending before this token index.
-    Found(usize, Quant),
+    /// An expression ending before this token index (boxed: a meaning is large, and most tries find nothing).
+    Found(usize, Box<Quant>),
     /// Tokens up to this index belong to a name or code; skip them.
     Skip(usize),
     /// Nothing starts here.
     No,
+}
+
+/// An expression ending before token `end`.
+fn found(end: usize, q: Quant) -> Core {
+    Core::Found(end, Box::new(q))
 }
 
 /// Finds every expression in `toks` (tokens of `text`).
@@ -65,6 +73,10 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Match> {
         }
         match g.at(i) {
             Core::Found(end, q) => {
+                let (end, mut q) = g.extend(i, end, *q);
+                if q.tx.weekday.is_some() || q.tx.date.is_some() {
+                    q.tx.ahead = g.looks_ahead(i);
+                }
                 let core = match &q.bound {
                     Some(_) => g.bound(i).map_or(i, |(_, j)| j),
                     None => i,
@@ -207,22 +219,36 @@ impl<'t> G<'t> {
                 if let Some(end) = self.name_around(i) {
                     return Core::Skip(end);
                 }
+                if let Some(end) = self.phone_end(i) {
+                    return Core::Skip(end);
+                }
                 if self.list_bullet(i) {
                     return Core::Skip(i + 2);
                 }
                 self.core_with_range(i)
             }
             TokKind::Sym => {
+                // Only a currency sign, a sign or an apostrophe ("’90s") can start an expression.
+                if !self.sym_starts(i) {
+                    return Core::No;
+                }
                 if self.currency_symbol(i).is_some() {
                     return self.core_with_range(i);
                 }
                 if let found @ Core::Found(..) = self.short_year(i) {
                     return found;
                 }
+                if let Some(end) = self.phone_end(i) {
+                    return Core::Skip(end);
+                }
                 self.signed(i)
             }
             TokKind::Word => {
                 let Some(e) = t.entry else { return Core::No };
+                // A weak word ("a", "in", "this") starts nothing unless a number can follow it.
+                if !e.strong && !self.number_ahead(i) {
+                    return Core::No;
+                }
                 if e.bound_start {
                     if let Some(found) = self.bounded(i) {
                         return found;
@@ -234,6 +260,26 @@ impl<'t> G<'t> {
                 self.core_with_range(i)
             }
         }
+    }
+
+    /// Whether the symbol at `i` can start an expression: a currency sign, a sign, an apostrophe.
+    fn sym_starts(&self, i: usize) -> bool {
+        let c = self.s(i).chars().next().unwrap_or(' ');
+        matches!(c, '+' | '-' | '−' | '\'' | '’') || CURRENCY_SYMBOLS.iter().any(|(s, _)| *s == c)
+    }
+
+    /// Whether a digit, a symbol that can start a number or a strong word comes within [`WEAK_REACH`] tokens
+    /// after `i`.
+    fn number_ahead(&self, i: usize) -> bool {
+        (i + 1..=i + WEAK_REACH).any(|k| match self.t(k) {
+            Some(t) => match t.kind {
+                TokKind::Num => true,
+                TokKind::Sym => self.sym_starts(k),
+                TokKind::Word => t.entry.is_some_and(|e| e.strong),
+                TokKind::Opaque => false,
+            },
+            None => false,
+        })
     }
 
     /// "at least 115", "nearly 170", "just over two weeks".
@@ -252,11 +298,21 @@ impl<'t> G<'t> {
             return None;
         }
         let Core::Found(end, mut q) = self.core_with_range(j) else { return None };
+        // "pledged €50 billion over four years": a bare "over" before a length of time says when, not how much,
+        // unless the length is itself the figure ("for over 20 years", "over 20 years old").
+        if j == i + 1
+            && self.is_word(i, "over")
+            && q.kind == Kind::Duration
+            && !self.prev_word_in(i, &["for", "of", "after", "in", "took", "takes", "lasted", "spent", "than"])
+            && !self.is_word(end - 1, "old")
+        {
+            return None;
+        }
         match q.kind {
             Kind::Ordinal => return None,
             Kind::Date if q.family == Family::Year => {
                 let v = q.value.as_ref().and_then(Val::as_f64)?;
-                q = Quant::num(Kind::Cardinal, Family::Digits, v);
+                *q = Quant::num(Kind::Cardinal, Family::Digits, v);
             }
             Kind::Date => return None,
             Kind::Time if b != Bound::Approx => return None,
@@ -269,7 +325,8 @@ impl<'t> G<'t> {
     /// The longest bound phrase at `i` and the token after it.
     fn bound(&self, i: usize) -> Option<(Bound, usize)> {
         let mut best: Option<(Bound, usize)> = None;
-        for (words, b) in BOUNDS {
+        let (first, n) = self.entry(i)?.bounds;
+        for (words, b) in &BOUNDS[first as usize..(first + n) as usize] {
             let ok = words.iter().enumerate().all(|(n, w)| self.is_word(i + n, w) && (n == 0 || !self.glued(i + n)));
             if ok && best.is_none_or(|(_, e)| i + words.len() > e) {
                 best = Some((*b, i + words.len()));
@@ -303,8 +360,11 @@ impl<'t> G<'t> {
             return None;
         }
         let Core::Found(e2, q2) = self.core(e1 + 1) else { return None };
+        if both_dated(&q1, &q2) {
+            return None;
+        }
         let r = range(&q1, &q2, self.num(e1 + 1))?;
-        Some(Core::Found(e2, r))
+        Some(found(e2, r))
     }
 
     /// A core, then "-"/"–"/"to" and a second core make a range when they fit together.
@@ -313,11 +373,17 @@ impl<'t> G<'t> {
             Core::Found(e, q) => (e, q),
             other => return other,
         };
+        // "8- to 16-meter": the first end keeps a hyphen for the unit it shares with the second.
+        let e1 = if self.is_sym(e1, &['-']) && self.glued(e1) && !self.glued(e1 + 1) && self.is_word(e1 + 1, "to") {
+            e1 + 1
+        } else {
+            e1
+        };
         let hyphen = self.is_sym(e1, &DASHES);
         let glued_hyphen = hyphen && self.glued(e1) && self.glued(e1 + 1);
         let spaced_hyphen = hyphen && !self.glued(e1) && !self.glued(e1 + 1);
         // "20 to 35 people" is a range; "fell 30 to 126" and "down by 30 to 126" report a change.
-        let to = self.is_word(e1, "to") && !self.prev_word_in(i, &CHANGE_WORDS);
+        let to = self.word_in(e1, &["to", "through"]) && !self.prev_word_in(i, &CHANGE_WORDS);
         if glued_hyphen {
             // "2283-5474", "555-1234": long digit groups joined by a hyphen are codes unless both are years.
             if let (Some(a), Some(b)) = (self.num(e1 - 1), self.num(e1 + 1)) {
@@ -330,11 +396,14 @@ impl<'t> G<'t> {
         }
         if glued_hyphen || spaced_hyphen || to {
             if let Core::Found(e2, q2) = self.core(e1 + 1) {
+                if to && both_dated(&q1, &q2) {
+                    return Core::Found(e1, q1);
+                }
                 if let Some(r) = range(&q1, &q2, self.num(e1 + 1)) {
                     if let Some(found) = self.day_range_month(i, e2, &r) {
                         return found;
                     }
-                    return Core::Found(e2, r);
+                    return found(e2, r);
                 }
             }
             if glued_hyphen && self.num(e1 - 1).is_some() && self.num(e1 + 1).is_some() {
@@ -432,7 +501,18 @@ fn time(h: u8, m: u8) -> Quant {
 }
 
 fn date_quant(d: Date, family: Family) -> Quant {
-    Quant::new(Kind::Date, family, d.iso().map(Val::Iso))
+    let mut q = Quant::new(Kind::Date, family, d.iso().map(Val::Iso));
+    if d.year.is_none() {
+        q.tx.date = Some(d);
+    }
+    q
+}
+
+/// Two ends that are each a whole dated expression ("between 1994 and 1997", "from 1991 to 1997"): TimeML marks
+/// them as two dates, each with its own value, rather than one range.
+fn both_dated(a: &Quant, b: &Quant) -> bool {
+    let dated = |q: &Quant| q.kind == Kind::Date && matches!(q.value, Some(Val::Iso(_)));
+    dated(a) && dated(b)
 }
 
 /// Joins two ends into a range when they fit: same kind (same unit or currency), or a bare number before a
@@ -482,7 +562,7 @@ fn range(lo: &Quant, hi: &Quant, hi_lit: Option<NumLit>) -> Option<Quant> {
     q.min = Some(lo_v);
     q.max = Some(hi_v);
     q.of = Some(of);
-    q.unit = hi.unit.or(lo.unit);
+    q.unit = hi.unit.clone().or_else(|| lo.unit.clone());
     q.currency = hi.currency.or(lo.currency);
     Some(q)
 }

@@ -16,12 +16,22 @@ impl G<'_> {
 
     /// "$2.3 billion", "€5m", "£10": the amount at `k`, after a currency prefix.
     pub(super) fn money_after_prefix(&self, k: usize, code: &'static str) -> Core {
+        // "$-99.99": a sign after the symbol.
+        let (k, sign) =
+            if self.is_sym(k, &['-', '−']) && self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some() {
+                (k + 1, -1.0)
+            } else {
+                (k, 1.0)
+            };
         let Some(lit) = self.num(k) else { return Core::No };
-        let mut value = lit.value;
+        let mut value = sign * lit.value;
         let mut scale = None;
         let mut j = k + 1;
         if self.glued(j) {
-            if let Some(s) = self.entry(j).and_then(|e| e.scale_abbr) {
+            if let Some(s) =
+                self.entry(j).and_then(|e| e.scale_abbr).or_else(|| self.word_in(j, &["t"]).then_some(1e12))
+            {
+                // "$2.3bn", "€5m", "$2.174T"
                 scale = Some(s);
                 j += 1;
             } else if self.kind(j) == Some(TokKind::Word) {
@@ -37,7 +47,7 @@ impl G<'_> {
         let mut q = Quant::num(Kind::Money, Family::Money, value);
         q.currency = Some(code);
         q.scale = scale;
-        Core::Found(j, q)
+        found(j, q)
     }
 
     /// A scale word after an amount: "billion", "hundred", and with money also "bn", "mn", "m".
@@ -77,6 +87,14 @@ impl G<'_> {
                 return self.money_after_prefix(k, "INR");
             }
         }
+        if e.trigger {
+            if let found @ Core::Found(..) = self.modified(i) {
+                return found;
+            }
+            if let found @ Core::Found(..) = self.q_quarter(i) {
+                return found;
+            }
+        }
         if e.month.is_some() {
             if let found @ Core::Found(..) = self.month_date(i) {
                 return found;
@@ -92,10 +110,10 @@ impl G<'_> {
             return self.mid(i);
         }
         if is_one_of(w, &["noon", "midday"]) {
-            return Core::Found(i + 1, time(12, 0));
+            return found(i + 1, time(12, 0));
         }
         if w.eq_ignore_ascii_case("midnight") {
-            return Core::Found(i + 1, time(0, 0));
+            return found(i + 1, time(0, 0));
         }
         if let found @ Core::Found(..) = self.vague(i) {
             return found;
@@ -110,10 +128,16 @@ impl G<'_> {
             if self.ordinal_is_noun(i, wn.end) {
                 return Core::No;
             }
-            return Core::Found(wn.end, Quant::num(Kind::Ordinal, Family::Ordinal, wn.value));
+            return found(wn.end, Quant::num(Kind::Ordinal, Family::Ordinal, wn.value));
         }
         if wn.fraction {
-            return Core::Found(wn.end, Quant::num(Kind::Cardinal, Family::Fraction, wn.value));
+            // "one-half miles", "two-thirds of a mile" (the unit only right after the fraction)
+            let a = Amount { value: wn.value, scale: None, family: Family::Fraction, small: None };
+            let (end, mut q) = self.after_amount(&a, wn.end);
+            if q.kind == Kind::Cardinal {
+                q.family = Family::Fraction;
+            }
+            return found(end, q);
         }
         let small = (wn.value.fract() == 0.0 && wn.value < 60.0).then_some(wn.value as u8);
         let a = Amount { value: wn.value, scale: wn.scale, family: Family::Words, small };
@@ -125,7 +149,10 @@ impl G<'_> {
         if wn.lone_one && end == wn.end + 1 && self.is_word(wn.end, "day") {
             let measured = self.prev_word_in(
                 i,
-                &["for", "in", "within", "after", "than", "just", "only", "over", "about", "last", "first", "a", "per"],
+                &[
+                    "for", "in", "within", "after", "than", "just", "only", "over", "about", "last", "first", "a",
+                    "per", "lasted", "lasts", "lasting", "took", "takes", "spent", "spend", "waited",
+                ],
             ) || self.word_in(
                 end,
                 &["later", "earlier", "ago", "after", "before", "of", "and", "or", "to", "trip", "visit"],
@@ -134,7 +161,7 @@ impl G<'_> {
                 return Core::No;
             }
         }
-        Core::Found(end, q)
+        found(end, q)
     }
 
     /// "one" in "one of the deadliest", "no one", "this one", "one-sided" is not a number.
@@ -215,6 +242,22 @@ impl G<'_> {
                 lone_one: false,
             });
         }
+        // "a baker's dozen" is thirteen.
+        if self.is_word(k, "a")
+            && self.is_word(k + 1, "baker")
+            && self.is_sym(k + 2, &['\'', '’'])
+            && self.is_word(k + 3, "s")
+            && self.is_word(k + 4, "dozen")
+        {
+            return Some(WordsNum {
+                end: k + 5,
+                value: 13.0,
+                ordinal: false,
+                fraction: false,
+                scale: None,
+                lone_one: false,
+            });
+        }
         if self.word_in(k, &["a", "an"]) {
             let next = self.entry(k + 1)?;
             match next.card {
@@ -263,12 +306,15 @@ impl G<'_> {
             // Fractions: "two-thirds", "one third of", "three quarters".
             if let Some((d, plural)) = e.denom {
                 if matches!(last, L::Unit | L::Teen | L::Tens | L::A) && cur > 0.0 {
+                    // "one third of", "one-sixth"; "one sixth." at the end of a clause; "three halves".
+                    let ends_clause = self.t(k + 1).is_none() || self.is_sym(k + 1, &['.', ',', ';', ')', '!', '?']);
                     let ok = if plural {
                         cur > 1.0 || last == L::A
                     } else {
-                        cur == 1.0 && (hyphened || self.is_word(k + 1, "of"))
+                        cur == 1.0 && (hyphened || self.is_word(k + 1, "of") || ends_clause)
                     };
-                    if ok && d != 2 || (d == 2 && cur == 1.0 && hyphened) {
+                    let half = d == 2 && (cur == 1.0 && hyphened || plural && cur > 1.0 && !self.is_word(k + 1, "of"));
+                    if ok && d != 2 || half {
                         return Some(WordsNum {
                             end: k + 1,
                             value: (total + cur) / f64::from(d),
@@ -385,6 +431,25 @@ impl G<'_> {
         if words == 0 || last == L::A {
             return None;
         }
+        // "nought point three", "two point five million": spoken decimals, one digit word at a time.
+        if matches!(last, L::Unit | L::Teen | L::Tens) && self.is_word(end, "point") {
+            let (mut k, mut frac, mut scale_down) = (end + 1, 0.0, 0.1);
+            while let Some(Card::Unit(d)) = self.entry(k).and_then(|e| e.card) {
+                frac += f64::from(d) * scale_down;
+                scale_down /= 10.0;
+                k += 1;
+            }
+            if k > end + 1 {
+                cur += frac;
+                end = k;
+                if let Some(Card::Scale(s)) = self.entry(k).and_then(|e| e.card) {
+                    total += cur * s;
+                    cur = 0.0;
+                    scale = Some(s);
+                    end = k + 1;
+                }
+            }
+        }
         let lone_one = words == 1 && self.s(i).eq_ignore_ascii_case("one");
         Some(WordsNum { end, value: total + cur, ordinal: false, fraction: false, scale, lone_one })
     }
@@ -428,7 +493,7 @@ impl G<'_> {
                 end += 2;
             }
         }
-        Core::Found(end, q)
+        found(end, q)
     }
 }
 
