@@ -27,6 +27,10 @@ pub struct LineFacts {
     /// `itemprop="articleBody"`, or one whose class or id names the article body (`article-body`,
     /// `entry-content`, `post-content`, `story-body`, …).
     pub in_article: bool,
+    /// Whether most of the line is inside the page's main content block as a Readability-style scorer picks it
+    /// (paragraphs, commas, class and id words, link density). No line has it when the page gives no block with
+    /// enough text to trust.
+    pub in_main: bool,
     /// Whether most of the line is inside a `<figcaption>`: photo captions and credits.
     pub caption: bool,
     /// Whether most of the line is inside a list item (`<li>`).

@@ -112,6 +112,8 @@ struct Classifier<'m, 'a> {
     /// The HTML marks an article container that holds most of the prose: lines outside it weigh against the
     /// article's region.
     container: bool,
+    /// The HTML scorer picked a main content block ([`LineFacts::in_main`]).
+    main_block: bool,
     /// The English stoplist does not fit the text (another language): classes come from length and sentence
     /// punctuation alone.
     neutral: bool,
@@ -147,6 +149,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             first_seen: vec![None; n],
             neutral,
             container: false,
+            main_block: facts.is_some_and(|f| f.iter().any(|x| x.in_main)),
         }
     }
 
@@ -156,6 +159,12 @@ impl<'m, 'a> Classifier<'m, 'a> {
 
     fn fact(&self, k: usize) -> Option<&'m LineFacts> {
         self.facts.map(|f| &f[self.idx[k]])
+    }
+
+    /// Whether line `k` lies in the page's content: the main block the HTML scorer picked when it picked one,
+    /// else the article container the markup names.
+    fn inside(&self, k: usize) -> bool {
+        self.fact(k).is_some_and(|x| if self.main_block { x.in_main } else { x.in_article })
     }
 
     fn run(mut self) -> Vec<Verdict> {
@@ -178,7 +187,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             let (mut inside, mut all) = (0, 0);
             for k in (0..n).filter(|&k| self.class[k] == Class::Good) {
                 all += self.feats[k].chars;
-                inside += if self.fact(k).is_some_and(|x| x.in_article) { self.feats[k].chars } else { 0 };
+                inside += if self.inside(k) { self.feats[k].chars } else { 0 };
             }
             all > 0 && inside * 3 >= all * 2
         };
@@ -190,6 +199,12 @@ impl<'m, 'a> Classifier<'m, 'a> {
             for k in 0..n {
                 out[k] = Some(match &self.hard[k] {
                     Some(v) => v.clone(),
+                    None if self.main_block && !self.inside(k) => Verdict::chrome(
+                        "boilerplate.context",
+                        "Outside the page's main content block (the container richest in paragraphs and commas, \
+                         poorest in links).",
+                    ),
+                    None if self.main_block && std::env::var_os("VA").is_some() => self.content_verdict(k),
                     None if k >= region.end && after_comments => Verdict::chrome(
                         "boilerplate.context",
                         format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1),
@@ -319,7 +334,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
     /// it. `None` when no line is good.
     fn main_region(&self) -> Option<std::ops::Range<usize>> {
         let weight = |k: usize| -> f64 {
-            if self.container && self.fact(k).is_some_and(|x| !x.in_article) {
+            if self.container && !self.inside(k) {
                 return -1.0;
             }
             // Repeated lines are mostly menus and teaser lists: they weigh against the region like chrome.
