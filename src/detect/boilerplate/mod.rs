@@ -204,7 +204,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
                         "Outside the page's main content block (the container richest in paragraphs and commas, \
                          poorest in links).",
                     ),
-                    None if self.main_block && std::env::var_os("VA").is_some() => self.content_verdict(k),
+                    None if self.main_block && self.inside(k) => self.content_verdict(k),
                     None if k >= region.end && after_comments => Verdict::chrome(
                         "boilerplate.context",
                         format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1),
@@ -406,7 +406,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
         for k in 0..self.idx.len() {
             let Some(first) = self.first_seen[k] else { continue };
             let first_chrome = out[first].as_ref().is_some_and(|v| v.boilerplate);
-            if (first_chrome || !region.contains(&k) || !region.contains(&first)) && self.hard[k].is_none() {
+            let content = |k: usize| if self.main_block { self.inside(k) } else { region.contains(&k) };
+            if (first_chrome || !content(k) || !content(first)) && self.hard[k].is_none() {
                 let line = self.idx[first] + 1;
                 out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
             }

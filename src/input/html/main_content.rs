@@ -16,6 +16,9 @@ use std::collections::{HashMap, HashSet};
 const MIN_TEXT: usize = 250;
 /// Paragraphs shorter than this do not vote (Readability's `MIN_PARAGRAPH_LENGTH` is 25).
 const MIN_PARAGRAPH: usize = 25;
+/// Near-equal rivals of the best container that make their common ancestor the block instead (Readability's
+/// `MINIMUM_TOPCANDIDATES`).
+const MIN_ALTERNATIVES: usize = 3;
 /// How many ancestors a paragraph's score reaches (Readability's default is 5).
 const ANCESTORS: usize = 5;
 
@@ -194,12 +197,26 @@ fn score_round(doc: &Html, pruning: Pruning) -> Option<(HashSet<NodeId>, usize)>
         .filter(|id| !is_root_like(doc, **id))
         .max_by(|a, b| final_score(a).total_cmp(&final_score(b)).then_with(|| b.cmp(a)))?;
     let mut top_score = final_score(&top);
-    if std::env::var_os("SIFT_MAIN_DEBUG").is_some() {
-        let mut all: Vec<_> = scores.keys().map(|id| (final_score(id), *id)).collect();
-        all.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (sc, id) in all.iter().take(6) {
-            let el = doc.tree.get(*id).unwrap().value().as_element().unwrap();
-            eprintln!("  {sc:.1} <{} class={:?} id={:?}> chars={:?}", el.name(), el.attr("class"), el.attr("id"), totals.get(id));
+    // Several near-equal candidates (paragraph cards of one story) mean the story is their common ancestor:
+    // Readability walks up to the first parent that holds three of them.
+    let mut ranked: Vec<(f64, NodeId)> =
+        scores.keys().filter(|id| !is_root_like(doc, **id)).map(|id| (final_score(id), *id)).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let alternatives: Vec<NodeId> =
+        ranked.iter().skip(1).take(4).filter(|(sc, _)| *sc >= 0.75 * top_score).map(|(_, id)| *id).collect();
+    if alternatives.len() >= MIN_ALTERNATIVES {
+        let mut at = doc.tree.get(top)?.parent();
+        while let Some(p) = at.filter(|p| !is_root_like(doc, p.id())) {
+            let holds = alternatives
+                .iter()
+                .filter(|alt| doc.tree.get(**alt).is_some_and(|n| n.ancestors().any(|a| a.id() == p.id())))
+                .count();
+            if holds >= MIN_ALTERNATIVES {
+                top = p.id();
+                top_score = scores.contains_key(&p.id()).then(|| final_score(&p.id())).unwrap_or(top_score);
+                break;
+            }
+            at = p.parent();
         }
     }
     // Readability walks up while a parent beats the last score, stopping once parents fall below a third.
