@@ -586,7 +586,9 @@ impl Renderer {
                 self.end_line();
                 continue;
             }
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            // Unicode's line and paragraph separators break lines in other tools (Python's `splitlines`): they
+            // collapse like any other whitespace, so every line of the text is one line everywhere.
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{2028}' | '\u{2029}') {
                 if self.pre > 0 {
                     self.push(' ');
                 } else {

@@ -62,7 +62,8 @@ pub fn classify_with(model: &TextModel, facts: Option<&[LineFacts]>) -> Vec<Verd
     Classifier::new(model, facts).run()
 }
 
-/// One span per boilerplate line, covering the line trimmed of surrounding whitespace.
+/// One span per boilerplate line, covering the whole line trimmed of surrounding whitespace (as the corpus gold
+/// marks lines): never part of a line, never two.
 pub fn spans(model: &TextModel, verdicts: &[Verdict]) -> Vec<Span> {
     model
         .lines
