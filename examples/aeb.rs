@@ -10,6 +10,9 @@
 //! python3 ../shared/bench/score.py aebhtml /tmp/aebhtml.preds.jsonl
 //! ```
 //!
+//! Lines with both `"text"` and `"html"` are read as a browser paste: the text is the document and
+//! [`sift::input::paste_facts`] lends it the HTML's line facts.
+//!
 //! At the end it prints the throughput to stderr: the boilerplate layer alone (classification and spans, over the
 //! text's bytes) and, for HTML input, with the rendering included (over the HTML's bytes).
 //!
@@ -45,7 +48,12 @@ fn main() -> io::Result<()> {
         let id = v["id"].clone();
         let started = Instant::now();
         let (text, facts) = match (v["text"].as_str(), v["html"].as_str()) {
-            (Some(t), _) => (t.to_string(), None),
+            // Both, as a browser paste carries them: the text is the document, the HTML lends its line facts.
+            (Some(t), Some(h)) => {
+                html_bytes += h.len();
+                (t.to_string(), Some(sift::input::paste_facts(t, h)))
+            }
+            (Some(t), None) => (t.to_string(), None),
             (None, Some(h)) => {
                 let vis = html_to_text(h);
                 html_bytes += h.len();

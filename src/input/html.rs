@@ -647,6 +647,7 @@ impl Renderer {
         }
         let most = |k: usize| 2 * k > n.chars;
         let facts = LineFacts {
+            from_html: true,
             chrome: chrome.filter(|_| most(n.chrome)),
             hint: hint.filter(|_| most(n.hint)),
             link_density: if n.chars == 0 { 0.0 } else { n.link as f64 / n.chars as f64 },

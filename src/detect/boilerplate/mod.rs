@@ -162,10 +162,16 @@ impl<'m, 'a> Classifier<'m, 'a> {
         self.facts.map(|f| &f[self.idx[k]])
     }
 
+    /// Whether the HTML holds line `k` (a pasted line may not align with it; then only its text speaks).
+    fn known(&self, k: usize) -> bool {
+        self.fact(k).is_some_and(|x| x.from_html)
+    }
+
     /// Whether line `k` lies in the page's content: the main block the HTML scorer picked when it picked one,
     /// else the article container the markup names.
     fn inside(&self, k: usize) -> bool {
-        self.fact(k).is_some_and(|x| if self.main_block { x.in_main } else { x.in_article })
+        // A pasted line the HTML does not hold is not known to lie outside.
+        self.fact(k).is_some_and(|x| if self.main_block { x.in_main || !x.from_html } else { x.in_article })
     }
 
     fn run(mut self) -> Vec<Verdict> {
@@ -200,12 +206,12 @@ impl<'m, 'a> Classifier<'m, 'a> {
             for k in 0..n {
                 out[k] = Some(match &self.hard[k] {
                     Some(v) => v.clone(),
-                    None if self.main_block && !self.inside(k) => Verdict::chrome(
+                    None if self.main_block && self.known(k) && !self.inside(k) => Verdict::chrome(
                         "boilerplate.context",
                         "Outside the page's main content block (the container richest in paragraphs and commas, \
                          poorest in links).",
                     ),
-                    None if self.main_block && self.inside(k) => self.content_verdict(k),
+                    None if self.main_block && self.known(k) => self.content_verdict(k),
                     None if k >= region.end && after_comments => Verdict::chrome(
                         "boilerplate.context",
                         format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1),
