@@ -20,6 +20,8 @@
 //! `.context`, `.headline`, `.none`, `.blank` for kept lines.
 
 mod features;
+mod line_model;
+mod line_weights;
 mod phrases;
 
 use crate::annotation::{Span, BOILERPLATE};
@@ -59,7 +61,16 @@ pub fn classify(model: &TextModel) -> Vec<Verdict> {
 /// `facts` holds one entry per line of `model`; facts of the wrong length are ignored rather than misapplied.
 pub fn classify_with(model: &TextModel, facts: Option<&[LineFacts]>) -> Vec<Verdict> {
     let facts = facts.filter(|f| f.len() == model.lines.len());
-    Classifier::new(model, facts).run()
+    Classifier::new(model, facts).run(true).0
+}
+
+/// The line model's features ([`line_model::FEATURES`] of them) for every non-blank line, with the line's index,
+/// as the rules see it before the model speaks: what `scripts/train_boilerplate.py` learns from.
+pub fn line_features(model: &TextModel, facts: Option<&[LineFacts]>) -> Vec<(usize, Vec<f32>)> {
+    let facts = facts.filter(|f| f.len() == model.lines.len());
+    let c = Classifier::new(model, facts);
+    let idx = c.idx.clone();
+    idx.into_iter().zip(c.run(false).1).map(|(i, x)| (i, x.to_vec())).collect()
 }
 
 /// One span per boilerplate line, covering the whole line trimmed of surrounding whitespace (as the corpus gold
@@ -174,7 +185,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
         self.fact(k).is_some_and(|x| if self.main_block { x.in_main || !x.from_html } else { x.in_article })
     }
 
-    fn run(mut self) -> Vec<Verdict> {
+    /// The verdicts, and the line model's features of each non-blank line; `learned` lets the model overrule.
+    fn run(mut self, learned: bool) -> (Vec<Verdict>, Vec<[f32; line_model::FEATURES]>) {
         let n = self.idx.len();
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for k in 0..n {
@@ -200,7 +212,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
         };
         let region = self.main_region().map(|r| self.close_at_comments(r));
         let mut out: Vec<Option<Verdict>> = vec![None; n];
-        if let Some(region) = region {
+        let mut kept_smoothed = None;
+        if let Some(region) = region.clone() {
             let smoothed = smooth(&self.class);
             let after_comments = self.after_comments(&region);
             for k in 0..n {
@@ -226,6 +239,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             }
             self.mark_repeats(&region, &mut out);
             self.keep_headline(region.start, &mut out);
+            kept_smoothed = Some(smoothed);
         } else {
             // No line reads as prose: too little to place the article, so only the decisive rules speak.
             for (slot, hard) in out.iter_mut().zip(&self.hard) {
@@ -238,12 +252,16 @@ impl<'m, 'a> Classifier<'m, 'a> {
             }
         }
         self.mark_teasers(&mut out);
+        let feats = line_model::features(&self, region.as_ref(), kept_smoothed.as_deref(), &out);
+        if learned {
+            line_model::refine(&self, &feats, &mut out);
+        }
         let mut verdicts: Vec<Verdict> =
             vec![Verdict::content("boilerplate.blank", "Blank line."); self.model.lines.len()];
         for (k, v) in out.into_iter().enumerate() {
             verdicts[self.idx[k]] = v.expect("every non-blank line has a verdict");
         }
-        verdicts
+        (verdicts, feats)
     }
 
     /// Pass 1: rules that decide a line by itself.
