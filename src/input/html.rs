@@ -510,8 +510,8 @@ impl Renderer {
         self.boundary(name);
         // A wrapper of the main content block is not chrome, whatever its tag or class says.
         let wrapper = self.main.ancestors.contains(&id);
-        let landmark = chrome_of(name, el)
-            .filter(|_| !wrapper && !(matches!(name, "header" | "footer") && self.articles > 0));
+        let landmark =
+            chrome_of(name, el).filter(|_| !wrapper && !(matches!(name, "header" | "footer") && self.articles > 0));
         if let Some(l) = landmark {
             self.chrome.push(l);
         }

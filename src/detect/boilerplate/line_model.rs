@@ -113,7 +113,10 @@ pub(super) fn refine(c: &Classifier, feats: &[[f32; FEATURES]], out: &mut [Optio
         } else if !v.boilerplate && p > DROP_ABOVE {
             *v = Verdict::chrome(
                 "boilerplate.model",
-                format!("The line model gives it {:.0}% odds of being site chrome (its length, words and place).", p * 100.0),
+                format!(
+                    "The line model gives it {:.0}% odds of being site chrome (its length, words and place).",
+                    p * 100.0
+                ),
             );
         }
     }

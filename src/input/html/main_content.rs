@@ -23,14 +23,41 @@ const MIN_ALTERNATIVES: usize = 3;
 const ANCESTORS: usize = 5;
 
 /// Class and id words that make a container likelier to be the content (Readability's `positive` pattern).
-const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story", "articlebody",
-];
+const POSITIVE: &[&str] =
+    &["article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story", "articlebody"];
 /// Class and id words that make it less likely (Readability's `negative` pattern).
 const NEGATIVE: &[&str] = &[
-    "hidden", "banner", "combx", "comment", "comments", "contact", "foot", "footer", "footnote", "masthead",
-    "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
-    "sponsor", "shopping", "tags", "tool", "widget", "nav", "menu", "teaser", "teasers", "recirc", "more",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "comments",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "nav",
+    "menu",
+    "teaser",
+    "teasers",
+    "recirc",
+    "more",
 ];
 
 /// Running totals of one open element.
