@@ -470,6 +470,10 @@ struct Counts {
     main: usize,
 }
 
+/// An open element: its name, the chrome landmark and class hint it opened, whether it is an article container
+/// and whether it is part of the main content block.
+type OpenElement = (String, Option<&'static str>, Option<&'static str>, bool, bool);
+
 #[derive(Default)]
 struct Renderer {
     lines: Vec<(String, LineFacts)>,
@@ -483,7 +487,7 @@ struct Renderer {
     blank: bool,
     /// Open elements, with the chrome landmark and class hint each one opened (if any), whether it is an
     /// article container and whether it is part of the main content block.
-    stack: Vec<(String, Option<&'static str>, Option<&'static str>, bool, bool)>,
+    stack: Vec<OpenElement>,
     /// The main content block's elements ([`main_content::main_content`]); empty when none was trusted.
     main: main_content::MainBlock,
     /// Open elements of the main content block.
@@ -511,7 +515,7 @@ impl Renderer {
         // A wrapper of the main content block is not chrome, whatever its tag or class says.
         let wrapper = self.main.ancestors.contains(&id);
         let landmark =
-            chrome_of(name, el).filter(|_| !wrapper && !(matches!(name, "header" | "footer") && self.articles > 0));
+            chrome_of(name, el).filter(|_| !(wrapper || matches!(name, "header" | "footer") && self.articles > 0));
         if let Some(l) = landmark {
             self.chrome.push(l);
         }

@@ -240,7 +240,9 @@ fn score_round(doc: &Html, pruning: Pruning) -> Option<(HashSet<NodeId>, usize)>
                 .count();
             if holds >= MIN_ALTERNATIVES {
                 top = p.id();
-                top_score = scores.contains_key(&p.id()).then(|| final_score(&p.id())).unwrap_or(top_score);
+                if scores.contains_key(&p.id()) {
+                    top_score = final_score(&p.id());
+                }
                 break;
             }
             at = p.parent();
