@@ -32,6 +32,26 @@ cargo run --quiet --release --example numbers -- bench "$bench/aeb.jsonl"
 log "quantulum3's English test file (surface recall)"
 python3 scripts/quantulum_bench.py | tail -1
 
+# The boilerplate layer by itself, in each mode: shingle and line figures with P and R, and its throughput (the
+# example times the layer, and rendering plus the layer for HTML). Paste mode is the plain text with the page's HTML
+# aligned onto it, as a browser puts both on the clipboard.
+cargo build --quiet --release --example aeb
+python3 - "$bench" > "$tmp/aebpaste.in.jsonl" <<'PY'
+import gzip, json, os, sys
+b = sys.argv[1]
+for line in open(os.path.join(b, "aeb.jsonl")):
+    d = json.loads(line)
+    with gzip.open(os.path.join(b, "aeb-html", d["id"] + ".html.gz")) as h:
+        print(json.dumps({"id": d["id"], "text": d["text"], "html": h.read().decode("utf-8", "replace")}))
+PY
+for mode in aeb aebhtml aebpaste; do
+  log "boilerplate layer, $mode"
+  if [ "$mode" = aebpaste ]; then in="$tmp/aebpaste.in.jsonl"; else in="$tmp/$mode.in.jsonl"; fi
+  target/release/examples/aeb < "$in" > "$tmp/$mode.layer.jsonl"
+  if [ "$mode" = aebhtml ]; then python3 "$bench/score.py" aebhtml "$tmp/$mode.layer.jsonl"
+  else python3 "$bench/score.py" aeb "$tmp/$mode.layer.jsonl"; fi
+done
+
 if [ -f dist/sift.html ] && [ -f benches/browser.mjs ]; then
   log "browser (headless Chromium)"
   node benches/browser.mjs

@@ -17,7 +17,7 @@ use nesting::cap_nesting;
 /// `<pre>` keeps its line breaks. Never fails: any input is some HTML.
 pub fn html_to_text(html: &str) -> Visible {
     let doc = Html::parse_document(&cap_nesting(html));
-    let mut r = Renderer::default();
+    let mut r = Renderer { main: main_content::main_content(&doc).unwrap_or_default(), ..Renderer::default() };
     // Depth of the innermost dropped element; everything below it is skipped.
     let mut skip: Option<usize> = None;
     let mut depth = 0usize;
@@ -35,7 +35,7 @@ pub fn html_to_text(html: &str) -> Visible {
                         if is_dropped(name, el) {
                             skip = Some(depth);
                         } else {
-                            r.open(name, el);
+                            r.open(name, el, node.id());
                         }
                     }
                     _ => {}
@@ -218,16 +218,26 @@ fn hint_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
         return None;
     }
     let values = el.attr("class").into_iter().chain(el.attr("id"));
+    let mut found = None;
     for v in values {
         for w in v.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
             let w = w.to_ascii_lowercase();
+            // Readability's exception: a block that also names the article ("l-sidebar-fixed l-article-body",
+            // "box article modal-enabled") is a layout wrapper of the content, not chrome.
+            if CONTENT_WORDS.contains(&w.as_str()) {
+                return None;
+            }
             if let Ok(i) = CHROME_WORDS.binary_search(&w.as_str()) {
-                return Some(CHROME_WORDS[i]);
+                found = found.or(Some(CHROME_WORDS[i]));
             }
         }
     }
-    None
+    found
 }
+
+/// Class and id words that name the article itself (Readability's `okMaybeItsACandidate`, narrowed): they
+/// outweigh a chrome word in the same element.
+const CONTENT_WORDS: &[&str] = &["article", "body", "main", "story", "entry", "column"];
 
 /// Class and id values (lower-case, `-` and `_` removed) that name the article's body in common templates.
 const BODY_NAMES: &[&str] = &[
@@ -372,7 +382,12 @@ struct Counts {
     list: usize,
     caption: usize,
     body: usize,
+    main: usize,
 }
+
+/// An open element: its name, the chrome landmark and class hint it opened, whether it is an article container
+/// and whether it is part of the main content block.
+type OpenElement = (String, Option<&'static str>, Option<&'static str>, bool, bool);
 
 #[derive(Default)]
 struct Renderer {
@@ -385,9 +400,13 @@ struct Renderer {
     space: bool,
     /// A blank line is owed before the next text.
     blank: bool,
-    /// Open elements, with the chrome landmark and class hint each one opened (if any), and whether it is an
-    /// article container.
-    stack: Vec<(String, Option<&'static str>, Option<&'static str>, bool)>,
+    /// Open elements, with the chrome landmark and class hint each one opened (if any), whether it is an
+    /// article container and whether it is part of the main content block.
+    stack: Vec<OpenElement>,
+    /// The main content block's elements ([`main_content::main_content`]); empty when none was trusted.
+    main: main_content::MainBlock,
+    /// Open elements of the main content block.
+    in_main: usize,
     chrome: Vec<&'static str>,
     hints: Vec<&'static str>,
     cur_hint: Option<&'static str>,
@@ -402,17 +421,20 @@ struct Renderer {
 }
 
 impl Renderer {
-    fn open(&mut self, name: &str, el: &scraper::node::Element) {
+    fn open(&mut self, name: &str, el: &scraper::node::Element, id: ego_tree::NodeId) {
         if name == "br" {
             self.end_line();
             return;
         }
         self.boundary(name);
-        let landmark = chrome_of(name, el).filter(|_| !(matches!(name, "header" | "footer") && self.articles > 0));
+        // A wrapper of the main content block is not chrome, whatever its tag or class says.
+        let wrapper = self.main.ancestors.contains(&id);
+        let landmark =
+            chrome_of(name, el).filter(|_| !(wrapper || matches!(name, "header" | "footer") && self.articles > 0));
         if let Some(l) = landmark {
             self.chrome.push(l);
         }
-        let hint = hint_of(name, el);
+        let hint = hint_of(name, el).filter(|_| !wrapper);
         if let Some(h) = hint {
             self.hints.push(h);
         }
@@ -430,15 +452,18 @@ impl Renderer {
         // Void elements have no Close edge of their own in the tree walk: they still get one, as a leaf.
         let body = is_article(name, el);
         self.bodies += usize::from(body);
-        self.stack.push((name.to_string(), landmark, hint, body));
+        let main = self.main.chosen.contains(&id);
+        self.in_main += usize::from(main);
+        self.stack.push((name.to_string(), landmark, hint, body, main));
     }
 
     fn close(&mut self, name: &str) {
         if name == "br" {
             return;
         }
-        let Some((open, landmark, hint, body)) = self.stack.pop() else { return };
+        let Some((open, landmark, hint, body, main)) = self.stack.pop() else { return };
         self.bodies -= usize::from(body);
+        self.in_main -= usize::from(main);
         debug_assert_eq!(open, name);
         if landmark.is_some() {
             self.chrome.pop();
@@ -480,7 +505,9 @@ impl Renderer {
                 self.end_line();
                 continue;
             }
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            // Unicode's line and paragraph separators break lines in other tools (Python's `splitlines`): they
+            // collapse like any other whitespace, so every line of the text is one line everywhere.
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{2028}' | '\u{2029}') {
                 if self.pre > 0 {
                     self.push(' ');
                 } else {
@@ -525,6 +552,7 @@ impl Renderer {
         n.list += usize::from(self.items > 0);
         n.caption += usize::from(self.captions > 0);
         n.body += usize::from(self.bodies > 0);
+        n.main += usize::from(self.in_main > 0);
     }
 
     fn end_line(&mut self) {
@@ -538,6 +566,7 @@ impl Renderer {
         }
         let most = |k: usize| 2 * k > n.chars;
         let facts = LineFacts {
+            from_html: true,
             chrome: chrome.filter(|_| most(n.chrome)),
             hint: hint.filter(|_| most(n.hint)),
             link_density: if n.chars == 0 { 0.0 } else { n.link as f64 / n.chars as f64 },
@@ -545,6 +574,7 @@ impl Renderer {
             list_item: most(n.list),
             caption: most(n.caption),
             in_article: most(n.body),
+            in_main: most(n.main),
         };
         self.lines.push((trimmed.to_string(), facts));
     }
@@ -574,5 +604,6 @@ fn heading_level(name: &str) -> Option<u8> {
     }
 }
 
+mod main_content;
 #[cfg(test)]
 mod tests;

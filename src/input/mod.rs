@@ -6,14 +6,17 @@
 //! [`html_to_text`] renders an HTML page to its visible text the way a browser lays it out for reading, and keeps
 //! per-line facts from the markup (navigation elements, link density, heading level) that the boilerplate
 //! classifier uses ([`crate::detect::boilerplate::classify_with`]). [`looks_like_html`] tells pasted HTML from
-//! plain text. Nothing in a page is ever executed or fetched: scripts, styles and templates are dropped unread.
+//! plain text. [`paste_facts`] lends a browser paste's plain text the facts of the HTML copied with it. Nothing in
+//! a page is ever executed or fetched: scripts, styles and templates are dropped unread.
 
 // Byte-index slicing of user text panics off a char boundary: every slice says why it is on one, or uses `get`.
 #![warn(clippy::string_slice)]
 
+mod align;
 mod html;
 mod source;
 
+pub use align::{align_facts, paste_facts};
 pub use html::{html_to_text, looks_like_html};
 pub use source::{decode, kind_of, paste, read, read_bytes, record, Kind, Source};
 
@@ -26,6 +29,9 @@ pub fn strip_bom(s: &str) -> &str {
 /// Structural facts about one line of text rendered from HTML.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineFacts {
+    /// Whether the facts come from a line of the HTML at all: false for blank lines and for lines of a paste
+    /// that do not align with the HTML ([`paste_facts`]), whose other facts then say nothing.
+    pub from_html: bool,
     /// The page-chrome element or landmark the line sits in (`nav`, `header`, `footer`, `aside`, `menu`, or
     /// an ARIA role such as `navigation`), when most of the line's text is inside one. A `<header>` or
     /// `<footer>` inside `<article>` or `<main>` belongs to the article and does not count.
@@ -41,6 +47,10 @@ pub struct LineFacts {
     /// `itemprop="articleBody"`, or one whose class or id names the article body (`article-body`,
     /// `entry-content`, `post-content`, `story-body`, …).
     pub in_article: bool,
+    /// Whether most of the line is inside the page's main content block as a Readability-style scorer picks it
+    /// (paragraphs, commas, class and id words, link density). No line has it when the page gives no block with
+    /// enough text to trust.
+    pub in_main: bool,
     /// Whether most of the line is inside a `<figcaption>`: photo captions and credits.
     pub caption: bool,
     /// Whether most of the line is inside a list item (`<li>`).

@@ -166,10 +166,11 @@ pub fn paste(plain: &str, html: Option<&str>) -> Source {
 }
 
 /// Facts for the lines of `text` taken from `html` when `text` is not exactly `html`'s visible text (a paste's
-/// plain flavour, an edited document). The one place where an aligner of the markup's lines onto the plain
-/// lines plugs in; until then, no facts: the boilerplate layer then reads `text` as plain text.
-fn aligned_facts(_text: &str, _html: &str) -> Option<Vec<LineFacts>> {
-    None
+/// plain flavour, an edited document), by aligning the two ([`super::paste_facts`]); `None` when no line aligns,
+/// so the text is then read as plain text.
+fn aligned_facts(text: &str, html: &str) -> Option<Vec<LineFacts>> {
+    let facts = super::paste_facts(text, html);
+    facts.iter().any(|f| f.from_html).then_some(facts)
 }
 
 /// One JSONL record `{"id", "text"}` or `{"id", "html"}` (line `line_no`, 1-based): its id and source. A missing

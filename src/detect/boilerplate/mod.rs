@@ -20,6 +20,8 @@
 //! `.context`, `.headline`, `.none`, `.blank` for kept lines.
 
 mod features;
+mod line_model;
+mod line_weights;
 mod phrases;
 
 use crate::annotation::{Span, BOILERPLATE};
@@ -59,10 +61,20 @@ pub fn classify(model: &TextModel) -> Vec<Verdict> {
 /// `facts` holds one entry per line of `model`; facts of the wrong length are ignored rather than misapplied.
 pub fn classify_with(model: &TextModel, facts: Option<&[LineFacts]>) -> Vec<Verdict> {
     let facts = facts.filter(|f| f.len() == model.lines.len());
-    Classifier::new(model, facts).run()
+    Classifier::new(model, facts).run(true).0
 }
 
-/// One span per boilerplate line, covering the line trimmed of surrounding whitespace.
+/// The line model's features ([`line_model::FEATURES`] of them) for every non-blank line, with the line's index,
+/// as the rules see it before the model speaks: what `scripts/train_boilerplate.py` learns from.
+pub fn line_features(model: &TextModel, facts: Option<&[LineFacts]>) -> Vec<(usize, Vec<f32>)> {
+    let facts = facts.filter(|f| f.len() == model.lines.len());
+    let c = Classifier::new(model, facts);
+    let idx = c.idx.clone();
+    idx.into_iter().zip(c.run(false).1).map(|(i, x)| (i, x.to_vec())).collect()
+}
+
+/// One span per boilerplate line, covering the whole line trimmed of surrounding whitespace (as the corpus gold
+/// marks lines): never part of a line, never two.
 pub fn spans(model: &TextModel, verdicts: &[Verdict]) -> Vec<Span> {
     model
         .lines
@@ -113,6 +125,8 @@ struct Classifier<'m, 'a> {
     /// The HTML marks an article container that holds most of the prose: lines outside it weigh against the
     /// article's region.
     container: bool,
+    /// The HTML scorer picked a main content block ([`LineFacts::in_main`]).
+    main_block: bool,
     /// The English stoplist does not fit the text (another language): classes come from length and sentence
     /// punctuation alone.
     neutral: bool,
@@ -148,6 +162,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             first_seen: vec![None; n],
             neutral,
             container: false,
+            main_block: facts.is_some_and(|f| f.iter().any(|x| x.in_main)),
         }
     }
 
@@ -159,7 +174,20 @@ impl<'m, 'a> Classifier<'m, 'a> {
         self.facts.map(|f| &f[self.idx[k]])
     }
 
-    fn run(mut self) -> Vec<Verdict> {
+    /// Whether the HTML holds line `k` (a pasted line may not align with it; then only its text speaks).
+    fn known(&self, k: usize) -> bool {
+        self.fact(k).is_some_and(|x| x.from_html)
+    }
+
+    /// Whether line `k` lies in the page's content: the main block the HTML scorer picked when it picked one,
+    /// else the article container the markup names.
+    fn inside(&self, k: usize) -> bool {
+        // A pasted line the HTML does not hold is not known to lie outside.
+        self.fact(k).is_some_and(|x| if self.main_block { x.in_main || !x.from_html } else { x.in_article })
+    }
+
+    /// The verdicts, and the line model's features of each non-blank line; `learned` lets the model overrule.
+    fn run(mut self, learned: bool) -> (Vec<Verdict>, Vec<[f32; line_model::FEATURES]>) {
         let n = self.idx.len();
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for k in 0..n {
@@ -179,18 +207,25 @@ impl<'m, 'a> Classifier<'m, 'a> {
             let (mut inside, mut all) = (0, 0);
             for k in (0..n).filter(|&k| self.class[k] == Class::Good) {
                 all += self.feats[k].chars;
-                inside += if self.fact(k).is_some_and(|x| x.in_article) { self.feats[k].chars } else { 0 };
+                inside += if self.inside(k) { self.feats[k].chars } else { 0 };
             }
             all > 0 && inside * 3 >= all * 2
         };
         let region = self.main_region().map(|r| self.close_at_comments(r));
         let mut out: Vec<Option<Verdict>> = vec![None; n];
-        if let Some(region) = region {
+        let mut kept_smoothed = None;
+        if let Some(region) = region.clone() {
             let smoothed = smooth(&self.class);
             let after_comments = self.after_comments(&region);
             for k in 0..n {
                 out[k] = Some(match &self.hard[k] {
                     Some(v) => v.clone(),
+                    None if self.main_block && self.known(k) && !self.inside(k) => Verdict::chrome(
+                        "boilerplate.context",
+                        "Outside the page's main content block (the container richest in paragraphs and commas, \
+                         poorest in links).",
+                    ),
+                    None if self.main_block && self.known(k) => self.content_verdict(k),
                     None if k >= region.end && after_comments => Verdict::chrome(
                         "boilerplate.context",
                         format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1),
@@ -205,6 +240,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             }
             self.mark_repeats(&region, &mut out);
             self.keep_headline(region.start, &mut out);
+            kept_smoothed = Some(smoothed);
         } else {
             // No line reads as prose: too little to place the article, so only the decisive rules speak.
             for (slot, hard) in out.iter_mut().zip(&self.hard) {
@@ -217,12 +253,16 @@ impl<'m, 'a> Classifier<'m, 'a> {
             }
         }
         self.mark_teasers(&mut out);
+        let feats = line_model::features(&self, region.as_ref(), kept_smoothed.as_deref(), &out);
+        if learned {
+            line_model::refine(&self, &feats, &mut out);
+        }
         let mut verdicts: Vec<Verdict> =
             vec![Verdict::content("boilerplate.blank", "Blank line."); self.model.lines.len()];
         for (k, v) in out.into_iter().enumerate() {
             verdicts[self.idx[k]] = v.expect("every non-blank line has a verdict");
         }
-        verdicts
+        (verdicts, feats)
     }
 
     /// Pass 1: rules that decide a line by itself.
@@ -320,7 +360,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
     /// it. `None` when no line is good.
     fn main_region(&self) -> Option<std::ops::Range<usize>> {
         let weight = |k: usize| -> f64 {
-            if self.container && self.fact(k).is_some_and(|x| !x.in_article) {
+            if self.container && !self.inside(k) {
                 return -1.0;
             }
             // Repeated lines are mostly menus and teaser lists: they weigh against the region like chrome.
@@ -392,7 +432,8 @@ impl<'m, 'a> Classifier<'m, 'a> {
         for k in 0..self.idx.len() {
             let Some(first) = self.first_seen[k] else { continue };
             let first_chrome = out[first].as_ref().is_some_and(|v| v.boilerplate);
-            if (first_chrome || !region.contains(&k) || !region.contains(&first)) && self.hard[k].is_none() {
+            let content = |k: usize| if self.main_block { self.inside(k) } else { region.contains(&k) };
+            if (first_chrome || !content(k) || !content(first)) && self.hard[k].is_none() {
                 let line = self.idx[first] + 1;
                 out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
             }

@@ -138,3 +138,60 @@ fn sniffing_pasted_text() {
         assert_eq!(looks_like_html(s), *want, "{s:?}");
     }
 }
+
+#[test]
+fn main_block_holds_the_story_and_not_the_teasers() {
+    // A wrapper whose class names a sidebar holds the article; the story's paragraphs sit in sibling cards; a
+    // related list of teasers with long titles is outside.
+    let para = |s: &str| format!("<div class='card'><p>{s}</p></div>");
+    let story = [
+        "NASA scientists using a telescope atop Mauna Kea have confirmed the presence of water vapor on Europa, one of Jupiter's moons.",
+        "The find almost certainly means the moon has liquid water, an essential ingredient for life, the agency said on Monday.",
+        "In fact, scientists believe that there is a liquid ocean beneath a miles-thick ice shell, twice the size of Earth's oceans.",
+        "Lucas Paganini, a planetary scientist who led the investigation, said two of three requirements for life are common.",
+    ];
+    let html = format!(
+        "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+         <div class='l-sidebar-fixed l-article-body'><h1>Scientists spot water vapor on distant moon</h1>{}</div>\
+         <div class='more-stories'><ul>\
+         <li><a href='/a'>Police: two in custody after the death of a student athlete, officers said on Sunday</a></li>\
+         <li><a href='/b'>Customers leave without paying a $690 bill at a steakhouse after a fight broke out</a></li>\
+         </ul></div><footer>© 2019 Hawaii News Now</footer></body>",
+        story.iter().map(|s| para(s)).collect::<String>()
+    );
+    let vis = html_to_text(&html);
+    let lines: Vec<&str> = vis.text.split('\n').collect();
+    let fact = |needle: &str| {
+        let i = lines.iter().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} rendered"));
+        vis.lines[i].clone()
+    };
+    for s in story {
+        let f = fact(&s.chars().take(30).collect::<String>());
+        assert!(f.in_main && f.hint.is_none(), "{s:?}: {f:?}");
+    }
+    for s in ["Police: two in custody", "Customers leave", "Home News", "© 2019"] {
+        assert!(!fact(s).in_main, "{s:?}");
+    }
+}
+
+#[test]
+fn every_boilerplate_span_is_one_whole_line() {
+    // Line and paragraph separators (U+2028, U+2029) split lines in other tools: they collapse as whitespace, so
+    // a span on a rendered line is a whole line for any reader of the text.
+    let html = "<nav><a href='/'>Home</a>\u{2028}<a href='/w'>World</a></nav>\
+        <p>\u{a0}Share this article\u{2029}</p>\
+        <p>The Islamic State group has claimed responsibility for an attack on a suburban Moscow concert hall that killed more than 130 people.</p>\
+        <div class='related'><p>More from our reporters on the war and its costs\u{2028}for Russia</p></div>\
+        <p>Russia continues to investigate after detaining 11 suspects, but it was not possible to confirm the claim.</p>";
+    let vis = html_to_text(html);
+    assert!(!vis.text.contains(['\u{2028}', '\u{2029}']), "{:?}", vis.text);
+    let model = crate::text::TextModel::new(&vis.text);
+    let verdicts = crate::detect::boilerplate::classify_with(&model, Some(&vis.lines));
+    let spans = crate::detect::boilerplate::spans(&model, &verdicts);
+    assert!(spans.len() >= 3, "{spans:?}");
+    let lines: Vec<&str> = vis.text.split('\n').map(str::trim).collect();
+    for s in &spans {
+        let got = crate::text::slice_chars(&vis.text, s.start, s.end).unwrap();
+        assert!(lines.contains(&got), "{got:?} is not a whole line of {:?}", vis.text);
+    }
+}

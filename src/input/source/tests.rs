@@ -74,9 +74,12 @@ fn rebuild_gives_the_same_facts_as_read() {
     let again = Source::rebuild(first.text.clone(), first.markup.clone());
     assert_eq!(again, first);
     assert_eq!(again.analyze(Layers::ALL), first.analyze(Layers::ALL), "the same suggestions after a reload");
-    // An edited text no longer matches its markup: plain text, no stale facts.
+    // An edited text no longer renders from its markup: its lines take the facts of the markup's lines they
+    // align with; facts for a text the markup does not describe at all are none.
     let edited = Source::rebuild(first.text.replace("World news", "World  news"), first.markup.clone());
-    assert_eq!((edited.lines, edited.markup), (None, None));
+    assert_eq!(edited.lines.as_ref().map(|l| l[0].chrome), Some(Some("nav")), "the menu line still aligns");
+    let other = Source::rebuild("Nothing like the page at all, officials said.".into(), first.markup.clone());
+    assert_eq!((other.lines, other.markup), (None, None));
     assert_eq!(Source::rebuild(SENTENCE.into(), None), Source::plain(SENTENCE));
 }
 
@@ -104,7 +107,7 @@ fn paste_prefers_the_plain_text_as_copied() {
     let html = "<h1>Islamic State claims Moscow concert hall attack</h1><p>More than 130 people died.</p>";
     // (plain, html, text, has facts)
     let table: &[(&str, Option<&str>, &str, bool)] = &[
-        (plain, Some(html), plain, false),
+        (plain, Some(html), plain, true),
         (plain, None, plain, false),
         ("  \n", Some(html), "Islamic State claims Moscow concert hall attack\n\nMore than 130 people died.", true),
         ("", None, "", false),
@@ -114,6 +117,10 @@ fn paste_prefers_the_plain_text_as_copied() {
         assert_eq!(s.text, *text, "{p:?}");
         assert_eq!(s.lines.is_some(), *facts, "{p:?}");
     }
+    // The plain text as copied stays the document; the HTML's facts are mapped onto its lines.
+    let s = paste(plain, Some(html));
+    assert_eq!(s.lines.as_ref().unwrap()[0].heading, Some(1), "the headline line knows it is a heading");
+    assert!(paste("Unrelated words only.", Some(html)).lines.is_none(), "nothing aligns: plain text");
 }
 
 #[test]
