@@ -6,7 +6,9 @@ use std::process::{Command, Output, Stdio};
 
 const ARTICLE: &str = "tests/data/corpus/002_601354975c3094f5.txt";
 
-fn sift(args: &[&str], stdin: &[u8]) -> Output {
+/// Starts the binary with `args`, its stdin fed with `stdin` from a thread (so a large input cannot deadlock on a
+/// full stdout pipe); the caller waits for the child, then joins the feeder.
+fn spawn_fed(args: &[&str], stdin: &[u8]) -> (std::process::Child, std::thread::JoinHandle<()>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
         .args(args)
         .stdin(Stdio::piped())
@@ -19,6 +21,11 @@ fn sift(args: &[&str], stdin: &[u8]) -> Output {
     let feeder = std::thread::spawn(move || {
         let _ = input.write_all(&data);
     });
+    (child, feeder)
+}
+
+fn sift(args: &[&str], stdin: &[u8]) -> Output {
+    let (child, feeder) = spawn_fed(args, stdin);
     let out = child.wait_with_output().unwrap();
     feeder.join().unwrap();
     out
@@ -267,18 +274,7 @@ fn a_reader_that_goes_away_ends_the_command_quietly_with_sigpipe_status() {
     let jsonl: String =
         (0..400).map(|i| format!("{}\n", serde_json::json!({"id": i, "text": text[..2000].to_string()}))).collect();
     for (args, stdin) in [(&["annotate", "-"][..], text.as_bytes()), (&["annotate", "--jsonl"], jsonl.as_bytes())] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut input = child.stdin.take().unwrap();
-        let data = stdin.to_vec();
-        let feeder = std::thread::spawn(move || {
-            let _ = input.write_all(&data);
-        });
+        let (mut child, feeder) = spawn_fed(args, stdin);
         let mut first = [0u8; 1];
         std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
         drop(child.stdout.take()); // like `| head -c1`
