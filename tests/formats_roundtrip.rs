@@ -147,6 +147,20 @@ fn label_studio_keeps_everything_but_rejected_spans() {
 }
 
 #[test]
+fn label_studio_tasks_are_written_region_by_region_exactly_as_pretty_json() {
+    // The writer streams regions instead of building one tree; its text must still be serde's pretty form of the
+    // tree it stands for, with and without documents, predictions and gold.
+    let mut docs: Vec<Document> = hard_texts().iter().enumerate().map(|(i, t)| rich_doc(i, t)).collect();
+    docs.push(Document { id: "empty".into(), name: "empty".into(), text: "No spans.".into(), spans: vec![] });
+    for set in [&docs[..], &docs[..1], &docs[docs.len() - 1..], &[][..]] {
+        let out = write(Format::LabelStudio, set, &labels_for(set));
+        let tasks = &out.files[0].1;
+        let tree: Value = serde_json::from_str(tasks).unwrap();
+        assert_eq!(*tasks, serde_json::to_string_pretty(&tree).unwrap() + "\n", "{} documents", set.len());
+    }
+}
+
+#[test]
 fn doccano_brat_w3c_keep_extents_and_report_the_rest() {
     let docs: Vec<Document> = hard_texts().iter().enumerate().map(|(i, t)| rich_doc(i, t)).collect();
     let labels = labels_for(&docs);

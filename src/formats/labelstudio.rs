@@ -292,95 +292,183 @@ fn meta_text(v: &Value) -> Option<String> {
     }
 }
 
+/// Per-region tags seen while writing, for the config: name → (tag type, choice values).
+type Tags = BTreeMap<String, (&'static str, BTreeSet<String>)>;
+
+/// Which result list a kept span goes to.
+#[derive(Clone, Copy, PartialEq)]
+enum Bucket {
+    Manual,
+    Gold,
+    Predicted,
+}
+
+fn bucket(s: &Span) -> Bucket {
+    match (s.origin, s.status) {
+        (Origin::Auto, Status::Suggested) => Bucket::Predicted,
+        (Origin::Gold, _) => Bucket::Gold,
+        _ => Bucket::Manual,
+    }
+}
+
+/// Writes the tasks as the pretty JSON `serde_json` would give for the whole tree, but one region at a time:
+/// memory stays at the size of the output, not of a JSON tree per region (issue #8: a 2.7 MB text took 1.9 GB).
 pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut t = Tally::default();
-    let mut tasks = Vec::new();
-    let mut tags: BTreeMap<String, (&'static str, BTreeSet<String>)> = BTreeMap::new();
+    let mut tags = Tags::new();
+    let mut body = String::from("[");
     for (i, d) in docs.iter().enumerate() {
         let map = crate::text::OffsetMap::new(&d.text);
-        let (mut manual, mut gold, mut pred) = (Vec::new(), Vec::new(), Vec::new());
-        for s in kept_spans(d, &mut t) {
-            let bucket = match (s.origin, s.status) {
-                (Origin::Auto, Status::Suggested) => &mut pred,
-                (Origin::Gold, _) => &mut gold,
-                (Origin::Manual, Status::Suggested) => {
-                    t.add("manual span still `suggested` exported as accepted");
-                    &mut manual
-                }
-                _ => &mut manual,
-            };
-            let quote = map.slice(&d.text, s.start, s.end);
-            let value = json!({"start": s.start, "end": s.end, "text": quote});
-            let mut region = json!({
-                "id": s.id, "from_name": LABELS_TAG, "to_name": "text", "type": "labels",
-                "origin": if s.origin == Origin::Auto { "prediction" } else { "manual" },
-                "value": {"start": s.start, "end": s.end, "text": quote, "labels": [s.label]},
-            });
-            if let Some(n) = &s.note {
-                region["meta"] = json!({"text": [n]});
+        let kept = kept_spans(d, &mut t);
+        let manual_suggested = kept.iter().filter(|s| s.origin == Origin::Manual && s.status == Status::Suggested);
+        t.add_n("manual span still `suggested` exported as accepted", manual_suggested.count());
+        body.push_str(if i == 0 { "\n  {\n" } else { ",\n  {\n" });
+        push_field(&mut body, 2, "id", &json!(i + 1), false);
+        push_field(&mut body, 2, "data", &json!({"text": d.text, "id": d.id, "name": d.name}), false);
+        body.push_str("    \"annotations\": [");
+        let mut first_ann = true;
+        for (which, truth) in [(Bucket::Manual, false), (Bucket::Gold, true)] {
+            if !kept.iter().any(|s| bucket(s) == which) {
+                continue;
             }
-            bucket.push(region);
-            let per = |from: &str, ty: &str, key: &str, val: Value| {
-                let mut v = value.clone();
-                v[key] = val;
-                json!({"id": s.id, "from_name": from, "to_name": "text", "type": ty, "value": v})
-            };
-            let mut extra = Vec::new();
-            if let Some(r) = &s.rule {
-                tags.entry(RULE_TAG.into()).or_insert(("choices", BTreeSet::new())).1.insert(r.clone());
-                extra.push(per(RULE_TAG, "choices", "choices", json!([r])));
-            }
-            if let Some(w) = &s.why {
-                extra.push(per(WHY_TAG, "textarea", "text", json!([w])));
-            }
-            for (k, v) in &s.attrs {
-                let (ty, key, val) = match v {
-                    Value::String(_) => ("choices", "choices", json!([v])),
-                    Value::Bool(b) => ("choices", "choices", json!([b.to_string()])),
-                    Value::Number(_) => ("number", "number", v.clone()),
-                    other => {
-                        t.add(format!("attr `{k}` dropped ({} values have no Label Studio tag)", json_type(other)));
-                        continue;
-                    }
-                };
-                if [LABELS_TAG, RULE_TAG, WHY_TAG, NOTE_TAG, "text"].contains(&k.as_str()) {
-                    t.add(format!("attr `{k}` dropped (its name is one of sift's own tags)"));
-                    continue;
-                }
-                let entry = tags.entry(k.clone()).or_insert((ty, BTreeSet::new()));
-                if let Value::Array(cs) = &val {
-                    entry.1.extend(cs.iter().filter_map(Value::as_str).map(str::to_string));
-                }
-                extra.push(per(k, ty, key, val));
-            }
-            bucket.extend(extra);
+            body.push_str(if first_ann { "\n      {\n" } else { ",\n      {\n" });
+            first_ann = false;
+            push_results(
+                &mut body,
+                4,
+                kept.iter().copied().filter(|s| bucket(s) == which),
+                &d.text,
+                &map,
+                &mut tags,
+                &mut t,
+            );
+            body.push_str(",\n");
+            push_field(&mut body, 4, "ground_truth", &json!(truth), true);
+            body.push_str("\n      }");
         }
-        let mut task = json!({"id": i + 1, "data": {"text": d.text, "id": d.id, "name": d.name}});
-        let mut anns = Vec::new();
-        if !manual.is_empty() {
-            anns.push(json!({"result": manual, "ground_truth": false}));
+        body.push_str(if first_ann { "]" } else { "\n    ]" });
+        if kept.iter().any(|s| bucket(s) == Bucket::Predicted) {
+            body.push_str(",\n    \"predictions\": [\n      {\n");
+            push_field(&mut body, 4, "model_version", &json!("sift"), false);
+            let pred = kept.iter().copied().filter(|s| bucket(s) == Bucket::Predicted);
+            push_results(&mut body, 4, pred, &d.text, &map, &mut tags, &mut t);
+            body.push_str("\n      }\n    ]");
         }
-        if !gold.is_empty() {
-            anns.push(json!({"result": gold, "ground_truth": true}));
-        }
-        task["annotations"] = Value::Array(anns);
-        if !pred.is_empty() {
-            task["predictions"] = json!([{"model_version": "sift", "result": pred}]);
-        }
-        tasks.push(task);
+        body.push_str("\n  }");
     }
-    let mut body = serde_json::to_string_pretty(&Value::Array(tasks)).expect("JSON values serialize");
-    body.push('\n');
+    body.push_str(if docs.is_empty() { "]\n" } else { "\n]\n" });
     let config = config_xml(labels, docs, &tags);
     Export { files: vec![("tasks.json".into(), body), ("config.xml".into(), config)], losses: t.lines("Label Studio") }
 }
 
+/// Appends `"key": value` at nesting `depth` (two spaces a level, as `to_string_pretty`), with a comma unless
+/// `last`.
+fn push_field(out: &mut String, depth: usize, key: &str, value: &Value, last: bool) {
+    let pad = "  ".repeat(depth);
+    out.push_str(&pad);
+    out.push_str(&Value::from(key).to_string());
+    out.push_str(": ");
+    push_pretty(out, depth, value);
+    if !last {
+        out.push_str(",\n");
+    }
+}
+
+/// Appends `value` pretty-printed as if it sat at nesting `depth` (JSON strings hold no raw line break, so
+/// indenting every line after the first is exact).
+fn push_pretty(out: &mut String, depth: usize, value: &Value) {
+    let text = serde_json::to_string_pretty(value).expect("JSON values serialize");
+    let pad = "  ".repeat(depth);
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+            out.push_str(&pad);
+        }
+        out.push_str(line);
+    }
+}
+
+/// Appends `"result": [ … ]` with every region of `spans`: the label region and one per-region result for the
+/// rule, the reason and each attribute.
+fn push_results<'a>(
+    out: &mut String,
+    depth: usize,
+    spans: impl Iterator<Item = &'a Span>,
+    text: &str,
+    map: &crate::text::OffsetMap,
+    tags: &mut Tags,
+    t: &mut Tally,
+) {
+    let pad = "  ".repeat(depth);
+    out.push_str(&pad);
+    out.push_str("\"result\": [");
+    let mut first = true;
+    for s in spans {
+        for region in span_regions(s, text, map, tags, t) {
+            out.push_str(if first { "\n" } else { ",\n" });
+            first = false;
+            out.push_str(&pad);
+            out.push_str("  ");
+            push_pretty(out, depth + 1, &region);
+        }
+    }
+    if !first {
+        out.push('\n');
+        out.push_str(&pad);
+    }
+    out.push(']');
+}
+
+/// The regions of one span: its label region, then its per-region results.
+fn span_regions(s: &Span, text: &str, map: &crate::text::OffsetMap, tags: &mut Tags, t: &mut Tally) -> Vec<Value> {
+    let quote = map.slice(text, s.start, s.end);
+    let value = json!({"start": s.start, "end": s.end, "text": quote});
+    let mut region = json!({
+        "id": s.id, "from_name": LABELS_TAG, "to_name": "text", "type": "labels",
+        "origin": if s.origin == Origin::Auto { "prediction" } else { "manual" },
+        "value": {"start": s.start, "end": s.end, "text": quote, "labels": [s.label]},
+    });
+    if let Some(n) = &s.note {
+        region["meta"] = json!({"text": [n]});
+    }
+    let mut out = vec![region];
+    let per = |from: &str, ty: &str, key: &str, val: Value| {
+        let mut v = value.clone();
+        v[key] = val;
+        json!({"id": s.id, "from_name": from, "to_name": "text", "type": ty, "value": v})
+    };
+    if let Some(r) = &s.rule {
+        tags.entry(RULE_TAG.into()).or_insert(("choices", BTreeSet::new())).1.insert(r.clone());
+        out.push(per(RULE_TAG, "choices", "choices", json!([r])));
+    }
+    if let Some(w) = &s.why {
+        out.push(per(WHY_TAG, "textarea", "text", json!([w])));
+    }
+    for (k, v) in &s.attrs {
+        let (ty, key, val) = match v {
+            Value::String(_) => ("choices", "choices", json!([v])),
+            Value::Bool(b) => ("choices", "choices", json!([b.to_string()])),
+            Value::Number(_) => ("number", "number", v.clone()),
+            other => {
+                t.add(format!("attr `{k}` dropped ({} values have no Label Studio tag)", json_type(other)));
+                continue;
+            }
+        };
+        if [LABELS_TAG, RULE_TAG, WHY_TAG, NOTE_TAG, "text"].contains(&k.as_str()) {
+            t.add(format!("attr `{k}` dropped (its name is one of sift's own tags)"));
+            continue;
+        }
+        let entry = tags.entry(k.clone()).or_insert((ty, BTreeSet::new()));
+        if let Value::Array(cs) = &val {
+            entry.1.extend(cs.iter().filter_map(Value::as_str).map(str::to_string));
+        }
+        out.push(per(k, ty, key, val));
+    }
+    out
+}
+
 /// A labelling config for the written tasks: the labels with colours and keys, and the per-region tags.
-fn config_xml(
-    labels: &[Label],
-    docs: &[Document],
-    tags: &BTreeMap<String, (&'static str, BTreeSet<String>)>,
-) -> String {
+fn config_xml(labels: &[Label], docs: &[Document], tags: &Tags) -> String {
     let mut names: Vec<&Label> = labels.iter().collect();
     let mut extra = Vec::new();
     for d in docs {
