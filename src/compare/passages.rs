@@ -1,0 +1,364 @@
+//! Shared passages: sentences (and runs of them) that one document shares with another, verbatim or reworded.
+//!
+//! **Similarity.** Each sentence becomes a set of content words (function words and reporting verbs dropped,
+//! light suffix stemming so "suburban" meets "suburbs", digits kept: a shared "133" is strong evidence). Words
+//! are weighted by how few documents of the set use them (`ln((N + 1) / df)`): the topic's names ("Islamic
+//! State", "Moscow", "concert hall"), which every report uses, weigh little, and a capitalised word weighs half
+//! again, so two sentences that merely name the same event do not pair. Similarity is the weighted Dice
+//! coefficient of the two sets, and a pair counts from [`super::Options::passage_threshold`] on. A pair is
+//! verbatim when its word bigrams (all words, in order) mostly agree.
+//!
+//! **Scale.** Never all sentence pairs: each sentence is indexed under its rarest words only (the prefix of its
+//! words sorted by how many sentences use them, long enough that two sentences overlapping by more than a third
+//! must share one of them: prefix filtering), and only sentences that share an indexed word are compared. A
+//! word's posting list is capped, so a word that thousands of sentences use costs a bounded amount of work.
+//!
+//! **Passages and direction.** Each sentence pairs with at most its best match in the other document; runs of
+//! consecutive matched sentences become one passage. The direction of copying is given when the publication dates
+//! differ (the later copies the earlier); when both sides attribute the passage to one source, that source is
+//! named as common to both, which is no direction.
+
+use super::sources::{self, SourceRow};
+use super::{words, Doc, Excerpt, Options};
+use crate::annotation::CLAIM;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+
+/// The default [`Options::passage_threshold`].
+pub const DEFAULT_THRESHOLD: f64 = 0.45;
+/// The default [`Options::verbatim_threshold`].
+pub const VERBATIM_THRESHOLD: f64 = 0.6;
+
+/// A passage two documents share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// The side in the document that comes first in the set.
+    pub a: PassageSide,
+    /// The side in the other document.
+    pub b: PassageSide,
+    /// Weighted word overlap, 0–1 (the mean over the passage's sentence pairs).
+    pub similarity: f64,
+    /// Whether the wording is the same (word bigrams mostly shared) rather than reworded.
+    pub verbatim: bool,
+    /// How many sentence pairs the passage joins.
+    pub sentences: usize,
+    /// Who copied from whom, when the dates say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The source both sides attribute the passage to, when they do: a common origin, not one copying the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_source: Option<String>,
+}
+
+/// One side of a shared passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PassageSide {
+    /// The document (index into [`super::Comparison::documents`]).
+    pub doc: usize,
+    /// Offsets (code points) and text.
+    #[serde(flatten)]
+    pub excerpt: Excerpt,
+}
+
+/// The direction of copying.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Direction {
+    /// The document copied from.
+    pub from: usize,
+    /// The document that copies.
+    pub to: usize,
+    /// Why: "a.txt is dated 2024-03-22, b.txt 2024-03-23".
+    pub reason: String,
+}
+
+/// Words that say nothing about content: function words, reporting verbs, common adverbs.
+const STOP: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during",
+    "each", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "it's", "just", "may", "me", "might", "more", "most", "much",
+    "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our",
+    "out", "over", "own", "said", "same", "say", "says", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your", "according", "least", "since", "while", "whether", "yet",
+];
+
+/// How many sentences one indexed word lists at most.
+const MAX_POSTING: usize = 128;
+/// The overlap (share of a sentence's words) prefix filtering guarantees to find.
+const PREFIX_OVERLAP: f64 = 0.35;
+/// A sentence needs this many content words to be compared.
+const MIN_WORDS: usize = 4;
+/// Weight of a capitalised (name) word, relative to others.
+const NAME_WEIGHT: f32 = 0.5;
+
+/// A sentence prepared for comparison.
+struct Sent {
+    doc: usize,
+    index: usize,
+    /// (token, weight), sorted by token.
+    tokens: Vec<(u32, f32)>,
+    total: f32,
+}
+
+/// The stem of a lowercase word: "'s" and one common suffix dropped, the first six letters kept; digits whole.
+fn stem(w: &str) -> String {
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return w.replace(',', "");
+    }
+    let w = w.strip_suffix("'s").unwrap_or(w).trim_end_matches('.');
+    let mut s = w;
+    for suf in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(t) = s.strip_suffix(suf) {
+            if t.chars().count() >= 3 {
+                s = t;
+                break;
+            }
+        }
+    }
+    s.chars().take(6).collect()
+}
+
+/// Finds the passages the documents share.
+pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -> Vec<Passage> {
+    if docs.len() < 2 {
+        return Vec::new();
+    }
+    let stop: FxHashSet<&str> = STOP.iter().copied().collect();
+    let mut intern: FxHashMap<String, u32> = FxHashMap::default();
+    // Raw (token, is name) lists per sentence, then document frequencies.
+    let mut raw: Vec<(usize, usize, Vec<(u32, bool)>)> = Vec::new();
+    let mut df: Vec<u32> = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let mut in_doc: FxHashSet<u32> = FxHashSet::default();
+        for (si, r) in d.sentences.iter().enumerate() {
+            if d.chrome[si] {
+                continue;
+            }
+            let ws = words(d.slice(r.clone()), r.start);
+            let mut toks: Vec<(u32, bool)> = Vec::new();
+            for (k, w) in ws.iter().enumerate() {
+                if stop.contains(w.lower.as_str()) || w.lower.chars().count() < 2 && !w.lower.starts_with(char::is_numeric) {
+                    continue;
+                }
+                let s = stem(&w.lower);
+                let next = intern.len() as u32;
+                let id = *intern.entry(s).or_insert(next);
+                if id as usize == df.len() {
+                    df.push(0);
+                }
+                if in_doc.insert(id) {
+                    df[id as usize] += 1;
+                }
+                toks.push((id, w.capital && k > 0));
+            }
+            toks.sort_unstable();
+            toks.dedup_by_key(|t| t.0);
+            if toks.len() >= MIN_WORDS {
+                raw.push((di, si, toks));
+            }
+        }
+    }
+    let n = docs.len() as f32;
+    let mut sents: Vec<Sent> = raw
+        .into_iter()
+        .map(|(doc, index, toks)| {
+            let tokens: Vec<(u32, f32)> = toks
+                .into_iter()
+                .map(|(t, name)| {
+                    let idf = ((n + 1.0) / df[t as usize] as f32).ln();
+                    (t, if name { idf * NAME_WEIGHT } else { idf })
+                })
+                .collect();
+            let total = tokens.iter().map(|t| t.1).sum();
+            Sent { doc, index, tokens, total }
+        })
+        .collect();
+    sents.sort_by_key(|s| (s.doc, s.index));
+    // Sentence frequency of each token, for the prefixes.
+    let mut sf = vec![0u32; df.len()];
+    for s in &sents {
+        for t in &s.tokens {
+            sf[t.0 as usize] += 1;
+        }
+    }
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
+    let mut matches: Vec<(u32, u32, f64)> = Vec::new();
+    let mut cands: Vec<u32> = Vec::new();
+    for (i, s) in sents.iter().enumerate() {
+        let mut order: Vec<u32> = s.tokens.iter().map(|t| t.0).collect();
+        order.sort_by_key(|&t| (sf[t as usize], t));
+        let len = order.len();
+        let prefix = len - (PREFIX_OVERLAP * len as f64).ceil() as usize + 1;
+        cands.clear();
+        for &t in &order[..prefix.min(len)] {
+            let list = &mut postings[t as usize];
+            cands.extend(list.iter().copied().filter(|&j| sents[j as usize].doc != s.doc));
+            if list.len() < MAX_POSTING {
+                list.push(i as u32);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for &j in &cands {
+            let score = dice(&sents[j as usize], s);
+            if score >= options.passage_threshold {
+                matches.push((j, i as u32, score));
+            }
+        }
+    }
+    assemble(docs, &sents, matches, sources, options)
+}
+
+/// Weighted Dice coefficient of two sentences' token sets.
+fn dice(a: &Sent, b: &Sent) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < a.tokens.len() && j < b.tokens.len() {
+        match a.tokens[i].0.cmp(&b.tokens[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += a.tokens[i].1.min(b.tokens[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total = a.total + b.total;
+    if total <= 0.0 {
+        0.0
+    } else {
+        f64::from(2.0 * shared / total)
+    }
+}
+
+/// How much of their wording two texts share: the Dice coefficient of their word bigrams (all words, in order),
+/// so a changed word costs the two pairs it sits in and reordered clauses cost little more.
+fn wording_overlap(a: &str, b: &str) -> f64 {
+    let grams = |t: &str| -> FxHashSet<(String, String)> {
+        let ws: Vec<String> = words(t, 0).into_iter().map(|w| w.lower).collect();
+        ws.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect()
+    };
+    let (x, y) = (grams(a), grams(b));
+    let total = x.len() + y.len();
+    if total == 0 {
+        0.0
+    } else {
+        2.0 * x.intersection(&y).count() as f64 / total as f64
+    }
+}
+
+/// Turns sentence matches into passages: one match per sentence and document pair, consecutive ones joined.
+fn assemble(
+    docs: &[Doc<'_>],
+    sents: &[Sent],
+    mut matches: Vec<(u32, u32, f64)>,
+    sources: &[SourceRow],
+    options: &Options,
+) -> Vec<Passage> {
+    // Best first; a sentence pairs once per other document.
+    matches.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let mut used: FxHashSet<(u32, usize)> = FxHashSet::default();
+    let mut kept: Vec<(usize, usize, usize, usize, f64)> = Vec::new(); // (doc a, sent a, doc b, sent b, score)
+    for (x, y, score) in matches {
+        let (a, b) = (&sents[x as usize], &sents[y as usize]);
+        if used.contains(&(x, b.doc)) || used.contains(&(y, a.doc)) {
+            continue;
+        }
+        used.insert((x, b.doc));
+        used.insert((y, a.doc));
+        kept.push((a.doc, a.index, b.doc, b.index, score));
+    }
+    kept.sort_by_key(|k| (k.0, k.2, k.1, k.3));
+    let mut runs: Vec<Vec<(usize, usize, usize, usize, f64)>> = Vec::new();
+    for k in kept {
+        match runs.last_mut() {
+            Some(run)
+                if run.last().is_some_and(|l| l.0 == k.0 && l.2 == k.2 && l.1 + 1 == k.1 && l.3 + 1 == k.3) =>
+            {
+                run.push(k)
+            }
+            _ => runs.push(vec![k]),
+        }
+    }
+    let attributed = attribution(docs, sources);
+    runs.into_iter()
+        .map(|run| {
+            let (first, last) = (run[0], run[run.len() - 1]);
+            let side = |d: usize, s0: usize, s1: usize| {
+                let doc = &docs[d];
+                PassageSide { doc: d, excerpt: doc.excerpt(doc.sentences[s0].start..doc.sentences[s1].end) }
+            };
+            let a = side(first.0, first.1, last.1);
+            let b = side(first.2, first.3, last.3);
+            let similarity = run.iter().map(|k| k.4).sum::<f64>() / run.len() as f64;
+            let verbatim = wording_overlap(&a.excerpt.text, &b.excerpt.text) >= options.verbatim_threshold;
+            let common_source = attributed(a.doc, &a.excerpt).and_then(|x| {
+                let y = attributed(b.doc, &b.excerpt)?;
+                (x == y).then_some(x)
+            });
+            Passage {
+                direction: direction(docs, a.doc, b.doc),
+                a,
+                b,
+                similarity: (similarity * 1000.0).round() / 1000.0,
+                verbatim,
+                sentences: run.len(),
+                common_source,
+            }
+        })
+        .collect()
+}
+
+/// Who copied from whom, from the publication dates.
+fn direction(docs: &[Doc<'_>], a: usize, b: usize) -> Option<Direction> {
+    let (da, db) = (docs[a].date.as_deref()?, docs[b].date.as_deref()?);
+    if da == db {
+        return None;
+    }
+    let (from, to, df, dt) = if da < db { (a, b, da, db) } else { (b, a, db, da) };
+    let name = |i: usize| docs[i].article.name;
+    Some(Direction { from, to, reason: format!("{} is dated {df}, {} {dt}", name(from), name(to)) })
+}
+
+/// The source (its row's name) a document attributes the claims of an excerpt to, when it is one source.
+fn attribution<'s>(docs: &'s [Doc<'_>], sources: &'s [SourceRow]) -> impl Fn(usize, &Excerpt) -> Option<String> + 's {
+    move |d: usize, e: &Excerpt| {
+        let mut names = docs[d]
+            .spans_labelled(CLAIM)
+            .filter(|c| c.start < e.end && e.start < c.end)
+            .filter_map(|c| c.attrs.get("source")?.as_str())
+            .map(|src| {
+                let k = sources::key(src);
+                sources
+                    .iter()
+                    .find(|r| r.variants.iter().any(|v| sources::key(v) == k))
+                    .map_or_else(|| src.to_string(), |r| r.name.clone())
+            });
+        let first = names.next()?;
+        names.all(|n| n == first).then_some(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_meet_across_inflections_and_keep_digits_whole() {
+        assert_eq!(stem("suburban"), stem("suburbs"));
+        assert_eq!(stem("attacks"), stem("attack"));
+        assert_eq!(stem("1,000"), "1000");
+        assert_eq!(stem("putin's"), "putin");
+    }
+
+    #[test]
+    fn wording_overlap_tells_verbatim_from_reworded() {
+        let a = "ISIS-K accuses the Kremlin of having Muslim blood on its hands, referring to Moscow's interventions.";
+        let b = "ISIS-K accuses the Kremlin of having Muslim blood in its hands, referencing Moscow's interventions.";
+        let c = "The group frequently denounces the Kremlin, alleging harm to Muslim populations.";
+        assert!(wording_overlap(a, b) >= VERBATIM_THRESHOLD, "{}", wording_overlap(a, b));
+        assert!(wording_overlap(a, c) < 0.1);
+    }
+}
