@@ -191,6 +191,10 @@ const BEFORE: usize = 8;
 const AFTER: usize = 6;
 /// How far after a number its counted noun may be ("four suspected gunmen").
 const NOUN_AFTER: usize = 2;
+/// The words searched before and after a date for the event it dates: closer than for counts, so that "warning on
+/// 7 March about a possible attack" does not date the attack ("the 22 March attack", "the attack occurred on the
+/// evening of 22 March" do).
+const DATE_WINDOW: (usize, usize) = (5, 3);
 
 /// A number placed in a role, before it becomes a cell.
 struct Placed<'s> {
@@ -405,8 +409,9 @@ fn word_range(ws: &[Word], s: &Span) -> (usize, usize) {
 /// The role word nearest the number at words `i0..i1`, looking in `lo..hi` (bounded by the neighbouring
 /// numbers): a counted noun right after it first, then the nearest match, after it on a tie.
 fn role_near(lower: &[&str], i0: usize, i1: usize, lo: usize, hi: usize, m: Measure) -> Option<(&'static Role, String)> {
-    let from = i0.saturating_sub(BEFORE).max(lo);
-    let to = (i1 + AFTER).min(hi);
+    let (before, after) = if m == Measure::Date { DATE_WINDOW } else { (BEFORE, AFTER) };
+    let from = i0.saturating_sub(before).max(lo);
+    let to = (i1 + after).min(hi);
     let mut best: Option<(usize, usize, usize, roles::Match)> = None; // (rank, distance, position, match)
     for p in from..to {
         if (i0..i1).contains(&p) {
@@ -594,7 +599,10 @@ fn judge_values<'n>(g: &FigureGroup, cumulative: bool, name: &dyn Fn(usize) -> &
         let cells: Vec<&FigureCell> = g.cells.iter().filter(|c| c.doc == d).collect();
         let together = cells.iter().skip(1).try_fold(cells[0].bounds, |acc, c| acc.intersect(&c.bounds));
         let (b, reading) = match together {
-            Some(b) => (b, cells.iter().map(|c| c.reading.as_str()).min_by_key(|r| r.len()).unwrap_or("").to_string()),
+            Some(b) => {
+                let exact = cells.iter().find(|c| c.bounds == b).map(|c| c.reading.clone());
+                (b, exact.unwrap_or_else(|| b.reading(trim)))
+            }
             None => {
                 let top = cells
                     .iter()

@@ -3,9 +3,9 @@
 //! **Similarity.** Each sentence becomes a set of content words (function words and reporting verbs dropped,
 //! light suffix stemming so "suburban" meets "suburbs", digits kept: a shared "133" is strong evidence). Words
 //! are weighted by how few documents of the set use them (`ln((N + 1) / df)`): the topic's names ("Islamic
-//! State", "Moscow", "concert hall"), which every report uses, weigh little, and a capitalised word weighs half
-//! again, so two sentences that merely name the same event do not pair. Similarity is the weighted Dice
-//! coefficient of the two sets, and a pair counts from [`super::Options::passage_threshold`] on. A pair is
+//! State", "Moscow", "concert hall"), which every report uses, weigh little, and a name that recurs in the set
+//! weighs half again (so it weighs little even in a set of two), and two sentences that merely name the same
+//! event do not pair. Similarity is the weighted Dice coefficient of the two sets, and a pair counts from [`super::Options::passage_threshold`] on. A pair is
 //! verbatim when its word bigrams (all words, in order) mostly agree.
 //!
 //! **Scale.** Never all sentence pairs: each sentence is indexed under its rarest words only (the prefix of its
@@ -25,7 +25,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 /// The default [`Options::passage_threshold`].
-pub const DEFAULT_THRESHOLD: f64 = 0.45;
+pub const DEFAULT_THRESHOLD: f64 = 0.4;
 /// The default [`Options::verbatim_threshold`].
 pub const VERBATIM_THRESHOLD: f64 = 0.6;
 
@@ -90,8 +90,11 @@ const MAX_POSTING: usize = 128;
 const PREFIX_OVERLAP: f64 = 0.35;
 /// A sentence needs this many content words to be compared.
 const MIN_WORDS: usize = 4;
-/// Weight of a capitalised (name) word, relative to others.
+/// Weight of a recurring name (a capitalised word in [`TOPIC_NAME`] sentences or more), relative to others.
 const NAME_WEIGHT: f32 = 0.5;
+/// From how many sentences of the set on a name is the topic's ("Moscow", "Islamic State") rather than a
+/// detail two reports share ("Syed Muhammad Ali").
+const TOPIC_NAME: u32 = 3;
 
 /// A sentence prepared for comparison.
 struct Sent {
@@ -160,6 +163,13 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
             }
         }
     }
+    // Sentence frequency of each token: for the prefixes, and to tell the topic's recurring names.
+    let mut sf = vec![0u32; df.len()];
+    for (_, _, toks) in &raw {
+        for t in toks {
+            sf[t.0 as usize] += 1;
+        }
+    }
     let n = docs.len() as f32;
     let mut sents: Vec<Sent> = raw
         .into_iter()
@@ -168,7 +178,8 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
                 .into_iter()
                 .map(|(t, name)| {
                     let idf = ((n + 1.0) / df[t as usize] as f32).ln();
-                    (t, if name { idf * NAME_WEIGHT } else { idf })
+                    let topic_name = name && sf[t as usize] >= TOPIC_NAME;
+                    (t, if topic_name { idf * NAME_WEIGHT } else { idf })
                 })
                 .collect();
             let total = tokens.iter().map(|t| t.1).sum();
@@ -176,13 +187,6 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
         })
         .collect();
     sents.sort_by_key(|s| (s.doc, s.index));
-    // Sentence frequency of each token, for the prefixes.
-    let mut sf = vec![0u32; df.len()];
-    for s in &sents {
-        for t in &s.tokens {
-            sf[t.0 as usize] += 1;
-        }
-    }
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
     let mut matches: Vec<(u32, u32, f64)> = Vec::new();
     let mut cands: Vec<u32> = Vec::new();

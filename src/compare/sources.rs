@@ -7,9 +7,11 @@
 //! - one is the acronym of the other ("US" = "the United States", "IS" = "Islamic State");
 //! - one is the end of exactly one longer name of the set ("The Post" = "The Washington Post", "Times" = "New
 //!   York Times", "The official" = "a US official"). When the end fits several longer names ("officials": "US
-//!   officials", "U.S. counterterrorism officials") it stays apart: merging would guess.
+//!   officials", "U.S. counterterrorism officials") it stays apart: merging would guess. A name with "of" in it
+//!   names a part ("a branch of the Islamic State", "the Investigative Committee of the Russian Federation"), so
+//!   its end is not merged with it.
 //!
-//! The row's name is its longest form, without a leading "the".
+//! The row's name is the longest form of the name the others merged into, without a leading "the".
 
 use super::{Doc, Excerpt};
 use crate::annotation::CLAIM;
@@ -134,7 +136,15 @@ pub(crate) fn table(docs: &[Doc<'_>]) -> Vec<SourceRow> {
         });
     }
     for row in &mut rows {
-        let longest = row.variants.iter().max_by_key(|v| (key(v).len(), v.len())).cloned().unwrap_or_default();
+        // The longest form of the row's own key (not of a shorter form merged into it).
+        let longest = row
+            .variants
+            .iter()
+            .filter(|v| key(v) == row.key)
+            .max_by_key(|v| (v.len(), std::cmp::Reverse(v.as_str())))
+            .or(row.variants.first())
+            .cloned()
+            .unwrap_or_default();
         let trimmed = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|p| longest.strip_prefix(p));
         row.name = trimmed.unwrap_or(&longest).to_string();
         row.docs.sort_by_key(|d| d.doc);
@@ -158,8 +168,11 @@ fn merge<'k>(keys: &[&'k str]) -> FxHashMap<&'k str, &'k str> {
         if let Some(i) = initials(k) {
             by_initials.entry(i).or_default().push(k);
         }
-        for (p, _) in k.match_indices(' ') {
-            by_end.entry(&k[p + 1..]).or_default().push(k);
+        // "branch of the islamic state" is not the Islamic State, nor "committee of the russian federation" Russia.
+        if !k.split(' ').any(|w| w == "of") {
+            for (p, _) in k.match_indices(' ') {
+                by_end.entry(&k[p + 1..]).or_default().push(k);
+            }
         }
     }
     let mut out = FxHashMap::default();
