@@ -149,9 +149,8 @@ mod tests {
         ];
         let spans: Vec<_> = texts.iter().map(|t| analyze(t, Layers::ALL)).collect();
         let names = ["a", "b", "c"];
-        let arts: Vec<Article> = (0..3)
-            .map(|i| Article { name: names[i], text: texts[i], spans: &spans[i], date: None })
-            .collect();
+        let arts: Vec<Article> =
+            (0..3).map(|i| Article { name: names[i], text: texts[i], spans: &spans[i], date: None }).collect();
         compare(&arts, &Options::default())
     }
 

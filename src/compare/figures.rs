@@ -194,7 +194,7 @@ const NOUN_AFTER: usize = 2;
 /// The words searched before and after a date for the event it dates: closer than for counts, so that "warning on
 /// 7 March about a possible attack" does not date the attack ("the 22 March attack", "the attack occurred on the
 /// evening of 22 March" do).
-const DATE_WINDOW: (usize, usize) = (5, 3);
+const DATE_WINDOW: (usize, usize) = (6, 3);
 
 /// A number placed in a role, before it becomes a cell.
 struct Placed<'s> {
@@ -306,7 +306,11 @@ fn event_of(doc: &Doc<'_>, s: &Span, main_month: Option<usize>) -> Option<String
     if month.is_some() && month == main_month {
         return None;
     }
-    let iso = s.attrs.get("value").and_then(|v| v.as_str()).filter(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()));
+    let iso = s
+        .attrs
+        .get("value")
+        .and_then(|v| v.as_str())
+        .filter(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()));
     if let Some(v) = iso {
         let own_year = doc.date.as_deref().and_then(|d| d.get(..4)) == v.get(..4);
         if own_year && month.is_none() {
@@ -408,7 +412,14 @@ fn word_range(ws: &[Word], s: &Span) -> (usize, usize) {
 
 /// The role word nearest the number at words `i0..i1`, looking in `lo..hi` (bounded by the neighbouring
 /// numbers): a counted noun right after it first, then the nearest match, after it on a tie.
-fn role_near(lower: &[&str], i0: usize, i1: usize, lo: usize, hi: usize, m: Measure) -> Option<(&'static Role, String)> {
+fn role_near(
+    lower: &[&str],
+    i0: usize,
+    i1: usize,
+    lo: usize,
+    hi: usize,
+    m: Measure,
+) -> Option<(&'static Role, String)> {
     let (before, after) = if m == Measure::Date { DATE_WINDOW } else { (BEFORE, AFTER) };
     let from = i0.saturating_sub(before).max(lo);
     let to = (i1 + after).min(hi);
@@ -466,11 +477,9 @@ fn cell(doc: &Doc<'_>, index: usize, p: &Placed<'_>) -> FigureCell {
     let value = num("value").map(|v| v * scale);
     let bounds = match (p.role.measure, value) {
         (Measure::Date, _) => Bounds::default(),
-        (_, None) => Bounds {
-            min: num("min").map(|v| v * scale),
-            max: num("max").map(|v| v * scale),
-            ..Bounds::default()
-        },
+        (_, None) => {
+            Bounds { min: num("min").map(|v| v * scale), max: num("max").map(|v| v * scale), ..Bounds::default() }
+        }
         (_, Some(v)) => bounded(v, &text.to_lowercase(), s.attrs.get("bound").and_then(|b| b.as_str()), {
             // "more 90" (sic): the bare "more" the number layer leaves out still sets a lower bound.
             let r = doc.sentences[p.sentence].clone();
@@ -629,22 +638,24 @@ fn judge_values<'n>(g: &FigureGroup, cumulative: bool, name: &dyn Fn(usize) -> &
         let list: Vec<String> = per_doc.iter().map(show).collect();
         return (Verdict::Consistent, format!("the figures agree within their bounds: {}", list.join(", ")));
     };
-    let explained = |(a, b): &(&(usize, Bounds, String, Option<&str>), &(usize, Bounds, String, Option<&str>))| {
-        match (a.3, b.3) {
+    let explained =
+        |(a, b): &(&(usize, Bounds, String, Option<&str>), &(usize, Bounds, String, Option<&str>))| match (a.3, b.3) {
             (Some(da), Some(db)) if da != db => {
                 let (early, late) = if da < db { (a, b) } else { (b, a) };
                 late.1.above(&early.1)
             }
             _ => false,
-        }
-    };
+        };
     if cumulative && conflicts.iter().all(explained) {
         let mut dated: Vec<&(usize, Bounds, String, Option<&str>)> = per_doc.iter().collect();
         dated.sort_by_key(|x| x.3);
         let steps: Vec<String> = dated.iter().map(|x| format!("{} ({})", show(x), x.3.unwrap_or("undated"))).collect();
         return (
             Verdict::Update,
-            format!("the figure grows with the publication date: {}; an update over time, not a contradiction", steps.join(" → ")),
+            format!(
+                "the figure grows with the publication date: {}; an update over time, not a contradiction",
+                steps.join(" → ")
+            ),
         );
     }
     let why = match (a.3, b.3) {

@@ -2,11 +2,13 @@
 //!
 //! **Similarity.** Each sentence becomes a set of content words (function words and reporting verbs dropped,
 //! light suffix stemming so "suburban" meets "suburbs", digits kept: a shared "133" is strong evidence). Words
-//! are weighted by how few documents of the set use them (`ln((N + 1) / df)`): the topic's names ("Islamic
+//! are weighted by how few documents of the set use them (`ln((N + 1) / df)`, a word two sentences share counted
+//! one document rarer, since the pair's own use of it says nothing about its being common): the topic's names ("Islamic
 //! State", "Moscow", "concert hall"), which every report uses, weigh little, and a name that recurs in the set
 //! weighs half again (so it weighs little even in a set of two), and two sentences that merely name the same
-//! event do not pair. Similarity is the weighted Dice coefficient of the two sets, and a pair counts from [`super::Options::passage_threshold`] on. A pair is
-//! verbatim when its word bigrams (all words, in order) mostly agree.
+//! event do not pair. Similarity is the weighted Dice coefficient of the two sets, and a pair counts from
+//! [`super::Options::passage_threshold`] on, when the two also share at least two words that are not names. A
+//! pair is verbatim when its word bigrams (all words, in order) mostly agree.
 //!
 //! **Scale.** Never all sentence pairs: each sentence is indexed under its rarest words only (the prefix of its
 //! words sorted by how many sentences use them, long enough that two sentences overlapping by more than a third
@@ -14,9 +16,9 @@
 //! word's posting list is capped, so a word that thousands of sentences use costs a bounded amount of work.
 //!
 //! **Passages and direction.** Each sentence pairs with at most its best match in the other document; runs of
-//! consecutive matched sentences become one passage. The direction of copying is given when the publication dates
-//! differ (the later copies the earlier); when both sides attribute the passage to one source, that source is
-//! named as common to both, which is no direction.
+//! consecutive matched sentences, all verbatim or all reworded, become one passage. The direction of copying is
+//! given when the publication dates differ (the later copies the earlier); when both sides attribute the passage
+//! to one source, that source is named as common to both, which is no direction.
 
 use super::sources::{self, SourceRow};
 use super::{words, Doc, Excerpt, Options};
@@ -73,15 +75,132 @@ pub struct Direction {
 
 /// Words that say nothing about content: function words, reporting verbs, common adverbs.
 const STOP: &[&str] = &[
-    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during",
-    "each", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
-    "how", "i", "if", "in", "into", "is", "it", "its", "it's", "just", "may", "me", "might", "more", "most", "much",
-    "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our",
-    "out", "over", "own", "said", "same", "say", "says", "she", "should", "so", "some", "such", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "too",
-    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-    "why", "will", "with", "would", "you", "your", "according", "least", "since", "while", "whether", "yet",
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "it's",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "according",
+    "least",
+    "since",
+    "while",
+    "whether",
+    "yet",
 ];
 
 /// How many sentences one indexed word lists at most.
@@ -90,6 +209,12 @@ const MAX_POSTING: usize = 128;
 const PREFIX_OVERLAP: f64 = 0.35;
 /// A sentence needs this many content words to be compared.
 const MIN_WORDS: usize = 4;
+/// A word in more sentences than this (besides the pair compared) weighs less in proportion: the topic's words
+/// recur all through a set ("attack", "Moscow"), a shared passage's own words do not.
+const TOPIC_SENTENCES: f32 = 4.0;
+/// Two sentences must share this many words that are not names: sharing "Crocus City Hall", "Moscow" and one
+/// more word is naming the same event, not sharing a passage.
+const MIN_SHARED_WORDS: usize = 2;
 /// Weight of a recurring name (a capitalised word in [`TOPIC_NAME`] sentences or more), relative to others.
 const NAME_WEIGHT: f32 = 0.5;
 /// From how many sentences of the set on a name is the topic's ("Moscow", "Islamic State") rather than a
@@ -100,8 +225,8 @@ const TOPIC_NAME: u32 = 3;
 struct Sent {
     doc: usize,
     index: usize,
-    /// (token, weight), sorted by token.
-    tokens: Vec<(u32, f32)>,
+    /// (token, weight when the other sentence lacks it, weight when both have it), sorted by token.
+    tokens: Vec<(u32, f32, f32)>,
     total: f32,
 }
 
@@ -130,9 +255,11 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
     }
     let stop: FxHashSet<&str> = STOP.iter().copied().collect();
     let mut intern: FxHashMap<String, u32> = FxHashMap::default();
-    // Raw (token, is name) lists per sentence, then document frequencies.
-    let mut raw: Vec<(usize, usize, Vec<(u32, bool)>)> = Vec::new();
+    // Token lists per sentence; document frequencies; which tokens are names (capitalised inside a sentence that
+    // is not in title case).
+    let mut raw: Vec<(usize, usize, Vec<u32>)> = Vec::new();
     let mut df: Vec<u32> = Vec::new();
+    let mut name: Vec<bool> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         let mut in_doc: FxHashSet<u32> = FxHashSet::default();
         for (si, r) in d.sentences.iter().enumerate() {
@@ -140,9 +267,11 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
                 continue;
             }
             let ws = words(d.slice(r.clone()), r.start);
-            let mut toks: Vec<(u32, bool)> = Vec::new();
+            let title_case = ws.iter().filter(|w| w.capital).count() * 10 > ws.len() * 6;
+            let mut toks: Vec<u32> = Vec::new();
             for (k, w) in ws.iter().enumerate() {
-                if stop.contains(w.lower.as_str()) || w.lower.chars().count() < 2 && !w.lower.starts_with(char::is_numeric) {
+                let short = w.lower.chars().count() < 2 && !w.lower.starts_with(char::is_numeric);
+                if short || stop.contains(w.lower.as_str()) {
                     continue;
                 }
                 let s = stem(&w.lower);
@@ -150,14 +279,16 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
                 let id = *intern.entry(s).or_insert(next);
                 if id as usize == df.len() {
                     df.push(0);
+                    name.push(false);
                 }
                 if in_doc.insert(id) {
                     df[id as usize] += 1;
                 }
-                toks.push((id, w.capital && k > 0));
+                name[id as usize] |= w.capital && k > 0 && !title_case;
+                toks.push(id);
             }
             toks.sort_unstable();
-            toks.dedup_by_key(|t| t.0);
+            toks.dedup();
             if toks.len() >= MIN_WORDS {
                 raw.push((di, si, toks));
             }
@@ -166,20 +297,25 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
     // Sentence frequency of each token: for the prefixes, and to tell the topic's recurring names.
     let mut sf = vec![0u32; df.len()];
     for (_, _, toks) in &raw {
-        for t in toks {
-            sf[t.0 as usize] += 1;
+        for &t in toks {
+            sf[t as usize] += 1;
         }
     }
     let n = docs.len() as f32;
     let mut sents: Vec<Sent> = raw
         .into_iter()
         .map(|(doc, index, toks)| {
-            let tokens: Vec<(u32, f32)> = toks
+            let tokens: Vec<(u32, f32, f32)> = toks
                 .into_iter()
-                .map(|(t, name)| {
-                    let idf = ((n + 1.0) / df[t as usize] as f32).ln();
-                    let topic_name = name && sf[t as usize] >= TOPIC_NAME;
-                    (t, if topic_name { idf * NAME_WEIGHT } else { idf })
+                .map(|t| {
+                    let (d, f) = (df[t as usize] as f32, sf[t as usize] as f32);
+                    let name_f = if name[t as usize] && f >= TOPIC_NAME as f32 { NAME_WEIGHT } else { 1.0 };
+                    // A word both sentences have is rarer by one document and two sentences than its counts say:
+                    // the pair's own use of it is no evidence that it is common.
+                    let weight = |docs: f32, sentences: f32| {
+                        ((n + 1.0) / docs.max(1.0)).ln() * (TOPIC_SENTENCES / sentences.max(1.0)).min(1.0) * name_f
+                    };
+                    (t, weight(d, f - 1.0), weight(d - 1.0, f - 2.0))
                 })
                 .collect();
             let total = tokens.iter().map(|t| t.1).sum();
@@ -206,8 +342,8 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
         cands.sort_unstable();
         cands.dedup();
         for &j in &cands {
-            let score = dice(&sents[j as usize], s);
-            if score >= options.passage_threshold {
+            let (score, plain) = dice(&sents[j as usize], s, &name);
+            if score >= options.passage_threshold && plain >= MIN_SHARED_WORDS {
                 matches.push((j, i as u32, score));
             }
         }
@@ -215,26 +351,26 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
     assemble(docs, &sents, matches, sources, options)
 }
 
-/// Weighted Dice coefficient of two sentences' token sets.
-fn dice(a: &Sent, b: &Sent) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+/// Weighted Dice coefficient of two sentences' token sets, and how many shared tokens are not names.
+fn dice(a: &Sent, b: &Sent, name: &[bool]) -> (f64, usize) {
+    let (mut i, mut j, mut shared, mut plain) = (0, 0, 0.0f32, 0);
+    // What the shared words add to the totals over their weight as unshared words.
+    let mut extra = 0.0f32;
     while i < a.tokens.len() && j < b.tokens.len() {
         match a.tokens[i].0.cmp(&b.tokens[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += a.tokens[i].1.min(b.tokens[j].1);
+                shared += a.tokens[i].2;
+                extra += 2.0 * a.tokens[i].2 - a.tokens[i].1 - b.tokens[j].1;
+                plain += usize::from(!name[a.tokens[i].0 as usize]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    let total = a.total + b.total;
-    if total <= 0.0 {
-        0.0
-    } else {
-        f64::from(2.0 * shared / total)
-    }
+    let total = a.total + b.total + extra;
+    (if total <= 0.0 { 0.0 } else { f64::from(2.0 * shared / total) }, plain)
 }
 
 /// How much of their wording two texts share: the Dice coefficient of their word bigrams (all words, in order),
@@ -253,6 +389,16 @@ fn wording_overlap(a: &str, b: &str) -> f64 {
     }
 }
 
+/// A matched pair of sentences: documents, sentence indices, similarity, and whether the wording is the same.
+struct Pair {
+    da: usize,
+    sa: usize,
+    db: usize,
+    sb: usize,
+    score: f64,
+    verbatim: bool,
+}
+
 /// Turns sentence matches into passages: one match per sentence and document pair, consecutive ones joined.
 fn assemble(
     docs: &[Doc<'_>],
@@ -264,7 +410,7 @@ fn assemble(
     // Best first; a sentence pairs once per other document.
     matches.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut used: FxHashSet<(u32, usize)> = FxHashSet::default();
-    let mut kept: Vec<(usize, usize, usize, usize, f64)> = Vec::new(); // (doc a, sent a, doc b, sent b, score)
+    let mut kept: Vec<Pair> = Vec::new();
     for (x, y, score) in matches {
         let (a, b) = (&sents[x as usize], &sents[y as usize]);
         if used.contains(&(x, b.doc)) || used.contains(&(y, a.doc)) {
@@ -272,14 +418,19 @@ fn assemble(
         }
         used.insert((x, b.doc));
         used.insert((y, a.doc));
-        kept.push((a.doc, a.index, b.doc, b.index, score));
+        let text = |s: &Sent| docs[s.doc].slice(docs[s.doc].sentences[s.index].clone());
+        let verbatim = wording_overlap(text(a), text(b)) >= options.verbatim_threshold;
+        kept.push(Pair { da: a.doc, sa: a.index, db: b.doc, sb: b.index, score, verbatim });
     }
-    kept.sort_by_key(|k| (k.0, k.2, k.1, k.3));
-    let mut runs: Vec<Vec<(usize, usize, usize, usize, f64)>> = Vec::new();
+    kept.sort_by_key(|k| (k.da, k.db, k.sa, k.sb));
+    // Consecutive pairs of the same kind (verbatim or reworded) make one passage.
+    let mut runs: Vec<Vec<Pair>> = Vec::new();
     for k in kept {
         match runs.last_mut() {
             Some(run)
-                if run.last().is_some_and(|l| l.0 == k.0 && l.2 == k.2 && l.1 + 1 == k.1 && l.3 + 1 == k.3) =>
+                if run.last().is_some_and(|l| {
+                    (l.da, l.db, l.verbatim) == (k.da, k.db, k.verbatim) && l.sa + 1 == k.sa && l.sb + 1 == k.sb
+                }) =>
             {
                 run.push(k)
             }
@@ -289,15 +440,15 @@ fn assemble(
     let attributed = attribution(docs, sources);
     runs.into_iter()
         .map(|run| {
-            let (first, last) = (run[0], run[run.len() - 1]);
+            let (first, last) = (&run[0], &run[run.len() - 1]);
             let side = |d: usize, s0: usize, s1: usize| {
                 let doc = &docs[d];
                 PassageSide { doc: d, excerpt: doc.excerpt(doc.sentences[s0].start..doc.sentences[s1].end) }
             };
-            let a = side(first.0, first.1, last.1);
-            let b = side(first.2, first.3, last.3);
-            let similarity = run.iter().map(|k| k.4).sum::<f64>() / run.len() as f64;
-            let verbatim = wording_overlap(&a.excerpt.text, &b.excerpt.text) >= options.verbatim_threshold;
+            let a = side(first.da, first.sa, last.sa);
+            let b = side(first.db, first.sb, last.sb);
+            let similarity = run.iter().map(|k| k.score).sum::<f64>() / run.len() as f64;
+            let verbatim = first.verbatim;
             let common_source = attributed(a.doc, &a.excerpt).and_then(|x| {
                 let y = attributed(b.doc, &b.excerpt)?;
                 (x == y).then_some(x)

@@ -176,9 +176,10 @@ fn index() -> &'static Index {
 pub fn lookup(words: &[&str]) -> Option<Match> {
     let first = words.first()?;
     let entries = index().get(first)?;
-    entries.iter().find(|(w, _, _)| words.len() >= w.len() && w.iter().zip(words).all(|(a, b)| a == b)).map(
-        |(w, role, part)| Match { role, part: *part, len: w.len() },
-    )
+    entries
+        .iter()
+        .find(|(w, _, _)| words.len() >= w.len() && w.iter().zip(words).all(|(a, b)| a == b))
+        .map(|(w, role, part)| Match { role, part: *part, len: w.len() })
 }
 
 #[cfg(test)]

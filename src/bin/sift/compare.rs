@@ -85,7 +85,12 @@ fn tables(c: &Comparison) -> String {
     for (i, d) in c.documents.iter().enumerate() {
         let _ = writeln!(o, "  {i:>3}  {:<width$}  {}", d.name, d.date.as_deref().unwrap_or("date unknown"));
     }
-    let _ = writeln!(o, "\nFigures ({} rows, {} flagged)", c.figures.len(), c.figures.iter().filter(|g| g.disagree).count());
+    let _ = writeln!(
+        o,
+        "\nFigures ({} rows, {} flagged)",
+        c.figures.len(),
+        c.figures.iter().filter(|g| g.disagree).count()
+    );
     for g in &c.figures {
         let flag = match (g.disagree, g.verdict) {
             (true, _) => "DISAGREE",
@@ -132,8 +137,7 @@ fn tables(c: &Comparison) -> String {
     }
     let _ = writeln!(o, "\nSources ({})", c.sources.len());
     for s in &c.sources {
-        let docs: Vec<String> =
-            s.docs.iter().map(|d| format!("{} ({})", name(d.doc), d.claims.len())).collect();
+        let docs: Vec<String> = s.docs.iter().map(|d| format!("{} ({})", name(d.doc), d.claims.len())).collect();
         let others: Vec<&str> = s.variants.iter().map(String::as_str).filter(|v| !v.ends_with(&s.name)).collect();
         let aka = if others.is_empty() { String::new() } else { format!(" (also “{}”)", others.join("”, “")) };
         let _ = writeln!(o, "  {}{aka}: {}", s.name, docs.join(", "));
