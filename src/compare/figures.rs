@@ -600,10 +600,18 @@ pub(crate) fn judge(g: &mut FigureGroup, names: &[&str]) {
     g.explanation = explanation;
 }
 
+/// What one document says on a row, for judging it: its interval, how it reads, its date.
+struct DocFigure<'g> {
+    doc: usize,
+    bounds: Bounds,
+    reading: String,
+    date: Option<&'g str>,
+}
+
 /// The judgement of a row of counts or durations: one interval per document, compared pairwise.
 fn judge_values<'n>(g: &FigureGroup, cumulative: bool, name: &dyn Fn(usize) -> &'n str) -> (Verdict, String) {
     // One interval per document, with the reading shown for it and its date.
-    let mut per_doc: Vec<(usize, Bounds, String, Option<&str>)> = Vec::new();
+    let mut per_doc: Vec<DocFigure> = Vec::new();
     for &d in &g.docs {
         let cells: Vec<&FigureCell> = g.cells.iter().filter(|c| c.doc == d).collect();
         let together = cells.iter().skip(1).try_fold(cells[0].bounds, |acc, c| acc.intersect(&c.bounds));
@@ -623,13 +631,13 @@ fn judge_values<'n>(g: &FigureGroup, cumulative: bool, name: &dyn Fn(usize) -> &
                 (top.bounds, top.reading.clone())
             }
         };
-        per_doc.push((d, b, reading, cells[0].date.as_deref()));
+        per_doc.push(DocFigure { doc: d, bounds: b, reading, date: cells[0].date.as_deref() });
     }
-    let show = |x: &(usize, Bounds, String, Option<&str>)| format!("{} in {}", x.2, name(x.0));
+    let show = |x: &DocFigure| format!("{} in {}", x.reading, name(x.doc));
     let mut conflicts = Vec::new();
     for (i, a) in per_doc.iter().enumerate() {
         for b in &per_doc[i + 1..] {
-            if !a.1.meets(&b.1) {
+            if !a.bounds.meets(&b.bounds) {
                 conflicts.push((a, b));
             }
         }
@@ -638,18 +646,18 @@ fn judge_values<'n>(g: &FigureGroup, cumulative: bool, name: &dyn Fn(usize) -> &
         let list: Vec<String> = per_doc.iter().map(show).collect();
         return (Verdict::Consistent, format!("the figures agree within their bounds: {}", list.join(", ")));
     };
-    let explained =
-        |(a, b): &(&(usize, Bounds, String, Option<&str>), &(usize, Bounds, String, Option<&str>))| match (a.3, b.3) {
-            (Some(da), Some(db)) if da != db => {
-                let (early, late) = if da < db { (a, b) } else { (b, a) };
-                late.1.above(&early.1)
-            }
-            _ => false,
-        };
+    let explained = |(a, b): &(&DocFigure, &DocFigure)| match (a.date, b.date) {
+        (Some(da), Some(db)) if da != db => {
+            let (early, late) = if da < db { (a, b) } else { (b, a) };
+            late.bounds.above(&early.bounds)
+        }
+        _ => false,
+    };
     if cumulative && conflicts.iter().all(explained) {
-        let mut dated: Vec<&(usize, Bounds, String, Option<&str>)> = per_doc.iter().collect();
-        dated.sort_by_key(|x| x.3);
-        let steps: Vec<String> = dated.iter().map(|x| format!("{} ({})", show(x), x.3.unwrap_or("undated"))).collect();
+        let mut dated: Vec<&DocFigure> = per_doc.iter().collect();
+        dated.sort_by_key(|x| x.date);
+        let steps: Vec<String> =
+            dated.iter().map(|x| format!("{} ({})", show(x), x.date.unwrap_or("undated"))).collect();
         return (
             Verdict::Update,
             format!(
@@ -658,7 +666,7 @@ fn judge_values<'n>(g: &FigureGroup, cumulative: bool, name: &dyn Fn(usize) -> &
             ),
         );
     }
-    let why = match (a.3, b.3) {
+    let why = match (a.date, b.date) {
         _ if !cumulative => "and this figure does not change over time",
         (Some(x), Some(y)) if x == y => "and both are dated the same day",
         (Some(_), Some(_)) => "and the later report gives the lower figure",
