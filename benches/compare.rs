@@ -76,19 +76,12 @@ fn main() {
     println!("{:>9} {:>8} {:>10} {:>8} {:>9} {:>8}", "articles", "MB", "time", "figures", "passages", "sources");
     for &n in sizes {
         let names: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
-        let arts: Vec<Article> = (0..n)
-            .map(|i| Article { name: &names[i], text: &texts[i], spans: &spans[i], date: None })
-            .collect();
+        let arts: Vec<Article> =
+            (0..n).map(|i| Article { name: &names[i], text: &texts[i], spans: &spans[i], date: None }).collect();
         let mut out = None;
         let t = time(|| out = Some(compare(&arts, &Options::default())));
         let c = out.expect("ran once");
         let mb = texts[..n].iter().map(String::len).sum::<usize>() as f64 / 1e6;
-        println!(
-            "{n:>9} {mb:>8.1} {:>9.2?} {:>8} {:>9} {:>8}",
-            t,
-            c.figures.len(),
-            c.passages.len(),
-            c.sources.len()
-        );
+        println!("{n:>9} {mb:>8.1} {:>9.2?} {:>8} {:>9} {:>8}", t, c.figures.len(), c.passages.len(), c.sources.len());
     }
 }

@@ -310,7 +310,7 @@ fn event_of(doc: &Doc<'_>, s: &Span, main_month: Option<usize>) -> Option<String
         .attrs
         .get("value")
         .and_then(|v| v.as_str())
-        .filter(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()));
+        .filter(|v| v.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())));
     if let Some(v) = iso {
         let own_year = doc.date.as_deref().and_then(|d| d.get(..4)) == v.get(..4);
         if own_year && month.is_none() {

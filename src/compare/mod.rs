@@ -150,7 +150,8 @@ impl<'a> Doc<'a> {
         chrome_spans.sort_by_key(|r| r.start);
         let chrome = sentences.iter().map(|s| covered(&chrome_spans, s)).collect();
         let date = match article.date {
-            Some(d) => Some(d.to_string()),
+            // A timestamp counts by its day ("2024-03-22T10:15:00Z" is 2024-03-22).
+            Some(d) => Some(dates::full_date(d).unwrap_or_else(|| d.to_string())),
             None => dates::publication(&model, article.spans),
         };
         Doc { article, model, sentences, chrome, date }
