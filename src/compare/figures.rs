@@ -19,6 +19,8 @@
 //! (tolls, arrests), a later publication date with a higher figure explains the difference: an update. Anything
 //! else is a contradiction, and only a contradiction sets `disagree`.
 
+use super::bounds::{bounded, seconds, trim, Bounds};
+use super::dates::{month_of, same_day, show_event, MONTHS};
 use super::roles::{self, Measure, Part, Role};
 use super::{words, Doc, Excerpt, Word};
 use crate::annotation::{Span, CLAIM, NUMBER};
@@ -100,90 +102,6 @@ pub struct FigureCell {
     pub date: Option<String>,
 }
 
-/// The values a figure allows: `min`..`max`, either end open (absent) or exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct Bounds {
-    /// Lowest value allowed, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
-    /// Highest value allowed, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
-    /// Whether `min` itself is excluded ("more than 90").
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub min_exclusive: bool,
-    /// Whether `max` itself is excluded ("fewer than 40").
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub max_exclusive: bool,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-impl Bounds {
-    /// Exactly `v`.
-    pub fn exact(v: f64) -> Bounds {
-        Bounds { min: Some(v), max: Some(v), ..Bounds::default() }
-    }
-
-    /// Whether some value satisfies both.
-    pub fn meets(&self, other: &Bounds) -> bool {
-        below(self.min, self.min_exclusive, other.max, other.max_exclusive)
-            && below(other.min, other.min_exclusive, self.max, self.max_exclusive)
-    }
-
-    /// The values both allow, if any.
-    pub fn intersect(&self, other: &Bounds) -> Option<Bounds> {
-        if !self.meets(other) {
-            return None;
-        }
-        let (min, min_exclusive) = match (self.min, other.min) {
-            (Some(a), Some(b)) if a > b => (Some(a), self.min_exclusive),
-            (Some(a), Some(b)) if b > a => (Some(b), other.min_exclusive),
-            (Some(a), Some(_)) => (Some(a), self.min_exclusive || other.min_exclusive),
-            (a, b) => (a.or(b), if a.is_some() { self.min_exclusive } else { other.min_exclusive }),
-        };
-        let (max, max_exclusive) = match (self.max, other.max) {
-            (Some(a), Some(b)) if a < b => (Some(a), self.max_exclusive),
-            (Some(a), Some(b)) if b < a => (Some(b), other.max_exclusive),
-            (Some(a), Some(_)) => (Some(a), self.max_exclusive || other.max_exclusive),
-            (a, b) => (a.or(b), if a.is_some() { self.max_exclusive } else { other.max_exclusive }),
-        };
-        Some(Bounds { min, max, min_exclusive, max_exclusive })
-    }
-
-    /// Whether every value of `self` is above every value of `other`.
-    pub fn above(&self, other: &Bounds) -> bool {
-        match (self.min, other.max) {
-            (Some(a), Some(b)) => a > b || (a == b && (self.min_exclusive || other.max_exclusive)),
-            _ => false,
-        }
-    }
-
-    /// The bounds in words, values written by `show`.
-    fn reading(&self, show: impl Fn(f64) -> String) -> String {
-        match (self.min, self.max) {
-            (Some(a), Some(b)) if a == b => show(a),
-            (Some(a), Some(b)) if (a + b) / 2.0 > 0.0 && (b - a) / (a + b) > 0.09 && (b - a) / (a + b) < 0.11 => {
-                format!("≈ {}", show((a + b) / 2.0))
-            }
-            (Some(a), Some(b)) => format!("{}–{}", show(a), show(b)),
-            (Some(a), None) => format!("{} {}", if self.min_exclusive { ">" } else { "≥" }, show(a)),
-            (None, Some(b)) => format!("{} {}", if self.max_exclusive { "<" } else { "≤" }, show(b)),
-            (None, None) => "?".to_string(),
-        }
-    }
-}
-
-/// Whether a lower end `lo` is at or below an upper end `hi` (open ends always are).
-fn below(lo: Option<f64>, lo_ex: bool, hi: Option<f64>, hi_ex: bool) -> bool {
-    match (lo, hi) {
-        (Some(l), Some(h)) => l < h || (l == h && !lo_ex && !hi_ex),
-        _ => true,
-    }
-}
-
 /// How many words before a number are searched for its role word ("the death toll of the terrorist attack rose
 /// to 115" reaches back seven).
 const BEFORE: usize = 8;
@@ -256,34 +174,8 @@ pub(crate) fn sort(rows: &mut [FigureGroup]) {
     });
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
 fn is_date(s: &Span) -> bool {
     s.attrs.get("kind").is_some_and(|k| k == "date")
-}
-
-/// The month named by a date span (its text, or its ISO value), 1–12.
-fn month_of(text: &str, s: &Span) -> Option<usize> {
-    let lower = text.to_lowercase();
-    if let Some(m) = MONTHS.iter().position(|m| lower.split(|c: char| !c.is_alphabetic()).any(|w| w == *m)) {
-        return Some(m + 1);
-    }
-    let v = s.attrs.get("value")?.as_str()?;
-    v.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))
 }
 
 /// The month the set's dates name most often: the story's own month.
@@ -319,17 +211,6 @@ fn event_of(doc: &Doc<'_>, s: &Span, main_month: Option<usize>) -> Option<String
         return Some(v.get(..7).unwrap_or(v).to_string());
     }
     month.map(|m| MONTHS[m - 1].to_string())
-}
-
-/// "2021-08" → "August 2021", "january" → "January".
-fn show_event(e: &str) -> String {
-    let cap = |m: &str| m.get(..1).unwrap_or_default().to_uppercase() + m.get(1..).unwrap_or_default();
-    match (e.get(..4), e.get(5..7).and_then(|m| m.parse::<usize>().ok())) {
-        (Some(y), Some(m)) if (1..=12).contains(&m) && y.bytes().all(|b| b.is_ascii_digit()) => {
-            format!("{} {y}", cap(MONTHS[m - 1]))
-        }
-        _ => cap(e),
-    }
 }
 
 /// What a number span can measure.
@@ -449,21 +330,6 @@ fn role_near(
     best.map(|(_, _, p, mt)| (mt.role, lower[p..p + mt.len].join(" ")))
 }
 
-/// Seconds in one of a duration's units.
-fn seconds(unit: &str) -> Option<f64> {
-    Some(match unit {
-        "second" => 1.0,
-        "minute" => 60.0,
-        "hour" => 3600.0,
-        "day" => 86_400.0,
-        "week" => 604_800.0,
-        "month" => 2_629_746.0,
-        "year" => 31_556_952.0,
-        "decade" => 315_569_520.0,
-        _ => return None,
-    })
-}
-
 /// A cell for a placed number: its value and bounds read from the span's attributes and wording.
 fn cell(doc: &Doc<'_>, index: usize, p: &Placed<'_>) -> FigureCell {
     let s = p.span;
@@ -516,60 +382,6 @@ fn cell(doc: &Doc<'_>, index: usize, p: &Placed<'_>) -> FigureCell {
         source,
         date: doc.date.clone(),
     }
-}
-
-/// A number without a needless fraction: 115, 2.5.
-fn trim(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v:.2}").trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
-/// The bounds of value `v` written as `text` (lowercase), with the number layer's `bound` attribute.
-fn bounded(v: f64, text: &str, bound: Option<&str>, bare_more: bool) -> Bounds {
-    let starts = |ps: &[&str]| ps.iter().any(|p| text.starts_with(p));
-    let open_above = Bounds { min: Some(v), ..Bounds::default() };
-    if starts(&["more than", "over", "above", "upwards of", "in excess of", "just over", "well over"]) {
-        return Bounds { min_exclusive: true, ..open_above };
-    }
-    if starts(&["at least", "no fewer than", "no less than", "a minimum of", "at a minimum"]) {
-        return open_above;
-    }
-    if starts(&["fewer than", "less than", "under", "below", "just under"]) {
-        return Bounds { min: Some(0.0), max: Some(v), max_exclusive: true, ..Bounds::default() };
-    }
-    if starts(&["nearly", "almost", "close to", "just shy of", "approaching"]) {
-        return Bounds { min: Some(v * 0.9), max: Some(v), ..Bounds::default() };
-    }
-    if starts(&["up to", "as many as", "at most", "no more than", "a maximum of"]) {
-        return Bounds { min: Some(0.0), max: Some(v), ..Bounds::default() };
-    }
-    match bound {
-        Some("approx") => Bounds { min: Some(v * 0.9), max: Some(v * 1.1), ..Bounds::default() },
-        Some("min") => open_above,
-        Some("max") => Bounds { min: Some(0.0), max: Some(v), ..Bounds::default() },
-        _ if bare_more => Bounds { min_exclusive: true, ..open_above },
-        _ => Bounds::exact(v),
-    }
-}
-
-/// (month, day, weekday) a date cell names, from its text.
-fn date_parts(text: &str) -> (Option<usize>, Option<u32>, Option<usize>) {
-    let lower = text.to_lowercase();
-    let ws: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let month = ws.iter().find_map(|w| MONTHS.iter().position(|m| m == w)).map(|m| m + 1);
-    let day = ws.iter().find_map(|w| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d)));
-    let weekday = ws.iter().find_map(|w| WEEKDAYS.iter().position(|d| w.trim_end_matches('s') == *d));
-    (month, day, weekday)
-}
-
-/// Whether two date cells can name the same day.
-fn same_day(a: &str, b: &str) -> bool {
-    let (x, y) = (date_parts(a), date_parts(b));
-    let clash = |p: Option<usize>, q: Option<usize>| matches!((p, q), (Some(p), Some(q)) if p != q);
-    !(clash(x.0, y.0) || matches!((x.1, y.1), (Some(p), Some(q)) if p != q) || clash(x.2, y.2))
 }
 
 /// Sets `verdict`, `disagree`, `explanation` and `docs` from the row's cells; `names` are the documents' names.
@@ -673,52 +485,4 @@ fn judge_values<'n>(g: &FigureGroup, cumulative: bool, name: &dyn Fn(usize) -> &
         _ => "and the publication dates are not known, so this cannot be told from an update",
     };
     (Verdict::Contradiction, format!("{} and {} cannot both be true, {why}", show(a), show(b)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bounds_read_from_the_wording() {
-        let table: &[(&str, Option<&str>, bool, &str)] = &[
-            ("at least 115", Some("min"), false, "≥ 115"),
-            ("more than 90", Some("min"), false, "> 90"),
-            ("90", None, true, "> 90"),
-            ("nearly 170", Some("approx"), false, "153–170"),
-            ("about 100", Some("approx"), false, "≈ 100"),
-            ("up to 40", Some("max"), false, "0–40"),
-            ("fewer than 40", Some("max"), false, "0–40"),
-            ("133", None, false, "133"),
-        ];
-        for (text, bound, more, want) in table {
-            let v: f64 = text.rsplit(' ').next().unwrap().parse().unwrap();
-            assert_eq!(bounded(v, text, *bound, *more).reading(trim), *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn intervals_meet_intersect_and_order() {
-        let at_least = |v| Bounds { min: Some(v), ..Bounds::default() };
-        let more_than = |v| Bounds { min: Some(v), min_exclusive: true, ..Bounds::default() };
-        assert!(at_least(115.0).meets(&Bounds::exact(133.0)));
-        assert!(!Bounds::exact(115.0).meets(&at_least(133.0)));
-        assert!(!more_than(90.0).meets(&Bounds::exact(90.0)));
-        assert!(at_least(90.0).meets(&Bounds::exact(90.0)));
-        assert_eq!(at_least(115.0).intersect(&Bounds::exact(115.0)), Some(Bounds::exact(115.0)));
-        assert!(Bounds::exact(52.0).above(&Bounds::exact(40.0)));
-        assert!(!Bounds::exact(40.0).above(&Bounds::exact(52.0)));
-        assert!(at_least(52.0).above(&Bounds::exact(40.0)));
-    }
-
-    #[test]
-    fn dates_clash_only_on_what_both_say() {
-        assert!(same_day("22 March", "March 22"));
-        assert!(same_day("Friday", "22 March"));
-        assert!(!same_day("22 March", "23 March"));
-        assert!(!same_day("Friday", "Saturday"));
-        assert!(!same_day("January", "March 22"));
-        assert_eq!(show_event("2021-08"), "August 2021");
-        assert_eq!(show_event("january"), "January");
-    }
 }

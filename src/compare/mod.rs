@@ -25,6 +25,7 @@
 //! sentence pairs), so 1,000 articles compare in well under two seconds (`cargo bench --bench compare`).
 //! Offsets everywhere are Unicode code points, end exclusive.
 
+mod bounds;
 mod dates;
 pub mod decisions;
 pub mod figures;
@@ -32,8 +33,9 @@ pub mod passages;
 pub mod roles;
 pub mod sources;
 
+pub use bounds::Bounds;
 pub use decisions::{Comparisons, Decision};
-pub use figures::{Bounds, FigureCell, FigureGroup, Verdict};
+pub use figures::{FigureCell, FigureGroup, Verdict};
 pub use passages::{Direction, Passage, PassageSide};
 pub use sources::{SourceClaim, SourceDoc, SourceRow};
 
@@ -121,12 +123,9 @@ pub fn compare(articles: &[Article<'_>], options: &Options) -> Comparison {
         })
         .collect();
     let sources = sources::table(&docs);
-    Comparison {
-        documents,
-        figures: figures::groups(&docs),
-        passages: passages::find(&docs, &sources, options),
-        sources,
-    }
+    let figures = figures::groups(&docs);
+    let passages = passages::find(&docs, &sources, options);
+    Comparison { documents, figures, passages, sources }
 }
 
 /// A document prepared once for every table: segmented, its sentences in code points, boilerplate marked.

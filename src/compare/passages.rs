@@ -12,15 +12,16 @@
 //!
 //! **Scale.** Never all sentence pairs: each sentence is indexed under its rarest words only (the prefix of its
 //! words sorted by how many sentences use them, long enough that two sentences overlapping by more than a third
-//! must share one of them: prefix filtering), and only sentences that share an indexed word are compared. A
-//! word's posting list is capped, so a word that thousands of sentences use costs a bounded amount of work.
+//! must share one of them: prefix filtering), and only sentences that share an indexed word (two, for long
+//! sentences) are compared. A word's posting list is capped, so a word that thousands of sentences use costs a
+//! bounded amount of work.
 //!
 //! **Passages and direction.** Each sentence pairs with at most its best match in the other document; runs of
 //! consecutive matched sentences, all verbatim or all reworded, become one passage. The direction of copying is
 //! given when the publication dates differ (the later copies the earlier); when both sides attribute the passage
 //! to one source, that source is named as common to both, which is no direction.
 
-use super::sources::{self, SourceRow};
+use super::sources::SourceRow;
 use super::{words, Doc, Excerpt, Options};
 use crate::annotation::CLAIM;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -204,7 +205,10 @@ const STOP: &[&str] = &[
 ];
 
 /// How many sentences one indexed word lists at most.
-const MAX_POSTING: usize = 128;
+const MAX_POSTING: usize = 64;
+/// From this many indexed words on, a candidate must share two of them (a sentence that shares a passage with
+/// another shares more than one of its rarest words): far fewer pairs to score, on long sentences.
+const LONG_PREFIX: usize = 5;
 /// The overlap (share of a sentence's words) prefix filtering guarantees to find.
 const PREFIX_OVERLAP: f64 = 0.35;
 /// A sentence needs this many content words to be compared.
@@ -340,8 +344,13 @@ pub(crate) fn find(docs: &[Doc<'_>], sources: &[SourceRow], options: &Options) -
             }
         }
         cands.sort_unstable();
-        cands.dedup();
-        for &j in &cands {
+        // A candidate listed under several of the prefix's words shares that many of the rarest ones.
+        let need = if prefix >= LONG_PREFIX { 2 } else { 1 };
+        for run in cands.chunk_by(|x, y| x == y) {
+            if run.len() < need {
+                continue;
+            }
+            let j = run[0];
             let (score, plain) = dice(&sents[j as usize], s, &name);
             if score >= options.passage_threshold && plain >= MIN_SHARED_WORDS {
                 matches.push((j, i as u32, score));
@@ -373,20 +382,49 @@ fn dice(a: &Sent, b: &Sent, name: &[bool]) -> (f64, usize) {
     (if total <= 0.0 { 0.0 } else { f64::from(2.0 * shared / total) }, plain)
 }
 
-/// How much of their wording two texts share: the Dice coefficient of their word bigrams (all words, in order),
-/// so a changed word costs the two pairs it sits in and reordered clauses cost little more.
+/// How much of their wording two texts share: the Dice coefficient of their word bigrams (all words, in order,
+/// case and punctuation ignored), so a changed word costs the two pairs it sits in and reordered clauses cost
+/// little more.
 fn wording_overlap(a: &str, b: &str) -> f64 {
-    let grams = |t: &str| -> FxHashSet<(String, String)> {
-        let ws: Vec<String> = words(t, 0).into_iter().map(|w| w.lower).collect();
-        ws.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect()
-    };
-    let (x, y) = (grams(a), grams(b));
+    let (x, y) = (bigrams(a), bigrams(b));
     let total = x.len() + y.len();
     if total == 0 {
-        0.0
-    } else {
-        2.0 * x.intersection(&y).count() as f64 / total as f64
+        return 0.0;
     }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / total as f64
+}
+
+/// The distinct word bigrams of `t` as hashes, sorted.
+fn bigrams(t: &str) -> Vec<u64> {
+    use std::hash::Hasher;
+    let mut out = Vec::new();
+    let mut prev: Option<u64> = None;
+    for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let mut h = rustc_hash::FxHasher::default();
+        for c in w.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+        let h = h.finish();
+        if let Some(p) = prev {
+            out.push(p.rotate_left(29) ^ h.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        }
+        prev = Some(h);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A matched pair of sentences: documents, sentence indices, similarity, and whether the wording is the same.
@@ -477,22 +515,36 @@ fn direction(docs: &[Doc<'_>], a: usize, b: usize) -> Option<Direction> {
     Some(Direction { from, to, reason: format!("{} is dated {df}, {} {dt}", name(from), name(to)) })
 }
 
-/// The source (its row's name) a document attributes the claims of an excerpt to, when it is one source.
+/// The source (its row's name) a document attributes the claims of an excerpt to, when it is one source. The
+/// claims are indexed once (by document, in text order) and the names looked up in a map of the table's forms.
 fn attribution<'s>(docs: &'s [Doc<'_>], sources: &'s [SourceRow]) -> impl Fn(usize, &Excerpt) -> Option<String> + 's {
+    let names: FxHashMap<&str, &str> =
+        sources.iter().flat_map(|r| r.variants.iter().map(move |v| (v.as_str(), r.name.as_str()))).collect();
+    let claims: Vec<Vec<(usize, usize, &str)>> = docs
+        .iter()
+        .map(|d| {
+            let mut v: Vec<(usize, usize, &str)> = d
+                .spans_labelled(CLAIM)
+                .filter_map(|c| Some((c.start, c.end, c.attrs.get("source")?.as_str()?)))
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
     move |d: usize, e: &Excerpt| {
-        let mut names = docs[d]
-            .spans_labelled(CLAIM)
-            .filter(|c| c.start < e.end && e.start < c.end)
-            .filter_map(|c| c.attrs.get("source")?.as_str())
-            .map(|src| {
-                let k = sources::key(src);
-                sources
-                    .iter()
-                    .find(|r| r.variants.iter().any(|v| sources::key(v) == k))
-                    .map_or_else(|| src.to_string(), |r| r.name.clone())
-            });
-        let first = names.next()?;
-        names.all(|n| n == first).then_some(first)
+        let list = &claims[d];
+        // The claims starting in the excerpt, and those just before it that reach into it.
+        let mut from = list.partition_point(|c| c.0 < e.start);
+        while from > 0 && list[from - 1].1 > e.start {
+            from -= 1;
+        }
+        let mut found = list[from..]
+            .iter()
+            .take_while(|c| c.0 < e.end)
+            .filter(|c| e.start < c.1)
+            .map(|c| names.get(c.2).copied().unwrap_or(c.2));
+        let first = found.next()?;
+        found.all(|n| n == first).then(|| first.to_string())
     }
 }
 
