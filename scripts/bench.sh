@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prints sift's figures: core throughput, the development benchmarks in ../shared/bench (boilerplate on plain text
-# and on HTML, check-worthiness, dates and times), the number layer's speed and its recall on quantulum3's test
-# file (when quantulum3 is installed), and, if the app is built, paste-to-highlight times in headless Chromium.
+# Prints sift's figures: core throughput, the cross-document comparison's time, the development benchmarks in
+# ../shared/bench (boilerplate on plain text and on HTML, check-worthiness, dates and times), the number layer's
+# speed and its recall on quantulum3's test file (when quantulum3 is installed), and, if the app is built,
+# paste-to-highlight times in headless Chromium.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 bench=../shared/bench
@@ -10,6 +11,9 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 log "core throughput (cargo bench --bench detect)"
 cargo bench --quiet --bench detect
+
+log "cross-document comparison, 10 / 100 / 1,000 articles (cargo bench --bench compare)"
+cargo bench --quiet --bench compare
 
 cargo build --quiet --release --bin sift
 # GNU time adds peak memory to the wall time (Debian package `time`); bash's own `time` otherwise.

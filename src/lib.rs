@@ -52,6 +52,7 @@
 pub mod annotation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod batch;
+pub mod compare;
 pub mod detect;
 pub mod formats;
 pub mod input;

@@ -177,6 +177,27 @@ fn gold_and_our_output_validate_against_the_schema() {
 }
 
 #[test]
+fn a_comparisons_section_validates_against_the_schema_and_a_bad_one_does_not() {
+    use sift::compare::{Comparisons, Decision};
+    let schema = schema();
+    let imp = formats::read(Format::Sift, &std::fs::read_to_string(&gold_paths()[0]).unwrap()).unwrap();
+    let saved = Comparisons::new(vec![
+        Decision::Reviewed { group: "killed".into() },
+        Decision::Merge { into: "killed".into(), from: "killed@2021-08".into() },
+        Decision::Split { group: "injured".into(), doc: 0, start: 666, end: 679 },
+    ]);
+    let ours: Value =
+        serde_json::from_str(&sift_format::write_json_with(&imp.documents, &imp.labels, Some(&saved))).unwrap();
+    let mut errs = Vec::new();
+    check(&schema, &ours, "$", &mut errs);
+    assert!(errs.is_empty(), "{errs:?}");
+    let mut bad = ours.clone();
+    bad["comparisons"]["decisions"][0]["type"] = "paint".into();
+    check(&schema, &bad, "$", &mut errs);
+    assert!(errs.iter().any(|e| e.contains("comparisons.decisions[0].type")), "{errs:?}");
+}
+
+#[test]
 fn the_schema_checker_rejects_broken_files() {
     let schema = schema();
     let table: &[(&str, &str)] = &[

@@ -1,7 +1,8 @@
 //! Properties on generated input: every reader on arbitrary and mutated files of its own syntax, HTML input, the
-//! JSONL stream and the analysis never panic, and what they give is well formed (offsets in range and on grapheme
-//! boundaries, spans sorted, one output line per input line). Export -> import losslessness is in
-//! tests/formats_roundtrip.rs. Case counts are kept small so the suite stays fast on two cores.
+//! JSONL stream, the analysis and the comparison never panic, and what they give is well formed (offsets in range
+//! and on grapheme boundaries, spans sorted, one output line per input line, quotes that are the text at their
+//! offsets). Export -> import losslessness is in tests/formats_roundtrip.rs. Case counts are kept small so the
+//! suite stays fast on two cores.
 
 use proptest::prelude::*;
 use sift::formats::{read, read_files, write, Format};
@@ -117,6 +118,37 @@ fn annotated(text: &str) -> Document {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_comparison_never_panics_and_points_at_what_it_quotes(texts in prop::collection::vec(news_text(), 0..4)) {
+        let docs: Vec<Document> = texts.iter().map(|t| sift::annotate("d", "d", t, Layers::ALL)).collect();
+        let arts: Vec<sift::compare::Article> = docs
+            .iter()
+            .map(|d| sift::compare::Article { name: &d.name, text: &d.text, spans: &d.spans, date: None })
+            .collect();
+        let c = sift::compare::compare(&arts, &sift::compare::Options::default());
+        let quotes = |doc: usize, start: usize, end: usize, text: &str| {
+            sift::text::slice_chars(&docs[doc].text, start, end) == Some(text)
+        };
+        for g in &c.figures {
+            prop_assert!(!g.cells.is_empty() && g.docs.iter().all(|&d| d < docs.len()));
+            for x in &g.cells {
+                prop_assert!(quotes(x.doc, x.start, x.end, &x.text), "{:?}", x.text);
+                prop_assert!(quotes(x.doc, x.sentence.start, x.sentence.end, &x.sentence.text));
+            }
+        }
+        for p in &c.passages {
+            prop_assert!(p.a.doc < p.b.doc && (0.0..=1.0).contains(&p.similarity));
+            for side in [&p.a, &p.b] {
+                prop_assert!(quotes(side.doc, side.excerpt.start, side.excerpt.end, &side.excerpt.text));
+            }
+        }
+        for r in &c.sources {
+            for d in &r.docs {
+                prop_assert!(d.claims.iter().all(|x| quotes(d.doc, x.claim.start, x.claim.end, &x.claim.text)));
+            }
+        }
+    }
 
     #[test]
     fn the_analysis_gives_sorted_spans_in_range_on_grapheme_boundaries(text in news_text()) {

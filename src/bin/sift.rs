@@ -1,5 +1,10 @@
 //! The `sift` command line: argument parsing and I/O only; every decision lives in the library.
 
+// The `compare` command (`src/bin/sift/compare.rs`; a crate root resolves modules beside itself, and a file in
+// `src/bin/` would be a binary of its own).
+#[path = "sift/compare.rs"]
+mod compare;
+
 use clap::{Args, Parser, Subcommand};
 use sift::formats::{self, Format};
 use sift::{Document, Label, Layers};
@@ -26,6 +31,8 @@ enum Command {
     },
     /// Convert annotations from one format to another.
     Convert(ConvertArgs),
+    /// Compare articles about one story: figures, shared passages and sources, side by side.
+    Compare(compare::CompareArgs),
 }
 
 #[derive(Args)]
@@ -137,6 +144,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Convert(c) => convert_cmd(c),
+        Command::Compare(c) => compare::run(c),
     }
 }
 

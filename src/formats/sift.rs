@@ -22,6 +22,12 @@
 //! and a label used but not declared is added (and said so in `repairs`). Unknown keys are ignored and listed in
 //! `losses`.
 //!
+//! **Comparisons** (optional): a top-level `"comparisons": {"version": 1, "decisions": [...]}` keeps the user's
+//! decisions on a comparison of the file's documents (`{"type": "reviewed", "group": "killed"}`, `{"type":
+//! "merge", "into": …, "from": …}`, `{"type": "split", "group": …, "doc": 0, "start": …, "end": …}`; see
+//! [`crate::compare::Decision`]). [`read_comparisons`] reads it, [`write_json_with`] writes it; files without it are
+//! still version 1.
+//!
 //! **JSONL** (`.jsonl`): one document object per line, optionally preceded by a header line
 //! `{"format": "sift-annotations", "version": 1, "labels": […]}`. The CLI's stream lines `{"id", "text", "spans"}`
 //! are documents without a `name`, so they read as JSONL too.
@@ -30,6 +36,7 @@ use super::common::{clip, json_type, jsonl_lines, parse_json, quote, show, Label
 use super::sift_write::{DocOut, FileOut, HeaderOut};
 use super::Import;
 use crate::annotation::{sort_spans, Attrs, Document, Label, Origin, Span, Status};
+use crate::compare::Comparisons;
 use crate::text::OffsetMap;
 use crate::{Error, ErrorKind};
 use serde_json::{json, Map, Value};
@@ -54,7 +61,10 @@ pub fn read_json(input: &str) -> Result<Import, Error> {
         ));
     };
     r.header(top, "")?;
-    r.unknown_keys(top, "", &["format", "version", "labels", "documents"]);
+    r.unknown_keys(top, "", &["format", "version", "labels", "documents", "comparisons"]);
+    if let Err(p) = comparisons_of(top) {
+        r.problem(p);
+    }
     match top.get("documents") {
         None => r.problem("`documents` is missing".to_string()),
         Some(Value::Array(docs)) => {
@@ -65,6 +75,38 @@ pub fn read_json(input: &str) -> Result<Import, Error> {
         Some(other) => r.problem(format!("`documents` must be an array, not {}", json_type(other))),
     }
     r.finish()
+}
+
+/// The `comparisons` section of a `sift-annotations` JSON file (the user's decisions on a comparison of its
+/// documents, [`crate::compare::Comparison::apply`]), `None` when the file has none. [`read_json`] checks the
+/// section too, so a file it accepts gives `Ok` here.
+pub fn read_comparisons(input: &str) -> Result<Option<Comparisons>, Error> {
+    let v = parse_json("sift-annotations", input)?;
+    let top = v.as_object().ok_or_else(|| {
+        Error::new(ErrorKind::Invalid, format!("sift-annotations: the file holds {}, not an object", json_type(&v)))
+    })?;
+    comparisons_of(top).map_err(|p| Error::new(ErrorKind::Invalid, format!("sift-annotations: {p}")))
+}
+
+/// Reads the optional `comparisons` section; the problem as one line when it is malformed.
+fn comparisons_of(top: &Map<String, Value>) -> Result<Option<Comparisons>, String> {
+    let v = match top.get("comparisons") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(v) => v,
+    };
+    match v.get("version") {
+        Some(n) if n.as_u64() == Some(crate::compare::decisions::VERSION) => {}
+        Some(n) => {
+            return Err(format!(
+                "`comparisons`: unsupported version {n}: this sift reads version {}",
+                crate::compare::decisions::VERSION
+            ))
+        }
+        None => return Err("`comparisons`: `version` is missing".to_string()),
+    }
+    serde_json::from_value::<Comparisons>(v.clone())
+        .map(Some)
+        .map_err(|e| format!("`comparisons`: {}", clip(&e.to_string())))
 }
 
 /// Reads sift JSONL: an optional header line, then one document per line (the CLI stream shape included).
@@ -101,7 +143,13 @@ pub fn read_jsonl(input: &str) -> Result<Import, Error> {
 
 /// Writes a `sift-annotations` JSON file (pretty-printed, two-space indent).
 pub fn write_json(docs: &[Document], labels: &[Label]) -> String {
-    let file = FileOut { format: FORMAT_NAME, version: VERSION, labels, documents: docs };
+    write_json_with(docs, labels, None)
+}
+
+/// Like [`write_json`], with the user's decisions on a comparison of the documents as the top-level
+/// `comparisons` section (left out when `None`).
+pub fn write_json_with(docs: &[Document], labels: &[Label], comparisons: Option<&Comparisons>) -> String {
+    let file = FileOut { format: FORMAT_NAME, version: VERSION, labels, documents: docs, comparisons };
     let mut s = serde_json::to_string_pretty(&file).expect("strings and numbers serialize");
     s.push('\n');
     s
@@ -118,7 +166,7 @@ pub fn write_to(docs: &[Document], labels: &[Label], jsonl: bool, mut out: impl 
             out.write_all(b"\n")?;
         }
     } else {
-        let file = FileOut { format: FORMAT_NAME, version: VERSION, labels, documents: docs };
+        let file = FileOut { format: FORMAT_NAME, version: VERSION, labels, documents: docs, comparisons: None };
         serde_json::to_writer_pretty(&mut out, &file)?;
         out.write_all(b"\n")?;
     }

@@ -2,6 +2,7 @@
 //! borrowed views, so memory is the output itself, not a `serde_json::Value` per span (several times larger).
 
 use crate::annotation::{Attrs, Document, Label, Span};
+use crate::compare::Comparisons;
 use crate::text::OffsetMap;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
@@ -14,6 +15,9 @@ pub(super) struct FileOut<'a> {
     pub labels: &'a [Label],
     #[serde(serialize_with = "docs")]
     pub documents: &'a [Document],
+    /// The user's decisions on a comparison of the documents, when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparisons: Option<&'a Comparisons>,
 }
 
 /// The JSONL header line.
