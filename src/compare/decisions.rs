@@ -43,6 +43,34 @@ pub enum Decision {
     },
 }
 
+impl Decision {
+    /// The decision for the same documents placed `by` further down a list (documents imported after others):
+    /// document indices move, including those inside the keys of split rows (`killed~2:10-13`).
+    pub fn shifted(&self, by: usize) -> Decision {
+        match self {
+            Decision::Reviewed { group } => Decision::Reviewed { group: shift_key(group, by) },
+            Decision::Merge { into, from } => Decision::Merge { into: shift_key(into, by), from: shift_key(from, by) },
+            Decision::Split { group, doc, start, end } => {
+                Decision::Split { group: shift_key(group, by), doc: doc + by, start: *start, end: *end }
+            }
+        }
+    }
+}
+
+/// Moves the document index of every `~doc:start-end` part of a row key by `by`.
+fn shift_key(key: &str, by: usize) -> String {
+    let mut parts = key.split('~');
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for p in parts {
+        out.push('~');
+        match p.split_once(':').and_then(|(d, rest)| Some((d.parse::<usize>().ok()?, rest))) {
+            Some((d, rest)) => out.push_str(&format!("{}:{rest}", d + by)),
+            None => out.push_str(p),
+        }
+    }
+    out
+}
+
 /// The `comparisons` section of a `sift-annotations` file: the user's decisions, in the order they were made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comparisons {
@@ -209,5 +237,28 @@ mod tests {
             r#"{"version":1,"decisions":[{"type":"reviewed","group":"killed"},{"type":"split","group":"killed","doc":1,"start":4,"end":9}]}"#
         );
         assert_eq!(serde_json::from_str::<Comparisons>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn shifting_moves_every_document_index_and_nothing_else() {
+        let table = [
+            (Decision::Reviewed { group: "killed".into() }, Decision::Reviewed { group: "killed".into() }),
+            (
+                Decision::Reviewed { group: "killed~2:10-13~0:4-6".into() },
+                Decision::Reviewed { group: "killed~5:10-13~3:4-6".into() },
+            ),
+            (
+                Decision::Merge { into: "injured".into(), from: "killed~1:0-3".into() },
+                Decision::Merge { into: "injured".into(), from: "killed~4:0-3".into() },
+            ),
+            (
+                Decision::Split { group: "date@2015".into(), doc: 0, start: 7, end: 9 },
+                Decision::Split { group: "date@2015".into(), doc: 3, start: 7, end: 9 },
+            ),
+        ];
+        for (d, want) in table {
+            assert_eq!(d.shifted(3), want);
+            assert_eq!(d.shifted(0), d);
+        }
     }
 }

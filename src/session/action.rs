@@ -4,6 +4,7 @@
 use crate::{Document, Label, Origin, Span, Status};
 
 use super::doc::NewDoc;
+use crate::compare::Decision;
 
 /// What to do with the spans of a label being deleted.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,16 @@ impl Filter {
             && self.origin.is_none_or(|o| o == s.origin)
             && self.status.is_none_or(|st| st == s.status)
     }
+}
+
+/// What the main area shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// The open document, to annotate.
+    #[default]
+    Annotate,
+    /// The open documents side by side ([`crate::compare`]): figures, shared passages, sources.
+    Compare,
 }
 
 /// Every change the app can make.
@@ -110,6 +121,18 @@ pub enum Action {
     /// Suggestions for a document being annotated slice by slice, with the progress in percent (`None`: the
     /// last slice). Added without an undo step: they are the detectors' work, not an edit.
     Suggest(String, Vec<Span>, Option<u8>),
+    /// Switches the main area between the open document and the comparison of all documents.
+    ShowView(View),
+    /// Records a decision on the comparison (a row reviewed, two rows merged, a figure split off); undoable.
+    Decide(Decision),
+    /// Adds the comparison decisions an imported `sift-annotations` file carried. Their document indices count
+    /// from the first of the last `of_last` documents (the ones just imported with them).
+    AddDecisions {
+        /// The decisions, as the file has them.
+        decisions: Vec<Decision>,
+        /// How many documents, at the end of the list, they are about.
+        of_last: usize,
+    },
     /// Shows a message to the user.
     Notice(String),
     /// Hides the message.
@@ -130,6 +153,7 @@ impl Action {
                 | Action::ExternalOrder(_)
                 | Action::ToggleLayer(_)
                 | Action::SetMinWorth(_)
+                | Action::ShowView(_)
                 | Action::SelectSpan(_)
                 | Action::SetFilter(_)
                 | Action::Notice(_)

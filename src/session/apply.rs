@@ -287,6 +287,20 @@ impl Session {
             }
             Action::SetMinWorth(w) => self.min_worth = if w.is_finite() { w.clamp(0.0, 1.0) } else { 0.0 },
             Action::SelectSpan(s) => self.selected = s,
+            Action::ShowView(v) => self.view = v,
+            Action::Decide(d) => {
+                if !self.decisions.contains(&d) {
+                    Rc::make_mut(&mut self.decisions).push(d);
+                }
+            }
+            Action::AddDecisions { decisions, of_last } => {
+                let by = self.docs.len().saturating_sub(of_last);
+                let shifted = decisions.iter().map(|d| d.shifted(by));
+                let fresh: Vec<_> = shifted.filter(|d| !self.decisions.contains(d)).collect();
+                if !fresh.is_empty() {
+                    Rc::make_mut(&mut self.decisions).extend(fresh);
+                }
+            }
             Action::SetFilter(f) => self.filter = f,
             Action::Suggest(id, spans, progress) => {
                 if let Some(d) = self.docs.iter().find(|d| d.id == id).cloned() {

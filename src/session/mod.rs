@@ -18,6 +18,7 @@
 
 mod action;
 mod apply;
+mod compare;
 mod cut;
 mod doc;
 mod merge;
@@ -26,7 +27,8 @@ mod save;
 #[cfg(test)]
 mod tests;
 
-pub use action::{Action, Filter, OnDelete};
+pub use action::{Action, Filter, OnDelete, View};
+pub use compare::compared;
 pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE, MAX_TEXT};
 pub use doc::{doc_name, DocData, NewDoc};
 pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
@@ -36,6 +38,7 @@ pub use save::{may_write, Effect, Index, Saved, SavedDoc, Saver};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use crate::compare::Decision;
 use crate::Label;
 
 /// How many edits undo remembers.
@@ -47,6 +50,7 @@ struct Snapshot {
     docs: Rc<Vec<Rc<DocData>>>,
     labels: Rc<Vec<Label>>,
     current: Option<String>,
+    decisions: Rc<Vec<Decision>>,
 }
 
 /// Everything the user works on, and how the app shows it.
@@ -62,6 +66,10 @@ pub struct Session {
     pub revs: Rc<HashMap<String, u64>>,
     /// Labels whose spans are hidden.
     pub hidden: Rc<HashSet<String>>,
+    /// The user's decisions on the comparison of the documents, oldest first (saved and exported with them).
+    pub decisions: Rc<Vec<Decision>>,
+    /// What the main area shows.
+    pub view: View,
     /// Claims scoring below this check-worthiness are not drawn (0: every claim).
     pub min_worth: f64,
     /// The selected span of the open document.
@@ -113,6 +121,8 @@ impl Session {
             current,
             revs: Rc::new(revs),
             hidden: Rc::default(),
+            decisions: Rc::new(saved.decisions),
+            view: View::default(),
             min_worth: 0.0,
             selected: None,
             filter: Filter::default(),
@@ -180,7 +190,8 @@ impl Session {
                 let before = next.snapshot();
                 next.apply(a);
                 let changed = !Rc::ptr_eq(&next.docs, &before.docs) && !same_docs(&next.docs, &before.docs)
-                    || !Rc::ptr_eq(&next.labels, &before.labels);
+                    || !Rc::ptr_eq(&next.labels, &before.labels)
+                    || !Rc::ptr_eq(&next.decisions, &before.decisions);
                 if changed {
                     let undo = Rc::make_mut(&mut next.undo);
                     undo.push(before);
@@ -200,13 +211,19 @@ impl Session {
     }
 
     fn snapshot(&self) -> Snapshot {
-        Snapshot { docs: self.docs.clone(), labels: self.labels.clone(), current: self.current.clone() }
+        Snapshot {
+            docs: self.docs.clone(),
+            labels: self.labels.clone(),
+            current: self.current.clone(),
+            decisions: self.decisions.clone(),
+        }
     }
 
     fn restore(&mut self, s: Snapshot) {
         self.docs = s.docs;
         self.labels = s.labels;
         self.current = s.current;
+        self.decisions = s.decisions;
         self.selected = None;
     }
 }

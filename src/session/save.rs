@@ -13,6 +13,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{DocData, NewDoc, Session};
+use crate::compare::Decision;
 use crate::{Document, Label};
 
 /// The document order and the open document, as saved.
@@ -22,6 +23,9 @@ pub struct Index {
     pub order: Vec<String>,
     /// The open document.
     pub current: Option<String>,
+    /// The decisions on the comparison of the documents (absent in what older versions saved).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
 }
 
 /// One saved document.
@@ -54,6 +58,8 @@ pub struct Saved {
     pub labels: Vec<Label>,
     /// The open document.
     pub current: Option<String>,
+    /// The decisions on the comparison of the documents.
+    pub decisions: Vec<Decision>,
     /// A problem met while loading, for the user to read.
     pub warning: Option<String>,
 }
@@ -96,7 +102,11 @@ pub struct Saver {
 }
 
 fn index_of(s: &Session) -> Index {
-    Index { order: s.docs.iter().map(|d| d.id.clone()).collect(), current: s.current.clone() }
+    Index {
+        order: s.docs.iter().map(|d| d.id.clone()).collect(),
+        current: s.current.clone(),
+        decisions: s.decisions.as_ref().clone(),
+    }
 }
 
 impl Saver {

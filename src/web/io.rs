@@ -12,6 +12,8 @@ pub struct Opened {
     pub labels: Vec<Label>,
     /// What was repaired or could not be kept, for the user to read.
     pub remarks: Vec<String>,
+    /// Comparison decisions from `sift-annotations` files, their document indices counting from `docs[0]`.
+    pub decisions: Vec<crate::compare::Decision>,
 }
 
 /// A file to download: its name, MIME type and bytes.
@@ -45,8 +47,20 @@ impl Export {
 
     /// Renders documents as one file `(name, MIME type, content)` and what the format could not carry; `stem`
     /// names it. Formats that write several files (brat, W3C) come as one zip archive of them.
-    pub fn render(self, stem: &str, docs: &[Document], labels: &[Label]) -> Result<(File, Vec<String>), crate::Error> {
+    /// `decisions` (on the comparison of `docs`) go into the sift JSON export.
+    pub fn render(
+        self,
+        stem: &str,
+        docs: &[Document],
+        labels: &[Label],
+        decisions: &[crate::compare::Decision],
+    ) -> Result<(File, Vec<String>), crate::Error> {
         match self {
+            Export::Format(Format::Sift) if !decisions.is_empty() => {
+                let c = crate::compare::Comparisons::new(decisions.to_vec());
+                let body = formats::sift::write_json_with(docs, labels, Some(&c));
+                Ok(((format!("{stem}.json"), "application/json", body.into_bytes()), Vec::new()))
+            }
             Export::CleanText => {
                 let text = docs.iter().map(formats::clean_text).collect::<Vec<_>>().join("\n\n");
                 Ok(((format!("{stem}.txt"), "text/plain;charset=utf-8", text.into_bytes()), Vec::new()))
@@ -65,11 +79,25 @@ impl Export {
     }
 }
 
+/// The comparison decisions of `sift-annotations` files read together (their documents in file order), moved
+/// to count from the `before` documents opened ahead of them.
+fn sift_decisions(files: &[(&str, &str)], mut before: usize) -> Vec<crate::compare::Decision> {
+    let mut out = Vec::new();
+    for (_, content) in files {
+        let Ok(imp) = formats::sift::read_json(content) else { continue };
+        if let Ok(Some(c)) = formats::sift::read_comparisons(content) {
+            out.extend(c.decisions.iter().map(|d| d.shifted(before)));
+        }
+        before += imp.documents.len();
+    }
+    out
+}
+
 /// Reads opened or dropped files, `(name, content)`. Text files (`.txt`, `.md`, `.html`) become one document
 /// each, annotated at once; annotation files are read in the format [`Format::detect`] finds, files of one format
 /// together (so a brat `.ann` meets its `.txt`). Returns what was read and one message per file that was not.
 pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
-    let mut out = Opened { docs: Vec::new(), labels: Vec::new(), remarks: Vec::new() };
+    let mut out = Opened { docs: Vec::new(), labels: Vec::new(), remarks: Vec::new(), decisions: Vec::new() };
     let mut errors = Vec::new();
     let ext = |n: &str| n.rsplit_once('.').map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
     let stem = |n: &str| n.rsplit_once('.').map_or(n.to_string(), |(s, _)| s.to_string());
@@ -120,6 +148,9 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
         match formats::read_files(f, &group) {
             Ok(imp) if imp.documents.is_empty() => errors.push(format!("{}: no documents in this file.", group[0].0)),
             Ok(imp) => {
+                if f == Format::Sift {
+                    out.decisions.extend(sift_decisions(&group, out.docs.len()));
+                }
                 out.docs.extend(imp.documents.into_iter().map(NewDoc::from));
                 for l in imp.labels {
                     if !out.labels.iter().any(|k| k.name == l.name) {

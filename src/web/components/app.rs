@@ -8,10 +8,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::text_view::Revealer;
-use super::{ByPtr, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
+use super::{ByPtr, CompareView, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
 use crate::input::Source;
 use crate::session::{
-    doc_name, next_worthy, too_long, visible, Action, DocData, NewDoc, Saved, Saver, Session, AT_ONCE,
+    doc_name, next_worthy, too_long, visible, Action, DocData, NewDoc, Saved, Saver, Session, View, AT_ONCE,
 };
 use crate::web::storage::Store;
 use crate::web::{annotate, dom, io};
@@ -59,7 +59,11 @@ pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
         errors.extend(errs);
         errors.extend(opened.remarks);
         if !opened.docs.is_empty() {
+            let of_last = opened.docs.len();
             dispatch.emit(Action::AddDocs(opened.docs, opened.labels));
+            if !opened.decisions.is_empty() {
+                dispatch.emit(Action::AddDecisions { decisions: opened.decisions, of_last });
+            }
         }
         if !errors.is_empty() {
             dispatch.emit(Action::Notice(errors.join("\n")));
@@ -307,7 +311,33 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_| new_doc.set(false))
     };
 
+    // A click in the comparison opens the document at the figure; the text view draws first, then scrolls.
+    let pending_reveal = use_mut_ref(|| None::<usize>);
+    {
+        let (pending, do_reveal) = (pending_reveal.clone(), do_reveal.clone());
+        use_effect_with(state.clone(), move |_| {
+            if let Some(at) = pending.borrow_mut().take() {
+                do_reveal.emit(at);
+            }
+        });
+    }
+    let on_open = {
+        let (dispatch, docs, pending) = (dispatch.clone(), state.docs.clone(), pending_reveal.clone());
+        Callback::from(move |(i, start, end): (usize, usize, usize)| {
+            let Some(d) = docs.get(i) else { return };
+            dispatch.emit(Action::Open(d.id.clone()));
+            dispatch.emit(Action::ShowView(View::Annotate));
+            if let Some(s) = d.spans.iter().find(|s| s.start == start && s.end == end) {
+                dispatch.emit(Action::SelectSpan(Some(s.id.clone())));
+            }
+            *pending.borrow_mut() = Some(start);
+        })
+    };
     let main = match (&doc, *new_doc) {
+        (Some(_), false) if state.view == View::Compare => html! {
+            <CompareView docs={ByPtr(state.docs.clone())} decisions={ByPtr(state.decisions.clone())}
+                dispatch={dispatch.clone()} {on_open} />
+        },
         (Some(d), false) => html! {
             <>
                 <ReviewBar doc={d.clone()} labels={state.labels.clone()} progress={state.annotating.get(&d.id).copied()}
@@ -323,6 +353,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class="app">
             <Toolbar doc={doc.clone()} docs={state.docs.clone()} labels={state.labels.clone()}
+                decisions={state.decisions.clone()} view={state.view}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
                 on_reveal={do_reveal.clone()} />
             <aside class="sidebar" aria-label="Documents and labels">

@@ -2,6 +2,7 @@
 //! inputs did not change; they emit [`Action`](crate::session::Action)s and never touch storage.
 
 mod app;
+mod compare_view;
 mod doc_list;
 mod inspector;
 mod intake;
@@ -13,6 +14,7 @@ pub mod text_view;
 mod toolbar;
 
 pub use app::{App, AppProps};
+pub use compare_view::CompareView;
 pub use doc_list::DocList;
 pub use inspector::Inspector;
 pub use intake::Intake;

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::session::{Action, DocData};
+use crate::session::{Action, DocData, View};
 use crate::web::dom;
 use crate::web::io::Export;
 use crate::Label;
@@ -19,6 +19,10 @@ pub struct ToolbarProps {
     pub docs: Rc<Vec<Rc<DocData>>>,
     /// Labels (exports carry them).
     pub labels: Rc<Vec<Label>>,
+    /// The decisions on the comparison (an export of every document carries them).
+    pub decisions: Rc<Vec<crate::compare::Decision>>,
+    /// What the main area shows.
+    pub view: View,
     /// Whether undo has anything.
     pub can_undo: bool,
     /// Whether redo has anything.
@@ -90,7 +94,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         })
     };
     let export = {
-        let (all_docs, open, labels) = (p.docs.clone(), doc.clone(), p.labels.clone());
+        let (all_docs, open, labels, decisions) = (p.docs.clone(), doc.clone(), p.labels.clone(), p.decisions.clone());
         let dispatch = p.dispatch.clone();
         move |fmt: Export, all: bool| {
             let docs: Vec<crate::Document> = if all {
@@ -102,7 +106,9 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 return;
             }
             let stem = if all { "sift-all".to_string() } else { file_stem(&docs[0].name) };
-            let losses = match fmt.render(&stem, &docs, &labels) {
+            // The comparison's decisions are about the whole list: they go with an export of every document.
+            let decided: &[crate::compare::Decision] = if all { &decisions } else { &[] };
+            let losses = match fmt.render(&stem, &docs, &labels, decided) {
                 Ok(((name, mime, content), losses)) => {
                     dom::download(&name, mime, &content);
                     losses
@@ -149,6 +155,13 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                     onclick={p.dispatch.reform(|_| Action::Undo)}>{"↶ Undo"}</button>
                 <button class="btn" aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" disabled={!p.can_redo}
                     onclick={p.dispatch.reform(|_| Action::Redo)}>{"↷ Redo"}</button>
+                <button class="btn" id="compare-toggle" aria-pressed={(p.view == View::Compare).to_string()}
+                    title="The open documents side by side: figures, shared passages, sources"
+                    disabled={p.docs.len() < 2 && p.view != View::Compare}
+                    onclick={p.dispatch.reform({
+                        let v = p.view;
+                        move |_| Action::ShowView(if v == View::Compare { View::Annotate } else { View::Compare })
+                    })}>{ if p.view == View::Compare { "Back to document" } else { "Compare" } }</button>
                 <button class="btn" aria-label="Re-annotate this document" title="Run the detectors again; review decisions are kept"
                     disabled={!has_doc} onclick={reannotate}>{"Re-annotate"}</button>
                 <details class="menu">
