@@ -216,3 +216,106 @@ impl Out {
         self.spans.push(s);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agree::DisagreementKind;
+
+    const TEXT: &str = "Gunmen killed at least 133 people in Moscow on Friday, officials said.";
+
+    fn set(name: &str, spans: Vec<Span>) -> Annotator {
+        Annotator::new(name, vec![Document { id: name.into(), name: format!("{name}.json"), text: TEXT.into(), spans }])
+    }
+
+    fn s(start: usize, end: usize, label: &str) -> Span {
+        Span::manual(format!("{label}-{start}"), start..end, label)
+    }
+
+    fn three() -> Adjudication {
+        // All agree on the claim; A and B on "at least 133", C says "133"; only A tags "Friday".
+        let a = vec![s(0, 70, "claim"), s(14, 26, "number"), s(47, 53, "number")];
+        let b = vec![s(0, 70, "claim"), s(14, 26, "number")];
+        let c = vec![s(0, 70, "claim"), s(23, 26, "number")];
+        prepare(&[set("A", a), set("B", b), set("C", c)], &Options::default())
+    }
+
+    fn spans(m: &Merged) -> Vec<(usize, usize, &str, Vec<&str>)> {
+        m.documents[0]
+            .spans
+            .iter()
+            .map(|s| {
+                let who = s.attrs[ANNOTATORS_ATTR].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+                (s.start, s.end, s.label.as_str(), who)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn agreed_spans_go_straight_in_and_pending_ones_add_nothing() {
+        let adj = three();
+        let kinds: Vec<DisagreementKind> = adj.disagreements.iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, [DisagreementKind::Boundaries, DisagreementKind::Missing]);
+        let m = merge(&adj, &BTreeMap::new());
+        assert_eq!(spans(&m), [(0, 70, "claim", vec!["A", "B", "C"])]);
+        assert_eq!(m.pending.len(), 2);
+        assert!(m.documents[0].spans.iter().all(|s| s.status == Status::Accepted));
+    }
+
+    #[test]
+    fn each_choice_gives_its_spans_with_who_had_them() {
+        let adj = three();
+        let (bounds, friday) = (adj.disagreements[0].id.clone(), adj.disagreements[1].id.clone());
+        let claim = (0, 70, "claim", vec!["A", "B", "C"]);
+        let table: Vec<(Choice, Choice, Vec<(usize, usize, &str, Vec<&str>)>)> = vec![
+            (
+                Choice::KEEP_A,
+                Choice::KEEP_A,
+                vec![claim.clone(), (14, 26, "number", vec!["A", "B"]), (47, 53, "number", vec!["A"])],
+            ),
+            (Choice::Keep { annotator: 2 }, Choice::KEEP_B, vec![claim.clone(), (23, 26, "number", vec!["C"])]),
+            (
+                Choice::KeepAll,
+                Choice::Drop,
+                vec![claim.clone(), (14, 26, "number", vec!["A", "B"]), (23, 26, "number", vec!["C"])],
+            ),
+            (
+                Choice::Edit { start: 14, end: 26, label: "number".into() },
+                Choice::Edit { start: 44, end: 53, label: "number".into() },
+                vec![claim.clone(), (14, 26, "number", vec!["A", "B"]), (44, 53, "number", vec![])],
+            ),
+        ];
+        for (first, second, want) in table {
+            let choices = BTreeMap::from([(bounds.clone(), first.clone()), (friday.clone(), second)]);
+            let m = merge(&adj, &choices);
+            assert_eq!(spans(&m), want, "{first:?}");
+            assert!(m.pending.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_choice_naming_no_annotator_stays_pending_and_choices_serialize() {
+        let adj = three();
+        let id = adj.disagreements[0].id.clone();
+        let m = merge(&adj, &BTreeMap::from([(id.clone(), Choice::Keep { annotator: 7 })]));
+        assert_eq!(m.pending.len(), 2);
+        assert!(adj.disagreement(&id).is_some());
+        let json = serde_json::to_string(&Choice::KEEP_B).unwrap();
+        assert_eq!(json, r#"{"choice":"keep","annotator":1}"#);
+        let back: Choice = serde_json::from_str(r#"{"choice":"edit","start":1,"end":2,"label":"x"}"#).unwrap();
+        assert_eq!(back, Choice::Edit { start: 1, end: 2, label: "x".into() });
+    }
+
+    #[test]
+    fn merged_ids_are_unique_and_the_merge_reads_back() {
+        let adj = three();
+        let choices: BTreeMap<String, Choice> =
+            adj.disagreements.iter().map(|d| (d.id.clone(), Choice::KeepAll)).collect();
+        let m = merge(&adj, &choices);
+        let ids: HashSet<&str> = m.documents[0].spans.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids.len(), m.documents[0].spans.len());
+        let json = crate::formats::sift::write_json(&m.documents, &[]);
+        let back = crate::formats::read(crate::Format::Sift, &json).unwrap();
+        assert_eq!(back.documents[0].spans, m.documents[0].spans);
+    }
+}

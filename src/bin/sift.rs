@@ -7,6 +7,9 @@ use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "sift/agree.rs"]
+mod agree;
+
 /// Pre-annotate news text: boilerplate, claims and numbers; convert annotations between tools.
 #[derive(Parser)]
 #[command(name = "sift", version, about)]
@@ -26,6 +29,10 @@ enum Command {
     },
     /// Convert annotations from one format to another.
     Convert(ConvertArgs),
+    /// Measure how far annotators agree on the same documents (matched by text), and list where they differ.
+    Agree(agree::AgreeArgs),
+    /// Score a prediction against gold: spans per label, and boilerplate per line.
+    Eval(agree::EvalArgs),
 }
 
 #[derive(Args)]
@@ -137,6 +144,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Convert(c) => convert_cmd(c),
+        Command::Agree(a) => agree::agree_cmd(a),
+        Command::Eval(e) => agree::eval_cmd(e),
     }
 }
 
