@@ -129,7 +129,15 @@ fn read_set(path: &Path, name: String, from: Option<Format>) -> Result<Annotator
                 .ok_or_else(|| format!("{}: cannot tell the format (empty?): give --from", path.display()))?
         }
     };
-    let import = formats::read_files(format, &texts).map_err(|e| format!("{}: {e}", path.display()))?;
+    let import = formats::read_files(format, &texts).map_err(|e| {
+        // Most readers already name the file; brat and W3C (several files) do not.
+        let e = e.to_string();
+        if texts.iter().any(|(n, _)| e.starts_with(n)) {
+            e
+        } else {
+            format!("{}: {e}", path.display())
+        }
+    })?;
     for r in &import.repairs {
         warn(format_args!("{name}: repaired: {r}"));
     }
