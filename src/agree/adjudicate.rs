@@ -240,7 +240,10 @@ mod tests {
         prepare(&[set("A", a), set("B", b), set("C", c)], &Options::default())
     }
 
-    fn spans(m: &Merged) -> Vec<(usize, usize, &str, Vec<&str>)> {
+    /// A merged span: start, end, label, who had it.
+    type Got<'a> = (usize, usize, &'a str, Vec<&'a str>);
+
+    fn spans(m: &Merged) -> Vec<Got<'_>> {
         m.documents[0]
             .spans
             .iter()
@@ -267,7 +270,7 @@ mod tests {
         let adj = three();
         let (bounds, friday) = (adj.disagreements[0].id.clone(), adj.disagreements[1].id.clone());
         let claim = (0, 70, "claim", vec!["A", "B", "C"]);
-        let table: Vec<(Choice, Choice, Vec<(usize, usize, &str, Vec<&str>)>)> = vec![
+        let table: Vec<(Choice, Choice, Vec<Got>)> = vec![
             (
                 Choice::KEEP_A,
                 Choice::KEEP_A,

@@ -101,6 +101,9 @@ pub struct Disagreement {
     pub sides: Vec<Side>,
 }
 
+/// A disagreement before it is built: its kind, its spans (`(annotator, index)`) and the differing attributes.
+type Found = (DisagreementKind, Vec<(usize, usize)>, Vec<String>);
+
 /// One document sorted out: its disagreements and the groups of spans (`(annotator, index)`) everyone agrees on.
 pub(crate) struct Sorted {
     pub disagreements: Vec<Disagreement>,
@@ -116,7 +119,7 @@ pub fn disagreements(al: &Aligned) -> Vec<Disagreement> {
 pub(crate) fn sort_out(d: &DocSet, names: &[String]) -> Sorted {
     let m = d.spans.len();
     let mut done: Vec<Vec<bool>> = d.spans.iter().map(|v| vec![false; v.len()]).collect();
-    let mut out: Vec<(DisagreementKind, Vec<(usize, usize)>, Vec<String>)> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     let mut agreed = Vec::new();
 
     // 1. The same label and extent everywhere.
