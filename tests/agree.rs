@@ -309,7 +309,13 @@ fn eval_of_the_detectors_gives_score_pys_line_metric() {
             assert!(bp["exact"]["recall"].as_f64().unwrap() < 1.0 && bp["overlap"]["recall"] == 1.0);
         }
     }
-    let table = String::from_utf8(sift(&["eval", "--gold", &gp, &write(&dir, "p.json", &pred)]).stdout).unwrap();
+    let pp = write(&dir, "p.json", &pred);
+    // The corpus folder itself as gold: its `.gold.json` files, the `.txt` files beside them skipped.
+    assert_eq!(
+        ok_json(&sift(&["eval", "--gold", CORPUS, &pp, "--json"])),
+        ok_json(&sift(&["eval", "--gold", &gp, &pp, "--json"]))
+    );
+    let table = String::from_utf8(sift(&["eval", "--gold", &gp, &pp]).stdout).unwrap();
     assert!(table.contains("boilerplate class  1.000 1.000 1.000 (37 0 0)"), "{table}");
 }
 

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct AgreeArgs {
-    /// Two or more annotators' files (or directories, for brat and W3C), the same documents in each.
+    /// Two or more annotators' files (or directories: brat, W3C, or several files of one format), the same
+    /// documents in each.
     #[arg(required = true, num_args = 2..)]
     files: Vec<PathBuf>,
     /// Input format of every file; guessed from each file's name and content when absent.
@@ -30,7 +31,7 @@ pub struct AgreeArgs {
 
 #[derive(Args)]
 pub struct EvalArgs {
-    /// The gold file (or directory, for brat and W3C).
+    /// The gold file, or a directory (brat, W3C, or several files of one format).
     #[arg(long)]
     gold: PathBuf,
     /// The prediction to score.
@@ -128,6 +129,13 @@ fn read_set(path: &Path, name: String, from: Option<Format>) -> Result<Annotator
                 .or(guesses.first().copied())
                 .ok_or_else(|| format!("{}: cannot tell the format (empty?): give --from", path.display()))?
         }
+    };
+    // A directory of single-file documents (say, the corpus: `.gold.json` beside `.txt`) gives the files in
+    // that format; brat and W3C need every file.
+    let texts: Vec<(&str, &str)> = if path.is_dir() && !format.needs_several_files() {
+        texts.into_iter().filter(|(n, c)| Format::detect(n, c) == Some(format)).collect()
+    } else {
+        texts
     };
     let import = formats::read_files(format, &texts).map_err(|e| {
         // Most readers already name the file; brat and W3C (several files) do not.
