@@ -17,7 +17,7 @@ use super::{align, Annotator, DocSet, Options, Unmatched};
 use crate::annotation::{auto_id, sort_spans, Document, Span, Status};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The span attribute listing the annotators who had a merged span (a JSON array of names).
 pub const ANNOTATORS_ATTR: &str = "annotators";
@@ -116,6 +116,10 @@ pub struct Merged {
 
 /// The merged documents for the choices made so far (keyed by disagreement id).
 pub fn merge(adj: &Adjudication, choices: &BTreeMap<String, Choice>) -> Merged {
+    let mut by_doc: HashMap<&str, Vec<&Disagreement>> = HashMap::new();
+    for x in &adj.disagreements {
+        by_doc.entry(x.hash.as_str()).or_default().push(x);
+    }
     let mut documents = Vec::new();
     for (k, d) in adj.documents.iter().enumerate() {
         let mut out = Out::default();
@@ -124,7 +128,7 @@ pub fn merge(adj: &Adjudication, choices: &BTreeMap<String, Choice>) -> Merged {
             let who = group.iter().map(|&(b, _)| adj.annotators[b].clone()).collect();
             out.push(d.spans[a][i].clone(), who);
         }
-        for dis in adj.disagreements.iter().filter(|x| x.hash == d.hash) {
+        for dis in by_doc.get(d.hash.as_str()).into_iter().flatten() {
             let Some(choice) = choices.get(&dis.id).filter(|c| adj.valid(c)) else { continue };
             let span = |a: usize, r: &super::SpanRef| &d.spans[a][r.index];
             // Who has a span with the same label, extent and attributes as `s` in this disagreement.
@@ -190,17 +194,15 @@ pub fn merge(adj: &Adjudication, choices: &BTreeMap<String, Choice>) -> Merged {
 struct Out {
     spans: Vec<Span>,
     ids: HashSet<String>,
+    /// `(start, end, label, attrs as JSON)` of the spans in.
+    seen: HashSet<(usize, usize, String, String)>,
 }
 
 impl Out {
     fn push(&mut self, mut s: Span, who: Vec<String>) {
         s.attrs.remove(ANNOTATORS_ATTR);
-        let same = |t: &Span| {
-            let mut attrs = t.attrs.clone();
-            attrs.remove(ANNOTATORS_ATTR);
-            t.range() == s.range() && t.label == s.label && attrs == s.attrs
-        };
-        if self.spans.iter().any(same) {
+        let key = (s.start, s.end, s.label.clone(), Value::Object(s.attrs.clone()).to_string());
+        if !self.seen.insert(key) {
             return;
         }
         if self.ids.contains(&s.id) {

@@ -138,11 +138,17 @@ fn disagreement(coders: &[Vec<Seg>], length: u64) -> (f64, f64, usize) {
     let units: Vec<f64> = coders.iter().flatten().filter(|s| s.unit).map(|s| s.len() as f64).collect();
     let mut gaps: Vec<f64> = coders.iter().flatten().filter(|s| !s.unit).map(|s| s.len() as f64).collect();
     gaps.sort_by(|a, b| b.total_cmp(a));
+    // Sums of the longest gaps, so Σ_{l_h ≥ l_g} (l_h − l_g + 1) is one lookup per unit.
+    let mut longest_sum = vec![0.0];
+    for h in &gaps {
+        longest_sum.push(longest_sum.last().copied().unwrap_or(0.0) + h);
+    }
     let n_c = units.len() as f64;
     let mut num = 0.0;
     for &lg in &units {
         let within = (n_c - 1.0) * (2.0 * lg * lg * lg - 3.0 * lg * lg + lg) / 3.0;
-        let placed: f64 = gaps.iter().take_while(|&&h| h >= lg).map(|h| h - lg + 1.0).sum();
+        let k = gaps.partition_point(|&h| h >= lg);
+        let placed = longest_sum[k] - k as f64 * (lg - 1.0);
         num += within + lg * lg * placed;
     }
     let denom = m * l * (m * l - 1.0) - units.iter().map(|lg| lg * (lg - 1.0)).sum::<f64>();
@@ -217,6 +223,31 @@ mod tests {
         assert_eq!((uc, uk), (5, 4));
         assert!(close(1.0 - oc / ec, 0.7286, 1e-4));
         assert!(close(1.0 - (oc + ok) / (ec + ek), 0.8591, 5e-4));
+    }
+
+    #[test]
+    fn alpha_on_documents_by_hand() {
+        use crate::agree::{align, Annotator, Options};
+        use crate::annotation::{Document, Span};
+        // One text of 10 code points; A has x at 2..6, B at 2..6 too: D_o 0, so alpha 1. With B at 3..6 instead:
+        // δ² = 1² + 0² = 1, D_o = 2·1 / (2·1·10²) = 0.01.
+        let doc = |r: std::ops::Range<usize>| {
+            vec![Document {
+                id: "d".into(),
+                name: "d".into(),
+                text: "abcdefghij".into(),
+                spans: vec![Span::manual("s", r, "x")],
+            }]
+        };
+        let run = |b| {
+            let al = align(&[Annotator::new("A", doc(2..6)), Annotator::new("B", doc(b))], &Options::default());
+            unitized_alpha(&al.documents)
+        };
+        let same = run(2..6);
+        assert_eq!((same.overall.value, same.overall.length, same.overall.units), (Some(1.0), 10, 2));
+        let off = run(3..6);
+        assert!(close(off.labels[0].alpha.observed, 0.01, 1e-12), "{off:?}");
+        assert!(off.overall.value.unwrap() < 1.0);
     }
 
     #[test]

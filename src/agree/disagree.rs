@@ -16,7 +16,7 @@
 
 use super::{Aligned, DocSet};
 use crate::annotation::{Attrs, Span};
-use crate::text::slice_chars;
+use crate::text::OffsetMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -196,8 +196,9 @@ pub(crate) fn sort_out(d: &DocSet, names: &[String]) -> Sorted {
     }
     flush(&mut run, &mut out);
 
+    let map = OffsetMap::new(&d.text);
     let mut list: Vec<Disagreement> =
-        out.into_iter().map(|(kind, group, attrs)| build(d, names, kind, &group, attrs)).collect();
+        out.into_iter().map(|(kind, group, attrs)| build(d, &map, names, kind, &group, attrs)).collect();
     list.sort_by(|x, y| (x.start, x.end, x.kind, &x.labels).cmp(&(y.start, y.end, y.kind, &y.labels)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for x in &mut list {
@@ -225,6 +226,7 @@ fn differing_attrs<'a>(spans: impl Iterator<Item = &'a Span> + Clone) -> Vec<Str
 
 fn build(
     d: &DocSet,
+    map: &OffsetMap,
     names: &[String],
     kind: DisagreementKind,
     group: &[(usize, usize)],
@@ -238,7 +240,7 @@ fn build(
             start: s.start,
             end: s.end,
             label: s.label.clone(),
-            text: slice_chars(&d.text, s.start, s.end).unwrap_or_default().to_string(),
+            text: map.slice(&d.text, s.start, s.end).to_string(),
             attrs: s.attrs.clone(),
             index: i,
         });

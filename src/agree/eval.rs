@@ -10,7 +10,7 @@
 //! side's `boilerplate` spans cover at least half of its code points (`2 · covered ≥ length`, empty lines never),
 //! and precision, recall and F1 are given for the boilerplate class and for the body class.
 
-use super::{align_with, spans::compare, Annotator, DocSet, Options, Prf, SpanScores, Unmatched};
+use super::{align_with, coverage, spans::compare, Annotator, DocSet, Options, Prf, SpanScores, Unmatched};
 use crate::annotation::{Span, BOILERPLATE};
 use serde::Serialize;
 
@@ -56,38 +56,14 @@ pub fn evaluate(gold: &Annotator, prediction: &Annotator, opts: &Options) -> Eva
     }
 }
 
-/// Per code point of a text of `len` code points: whether some span of `spans` covers it.
-fn coverage(len: usize, spans: &[&Span]) -> Vec<bool> {
-    let mut depth = vec![0i64; len + 1];
-    for s in spans {
-        let (a, b) = (s.start.min(len), s.end.min(len));
-        if a < b {
-            depth[a] += 1;
-            depth[b] -= 1;
-        }
-    }
-    let mut run = 0;
-    depth[..len]
-        .iter()
-        .map(|d| {
-            run += d;
-            run > 0
-        })
-        .collect()
-}
-
 /// The boilerplate line figures of documents whose first span list is gold and second the prediction.
 pub fn line_scores(docs: &[DocSet]) -> LineScores {
     // Counts of (gold boilerplate, predicted boilerplate).
     let mut n = [[0usize; 2]; 2];
     for d in docs {
         let len = crate::text::char_len(&d.text);
-        let masks: Vec<Vec<bool>> = d
-            .spans
-            .iter()
-            .take(2)
-            .map(|v| coverage(len, &v.iter().filter(|s| s.label == BOILERPLATE).collect::<Vec<_>>()))
-            .collect();
+        let masks: Vec<Vec<bool>> =
+            d.spans.iter().take(2).map(|v| coverage(len, v.iter().filter(|s| s.label == BOILERPLATE))).collect();
         let mut pos = 0;
         for line in d.text.split('\n') {
             let (a, b) = (pos, pos + line.chars().count());

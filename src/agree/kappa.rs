@@ -11,8 +11,7 @@
 //! Tokens are what CoNLL-style agreement studies count, and the unit the user can see; a span over a long
 //! sentence weighs as many tokens as it holds. [`super::alpha`] measures the spans on code points instead.
 
-use super::{labels_of, DocSet};
-use crate::annotation::Span;
+use super::{coverage, labels_of, DocSet};
 use crate::text::OffsetMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -111,25 +110,39 @@ pub fn fleiss(table: &[Vec<usize>]) -> Kappa {
 fn token_categories(docs: &[DocSet], label: Option<&str>) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for d in docs {
+        let len = crate::text::char_len(&d.text);
         let cuts: Vec<usize> = d.spans.iter().flatten().flat_map(|s| [s.start, s.end]).collect();
         let tokens = crate::formats::tokenize(&d.text, &OffsetMap::new(&d.text), &cuts);
-        for (ts, te) in tokens {
-            let covering = |spans: &[Span]| -> String {
-                let mut v: Vec<&str> = spans
-                    .iter()
-                    .filter(|s| s.start <= ts && te <= s.end && label.is_none_or(|l| s.label == l))
-                    .map(|s| s.label.as_str())
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                match (label, v.is_empty()) {
-                    (Some(_), true) => "out".into(),
-                    (Some(_), false) => "in".into(),
-                    (None, true) => "O".into(),
-                    (None, false) => v.join("+"),
-                }
-            };
-            out.push(d.spans.iter().map(|s| covering(s)).collect());
+        let labels: Vec<String> = match label {
+            Some(l) => vec![l.to_string()],
+            None => labels_of(d.spans.iter().flatten()),
+        };
+        // Per annotator, per label: which code points its spans cover. No token straddles a span edge, so a
+        // token's first code point says whether the span holds the whole token.
+        let covers: Vec<Vec<Vec<bool>>> = d
+            .spans
+            .iter()
+            .map(|spans| labels.iter().map(|l| coverage(len, spans.iter().filter(|s| &s.label == l))).collect())
+            .collect();
+        for (ts, _) in tokens {
+            let row = covers
+                .iter()
+                .map(|per_label| {
+                    let on: Vec<&str> = labels
+                        .iter()
+                        .zip(per_label)
+                        .filter(|(_, c)| c.get(ts).copied().unwrap_or(false))
+                        .map(|(l, _)| l.as_str())
+                        .collect();
+                    match (label, on.is_empty()) {
+                        (Some(_), true) => "out".into(),
+                        (Some(_), false) => "in".into(),
+                        (None, true) => "O".into(),
+                        (None, false) => on.join("+"),
+                    }
+                })
+                .collect();
+            out.push(row);
         }
     }
     out
@@ -215,6 +228,29 @@ mod tests {
         assert!(close(k.observed, 0.378, 5e-4) && close(k.expected, 0.213, 5e-4), "{k:?}");
         assert!(close(k.value.unwrap(), 0.210, 5e-4), "{k:?}");
         assert_eq!((k.items, k.raters, k.categories), (10, 14, 5));
+    }
+
+    #[test]
+    fn token_kappa_on_a_small_text_by_hand() {
+        use crate::agree::{align, Annotator, Options};
+        use crate::annotation::{Document, Span};
+        // Tokens of "a b c d": a, b, c, d. A tags x over "a b" and y over "a"; B tags x over "a".
+        // x: A in, in, out, out; B in, out, out, out: p_o 3/4, p_e .5·.25 + .5·.75 = .5, kappa .5.
+        // Overall: A x+y, x, O, O; B x, O, O, O: p_o 2/4; p_e = .25·.25 (x) + .5·.75 (O) = .4375;
+        // kappa (.5 − .4375) / .5625 = 1/9.
+        let doc = |spans| vec![Document { id: "d".into(), name: "d".into(), text: "a b c d".into(), spans }];
+        let a = doc(vec![Span::manual("1", 0..3, "x"), Span::manual("2", 0..1, "y")]);
+        let b = doc(vec![Span::manual("1", 0..1, "x")]);
+        let al = align(&[Annotator::new("A", a), Annotator::new("B", b)], &Options::default());
+        let r = token_kappa(&al.documents);
+        assert_eq!(r.statistic, "cohen");
+        assert!(close(r.overall.value.unwrap(), 1.0 / 9.0, 1e-12), "{:?}", r.overall);
+        assert_eq!((r.overall.items, r.overall.categories), (4, 3));
+        let x = &r.labels[0];
+        assert_eq!(x.label, "x");
+        assert!(close(x.kappa.value.unwrap(), 0.5, 1e-12), "{x:?}");
+        // y: A in, out, out, out; B never: p_o 3/4, p_e .25·0 + .75·1 = .75, kappa 0.
+        assert!(close(r.labels[1].kappa.value.unwrap(), 0.0, 1e-12));
     }
 
     #[test]

@@ -258,6 +258,26 @@ pub(crate) fn labels_of<'a>(docs: impl IntoIterator<Item = &'a Span>) -> Vec<Str
     v
 }
 
+/// Per code point of a text of `len` code points: whether one of `spans` covers it.
+pub(crate) fn coverage<'a>(len: usize, spans: impl Iterator<Item = &'a Span>) -> Vec<bool> {
+    let mut depth = vec![0i64; len + 1];
+    for s in spans {
+        let (a, b) = (s.start.min(len), s.end.min(len));
+        if a < b {
+            depth[a] += 1;
+            depth[b] -= 1;
+        }
+    }
+    let mut run = 0;
+    depth[..len]
+        .iter()
+        .map(|d| {
+            run += d;
+            run > 0
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@
 use super::labels_of;
 use crate::annotation::Span;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Precision, recall and F1 with the counts they rest on.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -102,15 +103,11 @@ pub fn compare(docs: &[(&[Span], &[Span])]) -> SpanScores {
 
 /// Index pairs `(i, j)` with `a[i] == b[j]`, one-to-one, in `a`'s order.
 pub(crate) fn exact_pairs(a: &[(usize, usize)], b: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut used = vec![false; b.len()];
-    let mut out = Vec::new();
-    for (i, x) in a.iter().enumerate() {
-        if let Some(j) = (0..b.len()).find(|&j| !used[j] && b[j] == *x) {
-            used[j] = true;
-            out.push((i, j));
-        }
+    let mut free: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (j, y) in b.iter().enumerate().rev() {
+        free.entry(*y).or_default().push(j);
     }
-    out
+    a.iter().enumerate().filter_map(|(i, x)| free.get_mut(x).and_then(Vec::pop).map(|j| (i, j))).collect()
 }
 
 /// Index pairs of overlapping ranges, one-to-one: the exact pairs first, then each reference range in order takes
@@ -123,13 +120,22 @@ pub(crate) fn overlap_pairs(a: &[(usize, usize)], b: &[(usize, usize)]) -> Vec<(
         used_a[i] = true;
         used_b[j] = true;
     }
+    // `b` by start: the candidates of `x` start before `x.end` and no longer than the longest range before it.
+    let mut order: Vec<usize> = (0..b.len()).collect();
+    order.sort_by_key(|&j| b[j]);
+    let longest = b.iter().map(|y| y.1.saturating_sub(y.0)).max().unwrap_or(0);
     for (i, x) in a.iter().enumerate() {
         if used_a[i] {
             continue;
         }
         let shared = |y: &(usize, usize)| x.1.min(y.1).saturating_sub(x.0.max(y.0));
-        let best =
-            (0..b.len()).filter(|&j| !used_b[j] && shared(&b[j]) > 0).max_by_key(|&j| (shared(&b[j]), usize::MAX - j));
+        let lo = order.partition_point(|&j| b[j].0 + longest <= x.0);
+        let hi = order.partition_point(|&j| b[j].0 < x.1);
+        let best = order[lo..hi.max(lo)]
+            .iter()
+            .copied()
+            .filter(|&j| !used_b[j] && shared(&b[j]) > 0)
+            .max_by_key(|&j| (shared(&b[j]), usize::MAX - j));
         if let Some(j) = best {
             used_b[j] = true;
             out.push((i, j));
