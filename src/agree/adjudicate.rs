@@ -58,7 +58,7 @@ impl Choice {
 }
 
 /// The annotators' sets, ready to adjudicate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Adjudication {
     /// The annotators' names, in order (the index a [`Choice::Keep`] names).
     pub annotators: Vec<String>,
@@ -69,6 +69,7 @@ pub struct Adjudication {
     /// Documents not in every set (not merged).
     pub unmatched: Vec<Unmatched>,
     /// Per document: groups of `(annotator, span index)` every annotator agrees on.
+    #[serde(skip)]
     agreed: Vec<Vec<Vec<(usize, usize)>>>,
 }
 
@@ -106,7 +107,7 @@ pub fn prepare(annotators: &[Annotator], opts: &Options) -> Adjudication {
 }
 
 /// What merging gave.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Merged {
     /// One document per matched document (the first annotator's id and name), spans sorted.
     pub documents: Vec<Document>,
@@ -201,7 +202,10 @@ struct Out {
 impl Out {
     fn push(&mut self, mut s: Span, who: Vec<String>) {
         s.attrs.remove(ANNOTATORS_ATTR);
-        let key = (s.start, s.end, s.label.clone(), Value::Object(s.attrs.clone()).to_string());
+        // Attributes in key order: the same attributes written in another order are the same span.
+        let mut attrs: Vec<String> = s.attrs.iter().map(|(k, v)| format!("{k:?}:{v}")).collect();
+        attrs.sort_unstable();
+        let key = (s.start, s.end, s.label.clone(), attrs.join(","));
         if !self.seen.insert(key) {
             return;
         }

@@ -89,7 +89,7 @@ pub fn text_hash(text: &str) -> String {
 }
 
 /// One document as every annotator has it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocSet {
     /// [`text_hash`] of the text.
     pub hash: String,
@@ -117,7 +117,7 @@ pub struct Unmatched {
 }
 
 /// The documents matched across annotators, and those that were not.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Aligned {
     /// The annotators' names, in order.
     pub annotators: Vec<String>,
