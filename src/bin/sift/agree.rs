@@ -137,20 +137,15 @@ fn read_set(path: &Path, name: String, from: Option<Format>) -> Result<Annotator
     } else {
         texts
     };
-    let import = formats::read_files(format, &texts).map_err(|e| {
-        // Most readers already name the file; brat and W3C (several files) do not.
-        let e = e.to_string();
-        if texts.iter().any(|(n, _)| e.starts_with(n)) {
-            e
-        } else {
-            format!("{}: {e}", path.display())
-        }
-    })?;
+    // Most readers already name the file in their messages; brat and W3C (several files) do not.
+    let named =
+        |m: String| if texts.iter().any(|(n, _)| m.starts_with(n)) { m } else { format!("{}: {m}", path.display()) };
+    let import = formats::read_files(format, &texts).map_err(|e| named(e.to_string()))?;
     for r in &import.repairs {
-        warn(format_args!("{name}: repaired: {r}"));
+        warn(format_args!("repaired: {}", named(r.clone())));
     }
     for l in &import.losses {
-        warn(format_args!("{name}: not kept on import: {l}"));
+        warn(format_args!("not kept on import: {}", named(l.clone())));
     }
     Ok(Annotator::new(name, import.documents))
 }
