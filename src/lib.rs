@@ -49,6 +49,7 @@
 
 #![deny(missing_docs)]
 
+pub mod agree;
 pub mod annotation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod batch;

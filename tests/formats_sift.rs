@@ -222,3 +222,23 @@ fn the_schema_checker_rejects_broken_files() {
         assert!(errs.iter().any(|e| e.contains(want)), "{doc}: {errs:?}");
     }
 }
+
+#[test]
+fn an_adjudicated_merge_validates_and_its_provenance_attr_is_in_the_schema() {
+    use sift::agree::{merge, prepare, Annotator, Choice, Options, ANNOTATORS_ATTR};
+    let schema = schema();
+    let attr = &schema["properties"]["documents"]["items"]["properties"]["spans"]["items"]["properties"]["attrs"];
+    assert_eq!(attr["properties"][ANNOTATORS_ATTR]["type"], "array");
+    let src = std::fs::read_to_string(&gold_paths()[0]).unwrap();
+    let gold = formats::read(Format::Sift, &src).unwrap().documents;
+    let mut other = gold.clone();
+    other[0].spans.remove(0);
+    let adj = prepare(&[Annotator::new("A", gold), Annotator::new("B", other)], &Options::default());
+    let choices = adj.disagreements.iter().map(|d| (d.id.clone(), Choice::KEEP_A)).collect();
+    let merged = merge(&adj, &choices);
+    let v: Value = serde_json::from_str(&sift_format::write_json(&merged.documents, &[])).unwrap();
+    let mut errs = Vec::new();
+    check(&schema, &v, "$", &mut errs);
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!(v["documents"][0]["spans"][0]["attrs"][ANNOTATORS_ATTR], serde_json::json!(["A"]));
+}

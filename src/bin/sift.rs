@@ -12,6 +12,9 @@ use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "sift/agree.rs"]
+mod agree;
+
 /// Pre-annotate news text: boilerplate, claims and numbers; convert annotations between tools.
 #[derive(Parser)]
 #[command(name = "sift", version, about)]
@@ -33,6 +36,10 @@ enum Command {
     Convert(ConvertArgs),
     /// Compare articles about one story: figures, shared passages and sources, side by side.
     Compare(compare::CompareArgs),
+    /// Measure how far annotators agree on the same documents (matched by text), and list where they differ.
+    Agree(agree::AgreeArgs),
+    /// Score a prediction against gold: spans per label, and boilerplate per line.
+    Eval(agree::EvalArgs),
 }
 
 #[derive(Args)]
@@ -145,6 +152,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Convert(c) => convert_cmd(c),
         Command::Compare(c) => compare::run(c),
+        Command::Agree(a) => agree::agree_cmd(a),
+        Command::Eval(e) => agree::eval_cmd(e),
     }
 }
 

@@ -34,7 +34,7 @@ mod spacy;
 mod text;
 mod w3c;
 
-pub(crate) use common::json_type;
+pub(crate) use common::{json_type, tokenize};
 pub use text::clean_text;
 
 use crate::annotation::{Document, Label};
