@@ -43,7 +43,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// One annotator's documents, under the name reports use ("A", or the file name).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Annotator {
     /// The name reports and merged spans use.
     pub name: String,

@@ -4,6 +4,7 @@
 use crate::{Document, Label, Origin, Span, Status};
 
 use super::doc::NewDoc;
+use crate::agree::{Annotator, Choice};
 use crate::compare::Decision;
 
 /// What to do with the spans of a label being deleted.
@@ -45,6 +46,8 @@ pub enum View {
     Annotate,
     /// The open documents side by side ([`crate::compare`]): figures, shared passages, sources.
     Compare,
+    /// Agreement with other annotators' exports, and adjudication of where they differ.
+    Agree,
 }
 
 /// Every change the app can make.
@@ -133,6 +136,16 @@ pub enum Action {
         /// How many documents, at the end of the list, they are about.
         of_last: usize,
     },
+    /// Sets another annotator's export of the same documents beside this browser's work (undoable).
+    AddAnnotator(Annotator),
+    /// Takes the other annotator at this index away (undoable).
+    RemoveAnnotator(usize),
+    /// Records the adjudicator's choice for a disagreement (by id); a second choice replaces the first.
+    Adjudicate(String, Choice),
+    /// Writes the merged spans of the choices made so far into the documents (one undo step).
+    ApplyReview,
+    /// Moves the adjudication cursor to this disagreement (by index).
+    ReviewAt(usize),
     /// Shows a message to the user.
     Notice(String),
     /// Hides the message.
@@ -154,6 +167,7 @@ impl Action {
                 | Action::ToggleLayer(_)
                 | Action::SetMinWorth(_)
                 | Action::ShowView(_)
+                | Action::ReviewAt(_)
                 | Action::SelectSpan(_)
                 | Action::SetFilter(_)
                 | Action::Notice(_)

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 use super::{Action, DocData, NewDoc, OnDelete, Session};
+use crate::agree::Choice;
 use crate::{Document, Label, Origin, Span, Status};
 
 /// What the user is told when another tab's save wins over this tab's.
@@ -288,6 +289,32 @@ impl Session {
             Action::SetMinWorth(w) => self.min_worth = if w.is_finite() { w.clamp(0.0, 1.0) } else { 0.0 },
             Action::SelectSpan(s) => self.selected = s,
             Action::ShowView(v) => self.view = v,
+            Action::ReviewAt(i) => self.review_at = i,
+            Action::AddAnnotator(a) => {
+                Rc::make_mut(&mut self.review).others.push(a);
+                self.review_at = 0;
+            }
+            Action::RemoveAnnotator(i) => {
+                if i < self.review.others.len() {
+                    let r = Rc::make_mut(&mut self.review);
+                    r.others.remove(i);
+                    r.choices.retain(|_, c| !matches!(c, Choice::Keep { annotator } if *annotator > i));
+                }
+            }
+            Action::Adjudicate(id, c) => {
+                if self.review.choices.get(&id) != Some(&c) {
+                    Rc::make_mut(&mut self.review).choices.insert(id, c);
+                }
+            }
+            Action::ApplyReview => {
+                for (id, spans) in self.review.merged(&self.docs) {
+                    if let Some(d) = self.docs.iter().find(|d| d.id == id).cloned() {
+                        if *d.spans != spans {
+                            self.replace_doc(d.with_spans(spans));
+                        }
+                    }
+                }
+            }
             Action::Decide(d) => {
                 if !self.decisions.contains(&d) {
                     Rc::make_mut(&mut self.decisions).push(d);

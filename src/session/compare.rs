@@ -22,7 +22,8 @@ mod tests {
     use crate::session::{Action, NewDoc, Session, View};
     use crate::{annotate, Layers};
 
-    const A: &str = "Gunmen killed at least 115 people on Friday, officials said.\n\nThe attack was claimed by a group.";
+    const A: &str =
+        "Gunmen killed at least 115 people on Friday, officials said.\n\nThe attack was claimed by a group.";
     const B: &str = "The death toll rose to 133 on Saturday, the ministry said.\n\nA market was hit.";
     const C: &str = "More than 90 people died in the attack, a witness said.\n\nRescue work went on.";
 

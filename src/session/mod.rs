@@ -23,6 +23,7 @@ mod cut;
 mod doc;
 mod merge;
 mod rank;
+mod review;
 mod save;
 #[cfg(test)]
 mod tests;
@@ -33,6 +34,7 @@ pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE,
 pub use doc::{doc_name, DocData, NewDoc};
 pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 pub use rank::{next_worthy, ranked, visible, worth};
+pub use review::{annotator_from, choice_for_key, next_undecided, Review, OWN_NAME};
 pub use save::{may_write, Effect, Index, Saved, SavedDoc, Saver};
 
 use std::collections::{HashMap, HashSet};
@@ -51,6 +53,7 @@ struct Snapshot {
     labels: Rc<Vec<Label>>,
     current: Option<String>,
     decisions: Rc<Vec<Decision>>,
+    review: Rc<Review>,
 }
 
 /// Everything the user works on, and how the app shows it.
@@ -70,6 +73,10 @@ pub struct Session {
     pub decisions: Rc<Vec<Decision>>,
     /// What the main area shows.
     pub view: View,
+    /// Other annotators' work and the adjudicator's choices (saved with the index).
+    pub review: Rc<Review>,
+    /// The disagreement the adjudication view is on (an index into the current list).
+    pub review_at: usize,
     /// Claims scoring below this check-worthiness are not drawn (0: every claim).
     pub min_worth: f64,
     /// The selected span of the open document.
@@ -123,6 +130,8 @@ impl Session {
             hidden: Rc::default(),
             decisions: Rc::new(saved.decisions),
             view: View::default(),
+            review: saved.review,
+            review_at: 0,
             min_worth: 0.0,
             selected: None,
             filter: Filter::default(),
@@ -191,7 +200,8 @@ impl Session {
                 next.apply(a);
                 let changed = !Rc::ptr_eq(&next.docs, &before.docs) && !same_docs(&next.docs, &before.docs)
                     || !Rc::ptr_eq(&next.labels, &before.labels)
-                    || !Rc::ptr_eq(&next.decisions, &before.decisions);
+                    || !Rc::ptr_eq(&next.decisions, &before.decisions)
+                    || !Rc::ptr_eq(&next.review, &before.review);
                 if changed {
                     let undo = Rc::make_mut(&mut next.undo);
                     undo.push(before);
@@ -216,6 +226,7 @@ impl Session {
             labels: self.labels.clone(),
             current: self.current.clone(),
             decisions: self.decisions.clone(),
+            review: self.review.clone(),
         }
     }
 
@@ -224,6 +235,7 @@ impl Session {
         self.labels = s.labels;
         self.current = s.current;
         self.decisions = s.decisions;
+        self.review = s.review;
         self.selected = None;
     }
 }

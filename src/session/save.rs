@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocData, NewDoc, Session};
+use super::{DocData, NewDoc, Review, Session};
 use crate::compare::Decision;
 use crate::{Document, Label};
 
@@ -26,6 +26,14 @@ pub struct Index {
     /// The decisions on the comparison of the documents (absent in what older versions saved).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+    /// Other annotators' work and the adjudicator's choices (absent when there is none). Shared: the saver
+    /// builds an index after every change, and other annotators' documents can be large.
+    #[serde(default, skip_serializing_if = "is_empty_review")]
+    pub review: Rc<Review>,
+}
+
+fn is_empty_review(r: &Rc<Review>) -> bool {
+    r.is_empty()
 }
 
 /// One saved document.
@@ -60,6 +68,8 @@ pub struct Saved {
     pub current: Option<String>,
     /// The decisions on the comparison of the documents.
     pub decisions: Vec<Decision>,
+    /// Other annotators' work and the adjudicator's choices.
+    pub review: Rc<Review>,
     /// A problem met while loading, for the user to read.
     pub warning: Option<String>,
 }
@@ -106,6 +116,7 @@ fn index_of(s: &Session) -> Index {
         order: s.docs.iter().map(|d| d.id.clone()).collect(),
         current: s.current.clone(),
         decisions: s.decisions.as_ref().clone(),
+        review: s.review.clone(),
     }
 }
 

@@ -8,10 +8,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::text_view::Revealer;
-use super::{ByPtr, CompareView, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView, Toolbar};
+use super::{
+    AgreeView, ByPtr, CompareView, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView,
+    Toolbar,
+};
 use crate::input::Source;
 use crate::session::{
-    doc_name, next_worthy, too_long, visible, Action, DocData, NewDoc, Saved, Saver, Session, View, AT_ONCE,
+    choice_for_key, doc_name, next_undecided, next_worthy, too_long, visible, Action, DocData, NewDoc, Saved, Saver,
+    Session, View, AT_ONCE,
 };
 use crate::web::storage::Store;
 use crate::web::{annotate, dom, io};
@@ -38,23 +42,34 @@ fn radix36(mut n: u64) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// The files of a file list, taken at once: the input is cleared right after, which empties its list.
+pub fn files_of(files: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}
+
+/// Reads files as text, `(name, content)`, with one message per file that could not be read.
+pub async fn read_list(list: Vec<web_sys::File>) -> (Vec<(String, String)>, Vec<String>) {
+    let mut read: Vec<(String, String)> = Vec::new();
+    let mut errors = Vec::new();
+    for f in list {
+        let name = f.name();
+        if f.size() > 64.0 * 1024.0 * 1024.0 {
+            errors.push(format!("{name}: larger than 64 MB, not opened."));
+            continue;
+        }
+        match wasm_bindgen_futures::JsFuture::from(f.text()).await {
+            Ok(t) => read.push((name, t.as_string().unwrap_or_default())),
+            Err(_) => errors.push(format!("{name}: could not be read.")),
+        }
+    }
+    (read, errors)
+}
+
 /// Reads dropped or opened files and adds what they hold.
 pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
-    let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let files = files_of(&files);
     wasm_bindgen_futures::spawn_local(async move {
-        let mut read: Vec<(String, String)> = Vec::new();
-        let mut errors = Vec::new();
-        for f in list {
-            let name = f.name();
-            if f.size() > 64.0 * 1024.0 * 1024.0 {
-                errors.push(format!("{name}: larger than 64 MB, not opened."));
-                continue;
-            }
-            match wasm_bindgen_futures::JsFuture::from(f.text()).await {
-                Ok(t) => read.push((name, t.as_string().unwrap_or_default())),
-                Err(_) => errors.push(format!("{name}: could not be read.")),
-            }
-        }
+        let (read, mut errors) = read_list(files).await;
         let (opened, errs) = io::open_files(&read);
         errors.extend(errs);
         errors.extend(opened.remarks);
@@ -334,6 +349,10 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let main = match (&doc, *new_doc) {
+        (_, false) if state.view == View::Agree => html! {
+            <AgreeView docs={ByPtr(state.docs.clone())} review={ByPtr(state.review.clone())} at={state.review_at}
+                dispatch={dispatch.clone()} />
+        },
         (Some(_), false) if state.view == View::Compare => html! {
             <CompareView docs={ByPtr(state.docs.clone())} decisions={ByPtr(state.decisions.clone())}
                 dispatch={dispatch.clone()} {on_open} />
@@ -411,6 +430,12 @@ fn on_key(
         return;
     }
     let state = live.borrow().state.clone();
+    if state.view == View::Agree {
+        if review_key(e, &state, dispatch) {
+            e.prevent_default();
+        }
+        return;
+    }
     let Some(doc) = state.doc().cloned() else { return };
     let in_text = dom::document().active_element().is_some_and(|a| a.id() == "text-view");
     // Label keys: 1–9 (by physical key, so Shift still works); Shift keeps character precision (Alt+digit
@@ -489,6 +514,31 @@ fn on_key(
         _ => return,
     }
     e.prevent_default();
+}
+
+/// Adjudication keys: 1–9 keep that annotator's side, B keep all, X drop (each then moves on to the next
+/// undecided disagreement), N/J and P/K walk. Whether the key was one of them.
+fn review_key(e: &KeyboardEvent, state: &Session, dispatch: &Callback<Action>) -> bool {
+    let adj = state.review.adjudication(&state.docs);
+    let n = adj.disagreements.len();
+    if n == 0 {
+        return false;
+    }
+    let at = state.review_at.min(n - 1);
+    let code = e.code();
+    let key = code.strip_prefix("Digit").map(str::to_string).unwrap_or_else(|| e.key().to_lowercase());
+    if let Some(c) = choice_for_key(&key, adj.annotators.len()) {
+        let id = adj.disagreements[at].id.clone();
+        dispatch.emit(Action::Adjudicate(id, c));
+        dispatch.emit(Action::ReviewAt(next_undecided(&adj, &state.review.choices, at)));
+        return true;
+    }
+    match key.as_str() {
+        "n" | "j" => dispatch.emit(Action::ReviewAt((at + 1).min(n - 1))),
+        "p" | "k" => dispatch.emit(Action::ReviewAt(at.saturating_sub(1))),
+        _ => return false,
+    }
+    true
 }
 
 /// Selects the next (or previous) unreviewed visible suggestion after (before) code point `from`.

@@ -1,6 +1,7 @@
 //! One component per file. Each takes narrow props (what it draws, and callbacks), so yew skips the ones whose
 //! inputs did not change; they emit [`Action`](crate::session::Action)s and never touch storage.
 
+mod agree_view;
 mod app;
 mod compare_view;
 mod doc_list;
@@ -13,6 +14,7 @@ mod span_list;
 pub mod text_view;
 mod toolbar;
 
+pub use agree_view::AgreeView;
 pub use app::{App, AppProps};
 pub use compare_view::CompareView;
 pub use doc_list::DocList;

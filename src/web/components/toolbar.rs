@@ -162,6 +162,12 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                         let v = p.view;
                         move |_| Action::ShowView(if v == View::Compare { View::Annotate } else { View::Compare })
                     })}>{ if p.view == View::Compare { "Back to document" } else { "Compare" } }</button>
+                <button class="btn" id="agree-toggle" aria-pressed={(p.view == View::Agree).to_string()}
+                    title="Agreement with other annotators' exports of these documents, and adjudication"
+                    onclick={p.dispatch.reform({
+                        let v = p.view;
+                        move |_| Action::ShowView(if v == View::Agree { View::Annotate } else { View::Agree })
+                    })}>{ if p.view == View::Agree { "Back to document" } else { "Agreement" } }</button>
                 <button class="btn" aria-label="Re-annotate this document" title="Run the detectors again; review decisions are kept"
                     disabled={!has_doc} onclick={reannotate}>{"Re-annotate"}</button>
                 <details class="menu">
