@@ -1,6 +1,6 @@
 // An axe-core audit (the engine behind Lighthouse's accessibility score) of every state of the page a person
-// meets: the empty page, an annotated article, a selected span, each dialog and menu, a notice. No serious or
-// critical violation is allowed.
+// meets: the empty page, an annotated article, a selected span, each dialog and menu, a notice, the Compare and
+// Agreement views. No serious or critical violation is allowed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -51,6 +51,14 @@ test('no serious or critical accessibility violation in any state of the page', 
   await page.waitForSelector('#intake-text');
   await check('new-document panel');
   await page.click('button[aria-label="Cancel: back to the open document"]');
+  await paste(page, corpusText('001_864a9569695b4111.txt'));
+  await page.click('#compare-toggle');
+  await page.waitForSelector('.figure-row');
+  await check('compare view');
+  await page.click('#agree-toggle');
+  await page.waitForSelector('section.agree');
+  await check('agreement view');
+  await page.click('#agree-toggle');
   // Renaming a label to a name already taken is refused with a notice.
   await page.click('button[aria-label="Edit label claim"]');
   await page.fill('form.label-edit input[name=name]', 'number');

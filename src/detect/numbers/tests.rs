@@ -445,3 +445,17 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_line_past_the_token_cap_is_cut_at_a_space_and_keeps_every_figure() {
+    let text = "Prices rose 3% ".repeat(5000);
+    let (mut t, mut line, mut lines) = (super::tokens::Tokenizer::new(&text), Vec::new(), 0);
+    while t.next_line(&mut line) {
+        assert!(line.len() <= super::tokens::MAX_LINE_TOKENS, "{} tokens in one go", line.len());
+        lines += 1;
+    }
+    assert!(lines > 1, "the one long line is cut");
+    let spans = detect(&TextModel::new(&text));
+    assert_eq!(spans.len(), 5000);
+    assert!(spans.iter().all(|s| s.end - s.start == 2), "every figure whole");
+}

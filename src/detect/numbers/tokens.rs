@@ -158,6 +158,11 @@ fn chunk_end(text: &str, p: usize) -> (usize, bool) {
     (i, signed)
 }
 
+/// The most tokens a line gives at once: a longer line (machine-made text, a paste with no line breaks) is cut
+/// at the next space after this many, so the grammar's matches of one line never grow with the whole text
+/// (issue #8: 5 MB of `"1 "` on one line took 3.3 GB). A human line holds a few hundred tokens.
+pub(crate) const MAX_LINE_TOKENS: usize = 8192;
+
 /// Cuts a text into tokens one line at a time, so that the tokens of only one line are ever held (the grammar
 /// never crosses a line break) and memory stays small on large texts.
 pub(crate) struct Tokenizer<'t> {
@@ -192,6 +197,9 @@ impl<'t> Tokenizer<'t> {
             let b = text.as_bytes()[p];
             let c = if b < 0x80 { char::from(b) } else { text[p..].chars().next().expect("p on a char boundary") };
             if c.is_whitespace() {
+                if toks.len() >= MAX_LINE_TOKENS {
+                    return true;
+                }
                 if is_line_break(c) {
                     self.newline = true;
                     if !toks.is_empty() {

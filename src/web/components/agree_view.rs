@@ -233,7 +233,7 @@ fn walk(adj: &Adjudication, review: &Review, p: &AgreeViewProps) -> Html {
                 <label>{"Label "}<input id="edit-label" type="text" value={x.labels.first().cloned().unwrap_or_default()} /></label>
                 <button class="btn small" type="submit">{"Use this span (edit)"}</button>
             </form>
-            <p class="hint">{"Keys: 1–9 keep that annotator's side, B keep all, X drop, N / P next and previous; Ctrl+Z undoes."}</p>
+            <p class="hint">{"Keys: 1–9 keep that annotator's side, B keep all, X drop, E edit, N / P next and previous; Ctrl+Z undoes."}</p>
         </div>
     }
 }

@@ -517,7 +517,7 @@ fn on_key(
 }
 
 /// Adjudication keys: 1–9 keep that annotator's side, B keep all, X drop (each then moves on to the next
-/// undecided disagreement), N/J and P/K walk. Whether the key was one of them.
+/// undecided disagreement), N/J and P/K walk, E goes to the edit form. Whether the key was one of them.
 fn review_key(e: &KeyboardEvent, state: &Session, dispatch: &Callback<Action>) -> bool {
     let adj = state.review.adjudication(&state.docs);
     let n = adj.disagreements.len();
@@ -536,6 +536,11 @@ fn review_key(e: &KeyboardEvent, state: &Session, dispatch: &Callback<Action>) -
     match key.as_str() {
         "n" | "j" => dispatch.emit(Action::ReviewAt((at + 1).min(n - 1))),
         "p" | "k" => dispatch.emit(Action::ReviewAt(at.saturating_sub(1))),
+        "e" => {
+            if let Some(f) = dom::document().get_element_by_id("edit-start") {
+                let _ = f.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
         _ => return false,
     }
     true

@@ -115,7 +115,7 @@ fn figure_row(c: &Comparison, g: &FigureGroup, p: &CompareViewProps) -> Html {
                 <span class="row-actions">
                     if g.reviewed { <span class="done">{"✓ reviewed"}</span> }
                     else { <button class="btn small" onclick={reviewed}
-                        aria-label={format!("Mark the row {} as reviewed", g.title)}>{"Mark reviewed"}</button> }
+                        aria-label={format!("Mark reviewed: {}", g.title)}>{"Mark reviewed"}</button> }
                     if !others.is_empty() {
                         <select class="merge" aria-label={format!("Merge the row {} into another row", g.title)} onchange={merge}>
                             <option value="" selected=true disabled=true>{"Merge into…"}</option>
@@ -155,7 +155,7 @@ fn passages(c: &Comparison, p: &CompareViewProps) -> Html {
         let (d, st, en) = (s.doc, s.excerpt.start, s.excerpt.end);
         html! {
             <button class="excerpt" onclick={p.on_open.reform(move |_| (d, st, en))}
-                aria-label={format!("Open {} at this passage", doc_name(c, d))}>
+                title={format!("Open {} at this passage", doc_name(c, d))}>
                 <span class="doc-name">{ doc_name(c, d) }</span>{ s.excerpt.text.clone() }
             </button>
         }
