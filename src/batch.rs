@@ -5,11 +5,13 @@
 //! resolved against it.
 //! Lines are read in bounded chunks, annotated on every core, and written in input order, so memory stays flat on
 //! an endless stream. A malformed line gives an error line `{"line": N, "error": "…"}` and the stream goes on.
+//! A document past the span limit ([`crate::detect::MAX_SPANS`]) keeps the spans before a text position and says
+//! so in a `"warning"` field of its line.
 
 use crate::detect::numbers::DocDate;
-use crate::detect::{Layers, Options};
+use crate::detect::{Layers, Options, MAX_SPANS};
 use crate::formats::json_type;
-use crate::formats::sift::stream_line;
+use crate::formats::sift::stream_line_warned;
 use crate::input;
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -29,11 +31,24 @@ pub struct StreamSummary {
     pub documents: usize,
     /// Input lines that gave an error line instead.
     pub errors: usize,
+    /// Documents cut at the span limit (each line says where).
+    pub cut: usize,
 }
 
 /// Annotates every JSONL line of `input` and writes one line per input line to `output`, in order.
 /// Blank lines are skipped. Only I/O errors stop the stream.
-pub fn annotate_jsonl<R: BufRead, W: Write>(mut input: R, mut output: W, layers: Layers) -> io::Result<StreamSummary> {
+pub fn annotate_jsonl<R: BufRead, W: Write>(input: R, output: W, layers: Layers) -> io::Result<StreamSummary> {
+    annotate_jsonl_bounded(input, output, layers, MAX_SPANS)
+}
+
+/// Like [`annotate_jsonl`], with at most `max_spans` spans a document (never more than [`MAX_SPANS`]).
+pub fn annotate_jsonl_bounded<R: BufRead, W: Write>(
+    mut input: R,
+    mut output: W,
+    layers: Layers,
+    max_spans: usize,
+) -> io::Result<StreamSummary> {
+    let max_spans = max_spans.min(MAX_SPANS);
     let mut summary = StreamSummary::default();
     let mut line_no = 0usize;
     let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
@@ -60,12 +75,13 @@ pub fn annotate_jsonl<R: BufRead, W: Write>(mut input: R, mut output: W, layers:
         // chunk's output would grow memory with the chunk, not with the cores.
         let window = rayon::current_num_threads().max(1) * LINES_PER_CORE;
         for lines in chunk.chunks(window) {
-            let results: Vec<Result<String, String>> =
-                lines.par_iter().map(|(n, raw)| annotate_line(*n, raw, layers)).collect();
+            let results: Vec<Result<(String, bool), String>> =
+                lines.par_iter().map(|(n, raw)| annotate_line(*n, raw, layers, max_spans)).collect();
             for r in results {
                 match r {
-                    Ok(line) => {
+                    Ok((line, cut)) => {
                         summary.documents += 1;
+                        summary.cut += usize::from(cut);
                         writeln!(output, "{line}")?;
                     }
                     Err(line) => {
@@ -80,8 +96,9 @@ pub fn annotate_jsonl<R: BufRead, W: Write>(mut input: R, mut output: W, layers:
     Ok(summary)
 }
 
-/// One input line to one output line; `Err` holds the error line.
-fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String> {
+/// One input line to one output line, and whether the document was cut at the span limit; `Err` holds the error
+/// line.
+fn annotate_line(n: usize, raw: &[u8], layers: Layers, max_spans: usize) -> Result<(String, bool), String> {
     let fail = |id: Option<&Value>, msg: String| {
         let mut v = json!({"line": n, "error": msg});
         if let Some(id) = id {
@@ -105,7 +122,14 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers) -> Result<String, String>
             return Err(fail(obj.get("id"), format!("\"date\" must be a string, found {}", json_type(other))))
         }
     };
-    Ok(stream_line(&source.annotate_with(&id, &id, &Options { layers, doc_date })))
+    let (doc, cut) = source.annotate_bounded(&id, &id, &Options { layers, doc_date }, max_spans);
+    let warning = cut.map(|at| {
+        format!(
+            "more than {max_spans} spans, the limit for one document: only spans starting before code point {at} \
+             are given"
+        )
+    });
+    Ok((stream_line_warned(&doc, warning.as_deref()), cut.is_some()))
 }
 
 #[cfg(test)]
@@ -193,7 +217,7 @@ mod tests {
         let mut out = Vec::new();
         let input: &[u8] = b"{\"text\": \"ok\"}\n{\"text\": \"\xff\xfe\"}\n";
         let s = annotate_jsonl(input, &mut out, Layers::ALL).unwrap();
-        assert_eq!(s, StreamSummary { documents: 1, errors: 1 });
+        assert_eq!(s, StreamSummary { documents: 1, errors: 1, cut: 0 });
         let out = String::from_utf8(out).unwrap();
         assert!(out.lines().nth(1).unwrap().contains("not UTF-8"), "{out}");
         assert!(out.lines().next().unwrap().contains("\"id\":\"1\""), "missing id defaults to the line number");

@@ -311,3 +311,37 @@ fn a_document_past_the_span_limit_gets_a_message_and_the_spans_before_the_cut() 
     assert_eq!(spans.iter().collect::<Vec<_>>(), want);
     assert!(!spans.is_empty() && spans.len() <= 3);
 }
+
+#[test]
+fn a_jsonl_document_past_the_span_limit_says_so_on_its_line_and_the_stream_goes_on() {
+    let many = "At least 133 people died on Friday. Police detained 11 suspects, including 4 gunmen.";
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "many", "text": many}),
+        serde_json::json!({"id": "few", "text": "Two people died."})
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sift"))
+        .args(["annotate", "--jsonl", "--layers", "number", "-"])
+        .env("SIFT_MAX_SPANS", "2")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("1 document reached the limit of 2 spans and was cut"), "{err}");
+    let lines: Vec<Value> =
+        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    let warning = lines[0]["warning"].as_str().expect("the cut document says so");
+    let at: u64 =
+        warning.split("before code point ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let spans = lines[0]["spans"].as_array().unwrap();
+    assert!(!spans.is_empty() && spans.len() <= 2);
+    assert!(spans.iter().all(|s| s["start"].as_u64().unwrap() < at), "{spans:?}");
+    assert!(lines[1].get("warning").is_none(), "{}", lines[1]);
+    assert_eq!(lines[1]["spans"].as_array().unwrap().len(), 1);
+}

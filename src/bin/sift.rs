@@ -170,12 +170,23 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
                     (f.display().to_string(), Box::new(BufReader::new(file)))
                 }
             };
-            let s = sift::batch::annotate_jsonl(reader, &mut out, layers).map_err(|e| match e.kind() {
+            let s = sift::batch::annotate_jsonl_bounded(reader, &mut out, layers, max_spans()).map_err(|e| match e
+                .kind()
+            {
                 io::ErrorKind::BrokenPipe if a.output.is_none() => Failure::BrokenPipe,
                 _ => Failure::Message(format!("{name}: {e}")),
             })?;
             summary.documents += s.documents;
             summary.errors += s.errors;
+            summary.cut += s.cut;
+        }
+        if summary.cut > 0 {
+            warn(format_args!(
+                "{} reached the limit of {} spans and {} cut (see the \"warning\" field)",
+                if summary.cut == 1 { "1 document".to_string() } else { format!("{} documents", summary.cut) },
+                max_spans(),
+                if summary.cut == 1 { "was" } else { "were" }
+            ));
         }
         if summary.errors > 0 {
             warn(format_args!(
@@ -209,14 +220,19 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
     emit(formats::write_with(format, &docs, &Label::builtin(), &write_options(a.layer)), a.output.as_deref())
 }
 
-/// Annotates one input, saying so when the document reached the span limit.
-fn annotate_doc(source: &sift::Source, id: &str, name: &str, layers: Layers) -> Document {
-    // SIFT_MAX_SPANS lowers the limit (tests use it to reach it on small inputs); it cannot raise it.
-    let max = std::env::var("SIFT_MAX_SPANS")
+/// The span limit of one document. SIFT_MAX_SPANS lowers it (tests use it to reach it on small inputs); it cannot
+/// raise it.
+fn max_spans() -> usize {
+    std::env::var("SIFT_MAX_SPANS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .map_or(sift::detect::MAX_SPANS, |n: usize| n.min(sift::detect::MAX_SPANS));
-    let (doc, cut) = source.annotate_bounded(id, name, layers, max);
+        .map_or(sift::detect::MAX_SPANS, |n: usize| n.min(sift::detect::MAX_SPANS))
+}
+
+/// Annotates one input, saying so when the document reached the span limit.
+fn annotate_doc(source: &sift::Source, id: &str, name: &str, layers: Layers) -> Document {
+    let max = max_spans();
+    let (doc, cut) = source.annotate_bounded(id, name, &sift::detect::Options { layers, ..Default::default() }, max);
     if let Some(at) = cut {
         warn(format_args!(
             "{name}: more than {max} spans, the limit for one document: only spans starting before code point {at} \

@@ -47,28 +47,36 @@ impl Decision {
     /// The decision for the same documents placed `by` further down a list (documents imported after others):
     /// document indices move, including those inside the keys of split rows (`killed~2:10-13`).
     pub fn shifted(&self, by: usize) -> Decision {
-        match self {
-            Decision::Reviewed { group } => Decision::Reviewed { group: shift_key(group, by) },
-            Decision::Merge { into, from } => Decision::Merge { into: shift_key(into, by), from: shift_key(from, by) },
-            Decision::Split { group, doc, start, end } => {
-                Decision::Split { group: shift_key(group, by), doc: doc + by, start: *start, end: *end }
+        self.remapped(|d| Some(d + by)).expect("shifting maps every document")
+    }
+
+    /// The decision with every document index `d` replaced by `to(d)` (the list was reordered, a document was
+    /// deleted, or only some documents are compared); `None` when it names a document `to` has no place for.
+    pub fn remapped(&self, to: impl Fn(usize) -> Option<usize>) -> Option<Decision> {
+        Some(match self {
+            Decision::Reviewed { group } => Decision::Reviewed { group: remap_key(group, &to)? },
+            Decision::Merge { into, from } => {
+                Decision::Merge { into: remap_key(into, &to)?, from: remap_key(from, &to)? }
             }
-        }
+            Decision::Split { group, doc, start, end } => {
+                Decision::Split { group: remap_key(group, &to)?, doc: to(*doc)?, start: *start, end: *end }
+            }
+        })
     }
 }
 
-/// Moves the document index of every `~doc:start-end` part of a row key by `by`.
-fn shift_key(key: &str, by: usize) -> String {
+/// Maps the document index of every `~doc:start-end` part of a row key through `to`.
+fn remap_key(key: &str, to: &impl Fn(usize) -> Option<usize>) -> Option<String> {
     let mut parts = key.split('~');
     let mut out = parts.next().unwrap_or_default().to_string();
     for p in parts {
         out.push('~');
         match p.split_once(':').and_then(|(d, rest)| Some((d.parse::<usize>().ok()?, rest))) {
-            Some((d, rest)) => out.push_str(&format!("{}:{rest}", d + by)),
+            Some((d, rest)) => out.push_str(&format!("{}:{rest}", to(d)?)),
             None => out.push_str(p),
         }
     }
-    out
+    Some(out)
 }
 
 /// The `comparisons` section of a `sift-annotations` file: the user's decisions, in the order they were made.
@@ -259,6 +267,33 @@ mod tests {
         for (d, want) in table {
             assert_eq!(d.shifted(3), want);
             assert_eq!(d.shifted(0), d);
+        }
+    }
+
+    #[test]
+    fn remapping_drops_a_decision_that_names_a_document_without_a_place() {
+        // Document 1 was deleted: 0 stays, 2 becomes 1.
+        let gone = |d: usize| match d {
+            0 => Some(0),
+            1 => None,
+            d => Some(d - 1),
+        };
+        let table = [
+            (Decision::Reviewed { group: "killed".into() }, Some(Decision::Reviewed { group: "killed".into() })),
+            (
+                Decision::Reviewed { group: "killed~2:10-13~0:4-6".into() },
+                Some(Decision::Reviewed { group: "killed~1:10-13~0:4-6".into() }),
+            ),
+            (Decision::Reviewed { group: "killed~1:10-13".into() }, None),
+            (Decision::Merge { into: "injured~1:0-2".into(), from: "killed".into() }, None),
+            (Decision::Split { group: "date@2015".into(), doc: 1, start: 7, end: 9 }, None),
+            (
+                Decision::Split { group: "killed~0:1-2".into(), doc: 2, start: 7, end: 9 },
+                Some(Decision::Split { group: "killed~0:1-2".into(), doc: 1, start: 7, end: 9 }),
+            ),
+        ];
+        for (d, want) in table {
+            assert_eq!(d.remapped(gone), want, "{d:?}");
         }
     }
 }

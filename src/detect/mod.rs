@@ -108,10 +108,10 @@ pub const MAX_SPANS: usize = 100_000;
 pub fn analyze_bounded(
     text: &str,
     facts: Option<&[crate::input::LineFacts]>,
-    layers: Layers,
+    opts: &Options,
     max_spans: usize,
 ) -> (Vec<Span>, Option<usize>) {
-    let mut spans = analyze_all(&TextModel::new(text), &Options { layers, doc_date: None }, facts);
+    let mut spans = analyze_all(&TextModel::new(text), opts, facts);
     let cut = cap_spans(&mut spans, max_spans);
     (spans, cut)
 }
@@ -174,10 +174,11 @@ mod tests {
     fn a_span_limit_cuts_at_a_position_and_keeps_everything_before_it() {
         let text = "At least 133 people died on Friday, officials said. Police detained 11 suspects, including 4 \
                     gunmen, on Saturday. The toll rose to 137 by Sunday.";
-        let (all, none) = analyze_bounded(text, None, Layers::ALL, usize::MAX);
+        let (all, none) =
+            analyze_bounded(text, None, &Options { layers: Layers::ALL, ..Default::default() }, usize::MAX);
         assert!(none.is_none() && all.len() > 6, "{all:?}");
         for max in [0, 1, 3, 6] {
-            let (some, cut) = analyze_bounded(text, None, Layers::ALL, max);
+            let (some, cut) = analyze_bounded(text, None, &Options { layers: Layers::ALL, ..Default::default() }, max);
             let cut = cut.expect("the limit is reached");
             assert!(some.len() <= max, "{max}: {}", some.len());
             let before: Vec<&Span> = all.iter().filter(|s| s.start < cut).collect();

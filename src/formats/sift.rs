@@ -187,7 +187,12 @@ pub fn write_jsonl(docs: &[Document], labels: &[Label]) -> String {
 
 /// One CLI stream line `{"id", "text", "spans"}` (no trailing newline); [`read_jsonl`] reads it back.
 pub fn stream_line(doc: &Document) -> String {
-    serde_json::to_string(&DocOut::new(doc, false)).expect("strings and numbers serialize")
+    stream_line_warned(doc, None)
+}
+
+/// Like [`stream_line`], with a `"warning"` field when there is one (the document reached the span limit).
+pub fn stream_line_warned(doc: &Document, warning: Option<&str>) -> String {
+    serde_json::to_string(&DocOut::new(doc, false).warned(warning)).expect("strings and numbers serialize")
 }
 
 /// A document as a JSON object, with `text`, `start_utf16` and `end_utf16` filled on every span.

@@ -44,6 +44,9 @@ pub(super) struct DocOut<'a> {
     name: Option<&'a str>,
     text: &'a str,
     spans: SpansOut<'a>,
+    /// What the stream says about a cut document (the span limit), on its own line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warning: Option<&'a str>,
 }
 
 impl<'a> DocOut<'a> {
@@ -53,7 +56,12 @@ impl<'a> DocOut<'a> {
             name: with_name.then_some(d.name.as_str()),
             text: &d.text,
             spans: SpansOut { text: &d.text, map: OffsetMap::new(&d.text), spans: &d.spans },
+            warning: None,
         }
+    }
+
+    pub(super) fn warned(self, warning: Option<&'a str>) -> DocOut<'a> {
+        DocOut { warning, ..self }
     }
 }
 

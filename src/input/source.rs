@@ -93,22 +93,16 @@ impl Source {
         &self,
         id: &str,
         name: &str,
-        layers: Layers,
+        opts: &detect::Options,
         max_spans: usize,
     ) -> (Document, Option<usize>) {
-        let (spans, cut) = detect::analyze_bounded(&self.text, self.lines.as_deref(), layers, max_spans);
+        let (spans, cut) = detect::analyze_bounded(&self.text, self.lines.as_deref(), opts, max_spans);
         (Document { id: id.to_string(), name: name.to_string(), text: self.text.clone(), spans }, cut)
     }
 
     /// A new annotated [`Document`] of this source (at most [`detect::MAX_SPANS`] spans).
     pub fn annotate(&self, id: &str, name: &str, layers: Layers) -> Document {
         Document { id: id.to_string(), name: name.to_string(), text: self.text.clone(), spans: self.analyze(layers) }
-    }
-
-    /// Like [`Source::annotate`], with [`detect::Options`] (the document's date).
-    pub fn annotate_with(&self, id: &str, name: &str, opts: &detect::Options) -> Document {
-        let spans = detect::analyze_facts_with(&self.text, self.lines.as_deref(), opts);
-        Document { id: id.to_string(), name: name.to_string(), text: self.text.clone(), spans }
     }
 }
 

@@ -126,6 +126,9 @@ pub enum Action {
     Suggest(String, Vec<Span>, Option<u8>),
     /// Switches the main area between the open document and the comparison of all documents.
     ShowView(View),
+    /// Takes a document (by id) out of the comparison, or puts it back: the Compare view compares the open
+    /// documents the user has not taken out.
+    ToggleCompared(String),
     /// Records a decision on the comparison (a row reviewed, two rows merged, a figure split off); undoable.
     Decide(Decision),
     /// Adds the comparison decisions an imported `sift-annotations` file carried. Their document indices count
@@ -165,6 +168,7 @@ impl Action {
                 | Action::ExternalLabels(_)
                 | Action::ExternalOrder(_)
                 | Action::ToggleLayer(_)
+                | Action::ToggleCompared(_)
                 | Action::SetMinWorth(_)
                 | Action::ShowView(_)
                 | Action::ReviewAt(_)

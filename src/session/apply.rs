@@ -286,6 +286,12 @@ impl Session {
                     h.insert(l);
                 }
             }
+            Action::ToggleCompared(id) => {
+                let out = Rc::make_mut(&mut self.compare_out);
+                if !out.remove(&id) {
+                    out.insert(id);
+                }
+            }
             Action::SetMinWorth(w) => self.min_worth = if w.is_finite() { w.clamp(0.0, 1.0) } else { 0.0 },
             Action::SelectSpan(s) => self.selected = s,
             Action::ShowView(v) => self.view = v,

@@ -29,7 +29,12 @@ impl NewDoc {
     /// ([`crate::detect::MAX_SPANS`]): the spans are then cut at a text position, everything before it kept.
     pub fn annotated_bounded(id: &str, name: &str, source: Source) -> (NewDoc, Option<String>) {
         let max = crate::detect::MAX_SPANS;
-        let (spans, cut) = crate::detect::analyze_bounded(&source.text, source.lines.as_deref(), Layers::ALL, max);
+        let (spans, cut) = crate::detect::analyze_bounded(
+            &source.text,
+            source.lines.as_deref(),
+            &crate::detect::Options { layers: Layers::ALL, ..Default::default() },
+            max,
+        );
         let Source { text, lines, markup } = source;
         let msg = cut.map(|c| {
             format!("{name}: more than {max} suggestions, the limit for one document; only those before character {c} are shown.")

@@ -29,7 +29,7 @@ mod save;
 mod tests;
 
 pub use action::{Action, Filter, OnDelete, View};
-pub use compare::compared;
+pub use compare::{compared, Compared};
 pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE, MAX_TEXT};
 pub use doc::{doc_name, DocData, NewDoc};
 pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
@@ -71,6 +71,8 @@ pub struct Session {
     pub hidden: Rc<HashSet<String>>,
     /// The user's decisions on the comparison of the documents, oldest first (saved and exported with them).
     pub decisions: Rc<Vec<Decision>>,
+    /// Documents (by id) the user took out of the comparison; the others are compared.
+    pub compare_out: Rc<HashSet<String>>,
     /// What the main area shows.
     pub view: View,
     /// Other annotators' work and the adjudicator's choices (saved with the index).
@@ -129,6 +131,7 @@ impl Session {
             revs: Rc::new(revs),
             hidden: Rc::default(),
             decisions: Rc::new(saved.decisions),
+            compare_out: Rc::default(),
             view: View::default(),
             review: saved.review,
             review_at: 0,
@@ -197,7 +200,7 @@ impl Session {
             }
             a if a.is_edit() => {
                 let before = next.snapshot();
-                next.apply(a);
+                next.apply_in_order(a);
                 let changed = !Rc::ptr_eq(&next.docs, &before.docs) && !same_docs(&next.docs, &before.docs)
                     || !Rc::ptr_eq(&next.labels, &before.labels)
                     || !Rc::ptr_eq(&next.decisions, &before.decisions)
@@ -212,12 +215,30 @@ impl Session {
                     next.edits += 1;
                 }
             }
-            a => next.apply(a),
+            a => next.apply_in_order(a),
         }
         if next.selected.is_some() && next.selected_span().is_none() {
             next.selected = None;
         }
         Some(next)
+    }
+
+    /// Applies `a`, then keeps the comparison decisions on their documents: they name documents by list index,
+    /// so when the list is reordered or loses a document their indices follow, and those about a deleted document
+    /// go (undo brings both back).
+    fn apply_in_order(&mut self, a: Action) {
+        let before = self.docs.clone();
+        self.apply(a);
+        if Rc::ptr_eq(&before, &self.docs) || self.decisions.is_empty() {
+            return;
+        }
+        let now: HashMap<&str, usize> = self.docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let to: Vec<Option<usize>> = before.iter().map(|d| now.get(d.id.as_str()).copied()).collect();
+        if to.iter().enumerate().all(|(i, t)| *t == Some(i)) {
+            return;
+        }
+        let kept = self.decisions.iter().filter_map(|d| d.remapped(|i| to.get(i).copied().flatten())).collect();
+        self.decisions = Rc::new(kept);
     }
 
     fn snapshot(&self) -> Snapshot {

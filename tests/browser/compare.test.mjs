@@ -87,6 +87,39 @@ test('compare: a row marked reviewed is undoable, survives a reload and is expor
   await ctx.close();
 });
 
+test('compare: unticked documents are left out; figures and passages still lead to the right document', async () => {
+  const { page, errors, ctx } = await openSeeds();
+  await page.click('#compare-toggle');
+  await page.waitForSelector(killed);
+  const names = await page.$$eval('.doc .doc-name', (e) => e.map((x) => x.textContent));
+  const boxes = '.compare-set input[type=checkbox]';
+  assert.equal(await page.$$eval(boxes, (e) => e.filter((x) => x.checked).length), 5);
+  // Leave out the first article: four are compared, and the rewrites keep their list numbers.
+  await page.click(`${boxes} >> nth=0`);
+  await page.waitForSelector('#compare-h:has-text("4 of 5 documents compared")');
+  let pairs = await page.$$eval('.passage', (els) => els.map((e) => e.dataset.docs));
+  assert.ok(pairs.includes('1 2') && pairs.includes('3 4'), `rewrites among the four: ${pairs}`);
+  assert.ok(pairs.every((p) => !p.split(' ').includes('0')), `nothing of the article left out: ${pairs}`);
+  const heads = await page.$$eval('table.figures thead th', (e) => e.slice(1).map((x) => x.textContent));
+  assert.deepEqual(heads, names.slice(1));
+  // A figure of the last article opens the last article, not the fourth of the four compared.
+  const last = names[4];
+  const fig = `${killed} button.figure[aria-label*="in ${last}"]`;
+  await page.click(fig);
+  await page.waitForSelector('#text-view .sel');
+  assert.equal(await page.textContent('.doc.current .doc-name'), last);
+  await page.click('#compare-toggle');
+  await page.waitForSelector('#compare-h:has-text("4 of 5 documents compared")');
+  // Leave out 001 and 002 as well: their shared passages go.
+  await page.click(`${boxes} >> nth=1`);
+  await page.click(`${boxes} >> nth=2`);
+  await page.waitForSelector('#compare-h:has-text("2 of 5 documents compared")');
+  pairs = await page.$$eval('.passage', (els) => els.map((e) => e.dataset.docs));
+  assert.ok(!pairs.includes('1 2') && pairs.includes('3 4'), `only 003/004 left: ${pairs}`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('agreement: another annotator\'s export gives figures, and disagreements are adjudicated by keyboard', async () => {
   const { page, errors, ctx } = await openApp(env.browser, env.server.url);
   const gold = readFileSync(join(CORPUS, '001_864a9569695b4111.gold.json'), 'utf8');

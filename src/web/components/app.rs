@@ -355,7 +355,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         (Some(_), false) if state.view == View::Compare => html! {
             <CompareView docs={ByPtr(state.docs.clone())} decisions={ByPtr(state.decisions.clone())}
-                dispatch={dispatch.clone()} {on_open} />
+                out={ByPtr(state.compare_out.clone())} dispatch={dispatch.clone()} {on_open} />
         },
         (Some(d), false) => html! {
             <>

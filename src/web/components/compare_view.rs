@@ -1,7 +1,10 @@
-//! The "Compare" view: the open documents side by side in three tables (figures, shared passages, sources), from
-//! [`crate::session::compared`]. A flagged figure row stands out; clicking a figure or an excerpt opens its
-//! document there; rows can be marked reviewed, merged or split, as undoable [`Action::Decide`]s.
+//! The "Compare" view: the chosen documents (all open ones unless the user unticks some) side by side in three
+//! tables (figures, shared passages, sources), from [`crate::session::compared`]. A flagged figure row stands out;
+//! clicking a figure or an excerpt opens its document there; rows can be marked reviewed, merged or split, as
+//! undoable [`Action::Decide`]s. The tables number the compared documents; [`Compared`] turns those numbers back
+//! into list indices for opening and deciding.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
@@ -9,7 +12,7 @@ use yew::prelude::*;
 
 use super::ByPtr;
 use crate::compare::{Comparison, Decision, FigureGroup, Verdict};
-use crate::session::{compared, Action, DocData};
+use crate::session::{compared, Action, Compared, DocData};
 
 /// Where a click in the tables leads: a document (by its index in the list) and a code-point range in it.
 pub type Target = (usize, usize, usize);
@@ -21,35 +24,79 @@ pub struct CompareViewProps {
     pub docs: ByPtr<Vec<Rc<DocData>>>,
     /// The user's decisions on the comparison.
     pub decisions: ByPtr<Vec<Decision>>,
+    /// Documents (by id) taken out of the comparison.
+    pub out: ByPtr<HashSet<String>>,
     /// Where decisions go.
     pub dispatch: Callback<Action>,
     /// Opens a document at a range.
     pub on_open: Callback<Target>,
 }
 
-/// The comparison of every open document.
+/// The comparison of the chosen documents.
 #[function_component(CompareView)]
 pub fn compare_view(p: &CompareViewProps) -> Html {
     let result = {
-        let (docs, decisions) = (p.docs.clone(), p.decisions.clone());
-        use_memo((docs, decisions), |(d, k)| compared(&d.0, &k.0))
+        let (docs, decisions, out) = (p.docs.clone(), p.decisions.clone(), p.out.clone());
+        use_memo((docs, decisions, out), |(d, k, o)| compared(&d.0, &k.0, &o.0))
     };
-    let (c, skipped) = &*result;
+    let r = &*result;
+    let c = &r.comparison;
+    // What the tables emit is in the comparison's numbering; the session works in list numbering.
+    let t = Tables {
+        r,
+        c,
+        dispatch: {
+            let r = result.clone();
+            p.dispatch.reform(move |d: Decision| Action::Decide(r.to_list(&d)))
+        },
+        on_open: {
+            let r = result.clone();
+            p.on_open.reform(move |(d, s, e): Target| (r.list_index(d), s, e))
+        },
+    };
     let flagged = c.figures.iter().filter(|g| g.disagree).count();
     html! {
         <section class="compare" aria-labelledby="compare-h">
-            <h2 id="compare-h">{ format!("{} documents compared", c.documents.len()) }</h2>
+            <h2 id="compare-h">{ format!("{} of {} documents compared", c.documents.len(), p.docs.0.len()) }</h2>
+            { chooser(p) }
             <p class="compare-summary" aria-live="polite">
                 { format!("{} figure rows ({flagged} flagged), {} shared passages, {} sources.",
                     c.figures.len(), c.passages.len(), c.sources.len()) }
-                if !skipped.is_empty() {
-                    <span class="stale">{ format!(" {} earlier decisions no longer apply (the documents changed).", skipped.len()) }</span>
+                if !r.skipped.is_empty() {
+                    <span class="stale">{ format!(" {} earlier decisions no longer apply (the documents changed).", r.skipped.len()) }</span>
                 }
             </p>
-            { figures(c, p) }
-            { passages(c, p) }
-            { sources(c, p) }
+            { figures(&t) }
+            { passages(&t) }
+            { sources(&t) }
         </section>
+    }
+}
+
+/// What the three tables draw from, with callbacks in the comparison's numbering.
+struct Tables<'a> {
+    r: &'a Compared,
+    c: &'a Comparison,
+    dispatch: Callback<Decision>,
+    on_open: Callback<Target>,
+}
+
+/// A tick box per open document: which ones the tables compare.
+fn chooser(p: &CompareViewProps) -> Html {
+    html! {
+        <fieldset class="compare-set">
+            <legend>{"Compare"}</legend>
+            { for p.docs.0.iter().map(|d| {
+                let id = d.id.clone();
+                let toggle = p.dispatch.reform(move |_| Action::ToggleCompared(id.clone()));
+                html! {
+                    <label class="compare-doc">
+                        <input type="checkbox" checked={!p.out.0.contains(&d.id)} onchange={toggle} />
+                        { d.name.clone() }
+                    </label>
+                }
+            }) }
+        </fieldset>
     }
 }
 
@@ -57,7 +104,8 @@ fn doc_name(c: &Comparison, i: usize) -> String {
     c.documents.get(i).map_or_else(|| format!("#{i}"), |d| d.name.clone())
 }
 
-fn figures(c: &Comparison, p: &CompareViewProps) -> Html {
+fn figures(t: &Tables) -> Html {
+    let c = t.c;
     html! {
         <>
             <h3 id="figures-h">{"Figures"}</h3>
@@ -71,7 +119,7 @@ fn figures(c: &Comparison, p: &CompareViewProps) -> Html {
                                 <th scope="col" title={d.date.clone().unwrap_or_default()}>{ d.name.clone() }</th>
                             }) }
                         </tr></thead>
-                        <tbody>{ for c.figures.iter().map(|g| figure_row(c, g, p)) }</tbody>
+                        <tbody>{ for c.figures.iter().map(|g| figure_row(t, g)) }</tbody>
                     </table>
                 </div>
             }
@@ -88,17 +136,18 @@ fn verdict_word(v: Verdict) -> &'static str {
     }
 }
 
-fn figure_row(c: &Comparison, g: &FigureGroup, p: &CompareViewProps) -> Html {
+fn figure_row(t: &Tables, g: &FigureGroup) -> Html {
+    let c = t.c;
     let key = g.key.clone();
     let reviewed = {
         let key = key.clone();
-        p.dispatch.reform(move |_| Action::Decide(Decision::Reviewed { group: key.clone() }))
+        t.dispatch.reform(move |_| Decision::Reviewed { group: key.clone() })
     };
     let merge = {
         let from = key.clone();
-        p.dispatch.reform(move |e: Event| {
+        t.dispatch.reform(move |e: Event| {
             let into = e.target_unchecked_into::<HtmlSelectElement>().value();
-            Action::Decide(Decision::Merge { into, from: from.clone() })
+            Decision::Merge { into, from: from.clone() }
         })
     };
     let others: Vec<&FigureGroup> = c.figures.iter().filter(|o| o.key != g.key).collect();
@@ -126,10 +175,10 @@ fn figure_row(c: &Comparison, g: &FigureGroup, p: &CompareViewProps) -> Html {
             </th>
             { for (0..c.documents.len()).map(|d| html! {
                 <td>{ for g.cells.iter().filter(|x| x.doc == d).map(|x| {
-                    let open = { let (s, e) = (x.start, x.end); p.on_open.reform(move |_| (d, s, e)) };
+                    let open = { let (s, e) = (x.start, x.end); t.on_open.reform(move |_| (d, s, e)) };
                     let split = {
                         let (group, start, end) = (g.key.clone(), x.start, x.end);
-                        p.dispatch.reform(move |_| Action::Decide(Decision::Split { group: group.clone(), doc: d, start, end }))
+                        t.dispatch.reform(move |_| Decision::Split { group: group.clone(), doc: d, start, end })
                     };
                     let who = x.source.as_ref().map(|s| format!(" ({s})")).unwrap_or_default();
                     html! {
@@ -150,11 +199,12 @@ fn figure_row(c: &Comparison, g: &FigureGroup, p: &CompareViewProps) -> Html {
     }
 }
 
-fn passages(c: &Comparison, p: &CompareViewProps) -> Html {
+fn passages(t: &Tables) -> Html {
+    let c = t.c;
     let side = |s: &crate::compare::PassageSide| {
         let (d, st, en) = (s.doc, s.excerpt.start, s.excerpt.end);
         html! {
-            <button class="excerpt" onclick={p.on_open.reform(move |_| (d, st, en))}
+            <button class="excerpt" onclick={t.on_open.reform(move |_| (d, st, en))}
                 title={format!("Open {} at this passage", doc_name(c, d))}>
                 <span class="doc-name">{ doc_name(c, d) }</span>{ s.excerpt.text.clone() }
             </button>
@@ -167,7 +217,7 @@ fn passages(c: &Comparison, p: &CompareViewProps) -> Html {
             else {
                 <ul class="passages" aria-labelledby="passages-h">
                     { for c.passages.iter().map(|x| html! {
-                        <li class="passage" data-docs={format!("{} {}", x.a.doc, x.b.doc)}>
+                        <li class="passage" data-docs={format!("{} {}", t.r.list_index(x.a.doc), t.r.list_index(x.b.doc))}>
                             <div class="passage-head">
                                 <span class={classes!("kind", if x.verbatim { "verbatim" } else { "reworded" })}>
                                     { if x.verbatim { "verbatim" } else { "reworded" } }
@@ -189,7 +239,8 @@ fn passages(c: &Comparison, p: &CompareViewProps) -> Html {
     }
 }
 
-fn sources(c: &Comparison, p: &CompareViewProps) -> Html {
+fn sources(t: &Tables) -> Html {
+    let c = t.c;
     html! {
         <>
             <h3 id="sources-h">{"Sources"}</h3>
@@ -208,7 +259,7 @@ fn sources(c: &Comparison, p: &CompareViewProps) -> Html {
                                     let first = d.claims.first().map(|k| (k.claim.start, k.claim.end)).unwrap_or((0, 0));
                                     let quote = d.claims.first().map(|k| k.claim.text.clone()).unwrap_or_default();
                                     html! {
-                                        <button class="cited" title={quote} onclick={p.on_open.reform(move |_| (doc, first.0, first.1))}>
+                                        <button class="cited" title={quote} onclick={t.on_open.reform(move |_| (doc, first.0, first.1))}>
                                             { format!("{} ({})", doc_name(c, doc), d.claims.len()) }
                                         </button>
                                     }
