@@ -15,6 +15,8 @@ open(f"{d}/ones.txt", "w").write("1 " * 320_000)                      # 640 KB o
 ords = " ".join(f"{i}th" for i in range(1, 600_000))
 open(f"{d}/ordinals.txt", "w").write(ords[:3_600_000])                  # 3.6 MB of ordinals
 open(f"{d}/lines.txt", "w").write("a\n" * 1_000_000)                    # 1M short lines
+open(f"{d}/lines5.txt", "w").write("a\n" * 2_500_000)                   # 5 MB of short lines
+open(f"{d}/breaks5.txt", "w").write("\n" * 5_000_000)                   # 5 MB of line breaks
 para = "The minister said on Tuesday that 1,200 people had left.\r\n"
 open(f"{d}/crlf.txt", "w", newline="").write(para * (2_700_000 // len(para)))  # 2.7 MB CRLF
 with open(f"{d}/dense.jsonl", "w") as f:                                 # 128 lines of 40 KB of numbers
@@ -35,6 +37,8 @@ run "640 KB of '1 ' (annotate)" "$SIFT" annotate "$D/ones.txt"
 run "5 MB of '1 ' (annotate)" "$SIFT" annotate "$D/ones5.txt"
 run "3.6 MB of ordinals (annotate)" "$SIFT" annotate "$D/ordinals.txt"
 run "1M short lines (annotate)" "$SIFT" annotate "$D/lines.txt"
+run "5 MB of short lines (annotate)" "$SIFT" annotate "$D/lines5.txt"
+run "5 MB of line breaks (annotate)" "$SIFT" annotate "$D/breaks5.txt"
 run "2.7 MB CRLF -> labelstudio" "$SIFT" annotate --format labelstudio -o "$D/ls" "$D/crlf.txt"
 run "128 x 40 KB numbers (--jsonl)" "$SIFT" annotate --jsonl "$D/dense.jsonl"
 run "200k <div/> (clean)" "$SIFT" clean "$D/divs.html"

@@ -383,6 +383,8 @@ struct Counts {
     caption: usize,
     body: usize,
     main: usize,
+    /// Code points inside `<pre>`, whose leading spaces are the text's (indented code, aligned columns).
+    pre: usize,
 }
 
 /// An open element: its name, the chrome landmark and class hint it opened, whether it is an article container
@@ -553,6 +555,7 @@ impl Renderer {
         n.caption += usize::from(self.captions > 0);
         n.body += usize::from(self.bodies > 0);
         n.main += usize::from(self.in_main > 0);
+        n.pre += usize::from(self.pre > 0);
     }
 
     fn end_line(&mut self) {
@@ -560,8 +563,11 @@ impl Renderer {
         let text = std::mem::take(&mut self.cur);
         let n = std::mem::take(&mut self.counts);
         let (chrome, hint, heading) = (self.cur_chrome.take(), self.cur_hint.take(), self.cur_heading.take());
-        let trimmed = text.trim_end_matches(' ');
-        if trimmed.chars().all(char::is_whitespace) {
+        // Trimmed of all whitespace at both ends (no-break spaces too): a boilerplate span covers the trimmed
+        // line, so it then starts and ends on the line's boundaries for any reader of the text. Preformatted
+        // text keeps its indent.
+        let trimmed = if n.pre > 0 { text.trim_end() } else { text.trim() };
+        if trimmed.is_empty() {
             return;
         }
         let most = |k: usize| 2 * k > n.chars;

@@ -1,5 +1,5 @@
-//! Plain-text features of one line: the evidence the classifier weighs. Computed once per line, no allocation
-//! beyond the normalized form kept for repeat detection.
+//! Plain-text features of one line: the evidence the classifier weighs. Computed once per line, without
+//! allocating.
 
 /// English function words. Running prose is dense in them (jusText's observation); menus, tags, names and
 /// headlines are not.
@@ -214,38 +214,40 @@ pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.binary_search(&w).is_ok()
 }
 
-/// What one non-blank line looks like.
+/// What one non-blank line looks like. Counts are kept as `u32` and shares computed from them on demand: a page
+/// of a million short lines holds one of these per line, so its size is the classifier's memory.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
-    /// Code points of the trimmed line.
-    pub chars: usize,
-    /// Length as read: code points, with CJK ideographs, kana and hangul counted twice (one carries about as
-    /// much text as two Latin letters), so length thresholds work across scripts.
-    pub weight: usize,
-    /// Word tokens (runs of letters, digits, apostrophes and inner hyphens).
-    pub words: usize,
-    /// Share of words that are function words.
-    pub stopword_density: f64,
-    /// Share of words (with a letter) starting with an upper-case letter.
-    pub title_case: f64,
-    /// Share of code points that are letters.
-    pub letter_share: f64,
+    chars: u32,
+    wide: u32,
+    words: u32,
+    stop: u32,
+    capped: u32,
+    lettered: u32,
+    letters: u32,
+    clauses: u32,
+    urls: u32,
+    url_chars: u32,
     /// Ends like a sentence: `.`, `!`, `?`, `…` (or their CJK forms), perhaps followed by closing quotes or
     /// brackets.
     pub final_punct: bool,
-    /// Commas, periods, semicolons and colons inside the line (CJK forms included): prose has clauses, tag
-    /// clouds and menus have none.
-    pub clauses: usize,
     /// Starts with a list bullet (`*`, `+`, `-`, `•`, `·`, `|`, `>`, `»`, `›`, `◦`, `▪`) and a space.
     pub bullet: bool,
-    /// URLs, e-mail addresses and `@handles` in the line.
-    pub urls: usize,
-    /// Share of code points taken by URLs, addresses and handles.
-    pub url_share: f64,
     /// Holds `©` or the word "copyright".
     pub copyright: bool,
-    /// Lower-case form with whitespace collapsed, for comparing lines.
-    pub norm: String,
+}
+
+/// A count as kept: a line past 4 G code points (none fits in memory with its features) saturates.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn ratio(a: u32, b: u32) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        f64::from(a) / f64::from(b)
+    }
 }
 
 impl Features {
@@ -303,28 +305,75 @@ impl Features {
                 }
             }
         }
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let clauses = s
+            .trim_end()
+            .chars()
+            .rev()
+            .skip(1)
+            .filter(|c| matches!(c, ',' | '.' | ';' | ':' | '、' | '，' | '。'))
+            .count();
         Features {
-            chars,
-            weight: chars + wide,
-            words,
-            stopword_density: ratio(stop, words),
-            title_case: ratio(capped, lettered),
-            letter_share: ratio(letters, chars),
+            chars: count(chars),
+            wide: count(wide),
+            words: count(words),
+            stop: count(stop),
+            capped: count(capped),
+            lettered: count(lettered),
+            letters: count(letters),
+            clauses: count(clauses),
+            urls: count(urls),
+            url_chars: count(url_chars),
             final_punct: ends_like_sentence(s),
-            clauses: s
-                .trim_end()
-                .chars()
-                .rev()
-                .skip(1)
-                .filter(|c| matches!(c, ',' | '.' | ';' | ':' | '、' | '，' | '。'))
-                .count(),
             bullet: starts_with_bullet(s),
-            urls,
-            url_share: ratio(url_chars, chars),
             copyright,
-            norm: normalize(s),
         }
+    }
+
+    /// Code points of the trimmed line.
+    pub fn chars(&self) -> usize {
+        self.chars as usize
+    }
+
+    /// Length as read: code points, with CJK ideographs, kana and hangul counted twice (one carries about as
+    /// much text as two Latin letters), so length thresholds work across scripts.
+    pub fn weight(&self) -> usize {
+        self.chars as usize + self.wide as usize
+    }
+
+    /// Word tokens (runs of letters, digits, apostrophes and inner hyphens).
+    pub fn words(&self) -> usize {
+        self.words as usize
+    }
+
+    /// Commas, periods, semicolons and colons inside the line (CJK forms included): prose has clauses, tag
+    /// clouds and menus have none.
+    pub fn clauses(&self) -> usize {
+        self.clauses as usize
+    }
+
+    /// URLs, e-mail addresses and `@handles` in the line.
+    pub fn urls(&self) -> usize {
+        self.urls as usize
+    }
+
+    /// Share of words that are function words.
+    pub fn stopword_density(&self) -> f64 {
+        ratio(self.stop, self.words)
+    }
+
+    /// Share of words (with a letter) starting with an upper-case letter.
+    pub fn title_case(&self) -> f64 {
+        ratio(self.capped, self.lettered)
+    }
+
+    /// Share of code points that are letters.
+    pub fn letter_share(&self) -> f64 {
+        ratio(self.letters, self.chars)
+    }
+
+    /// Share of code points taken by URLs, addresses and handles.
+    pub fn url_share(&self) -> f64 {
+        ratio(self.url_chars, self.chars)
     }
 }
 
@@ -369,14 +418,16 @@ fn ascii_lower(w: &str) -> Folded {
 
 /// Lower-case, whitespace (NBSP included) collapsed to one space: two lines are "the same" when these agree.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
+    normalized(s).collect()
+}
+
+/// The characters of [`normalize`]'s form, made as they are read: lines are compared and hashed without keeping
+/// a copy of each.
+pub fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars().flat_map(char::to_lowercase)))
 }
 
 /// CJK ideographs, kana, hangul and full-width forms.
@@ -444,9 +495,9 @@ mod tests {
     #[test]
     fn prose_and_chrome_differ() {
         let prose = Features::of("The US confirmed this shortly afterward.");
-        assert!(prose.final_punct && prose.stopword_density >= 0.3, "{prose:?}");
+        assert!(prose.final_punct && prose.stopword_density() >= 0.3, "{prose:?}");
         let menu = Features::of("Home SECURITY & DEFENCE");
-        assert!(!menu.final_punct && menu.stopword_density == 0.0 && menu.title_case == 1.0, "{menu:?}");
+        assert!(!menu.final_punct && menu.stopword_density() == 0.0 && menu.title_case() == 1.0, "{menu:?}");
     }
 
     #[test]
@@ -461,7 +512,7 @@ mod tests {
         ];
         for &(s, urls, copyright, bullet) in table {
             let f = Features::of(s);
-            assert_eq!((f.urls, f.copyright, f.bullet), (urls, copyright, bullet), "{s:?}");
+            assert_eq!((f.urls(), f.copyright, f.bullet), (urls, copyright, bullet), "{s:?}");
         }
     }
 

@@ -27,9 +27,11 @@ mod phrases;
 use crate::annotation::{Span, BOILERPLATE};
 use crate::input::LineFacts;
 use crate::text::TextModel;
-use features::Features;
-use phrases::Kind;
+use features::{normalize, normalized, Features};
+use phrases::{Entry, Kind};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher, RandomState};
 
 /// The classifier's decision for one line.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,16 +40,16 @@ pub struct Verdict {
     pub boilerplate: bool,
     /// Stable id of the deciding rule, e.g. `boilerplate.phrase`.
     pub rule: &'static str,
-    /// One readable sentence saying why.
-    pub why: String,
+    /// One readable sentence saying why; mostly a fixed one, so a million-line page allocates none per line.
+    pub why: Cow<'static, str>,
 }
 
 impl Verdict {
-    fn chrome(rule: &'static str, why: impl Into<String>) -> Verdict {
+    fn chrome(rule: &'static str, why: impl Into<Cow<'static, str>>) -> Verdict {
         Verdict { boilerplate: true, rule, why: why.into() }
     }
 
-    fn content(rule: &'static str, why: impl Into<String>) -> Verdict {
+    fn content(rule: &'static str, why: impl Into<Cow<'static, str>>) -> Verdict {
         Verdict { boilerplate: false, rule, why: why.into() }
     }
 }
@@ -116,12 +118,12 @@ struct Classifier<'m, 'a> {
     idx: Vec<usize>,
     feats: Vec<Features>,
     /// The chrome phrase each line matches ([`phrases::find`]), looked up once: several passes ask.
-    phrase: Vec<Option<(Kind, &'static str)>>,
-    /// Decisive verdicts from pass 1.
-    hard: Vec<Option<Verdict>>,
+    phrase: Vec<Option<&'static Entry>>,
+    /// Whether a decisive rule of pass 1 spoke (its verdict is the line's, whatever the later passes say).
+    hard: Vec<bool>,
     class: Vec<Class>,
     /// Position of the first line with the same normalized text, for repeats.
-    first_seen: Vec<Option<usize>>,
+    first_seen: Vec<Option<u32>>,
     /// The HTML marks an article container that holds most of the prose: lines outside it weigh against the
     /// article's region.
     container: bool,
@@ -134,20 +136,21 @@ struct Classifier<'m, 'a> {
 
 impl<'m, 'a> Classifier<'m, 'a> {
     fn new(model: &'m TextModel<'a>, facts: Option<&'m [LineFacts]>) -> Self {
-        let idx: Vec<usize> = (0..model.lines.len()).filter(|&i| !model.lines[i].is_blank()).collect();
+        let mut idx = Vec::with_capacity(model.lines.iter().filter(|l| !l.is_blank()).count());
+        idx.extend((0..model.lines.len()).filter(|&i| !model.lines[i].is_blank()));
         let feats: Vec<Features> =
             idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
         let phrase = idx
             .iter()
             .zip(&feats)
-            .map(|(&i, f)| phrases::find(&model.text[model.lines[i].trimmed.clone()], f.chars))
+            .map(|(&i, f)| phrases::find(&model.text[model.lines[i].trimmed.clone()], f.chars()))
             .collect();
         let n = idx.len();
         let neutral = !fits_stoplist(&feats);
         // A page that puts everything in one landmark (a <header> around the whole page) says nothing with it.
         let facts = facts.filter(|f| {
             let (chrome, all) = idx.iter().zip(&feats).fold((0, 0), |(c, a), (&i, ft)| {
-                (c + if f[i].chrome.is_some() || f[i].hint.is_some() { ft.chars } else { 0 }, a + ft.chars)
+                (c + if f[i].chrome.is_some() || f[i].hint.is_some() { ft.chars() } else { 0 }, a + ft.chars())
             });
             chrome * 10 <= all * 7
         });
@@ -157,7 +160,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
             idx,
             feats,
             phrase,
-            hard: vec![None; n],
+            hard: vec![false; n],
             class: vec![Class::Bad; n],
             first_seen: vec![None; n],
             neutral,
@@ -186,56 +189,66 @@ impl<'m, 'a> Classifier<'m, 'a> {
         self.fact(k).is_some_and(|x| if self.main_block { x.in_main || !x.from_html } else { x.in_article })
     }
 
-    /// The verdicts, and the line model's features of each non-blank line; `learned` lets the model overrule.
+    /// The verdicts, and when `learned` is false the line model's features of each non-blank line (for training);
+    /// when it is true the model overrules the rules, one line at a time, keeping no features.
     fn run(mut self, learned: bool) -> (Vec<Verdict>, Vec<[f32; line_model::FEATURES]>) {
         let n = self.idx.len();
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        // Lines are keyed by a hash of their normalized form, checked against the first line on a hit, so no
+        // copy of each line is kept (a colliding line is taken as new, which only misses a repeat).
+        let hasher = RandomState::new();
+        let mut seen: HashMap<u64, usize> = HashMap::new();
         for k in 0..n {
-            let norm = self.feats[k].norm.as_str();
-            match seen.get(norm) {
-                Some(&first) => self.first_seen[k] = Some(first),
+            let line = self.line(k);
+            let mut h = hasher.build_hasher();
+            normalized(line).for_each(|c| h.write_u32(u32::from(c)));
+            let key = h.finish();
+            match seen.get(&key) {
+                Some(&first) if normalized(self.line(first)).eq(normalized(line)) => {
+                    self.first_seen[k] = u32::try_from(first).ok();
+                }
+                Some(_) => {}
                 None => {
-                    seen.insert(norm, k);
+                    seen.insert(key, k);
                 }
             }
         }
-        for k in 0..n {
-            self.hard[k] = self.decisive(k);
-            self.class[k] = if self.hard[k].is_some() { Class::Bad } else { self.context_free(k) };
+        // The decisive verdicts are the first draft of the output: the later passes fill the lines they left.
+        let mut out: Vec<Option<Verdict>> = (0..n).map(|k| self.decisive(k)).collect();
+        for (k, v) in out.iter().enumerate() {
+            self.hard[k] = v.is_some();
+            self.class[k] = if self.hard[k] { Class::Bad } else { self.context_free(k) };
         }
         self.container = self.facts.is_some() && {
             let (mut inside, mut all) = (0, 0);
             for k in (0..n).filter(|&k| self.class[k] == Class::Good) {
-                all += self.feats[k].chars;
-                inside += if self.inside(k) { self.feats[k].chars } else { 0 };
+                all += self.feats[k].chars();
+                inside += if self.inside(k) { self.feats[k].chars() } else { 0 };
             }
             all > 0 && inside * 3 >= all * 2
         };
         let region = self.main_region().map(|r| self.close_at_comments(r));
-        let mut out: Vec<Option<Verdict>> = vec![None; n];
         let mut kept_smoothed = None;
         if let Some(region) = region.clone() {
             let smoothed = smooth(&self.class);
             let after_comments = self.after_comments(&region);
-            for k in 0..n {
-                out[k] = Some(match &self.hard[k] {
-                    Some(v) => v.clone(),
-                    None if self.main_block && self.known(k) && !self.inside(k) => Verdict::chrome(
+            for (k, slot) in out.iter_mut().enumerate().filter(|(_, v)| v.is_none()) {
+                *slot = Some(match () {
+                    () if self.main_block && self.known(k) && !self.inside(k) => Verdict::chrome(
                         "boilerplate.context",
                         "Outside the page's main content block (the container richest in paragraphs and commas, \
                          poorest in links).",
                     ),
-                    None if self.main_block && self.known(k) => self.content_verdict(k),
-                    None if k >= region.end && after_comments => Verdict::chrome(
+                    () if self.main_block && self.known(k) => self.content_verdict(k),
+                    () if k >= region.end && after_comments => Verdict::chrome(
                         "boilerplate.context",
                         format!("Follows the comment section that opens on line {}.", self.idx[region.end] + 1),
                     ),
-                    None if !region.contains(&k) => Verdict::chrome(
+                    () if !region.contains(&k) => Verdict::chrome(
                         "boilerplate.context",
                         "Lies outside the article's main text, among site chrome.",
                     ),
-                    None if smoothed[k] == Class::Good => self.content_verdict(k),
-                    None => Verdict::chrome("boilerplate.short", self.short_why(k)),
+                    () if smoothed[k] == Class::Good => self.content_verdict(k),
+                    () => Verdict::chrome("boilerplate.short", self.short_why(k)),
                 });
             }
             self.mark_repeats(&region, &mut out);
@@ -243,25 +256,29 @@ impl<'m, 'a> Classifier<'m, 'a> {
             kept_smoothed = Some(smoothed);
         } else {
             // No line reads as prose: too little to place the article, so only the decisive rules speak.
-            for (slot, hard) in out.iter_mut().zip(&self.hard) {
-                *slot = Some(hard.clone().unwrap_or_else(|| {
-                    Verdict::content(
-                        "boilerplate.none",
-                        "Not enough text to place the article; no chrome phrase found.",
-                    )
-                }));
+            for slot in out.iter_mut().filter(|v| v.is_none()) {
+                *slot = Some(Verdict::content(
+                    "boilerplate.none",
+                    "Not enough text to place the article; no chrome phrase found.",
+                ));
             }
         }
         self.mark_teasers(&mut out);
-        let feats = line_model::features(&self, region.as_ref(), kept_smoothed.as_deref(), &out);
-        if learned {
-            line_model::refine(&self, &feats, &mut out);
+        let rows = line_model::Rows::new(&self, region.as_ref(), kept_smoothed.as_deref());
+        let feats = if learned {
+            rows.refine(&mut out);
+            Vec::new()
+        } else {
+            (0..n).map(|k| rows.row(k, out[k].as_ref())).collect()
+        };
+        // Spread the verdicts to their lines in place, from the end (line `idx[k]` is never before `k`), so no
+        // second vector of a verdict per line is made; the slots left empty are the blank lines.
+        out.resize(self.model.lines.len(), None);
+        for k in (0..n).rev() {
+            out.swap(k, self.idx[k]);
         }
-        let mut verdicts: Vec<Verdict> =
-            vec![Verdict::content("boilerplate.blank", "Blank line."); self.model.lines.len()];
-        for (k, v) in out.into_iter().enumerate() {
-            verdicts[self.idx[k]] = v.expect("every non-blank line has a verdict");
-        }
+        let verdicts =
+            out.into_iter().map(|v| v.unwrap_or(Verdict::content("boilerplate.blank", "Blank line."))).collect();
         (verdicts, feats)
     }
 
@@ -286,32 +303,32 @@ impl<'m, 'a> Classifier<'m, 'a> {
                 ));
             }
         }
-        if let Some((kind, why)) = self.phrase[k] {
-            let rule = if kind == Kind::Credit { "boilerplate.credit" } else { "boilerplate.phrase" };
-            return Some(Verdict::chrome(rule, why));
+        if let Some(p) = self.phrase[k] {
+            let rule = if p.kind == Kind::Credit { "boilerplate.credit" } else { "boilerplate.phrase" };
+            return Some(Verdict::chrome(rule, p.why));
         }
         if f.copyright {
             return Some(Verdict::chrome("boilerplate.credit", "Copyright or photo credit (©)."));
         }
-        if f.urls > 0 && (f.url_share >= 0.4 || f.words <= 3) {
+        if f.urls() > 0 && (f.url_share() >= 0.4 || f.words() <= 3) {
             return Some(Verdict::chrome("boilerplate.url", "Holds mostly URLs or social handles."));
         }
-        if f.letter_share == 0.0 {
+        if f.letter_share() == 0.0 {
             return Some(if s.chars().any(|c| c.is_ascii_digit()) {
                 Verdict::chrome("boilerplate.counter", "A bare number, like a view or comment counter.")
             } else {
                 Verdict::chrome("boilerplate.separator", "Holds no words: a separator rule or bullet.")
             });
         }
-        if f.words <= 2 && !f.final_punct && all_stopwords(s) {
-            return Some(Verdict::chrome("boilerplate.short", format!("A stray {:?} left by the page layout.", s)));
+        if f.words() <= 2 && !f.final_punct && all_stopwords(s) {
+            return Some(Verdict::chrome("boilerplate.short", "A stray function word left by the page layout."));
         }
         if is_date_line(s, f) {
             return Some(Verdict::chrome("boilerplate.date", "A date or timestamp line, not article text."));
         }
         if let Some(fact) = self.fact(k) {
             // A sentence of prose whose words are a link is still prose (news round-ups link whole sentences).
-            if fact.link_density > 0.5 && !(f.final_punct && f.words >= 8) {
+            if fact.link_density > 0.5 && !(f.final_punct && f.words() >= 8) {
                 return Some(Verdict::chrome(
                     "boilerplate.links",
                     "Mostly link text, like a menu or a list of other articles.",
@@ -325,30 +342,30 @@ impl<'m, 'a> Classifier<'m, 'a> {
     fn context_free(&self, k: usize) -> Class {
         let f = &self.feats[k];
         if self.fact(k).is_some_and(|x| x.link_density > MAX_LINK_DENSITY) {
-            return if f.final_punct && f.words >= 8 { Class::NearGood } else { Class::Bad };
+            return if f.final_punct && f.words() >= 8 { Class::NearGood } else { Class::Bad };
         }
         // A subheading (<h2>–<h6>) belongs to the prose next to it.
-        if self.fact(k).is_some_and(|x| x.heading.is_some_and(|h| h > 1)) && f.chars < LENGTH_LOW {
+        if self.fact(k).is_some_and(|x| x.heading.is_some_and(|h| h > 1)) && f.chars() < LENGTH_LOW {
             return Class::NearGood;
         }
         if self.neutral {
             return neutral_class(f);
         }
-        if f.chars < LENGTH_LOW {
+        if f.chars() < LENGTH_LOW {
             // A short line can still be a full sentence of prose ("The US confirmed this shortly afterward.").
-            if f.final_punct && f.words >= 5 && f.stopword_density >= STOPWORDS_HIGH {
+            if f.final_punct && f.words() >= 5 && f.stopword_density() >= STOPWORDS_HIGH {
                 return Class::NearGood;
             }
             return Class::Short;
         }
-        if f.stopword_density >= STOPWORDS_HIGH {
-            if f.chars > LENGTH_HIGH || f.final_punct {
+        if f.stopword_density() >= STOPWORDS_HIGH {
+            if f.chars() > LENGTH_HIGH || f.final_punct {
                 Class::Good
             } else {
                 Class::NearGood
             }
-        } else if f.stopword_density >= STOPWORDS_LOW
-            || (f.final_punct && f.stopword_density >= 0.2 && f.title_case < 0.5)
+        } else if f.stopword_density() >= STOPWORDS_LOW
+            || (f.final_punct && f.stopword_density() >= 0.2 && f.title_case() < 0.5)
         {
             Class::NearGood
         } else {
@@ -364,9 +381,9 @@ impl<'m, 'a> Classifier<'m, 'a> {
                 return -1.0;
             }
             // Repeated lines are mostly menus and teaser lists: they weigh against the region like chrome.
-            match (self.class[k], self.hard[k].is_some() || self.first_seen[k].is_some()) {
+            match (self.class[k], self.hard[k] || self.first_seen[k].is_some()) {
                 (_, true) => -1.0,
-                (Class::Good, _) => (self.feats[k].weight as f64 / 50.0).clamp(1.5, 8.0),
+                (Class::Good, _) => (self.feats[k].weight() as f64 / 50.0).clamp(1.5, 8.0),
                 (Class::NearGood, _) => 0.5,
                 (Class::Short, _) => -0.25,
                 (Class::Bad, _) => -0.75,
@@ -394,7 +411,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
         let mut good = 0;
         for k in region.clone() {
             good += usize::from(self.class[k] == Class::Good);
-            let opener = self.phrase[k].is_some_and(|p| p.0 == Kind::Comments);
+            let opener = self.phrase[k].is_some_and(|p| p.kind == Kind::Comments);
             if opener && good >= 1 {
                 return region.start..k;
             }
@@ -403,25 +420,25 @@ impl<'m, 'a> Classifier<'m, 'a> {
     }
 
     fn after_comments(&self, region: &std::ops::Range<usize>) -> bool {
-        region.end < self.idx.len() && self.phrase[region.end].is_some_and(|p| p.0 == Kind::Comments)
+        region.end < self.idx.len() && self.phrase[region.end].is_some_and(|p| p.kind == Kind::Comments)
     }
 
     fn content_verdict(&self, k: usize) -> Verdict {
         let f = &self.feats[k];
         if self.class[k] == Class::Good {
             Verdict::content("boilerplate.prose", "Reads as article prose (long, dense in function words).")
-        } else if f.chars < LENGTH_LOW {
+        } else if f.chars() < LENGTH_LOW {
             Verdict::content("boilerplate.context", "Short, but between paragraphs of the article.")
         } else {
             Verdict::content("boilerplate.context", "Near prose, and next to paragraphs of the article.")
         }
     }
 
-    fn short_why(&self, k: usize) -> String {
+    fn short_why(&self, k: usize) -> &'static str {
         match self.class[k] {
-            Class::Short => "Short line among site chrome, not part of the article's prose.".into(),
-            Class::NearGood => "Almost prose, but surrounded by site chrome.".into(),
-            _ => "Few function words and no sentence shape: a title, name or menu entry.".into(),
+            Class::Short => "Short line among site chrome, not part of the article's prose.",
+            Class::NearGood => "Almost prose, but surrounded by site chrome.",
+            _ => "Few function words and no sentence shape: a title, name or menu entry.",
         }
     }
 
@@ -430,10 +447,10 @@ impl<'m, 'a> Classifier<'m, 'a> {
     /// interviews repeat their own subheadings and questions.
     fn mark_repeats(&self, region: &std::ops::Range<usize>, out: &mut [Option<Verdict>]) {
         for k in 0..self.idx.len() {
-            let Some(first) = self.first_seen[k] else { continue };
+            let Some(first) = self.first_seen[k].map(|f| f as usize) else { continue };
             let first_chrome = out[first].as_ref().is_some_and(|v| v.boilerplate);
             let content = |k: usize| if self.main_block { self.inside(k) } else { region.contains(&k) };
-            if (first_chrome || !content(k) || !content(first)) && self.hard[k].is_none() {
+            if (first_chrome || !content(k) || !content(first)) && !self.hard[k] {
                 let line = self.idx[first] + 1;
                 out[k] = Some(Verdict::chrome("boilerplate.repeat", format!("Repeats line {line}.")));
             }
@@ -444,11 +461,11 @@ impl<'m, 'a> Classifier<'m, 'a> {
     fn headline_like(&self, k: usize) -> bool {
         let f = &self.feats[k];
         let s = self.line(k);
-        self.hard[k].is_none()
+        !self.hard[k]
             && self.first_seen[k].is_none()
-            && f.words >= 4
-            && f.chars >= 20
-            && f.chars <= 250
+            && f.words() >= 4
+            && f.chars() >= 20
+            && f.chars() <= 250
             && !f.bullet
             && !s.ends_with('.')
             && !s.ends_with(':')
@@ -470,8 +487,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
         }
         // The last <h1> before the text is the headline whatever its shape and distance; otherwise the earliest
         // title-like line of the zone is.
-        let h1 =
-            (0..body).rev().find(|&k| self.hard[k].is_none() && self.fact(k).is_some_and(|x| x.heading == Some(1)));
+        let h1 = (0..body).rev().find(|&k| !self.hard[k] && self.fact(k).is_some_and(|x| x.heading == Some(1)));
         let mut head = match h1.or_else(|| zone.last().copied()) {
             Some(h) => h,
             None => return,
@@ -480,7 +496,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
         // headline; the title inside it is.
         if let Some(&inner) = zone.iter().rev().find(|&&c| {
             c > head && {
-                let (outer, inner) = (&self.feats[head].norm, &self.feats[c].norm);
+                let (outer, inner) = (normalize(self.line(head)), normalize(self.line(c)));
                 outer.len() > inner.len() && (outer.starts_with(inner.as_str()) || outer.ends_with(inner.as_str()))
             }
         }) {
@@ -493,14 +509,14 @@ impl<'m, 'a> Classifier<'m, 'a> {
                     Some(Verdict::content("boilerplate.headline", "A second headline or standfirst above the text."));
             }
         }
-        let head_norm = self.feats[head].norm.clone();
+        let head_norm = normalize(self.line(head));
         let head_line = self.idx[head] + 1;
         for (k, slot) in out.iter_mut().enumerate() {
             if k == head {
                 continue;
             }
-            let norm = &self.feats[k].norm;
-            if *norm == head_norm {
+            let norm = normalize(self.line(k));
+            if norm == head_norm {
                 *slot =
                     Some(Verdict::chrome("boilerplate.repeat", format!("Repeats the headline from line {head_line}.")));
             } else if norm.len() > head_norm.len() && (norm.starts_with(&head_norm) || norm.ends_with(&head_norm)) {
@@ -516,10 +532,10 @@ impl<'m, 'a> Classifier<'m, 'a> {
     /// (the linked article's title and teaser) are part of the box.
     fn mark_teasers(&self, out: &mut [Option<Verdict>]) {
         for k in 0..self.idx.len() {
-            if self.phrase[k].map(|p| p.0) != Some(Kind::Teaser) {
+            if self.phrase[k].map(|p| p.kind) != Some(Kind::Teaser) {
                 continue;
             }
-            let end = (k + 1..self.idx.len().min(k + 1 + TEASER_REACH)).find(|&j| self.feats[j].letter_share == 0.0);
+            let end = (k + 1..self.idx.len().min(k + 1 + TEASER_REACH)).find(|&j| self.feats[j].letter_share() == 0.0);
             if let Some(end) = end {
                 let open = self.idx[k] + 1;
                 for slot in out.iter_mut().take(end).skip(k + 1) {
@@ -595,11 +611,11 @@ fn fits_stoplist(feats: &[Features]) -> bool {
     let (mut words, mut stop) = (0.0, 0.0);
     let (mut wide, mut all) = (0, 0);
     for f in feats {
-        all += f.chars;
-        wide += f.weight - f.chars;
-        if f.words >= 8 {
-            words += f.words as f64;
-            stop += f.stopword_density * f.words as f64;
+        all += f.chars();
+        wide += f.weight() - f.chars();
+        if f.words() >= 8 {
+            words += f.words() as f64;
+            stop += f.stopword_density() * f.words() as f64;
         }
     }
     if wide * 5 > all {
@@ -610,12 +626,12 @@ fn fits_stoplist(feats: &[Features]) -> bool {
 
 /// Classes without a stoplist: long lines that end like sentences are prose.
 fn neutral_class(f: &Features) -> Class {
-    match (f.weight, f.final_punct) {
+    match (f.weight(), f.final_punct) {
         (w, _) if w < LENGTH_LOW => Class::Short,
         (w, true) if w >= 100 => Class::Good,
-        (w, false) if w > LENGTH_HIGH + 50 && f.title_case < 0.6 && f.clauses >= 2 => Class::Good,
+        (w, false) if w > LENGTH_HIGH + 50 && f.title_case() < 0.6 && f.clauses() >= 2 => Class::Good,
         (_, true) => Class::NearGood,
-        _ if f.title_case < 0.6 && f.clauses >= 1 => Class::NearGood,
+        _ if f.title_case() < 0.6 && f.clauses() >= 1 => Class::NearGood,
         _ => Class::Bad,
     }
 }
@@ -706,7 +722,7 @@ const DATE_WORDS: &[&str] = &[
 /// A short line made of a date or time, perhaps with a source or author name before it
 /// ("Reuters November 18, 2019 11:03 PM", "Updated 3:14 PM ET").
 fn is_date_line(s: &str, f: &Features) -> bool {
-    if f.chars > 80 || f.words > 12 || f.final_punct || f.urls > 0 {
+    if f.chars() > 80 || f.words() > 12 || f.final_punct || f.urls() > 0 {
         return false;
     }
     // A calendar anchor (month name, clock time or year) and at least one more date part ("November 18").

@@ -17,11 +17,14 @@ pub enum Kind {
     Comments,
 }
 
-struct Entry {
+/// One chrome phrase: a pattern, the longest line it decides for, and what it says about the line.
+pub struct Entry {
     re: &'static str,
     max_chars: usize,
-    kind: Kind,
-    why: &'static str,
+    /// What the phrase marks.
+    pub kind: Kind,
+    /// The sentence shown as the verdict's `why`.
+    pub why: &'static str,
 }
 
 const fn e(re: &'static str, max_chars: usize, kind: Kind, why: &'static str) -> Entry {
@@ -243,8 +246,8 @@ fn fold(s: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// The first chrome phrase that decides for the trimmed line `s` of `chars` code points, with its kind and why.
-pub fn find(s: &str, chars: usize) -> Option<(Kind, &'static str)> {
+/// The first chrome phrase that decides for the trimmed line `s` of `chars` code points.
+pub fn find(s: &str, chars: usize) -> Option<&'static Entry> {
     // Lines longer than every cap cannot match; most paragraphs are.
     if chars > MAX_CHARS {
         return None;
@@ -256,7 +259,7 @@ pub fn find(s: &str, chars: usize) -> Option<(Kind, &'static str)> {
         if !set.is_match(buf) {
             return None;
         }
-        set.matches(buf).into_iter().map(|i| &ENTRIES[i]).find(|e| chars <= e.max_chars).map(|e| (e.kind, e.why))
+        set.matches(buf).into_iter().map(|i| &ENTRIES[i]).find(|e| chars <= e.max_chars)
     })
 }
 
@@ -279,12 +282,12 @@ mod tests {
     use regex::Regex;
 
     /// The direct transcription: every pattern as written, in list order. [`find`] must agree with it.
-    fn find_naive(s: &str, chars: usize) -> Option<(Kind, &'static str)> {
+    fn find_naive(s: &str, chars: usize) -> Option<&'static Entry> {
         static ONE_BY_ONE: OnceLock<Vec<Regex>> = OnceLock::new();
         let res =
             ONE_BY_ONE.get_or_init(|| ENTRIES.iter().map(|e| Regex::new(&format!("(?i){}", e.re)).unwrap()).collect());
         let s = wording(s);
-        ENTRIES.iter().zip(res).find(|(e, re)| chars <= e.max_chars && re.is_match(s)).map(|(e, _)| (e.kind, e.why))
+        ENTRIES.iter().zip(res).find(|(e, re)| chars <= e.max_chars && re.is_match(s)).map(|(e, _)| e)
     }
 
     #[test]
@@ -302,7 +305,8 @@ mod tests {
         let mut lines = 0;
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
             for chars in [line.chars().count(), 39, 41, 121, 301, 1501] {
-                assert_eq!(find(line, chars), find_naive(line, chars), "{line:?} at {chars} chars");
+                let (fast, naive) = (find(line, chars), find_naive(line, chars));
+                assert_eq!(fast.map(|e| e.re), naive.map(|e| e.re), "{line:?} at {chars} chars");
             }
             lines += 1;
         }
@@ -310,7 +314,7 @@ mod tests {
     }
 
     fn kind(s: &str) -> Option<Kind> {
-        find(s, s.chars().count()).map(|(k, _)| k)
+        find(s, s.chars().count()).map(|e| e.kind)
     }
 
     #[test]

@@ -571,7 +571,7 @@ mod tests {
     fn boilerplate_lines_never_hold_claims() {
         let text = "US sees no link between Ukraine and the shooting, says White House\nThe US confirmed this shortly afterward.";
         let model = TextModel::new(text);
-        let verdict = |boilerplate| Verdict { boilerplate, rule: "test", why: String::new() };
+        let verdict = |boilerplate| Verdict { boilerplate, rule: "test", why: "".into() };
         let all = detect(&model, &[verdict(false), verdict(false)]);
         assert_eq!(all.len(), 2);
         let some = detect(&model, &[verdict(true), verdict(false)]);
