@@ -173,7 +173,7 @@ fn check_spans(text: &str, spans: &[sift::Span]) -> Result<(), String> {
     }
     check_import(&sift::Import {
         labels: Vec::new(),
-        documents: vec![sift::Document { id: "x".into(), name: "x".into(), text: text.into(), spans: spans.to_vec() }],
+        documents: vec![sift::Document::new("x", "x", text, spans.to_vec())],
         losses: Vec::new(),
         repairs: Vec::new(),
     })

@@ -63,7 +63,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use annotation::{Attrs, Document, Label, Origin, Span, Status};
+pub use annotation::{Attrs, Category, Document, Label, Origin, Relation, Scope, Span, Status};
 pub use detect::{analyze, Layers};
 pub use formats::{Export, Format, Import};
 pub use input::{html_to_text, looks_like_html, Source, Visible};

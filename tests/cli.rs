@@ -41,7 +41,7 @@ fn annotate_a_file_writes_valid_sift_annotations() {
     let o = sift(&["annotate", ARTICLE], b"");
     let v = stdout_json(&o);
     assert_eq!(v["format"], "sift-annotations");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     let doc = &v["documents"][0];
     assert_eq!(doc["name"], "002_601354975c3094f5.txt");
     let text = std::fs::read_to_string(ARTICLE).unwrap();

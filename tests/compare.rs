@@ -298,7 +298,7 @@ fn made_up_copies_are_verbatim_and_dates_give_their_direction() {
 
 #[test]
 fn decisions_are_saved_in_sift_annotations_and_read_back() {
-    let doc = Document { id: "a".into(), name: "a.txt".into(), text: "Two died.".into(), spans: Vec::new() };
+    let doc = Document::new("a", "a.txt", "Two died.", Vec::new());
     let saved = Comparisons::new(vec![
         Decision::Reviewed { group: "killed".into() },
         Decision::Merge { into: "killed".into(), from: "killed@2021-08".into() },

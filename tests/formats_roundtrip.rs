@@ -76,7 +76,7 @@ fn rich_doc(i: usize, text: &str) -> Document {
         spans.push(span(FLAG, "flag", Origin::Manual, Status::Accepted));
     }
     sort_spans(&mut spans);
-    Document { id: format!("doc {i}/\u{1F600}"), name: format!("doc-{i}.txt"), text: text.to_string(), spans }
+    Document::new(format!("doc {i}/\u{1F600}"), format!("doc-{i}.txt"), text.to_string(), spans)
 }
 
 fn labels_for(docs: &[Document]) -> Vec<Label> {
@@ -84,7 +84,7 @@ fn labels_for(docs: &[Document]) -> Vec<Label> {
     for d in docs {
         for s in &d.spans {
             if !labels.iter().any(|l| l.name == s.label) {
-                labels.push(Label { name: s.label.clone(), color: "#123456".into(), key: None });
+                labels.push(Label::new(s.label.clone(), "#123456", None));
             }
         }
     }
@@ -151,7 +151,7 @@ fn label_studio_tasks_are_written_region_by_region_exactly_as_pretty_json() {
     // The writer streams regions instead of building one tree; its text must still be serde's pretty form of the
     // tree it stands for, with and without documents, predictions and gold.
     let mut docs: Vec<Document> = hard_texts().iter().enumerate().map(|(i, t)| rich_doc(i, t)).collect();
-    docs.push(Document { id: "empty".into(), name: "empty".into(), text: "No spans.".into(), spans: vec![] });
+    docs.push(Document::new("empty", "empty", "No spans.", vec![]));
     for set in [&docs[..], &docs[..1], &docs[docs.len() - 1..], &[][..]] {
         let out = write(Format::LabelStudio, set, &labels_for(set));
         let tasks = &out.files[0].1;
@@ -207,12 +207,7 @@ fn doccano_brat_w3c_keep_extents_and_report_the_rest() {
 fn each_format_writes_its_own_unit() {
     // The emoji before "at least 115" is one code point and two UTF-16 units.
     let text = "\u{1F44D} at least 115 dead";
-    let mut d = Document {
-        id: "d".into(),
-        name: "d".into(),
-        text: text.into(),
-        spans: vec![Span::auto(2..14, "number", "number.bound", "A bound.")],
-    };
+    let mut d = Document::new("d", "d", text, vec![Span::auto(2..14, "number", "number.bound", "A bound.")]);
     d.spans[0].status = Status::Accepted;
     let labels = Label::builtin();
     let doccano: Value =
@@ -395,7 +390,7 @@ fn arb_doc() -> impl Strategy<Value = Document> {
             spans.push(span);
         }
         sort_spans(&mut spans);
-        Document { id: "p".into(), name: "p.txt".into(), text, spans }
+        Document::new("p", "p.txt", text, spans)
     })
 }
 
@@ -513,7 +508,7 @@ fn detector_output_on_the_corpus_through_every_format() {
             let text = std::fs::read_to_string(&p).unwrap();
             let spans = sift::analyze(&text, sift::Layers::ALL);
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            docs.push(Document { id: name.trim_end_matches(".txt").into(), name, text, spans });
+            docs.push(Document::new(name.trim_end_matches(".txt").to_string(), name, text, spans));
         }
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));

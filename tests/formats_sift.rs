@@ -1,5 +1,5 @@
-//! `sift-annotations` v1 on the gold corpus: every gold file loads, survives write → read unchanged, and both
-//! the gold files and sift's own output validate against `schema/sift-annotations.v1.schema.json`.
+//! `sift-annotations` v2 on the gold corpus: every gold file loads, survives write → read unchanged, and both
+//! the gold files and sift's own output validate against `schema/sift-annotations.v2.schema.json`.
 
 use serde_json::Value;
 use sift::formats::{self, sift as sift_format, Format};
@@ -7,7 +7,7 @@ use sift::{Label, Origin, Status};
 use std::path::{Path, PathBuf};
 
 const CORPUS: &str = "tests/data/corpus";
-const SCHEMA: &str = "schema/sift-annotations.v1.schema.json";
+const SCHEMA: &str = "schema/sift-annotations.v2.schema.json";
 
 fn gold_paths() -> Vec<PathBuf> {
     let mut v: Vec<_> = std::fs::read_dir(CORPUS)
@@ -241,4 +241,112 @@ fn an_adjudicated_merge_validates_and_its_provenance_attr_is_in_the_schema() {
     check(&schema, &v, "$", &mut errs);
     assert!(errs.is_empty(), "{errs:?}");
     assert_eq!(v["documents"][0]["spans"][0]["attrs"][ANNOTATORS_ATTR], serde_json::json!(["A"]));
+}
+
+/// A gold article with a `said-by` relation from its first claim to a manual source span, an automatic `about`
+/// relation from a number to that claim, and two document labels.
+fn linked() -> (Vec<sift::Document>, Vec<Label>) {
+    use sift::{Category, Relation, Scope};
+    let imp = formats::read(Format::Sift, &std::fs::read_to_string(&gold_paths()[0]).unwrap()).unwrap();
+    let mut d = imp.documents[0].clone();
+    let inside = |c: &sift::Span, n: &sift::Span| n.label == "number" && c.start <= n.start && n.end <= c.end;
+    let (claim, number) = d
+        .spans
+        .iter()
+        .filter(|c| c.label == "claim")
+        .find_map(|c| Some((c.clone(), d.spans.iter().find(|n| inside(c, n))?)))
+        .expect("a gold claim holds a number");
+    let number_id = number.id.clone();
+    let source = sift::Span::manual("src-1", claim.start..claim.start + 3, "source");
+    let said = Relation::manual(&claim.id, "src-1", "said-by");
+    let about =
+        Relation { origin: Origin::Auto, status: Status::Suggested, ..Relation::manual(number_id, &claim.id, "about") };
+    d.spans.push(source);
+    d.relations = vec![said, about];
+    d.categories =
+        vec![Category::manual("security"), Category { status: Status::Rejected, ..Category::manual("sport") }];
+    let mut labels = imp.labels.clone();
+    labels.push(Label::new("source", "#cc79a7", None));
+    labels.push(Label::scoped(Scope::Relation, "said-by", "#56b4e9"));
+    labels.push(Label::scoped(Scope::Relation, "about", "#009e73"));
+    labels.push(Label { key: Some("s".into()), ..Label::scoped(Scope::Document, "security", "#d55e00") });
+    labels.push(Label::scoped(Scope::Document, "sport", "#f0e442"));
+    sift::annotation::sort_spans(&mut d.spans);
+    (vec![d], labels)
+}
+
+#[test]
+fn relations_and_document_labels_round_trip_and_validate() {
+    let (docs, labels) = linked();
+    let json = sift_format::write_json(&docs, &labels);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["version"], 2);
+    assert_eq!(v["documents"][0]["relations"][0]["label"], "said-by");
+    assert_eq!(v["documents"][0]["categories"][1]["status"], "rejected");
+    let mut errs = Vec::new();
+    check(&schema(), &v, "$", &mut errs);
+    assert!(errs.is_empty(), "{errs:?}");
+    for (format, text) in [(Format::Sift, json), (Format::SiftJsonl, sift_format::write_jsonl(&docs, &labels))] {
+        let back = formats::read(format, &text).unwrap();
+        assert_eq!(back.documents, docs, "{format:?}");
+        assert_eq!(back.labels, labels, "{format:?}");
+        assert!(back.losses.is_empty() && back.repairs.is_empty(), "{:?} {:?}", back.losses, back.repairs);
+    }
+}
+
+#[test]
+fn a_relation_must_join_two_spans_of_its_document_and_a_label_is_set_once() {
+    let (docs, labels) = linked();
+    let good: Value = serde_json::from_str(&sift_format::write_json(&docs, &labels)).unwrap();
+    let table: &[(&str, Value, &str)] = &[
+        ("/documents/0/relations/0/to", "nowhere".into(), "documents[0].relations[0]: `to` \"nowhere\" is not a span"),
+        (
+            "/documents/0/relations/1/id",
+            good["documents"][0]["relations"][0]["id"].clone(),
+            "relations[1]: relation id",
+        ),
+        ("/documents/0/relations/0/label", "".into(), "relations[0]: `label` is empty"),
+        ("/documents/0/relations/0/status", "maybe".into(), "relations[0]: `status` \"maybe\" is not one of"),
+        (
+            "/documents/0/categories/1/label",
+            "security".into(),
+            "categories[1]: document label \"security\" is set twice",
+        ),
+        ("/documents/0/categories", "security".into(), "`categories` must be an array"),
+    ];
+    for (path, value, want) in table {
+        let mut bad = good.clone();
+        *bad.pointer_mut(path).unwrap() = value.clone();
+        let err = formats::read(Format::Sift, &bad.to_string()).unwrap_err().to_string();
+        assert!(err.contains(want), "{path}: {err}");
+    }
+    // A relation type or document label the file does not declare is added, and said so.
+    let mut undeclared = good.clone();
+    undeclared["documents"][0]["relations"][0]["label"] = "quotes".into();
+    let imp = formats::read(Format::Sift, &undeclared.to_string()).unwrap();
+    assert!(imp.labels.iter().any(|l| l.name == "quotes" && l.scope == sift::Scope::Relation));
+    assert!(imp.repairs.iter().any(|r| r.contains("\"quotes\" was not declared")), "{:?}", imp.repairs);
+    // Version 1 files still read.
+    let mut v1 = good;
+    v1["version"] = 1.into();
+    assert!(formats::read(Format::Sift, &v1.to_string()).is_ok());
+}
+
+#[test]
+fn other_formats_say_they_drop_relations_and_document_labels_and_list_only_span_labels() {
+    let (docs, labels) = linked();
+    for &format in Format::ALL.iter().filter(|f| !matches!(f, Format::Sift | Format::SiftJsonl)) {
+        let out = formats::write(format, &docs, &labels);
+        let losses = out.losses.join("\n");
+        assert!(
+            losses.contains("2 × relation `said-by` dropped") || losses.contains("1 × relation `said-by` dropped"),
+            "{format:?}: {losses}"
+        );
+        assert!(losses.contains("document label `security` dropped"), "{format:?}: {losses}");
+        for (name, content) in &out.files {
+            if name.ends_with(".conf") || name.ends_with(".xml") {
+                assert!(!content.contains("said-by") && !content.contains("security"), "{format:?} {name}");
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@
 //!
 //! Every merged span is `accepted` and records who had it in `attrs.annotators` ([`ANNOTATORS_ATTR`]): the
 //! names of the annotators with a span of the same label, extent and attributes (for an edit: the same label
-//! and extent; possibly none). The attribute is documented in `schema/sift-annotations.v1.schema.json`, so the
+//! and extent; possibly none). The attribute is documented in `schema/sift-annotations.v2.schema.json`, so the
 //! merged set exports to `sift-annotations` (and to every format that keeps `attrs`) with its provenance.
 //! Documents that are not in every annotator's set are not merged; [`Adjudication::unmatched`] lists them.
 
@@ -185,7 +185,7 @@ pub fn merge(adj: &Adjudication, choices: &BTreeMap<String, Choice>) -> Merged {
         }
         let mut spans = out.spans;
         sort_spans(&mut spans);
-        documents.push(Document { id: d.id.clone(), name: d.name.clone(), text: d.text.clone(), spans });
+        documents.push(Document::new(d.id.clone(), d.name.clone(), d.text.clone(), spans));
     }
     Merged { documents, pending: adj.pending(choices) }
 }
@@ -231,7 +231,7 @@ mod tests {
     const TEXT: &str = "Gunmen killed at least 133 people in Moscow on Friday, officials said.";
 
     fn set(name: &str, spans: Vec<Span>) -> Annotator {
-        Annotator::new(name, vec![Document { id: name.into(), name: format!("{name}.json"), text: TEXT.into(), spans }])
+        Annotator::new(name, vec![Document::new(name, format!("{name}.json"), TEXT, spans)])
     }
 
     fn s(start: usize, end: usize, label: &str) -> Span {

@@ -231,14 +231,8 @@ mod tests {
         use crate::annotation::{Document, Span};
         // One text of 10 code points; A has x at 2..6, B at 2..6 too: D_o 0, so alpha 1. With B at 3..6 instead:
         // δ² = 1² + 0² = 1, D_o = 2·1 / (2·1·10²) = 0.01.
-        let doc = |r: std::ops::Range<usize>| {
-            vec![Document {
-                id: "d".into(),
-                name: "d".into(),
-                text: "abcdefghij".into(),
-                spans: vec![Span::manual("s", r, "x")],
-            }]
-        };
+        let doc =
+            |r: std::ops::Range<usize>| vec![Document::new("d", "d", "abcdefghij", vec![Span::manual("s", r, "x")])];
         let run = |b| {
             let al = align(&[Annotator::new("A", doc(2..6)), Annotator::new("B", doc(b))], &Options::default());
             unitized_alpha(&al.documents)

@@ -264,7 +264,7 @@ mod tests {
 
     fn docset(a: Vec<Span>, b: Vec<Span>) -> Aligned {
         let text = "The quick brown fox jumps over the lazy dog near the river bank today.";
-        let d = |spans| vec![Document { id: "d".into(), name: "d.txt".into(), text: text.into(), spans }];
+        let d = |spans| vec![Document::new("d", "d.txt", text, spans)];
         align(&[Annotator::new("A", d(a)), Annotator::new("B", d(b))], &Options::default())
     }
 

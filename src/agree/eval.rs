@@ -96,7 +96,7 @@ mod tests {
     fn the_line_metric_by_hand() {
         // Lines: "aaaa" 0-4, "bbbb" 5-9, "" 10-10, "cccc" 11-15, "dd" 16-18.
         let text = "aaaa\nbbbb\n\ncccc\ndd";
-        let doc = |spans| vec![Document { id: "d".into(), name: "d".into(), text: text.into(), spans }];
+        let doc = |spans| vec![Document::new("d", "d", text, spans)];
         // Gold: lines 1 and 4. Prediction: line 1 (whole), line 2 at exactly half (2 of 4: boilerplate), line 4
         // at 1 of 2 (half: boilerplate), line 3 at 1 of 4 (not).
         let gold = Annotator::new("gold", doc(vec![bp(0, 4), bp(16, 18)]));
@@ -112,7 +112,7 @@ mod tests {
 
     #[test]
     fn a_gold_document_the_prediction_lacks_costs_recall() {
-        let d = |t: &str, spans| Document { id: t.into(), name: t.into(), text: t.into(), spans };
+        let d = |t: &str, spans| Document::new(t, t, t, spans);
         let gold = Annotator::new("gold", vec![d("one two", vec![bp(0, 3)]), d("three", vec![bp(0, 5)])]);
         let pred = Annotator::new("pred", vec![d("one two", vec![bp(0, 3)]), d("other", vec![])]);
         let e = evaluate(&gold, &pred, &Options::default());

@@ -238,7 +238,7 @@ mod tests {
         // x: A in, in, out, out; B in, out, out, out: p_o 3/4, p_e .5·.25 + .5·.75 = .5, kappa .5.
         // Overall: A x+y, x, O, O; B x, O, O, O: p_o 2/4; p_e = .25·.25 (x) + .5·.75 (O) = .4375;
         // kappa (.5 − .4375) / .5625 = 1/9.
-        let doc = |spans| vec![Document { id: "d".into(), name: "d".into(), text: "a b c d".into(), spans }];
+        let doc = |spans| vec![Document::new("d", "d", "a b c d", spans)];
         let a = doc(vec![Span::manual("1", 0..3, "x"), Span::manual("2", 0..1, "y")]);
         let b = doc(vec![Span::manual("1", 0..1, "x")]);
         let al = align(&[Annotator::new("A", a), Annotator::new("B", b)], &Options::default());

@@ -283,7 +283,7 @@ mod tests {
     use super::*;
 
     fn doc(name: &str, text: &str, spans: Vec<Span>) -> Document {
-        Document { id: name.into(), name: name.into(), text: text.into(), spans }
+        Document::new(name, name, text, spans)
     }
 
     #[test]

@@ -50,16 +50,29 @@ pub struct Label {
     /// Keyboard shortcut, one character ("1"–"9"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// What it marks; span labels leave it out.
+    #[serde(default, skip_serializing_if = "is_span_scope")]
+    pub scope: Scope,
+}
+
+fn is_span_scope(s: &Scope) -> bool {
+    *s == Scope::Span
 }
 
 impl Label {
+    /// A span label.
+    pub fn new(name: impl Into<String>, color: impl Into<String>, key: Option<String>) -> Label {
+        Label { name: name.into(), color: color.into(), key, scope: Scope::Span }
+    }
+
+    /// A label for `scope` (a relation type, a document label) with no key.
+    pub fn scoped(scope: Scope, name: impl Into<String>, color: impl Into<String>) -> Label {
+        Label { name: name.into(), color: color.into(), key: None, scope }
+    }
+
     /// The three built-in labels with colour-blind-safe colours (Okabe–Ito palette).
     pub fn builtin() -> Vec<Label> {
-        let l = |name: &str, color: &str, key: &str| Label {
-            name: name.into(),
-            color: color.into(),
-            key: Some(key.into()),
-        };
+        let l = |name: &str, color: &str, key: &str| Label::new(name, color, Some(key.into()));
         vec![l(BOILERPLATE, "#999999", "1"), l(CLAIM, "#e69f00", "2"), l(NUMBER, "#0072b2", "3")]
     }
 }
@@ -156,7 +169,84 @@ pub fn sort_spans(spans: &mut [Span]) {
     spans.sort_by(|a, b| (a.start, a.end, &a.label, &a.id).cmp(&(b.start, b.end, &b.label, &b.id)));
 }
 
-/// A text with its spans.
+/// The built-in relation from a claim to the span naming who made it.
+pub const SAID_BY: &str = "said-by";
+/// The built-in relation from a number to the claim it is part of or supports.
+pub const ABOUT: &str = "about";
+
+/// What a label marks: a stretch of text (the default), a link between two spans, or a whole document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// A span label.
+    #[default]
+    Span,
+    /// A relation type.
+    Relation,
+    /// A document label (category).
+    Document,
+}
+
+/// A typed, directed link between two spans of one document, by span id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Stable identifier, unique within its document.
+    pub id: String,
+    /// Id of the span the relation starts at (the claim of a `said-by`).
+    pub from: String,
+    /// Id of the span it points to (the source of a `said-by`).
+    pub to: String,
+    /// Relation type.
+    pub label: String,
+    /// Who made it.
+    #[serde(default)]
+    pub origin: Origin,
+    /// Review state.
+    #[serde(default)]
+    pub status: Status,
+}
+
+impl Relation {
+    /// A relation a person made (or an imported tool's): manual, accepted, with the id [`relation_id`] gives.
+    pub fn manual(from: impl Into<String>, to: impl Into<String>, label: impl Into<String>) -> Relation {
+        let (from, to, label) = (from.into(), to.into(), label.into());
+        Relation {
+            id: relation_id(&label, &from, &to),
+            from,
+            to,
+            label,
+            origin: Origin::Manual,
+            status: Status::Accepted,
+        }
+    }
+}
+
+/// The id of a relation made without one: `label:from>to`, stable across re-annotation as span ids are.
+pub fn relation_id(label: &str, from: &str, to: &str) -> String {
+    format!("{label}:{from}>{to}")
+}
+
+/// A label on a whole document (a topic, a genre, the article's overall rating).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    /// Label name.
+    pub label: String,
+    /// Who set it.
+    #[serde(default)]
+    pub origin: Origin,
+    /// Review state.
+    #[serde(default)]
+    pub status: Status,
+}
+
+impl Category {
+    /// A category a person set: manual, accepted.
+    pub fn manual(label: impl Into<String>) -> Category {
+        Category { label: label.into(), origin: Origin::Manual, status: Status::Accepted }
+    }
+}
+
+/// A text with its spans, the relations between them and its document labels.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Stable identifier.
@@ -167,11 +257,34 @@ pub struct Document {
     pub text: String,
     /// Spans, sorted by (start, end, label).
     pub spans: Vec<Span>,
+    /// Relations between the spans, in the order they were made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+    /// Document labels, in the order they were set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
 }
 
 impl Document {
+    /// A document with these spans, no relations and no document labels.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, text: impl Into<String>, spans: Vec<Span>) -> Document {
+        Document {
+            id: id.into(),
+            name: name.into(),
+            text: text.into(),
+            spans,
+            relations: Vec::new(),
+            categories: Vec::new(),
+        }
+    }
+
     /// Spans overlapping the code-point range `r`.
     pub fn overlapping(&self, r: Range<usize>) -> impl Iterator<Item = &Span> {
         self.spans.iter().filter(move |s| s.start < r.end && r.start < s.end)
+    }
+
+    /// The span with this id.
+    pub fn span(&self, id: &str) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
     }
 }

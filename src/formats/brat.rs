@@ -78,7 +78,7 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
                 super::common::quote(&id)
             ));
         }
-        let mut doc = Document { id, name: format!("{base}.txt"), text: text.to_string(), spans: Vec::new() };
+        let mut doc = Document::new(id, format!("{base}.txt"), text.to_string(), Vec::new());
         if let Some((name, ann)) = anns.get(stem) {
             doc.spans = parse_ann(name, ann, text, &mut labels, &mut losses, &mut repairs)?;
         }

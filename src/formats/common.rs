@@ -1,7 +1,7 @@
 //! Helpers every format shares: placing foreign offsets on the text (with unit conversion and repair by the
 //! quoted text), label bookkeeping, span ids, and loss counting.
 
-use crate::annotation::{auto_id, sort_spans, Document, Label, Span};
+use crate::annotation::{auto_id, sort_spans, Document, Label, Scope, Span};
 use crate::text::OffsetMap;
 use std::collections::{BTreeMap, HashSet};
 
@@ -315,13 +315,20 @@ impl Labels {
         Labels::default()
     }
 
-    pub fn has(&self, name: &str) -> bool {
-        self.list.iter().any(|l| l.name == name)
+    /// Whether `name` is known as a label of `scope`.
+    pub fn has_in(&self, name: &str, scope: Scope) -> bool {
+        self.list.iter().any(|l| l.name == name && l.scope == scope)
     }
 
-    /// Adds `name` if unknown; returns whether it was added.
+    /// Adds span label `name` if unknown; returns whether it was added.
     pub fn ensure(&mut self, name: &str) -> bool {
-        if self.has(name) {
+        self.ensure_in(name, Scope::Span)
+    }
+
+    /// Adds `name` as a label of `scope` if unknown, with a free colour and a key free in its scope; returns
+    /// whether it was added.
+    pub fn ensure_in(&mut self, name: &str, scope: Scope) -> bool {
+        if self.has_in(name, scope) {
             return false;
         }
         let used: HashSet<&str> = self.list.iter().map(|l| l.color.as_str()).collect();
@@ -329,9 +336,10 @@ impl Labels {
             .iter()
             .find(|c| !used.contains(**c))
             .unwrap_or(&EXTRA_COLORS[self.list.len() % EXTRA_COLORS.len()]);
-        let keys: HashSet<&str> = self.list.iter().filter_map(|l| l.key.as_deref()).collect();
+        let keys: HashSet<&str> =
+            self.list.iter().filter(|l| l.scope == scope).filter_map(|l| l.key.as_deref()).collect();
         let key = (1..=9).map(|k| k.to_string()).find(|k| !keys.contains(k.as_str()));
-        self.list.push(Label { name: name.to_string(), color: color.to_string(), key });
+        self.list.push(Label { key, ..Label::scoped(scope, name, *color) });
         true
     }
 }

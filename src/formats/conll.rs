@@ -101,7 +101,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         }
         super::common::fill_ids(&mut spans);
         crate::annotation::sort_spans(&mut spans);
-        documents.push(Document { name: id.clone(), id, text: b.text, spans });
+        documents.push(Document::new(id.clone(), id, b.text, spans));
     }
     if documents.len() == 1 && documents[0].text.is_empty() {
         documents.clear();

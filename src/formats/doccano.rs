@@ -179,7 +179,7 @@ fn record(
         }
         spans.push(Span { attrs, ..Span::manual(String::new(), placed.start..placed.end, l) });
     }
-    Ok(finish(Document { name: id.clone(), id, text, spans }))
+    Ok(finish(Document::new(id.clone(), id, text, spans)))
 }
 
 fn label_name(v: &Value) -> Option<String> {

@@ -149,7 +149,7 @@ fn task(
             }
         }
     }
-    Ok(finish(Document { id, name, text, spans }))
+    Ok(finish(Document::new(id, name, text, spans)))
 }
 
 /// Turns one annotation's (or prediction's) results into spans: `labels` results make regions, results of other
@@ -478,8 +478,7 @@ fn config_xml(labels: &[Label], docs: &[Document], tags: &Tags) -> String {
             }
         }
     }
-    let extra_labels: Vec<Label> =
-        extra.into_iter().map(|n| Label { name: n, color: "#666666".into(), key: None }).collect();
+    let extra_labels: Vec<Label> = extra.into_iter().map(|n| Label::new(n, "#666666", None)).collect();
     names.extend(extra_labels.iter());
     let mut x = String::from("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
     for l in names {

@@ -17,6 +17,9 @@
 //! | `w3c` | code points (reads UTF-16 too) | label, extent, id, note, why, auto/manual |
 //! | `conll` | none (tokens) | label, extent of one non-overlapping layer |
 //! | `text` | none | the clean article only |
+//!
+//! Relations between spans and document labels (sift-annotations v2) are kept only by the two `sift` formats
+//! so far; every other writer lists them in `losses` and writes the span labels alone.
 
 // Byte-index slicing of user text panics off a char boundary: every slice says why it is on one, or uses `get`.
 #![warn(clippy::string_slice)]
@@ -28,6 +31,7 @@ mod common;
 mod conll;
 mod doccano;
 mod labelstudio;
+mod links;
 pub mod sift;
 mod sift_write;
 mod spacy;
@@ -37,7 +41,7 @@ mod w3c;
 pub(crate) use common::{json_type, tokenize};
 pub use text::clean_text;
 
-use crate::annotation::{Document, Label};
+use crate::annotation::{Document, Label, Scope};
 use crate::{Error, ErrorKind};
 use std::collections::HashSet;
 
@@ -45,9 +49,9 @@ use std::collections::HashSet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
-    /// `sift-annotations` v1 JSON: lossless.
+    /// `sift-annotations` v2 JSON (reads v1): lossless.
     Sift,
-    /// `sift-annotations` v1 JSONL, one document per line (also reads the CLI stream lines): lossless.
+    /// `sift-annotations` v2 JSONL, one document per line (also reads the CLI stream lines): lossless.
     SiftJsonl,
     /// doccano JSONL (`text` + `label: [[start, end, "LABEL"]]`, or `entities`/`relations`); UTF-16 offsets.
     Doccano,
@@ -346,6 +350,18 @@ pub fn write(format: Format, docs: &[Document], labels: &[Label]) -> Export {
 
 /// Writes `docs` with their `labels` in `format`.
 pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: &WriteOptions) -> Export {
+    if matches!(format, Format::Sift | Format::SiftJsonl) {
+        return write_spans(format, docs, labels, options);
+    }
+    // Relations and document labels are sift's own so far: the other writers get the span labels only, and say
+    // what they left out.
+    let spans: Vec<Label> = labels.iter().filter(|l| l.scope == Scope::Span).cloned().collect();
+    let mut export = write_spans(format, docs, &spans, options);
+    export.losses.extend(links::unsupported(format.name(), docs, false, false));
+    export
+}
+
+fn write_spans(format: Format, docs: &[Document], labels: &[Label], options: &WriteOptions) -> Export {
     match format {
         Format::Sift => {
             Export { files: vec![("annotations.json".into(), sift::write_json(docs, labels))], losses: vec![] }

@@ -1,14 +1,23 @@
-//! `sift-annotations` version 1: sift's own format, the only one that keeps everything (origin, review status,
-//! rule, reason, notes, attributes, label colours and keys). The schema is `schema/sift-annotations.v1.schema.json`.
+//! `sift-annotations` version 2: sift's own format, the only one that keeps everything (origin, review status,
+//! rule, reason, notes, attributes, relations, document labels, label colours and keys). The schema is
+//! `schema/sift-annotations.v2.schema.json`; version 1 files (no relations, no document labels) still read.
 //!
 //! ```json
-//! {"format": "sift-annotations", "version": 1,
-//!  "labels": [{"name": "number", "color": "#0072b2", "key": "3"}],
+//! {"format": "sift-annotations", "version": 2,
+//!  "labels": [{"name": "number", "color": "#0072b2", "key": "3"},
+//!             {"name": "said-by", "color": "#56b4e9", "scope": "relation"},
+//!             {"name": "politics", "color": "#009e73", "key": "p", "scope": "document"}],
 //!  "documents": [{"id": "…", "name": "…", "text": "…",
 //!    "spans": [{"id": "number:12-24", "start": 12, "end": 24, "start_utf16": 12, "end_utf16": 24,
 //!               "label": "number", "text": "at least 115", "origin": "auto", "status": "suggested",
-//!               "rule": "number.bound", "why": "…", "attrs": {"kind": "cardinal", "value": 115}}]}]}
+//!               "rule": "number.bound", "why": "…", "attrs": {"kind": "cardinal", "value": 115}}],
+//!    "relations": [{"id": "r1", "from": "claim:0-40", "to": "source:0-12", "label": "said-by",
+//!                   "origin": "manual", "status": "accepted"}],
+//!    "categories": [{"label": "politics", "origin": "manual", "status": "accepted"}]}]}
 //! ```
+//!
+//! **Relations** link two spans of one document by span id, typed by a label of scope `relation`; **categories**
+//! are labels of scope `document` on the whole text. Both default `origin`/`status` as spans do.
 //!
 //! **Units.** `start`/`end` are Unicode code points (Python `str` indices), end exclusive. `start_utf16`/`end_utf16`
 //! are the same edges in UTF-16 code units, written for JavaScript consumers; on reading they are optional and,
@@ -16,8 +25,9 @@
 //!
 //! **Reading is strict**: every problem (wrong format name or version, offsets out of range or reversed, a `text`
 //! that is not the slice, disagreeing UTF-16 offsets, an edge inside a grapheme cluster, duplicate ids, bad
-//! label colours) is reported with its path, e.g. `documents[2].spans[14]: text "…" does not match the document
-//! text at 12..24 ("…")`. Missing optional fields are defaulted: ids become `label:start-end`, `origin` becomes
+//! label colours, a relation whose `from` or `to` is not a span of its document, a document label set twice) is
+//! reported with its path, e.g. `documents[2].spans[14]: text "…" does not match the document text at 12..24
+//! ("…")`. Missing optional fields are defaulted: ids become `label:start-end`, `origin` becomes
 //! `manual`, `status` becomes `accepted` (`suggested` for automatic spans), `labels` become the built-in labels,
 //! and a label used but not declared is added (and said so in `repairs`). Unknown keys are ignored and listed in
 //! `losses`.
@@ -29,23 +39,25 @@
 //! still version 1.
 //!
 //! **JSONL** (`.jsonl`): one document object per line, optionally preceded by a header line
-//! `{"format": "sift-annotations", "version": 1, "labels": […]}`. The CLI's stream lines `{"id", "text", "spans"}`
+//! `{"format": "sift-annotations", "version": 2, "labels": […]}`. The CLI's stream lines `{"id", "text", "spans"}`
 //! are documents without a `name`, so they read as JSONL too.
 
 use super::common::{clip, json_type, jsonl_lines, parse_json, quote, show, Labels};
 use super::sift_write::{DocOut, FileOut, HeaderOut};
-use super::Import;
-use crate::annotation::{sort_spans, Attrs, Document, Label, Origin, Span, Status};
+use super::{links, Import};
+use crate::annotation::{sort_spans, Attrs, Document, Label, Origin, Scope, Span, Status};
 use crate::compare::Comparisons;
 use crate::text::OffsetMap;
 use crate::{Error, ErrorKind};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use std::collections::HashSet;
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "sift-annotations";
 /// The version this code reads and writes.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
+/// The oldest version this code reads (version 1 has no relations and no document labels).
+pub const OLDEST: u64 = 1;
 
 /// How many problems an error message lists before summing up the rest.
 const MAX_PROBLEMS: usize = 8;
@@ -195,46 +207,10 @@ pub fn stream_line_warned(doc: &Document, warning: Option<&str>) -> String {
     serde_json::to_string(&DocOut::new(doc, false).warned(warning)).expect("strings and numbers serialize")
 }
 
-/// A document as a JSON object, with `text`, `start_utf16` and `end_utf16` filled on every span.
+/// A document as a JSON object, as the file holds it: `text`, `start_utf16` and `end_utf16` filled on every span,
+/// relations and document labels when it has any.
 pub fn document_json(doc: &Document) -> Value {
-    let map = OffsetMap::new(&doc.text);
-    json!({
-        "id": doc.id,
-        "name": doc.name,
-        "text": doc.text,
-        "spans": doc.spans.iter().map(|s| span_json(&doc.text, &map, s)).collect::<Vec<_>>(),
-    })
-}
-
-/// A span as a JSON object. Offsets past the end of the text (a caller's bug) are clamped for the derived
-/// fields, so that writing never panics; reading such a file back reports them.
-pub fn span_json(text: &str, map: &OffsetMap, s: &Span) -> Value {
-    let n = map.len_chars();
-    let (a, b) = (s.start.min(n), s.end.min(n));
-    let slice = if a <= b { map.slice(text, a, b) } else { "" };
-    let mut o = Map::new();
-    o.insert("id".into(), s.id.clone().into());
-    o.insert("start".into(), s.start.into());
-    o.insert("end".into(), s.end.into());
-    o.insert("start_utf16".into(), map.char_to_utf16(a).into());
-    o.insert("end_utf16".into(), map.char_to_utf16(b).into());
-    o.insert("label".into(), s.label.clone().into());
-    o.insert("text".into(), slice.into());
-    o.insert("origin".into(), super::common::origin_name(s.origin).into());
-    o.insert("status".into(), super::common::status_name(s.status).into());
-    if let Some(r) = &s.rule {
-        o.insert("rule".into(), r.clone().into());
-    }
-    if let Some(w) = &s.why {
-        o.insert("why".into(), w.clone().into());
-    }
-    if let Some(n) = &s.note {
-        o.insert("note".into(), n.clone().into());
-    }
-    if !s.attrs.is_empty() {
-        o.insert("attrs".into(), Value::Object(s.attrs.clone()));
-    }
-    Value::Object(o)
+    serde_json::to_value(DocOut::new(doc, true)).expect("strings and numbers serialize")
 }
 
 /// Accumulates documents, labels and problems while reading.
@@ -300,11 +276,13 @@ impl Reader {
             }
         }
         match top.get("version") {
-            Some(v) if v.as_u64() == Some(VERSION) => {}
+            Some(v) if v.as_u64().is_some_and(|n| (OLDEST..=VERSION).contains(&n)) => {}
             Some(v) => {
                 return Err(Error::new(
                     ErrorKind::Unsupported,
-                    format!("{at}unsupported sift-annotations version {v}: this sift reads version {VERSION}"),
+                    format!(
+                        "{at}unsupported sift-annotations version {v}: this sift reads versions {OLDEST} to {VERSION}"
+                    ),
                 ))
             }
             None => {
@@ -323,7 +301,7 @@ impl Reader {
                         Ok(label) => {
                             if label.name.trim().is_empty() {
                                 self.problem(format!("{p}: `name` is empty"));
-                            } else if labels.has(&label.name) {
+                            } else if labels.has_in(&label.name, label.scope) {
                                 self.problem(format!("{p}: label {} is declared twice", quote(&label.name)));
                             }
                             if !is_hex_color(&label.color) {
@@ -335,12 +313,12 @@ impl Reader {
                             if let Some(k) = &label.key {
                                 if k.chars().count() != 1 {
                                     self.problem(format!("{p}: `key` {} must be one character", quote(k)));
-                                } else if !keys.insert(k.clone()) {
+                                } else if !keys.insert((label.scope, k.clone())) {
                                     self.problem(format!("{p}: key {} is already used by another label", quote(k)));
                                 }
                             }
                             if let Some(o) = l.as_object() {
-                                self.unknown_keys(o, &p, &["name", "color", "key"]);
+                                self.unknown_keys(o, &p, &["name", "color", "key", "scope"]);
                             }
                             labels.list.push(label);
                         }
@@ -365,7 +343,7 @@ impl Reader {
             self.problem(format!("{at}: a document must be an object, not {}", json_type(v)));
             return;
         };
-        self.unknown_keys(o, at, &["id", "name", "text", "spans"]);
+        self.unknown_keys(o, at, &["id", "name", "text", "spans", "relations", "categories"]);
         let text = match o.get("text") {
             Some(Value::String(t)) => t.clone(),
             Some(x) => return self.problem(format!("{at}: `text` must be a string, not {}", json_type(x))),
@@ -404,7 +382,68 @@ impl Reader {
         }
         super::common::fill_ids(&mut spans);
         sort_spans(&mut spans);
-        self.documents.push(Document { id, name, text, spans });
+        let mut doc = Document::new(id, name, text, spans);
+        doc.relations = self.list(o, at, "relations", links::read_relation, links::RELATION_KEYS);
+        doc.categories = self.list(o, at, "categories", links::read_category, links::CATEGORY_KEYS);
+        for r in &doc.relations {
+            self.label_met(&r.label, Scope::Relation, at);
+        }
+        for c in &doc.categories {
+            self.label_met(&c.label, Scope::Document, at);
+        }
+        for (i, p) in links::settle_strict(&doc) {
+            let what = if p.starts_with("document label") { "categories" } else { "relations" };
+            self.problem(format!("{at}.{what}[{i}]: {p}"));
+        }
+        self.documents.push(doc);
+    }
+
+    /// Reads the array `key` of document `o` with `one`, reporting each item that does not read.
+    fn list<T>(
+        &mut self,
+        o: &Map<String, Value>,
+        at: &str,
+        key: &str,
+        one: fn(&Value) -> Result<T, Vec<String>>,
+        keys: &[&str],
+    ) -> Vec<T> {
+        let items = match o.get(key) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(x) => {
+                self.problem(format!("{at}: `{key}` must be an array, not {}", json_type(x)));
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            let p = format!("{at}.{key}[{i}]");
+            if let Some(obj) = v.as_object() {
+                self.unknown_keys(obj, &p, keys);
+            }
+            match one(v) {
+                Ok(x) => out.push(x),
+                Err(bad) => bad.into_iter().for_each(|b| self.problem(format!("{p}: {b}"))),
+            }
+        }
+        out
+    }
+
+    /// Adds a label met on a span, relation or document that the file did not declare (saying so when it
+    /// declared others).
+    fn label_met(&mut self, label: &str, scope: Scope, at: &str) {
+        match &mut self.labels {
+            Some(ls) => {
+                if ls.ensure_in(label, scope) {
+                    self.repairs.push(format!("{at}: label {} was not declared; added", super::common::quote(label)));
+                }
+            }
+            None => {
+                let mut ls = Labels::builtin();
+                ls.ensure_in(label, scope);
+                self.labels = Some(ls);
+            }
+        }
     }
 
     fn span(&mut self, v: &Value, at: &str, text: &str, map: &OffsetMap) -> Option<Span> {
@@ -446,29 +485,21 @@ impl Reader {
         let rule = string("rule", &mut bad);
         let why = string("why", &mut bad);
         let note = string("note", &mut bad);
-        let origin = match string("origin", &mut bad).as_deref() {
-            None => None,
-            Some("auto") => Some(Origin::Auto),
-            Some("manual") => Some(Origin::Manual),
-            Some("gold") => Some(Origin::Gold),
-            Some(x) => {
-                bad.push(format!("`origin` {} is not one of \"auto\", \"manual\", \"gold\"", super::common::quote(x)));
+        let origin = string("origin", &mut bad).and_then(|x| {
+            links::origin_of(&x).or_else(|| {
+                bad.push(format!("`origin` {} is not one of \"auto\", \"manual\", \"gold\"", super::common::quote(&x)));
                 None
-            }
-        };
-        let status = match string("status", &mut bad).as_deref() {
-            None => None,
-            Some("suggested") => Some(Status::Suggested),
-            Some("accepted") => Some(Status::Accepted),
-            Some("rejected") => Some(Status::Rejected),
-            Some(x) => {
+            })
+        });
+        let status = string("status", &mut bad).and_then(|x| {
+            links::status_of(&x).or_else(|| {
                 bad.push(format!(
                     "`status` {} is not one of \"suggested\", \"accepted\", \"rejected\"",
-                    super::common::quote(x)
+                    super::common::quote(&x)
                 ));
                 None
-            }
-        };
+            })
+        });
         let attrs = match o.get("attrs") {
             None | Some(Value::Null) => Attrs::new(),
             Some(Value::Object(a)) => a.clone(),
@@ -531,18 +562,7 @@ impl Reader {
                 }
             }
         }
-        match &mut self.labels {
-            Some(ls) => {
-                if ls.ensure(&label) {
-                    self.repairs.push(format!("{at}: label {} was not declared; added", super::common::quote(&label)));
-                }
-            }
-            None => {
-                let mut ls = Labels::builtin();
-                ls.ensure(&label);
-                self.labels = Some(ls);
-            }
-        }
+        self.label_met(&label, Scope::Span, at);
         if !bad.is_empty() {
             for b in bad {
                 self.problem(format!("{at}: {b}"));
@@ -585,7 +605,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str, spans: Vec<Span>) -> Document {
-        Document { id: "d1".into(), name: "d1.txt".into(), text: text.into(), spans }
+        Document::new("d1", "d1.txt", text, spans)
     }
 
     #[test]
@@ -605,7 +625,7 @@ mod tests {
         read_json(good).expect("the valid base reads");
         let table: &[(&str, &str, ErrorKind, &str)] = &[
             (r#""format":"sift-annotations""#, r#""format":"doccano""#, ErrorKind::Invalid, "not a sift-annotations file"),
-            (r#""version":1"#, r#""version":2"#, ErrorKind::Unsupported, "unsupported sift-annotations version 2"),
+            (r#""version":1"#, r#""version":3"#, ErrorKind::Unsupported, "unsupported sift-annotations version 3"),
             (r#""text":"at least 115""#, r#""text":"at least 11""#, ErrorKind::Invalid, "documents[0].spans[0]: text \"at least 11\" does not match the document text at 3..15 (\"at least 115\")"),
             (r#""end":15"#, r#""end":99"#, ErrorKind::Invalid, "documents[0].spans[0]: offsets 3..99 run past the end"),
             (r#""start":3"#, r#""start":16"#, ErrorKind::Invalid, "start 16 is after end 15"),

@@ -1,7 +1,7 @@
 //! Writing `sift-annotations` without building a JSON tree: documents and spans are serialized straight from
 //! borrowed views, so memory is the output itself, not a `serde_json::Value` per span (several times larger).
 
-use crate::annotation::{Attrs, Document, Label, Span};
+use crate::annotation::{Attrs, Category, Document, Label, Relation, Span};
 use crate::compare::Comparisons;
 use crate::text::OffsetMap;
 use serde::ser::{SerializeSeq, Serializer};
@@ -44,6 +44,10 @@ pub(super) struct DocOut<'a> {
     name: Option<&'a str>,
     text: &'a str,
     spans: SpansOut<'a>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    relations: &'a [Relation],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    categories: &'a [Category],
     /// What the stream says about a cut document (the span limit), on its own line.
     #[serde(skip_serializing_if = "Option::is_none")]
     warning: Option<&'a str>,
@@ -56,6 +60,8 @@ impl<'a> DocOut<'a> {
             name: with_name.then_some(d.name.as_str()),
             text: &d.text,
             spans: SpansOut { text: &d.text, map: OffsetMap::new(&d.text), spans: &d.spans },
+            relations: &d.relations,
+            categories: &d.categories,
             warning: None,
         }
     }

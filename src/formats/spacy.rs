@@ -265,7 +265,7 @@ fn task(
             return Err(format!("span id {} is used twice", super::common::quote(&s.id)));
         }
     }
-    Ok(finish(Document { id, name, text, spans }))
+    Ok(finish(Document::new(id, name, text, spans)))
 }
 
 pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {

@@ -68,7 +68,7 @@ pub(crate) fn read_named(name: &str, input: &str) -> Import {
     let text = crate::input::strip_bom(input).to_string();
     Import {
         labels: Label::builtin(),
-        documents: vec![Document { id, name: base.to_string(), text, spans: Vec::new() }],
+        documents: vec![Document::new(id, base.to_string(), text, Vec::new())],
         losses: Vec::new(),
         repairs: Vec::new(),
     }
@@ -126,7 +126,7 @@ mod tests {
             vec![span(13, 19, Status::Suggested), span(0, 12, Status::Accepted), span(71, 79, Status::Accepted)],
         ];
         for spans in cases {
-            let doc = Document { id: "d".into(), name: "d".into(), text: text.into(), spans };
+            let doc = Document::new("d", "d", text, spans);
             let got: Vec<String> = clean_text(&doc).lines().filter(|l| !l.is_empty()).map(String::from).collect();
             assert_eq!(got, naive(&doc), "{:?}", doc.spans);
         }

@@ -63,7 +63,7 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
         let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
         let id = file_stem(stem, &mut used);
-        docs.push(Document { id, name: base.to_string(), text: text.to_string(), spans: Vec::new() });
+        docs.push(Document::new(id, base.to_string(), text.to_string(), Vec::new()));
     }
     let placers: Vec<Placer> = texts.iter().map(|(_, t)| Placer::new(t)).collect();
     let mut labels = Labels::empty();

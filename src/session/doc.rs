@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use crate::annotation::sort_spans;
+use crate::annotation::{Category, Relation};
 use crate::input::{LineFacts, Source};
 use crate::{Document, Layers, OffsetMap, Span, Status};
 
@@ -39,7 +40,7 @@ impl NewDoc {
         let msg = cut.map(|c| {
             format!("{name}: more than {max} suggestions, the limit for one document; only those before character {c} are shown.")
         });
-        (NewDoc { doc: Document { id: id.into(), name: name.into(), text, spans }, facts: lines, markup }, msg)
+        (NewDoc { doc: Document::new(id, name, text, spans), facts: lines, markup }, msg)
     }
 }
 
@@ -62,6 +63,9 @@ pub struct DocData {
     pub map: Rc<OffsetMap>,
     /// Spans sorted by (start, end, label).
     pub spans: Rc<Vec<Span>>,
+    /// Relations between the spans and document labels, carried through as read (the app has no view of them
+    /// yet; a relation whose span is gone is left out when the document is written).
+    pub links: Rc<(Vec<Relation>, Vec<Category>)>,
     /// Line facts from the document's markup, when it came from HTML.
     pub facts: Option<Rc<Vec<LineFacts>>>,
     /// The markup itself, kept to be saved with the document.
@@ -90,6 +94,7 @@ impl DocData {
             text: Rc::from(doc.text),
             map,
             spans: Rc::new(spans),
+            links: Rc::new((doc.relations, doc.categories)),
             facts: facts.map(Rc::new),
             markup: markup.map(Rc::from),
         }
@@ -97,12 +102,17 @@ impl DocData {
 
     /// The core document (copies the text).
     pub fn to_document(&self) -> Document {
-        Document {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            text: self.text.to_string(),
-            spans: self.spans.as_ref().clone(),
-        }
+        let mut d =
+            Document::new(self.id.clone(), self.name.clone(), self.text.to_string(), self.spans.as_ref().clone());
+        let (relations, categories) = self.links.as_ref();
+        let ids: std::collections::HashSet<&str> = d.spans.iter().map(|s| s.id.as_str()).collect();
+        d.relations = relations
+            .iter()
+            .filter(|r| ids.contains(r.from.as_str()) && ids.contains(r.to.as_str()))
+            .cloned()
+            .collect();
+        d.categories = categories.clone();
+        d
     }
 
     /// Same document, other spans.
@@ -143,6 +153,7 @@ impl DocData {
             text: self.text.clone(),
             map: self.map.clone(),
             spans: self.spans.clone(),
+            links: self.links.clone(),
             facts: self.facts.clone(),
             markup: self.markup.clone(),
         }
@@ -271,7 +282,28 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> DocData {
-        DocData::new(Document { id: "t".into(), name: "t".into(), text: text.into(), spans: vec![] }.into())
+        DocData::new(Document::new("t", "t", text, vec![]).into())
+    }
+
+    #[test]
+    fn relations_and_document_labels_survive_edits_and_a_relation_goes_with_its_span() {
+        let text = "Police said 11 people were detained.";
+        let spans = vec![
+            Span::manual("claim-1", 0..36, "claim"),
+            Span::manual("who", 0..6, "source"),
+            Span::manual("n", 12..14, "number"),
+        ];
+        let mut d = Document::new("t", "t", text, spans);
+        d.relations = vec![Relation::manual("claim-1", "who", "said-by"), Relation::manual("n", "claim-1", "about")];
+        d.categories = vec![Category::manual("crime")];
+        let data = DocData::new(d.clone().into());
+        assert_eq!(data.to_document().relations, d.relations);
+        assert_eq!(data.renamed("u".into()).to_document().categories, d.categories);
+        // The source span is deleted: its said-by relation is not written; the other relation and the label stay.
+        let kept: Vec<Span> = data.spans.iter().filter(|s| s.id != "who").cloned().collect();
+        let after = data.with_spans(kept).to_document();
+        assert_eq!(after.relations, vec![d.relations[1].clone()]);
+        assert_eq!(after.categories, d.categories);
     }
 
     /// Code-point offset of the `n`th char of `needle`'s first occurrence.

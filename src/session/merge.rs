@@ -42,5 +42,5 @@ pub fn new_label(name: &str, labels: &[Label]) -> Label {
     const PALETTE: [&str; 6] = ["#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#f0e442", "#000000"];
     let color = PALETTE.iter().find(|c| !labels.iter().any(|l| l.color == **c)).unwrap_or(&PALETTE[0]);
     let key = (1..=9).map(|k| k.to_string()).find(|k| !labels.iter().any(|l| l.key.as_deref() == Some(k.as_str())));
-    Label { name: name.to_string(), color: color.to_string(), key }
+    Label::new(name.to_string(), color.to_string(), key)
 }

@@ -117,7 +117,7 @@ mod tests {
     }
 
     fn doc(spans: Vec<Span>) -> Document {
-        Document { id: "d".into(), name: "Report".into(), text: TEXT.into(), spans }
+        Document::new("d", "Report", TEXT, spans)
     }
 
     /// A has "3.2%" and a suggestion; B has "3.2%" too, "4 billion euros" and a claim.

@@ -340,7 +340,7 @@ mod tests {
     fn markup_is_kept_and_its_facts_rebuilt_on_load() {
         let html = "<nav><a href=/>Home</a> <a href=/w>World</a></nav><p>The toll rose to 133, officials said.</p>";
         let visible = crate::input::html_to_text(html);
-        let doc = Document { id: "h".into(), name: "h".into(), text: visible.text.clone(), spans: vec![] };
+        let doc = Document::new("h", "h", visible.text.clone(), vec![]);
         let back = SavedDoc { doc: doc.clone(), markup: Some(html.into()), rev: 1 }.into_new_doc();
         assert_eq!(back.facts.as_deref(), Some(visible.lines.as_slice()));
         let other = Document { text: "edited elsewhere".into(), ..doc };

@@ -45,7 +45,7 @@ const EDITS: &[(&str, Build, Check)] = &[
     (
         "add docs: ids stay unique, the first added opens, labels of imported spans are created",
         |_| {
-            let mut d = Document { id: "a".into(), name: "Copy".into(), text: SHORT.into(), spans: vec![] };
+            let mut d = Document::new("a", "Copy", SHORT, vec![]);
             d.spans.push(Span::manual("p1", 15..17, "person"));
             Action::AddDocs(vec![d.into()], vec![])
         },
@@ -146,7 +146,7 @@ const EDITS: &[(&str, Build, Check)] = &[
     ),
     (
         "add a label: its key is taken from the label that had it",
-        |_| Action::AddLabel(Label { name: "place".into(), color: "#cc79a7".into(), key: Some("2".into()) }),
+        |_| Action::AddLabel(Label::new("place", "#cc79a7", Some("2".into()))),
         |_, s| {
             assert_eq!(s.label("place").unwrap().key.as_deref(), Some("2"));
             assert_eq!(s.label("claim").unwrap().key, None);
@@ -162,7 +162,7 @@ const EDITS: &[(&str, Build, Check)] = &[
     ),
     (
         "rename a label: spans in every document follow",
-        |_| Action::UpdateLabel("number".into(), Label { name: "figure".into(), color: "#0072b2".into(), key: None }),
+        |_| Action::UpdateLabel("number".into(), Label::new("figure", "#0072b2", None)),
         |b, s| {
             assert!(s.label("number").is_none());
             let count =
@@ -217,17 +217,15 @@ fn edits_that_change_nothing_leave_no_undo_step() {
         Action::DeleteDoc("nope".into()),
         Action::SetStatus(vec!["nope".into()], Status::Accepted),
         Action::Tag(3, 3, "claim".into()),
-        Action::AddLabel(Label { name: "claim".into(), color: "#000000".into(), key: None }),
-        Action::UpdateLabel("number".into(), Label { name: "claim".into(), color: "#000000".into(), key: None }),
+        Action::AddLabel(Label::new("claim", "#000000", None)),
+        Action::UpdateLabel("number".into(), Label::new("claim", "#000000", None)),
     ] {
         let next = s.reduce(a.clone());
         assert!(!next.can_undo(), "{a:?}");
         assert_eq!(content(&next), content(&s), "{a:?}");
     }
     assert_eq!(
-        s.reduce(Action::UpdateLabel("number".into(), Label { name: "claim".into(), color: "#000".into(), key: None }))
-            .notice
-            .as_deref(),
+        s.reduce(Action::UpdateLabel("number".into(), Label::new("claim", "#000", None))).notice.as_deref(),
         Some("A label called \"claim\" already exists.")
     );
     assert!(s.next(Action::Undo).is_none() && s.next(Action::Redo).is_none(), "nothing to undo: no new state");
@@ -261,7 +259,7 @@ const VIEWS: &[(&str, Build, Check)] = &[
     ("notice", |_| Action::Notice("Saved.".into()), |_, s| assert_eq!(s.notice.as_deref(), Some("Saved."))),
     (
         "another tab changed the labels",
-        |_| Action::ExternalLabels(vec![Label { name: "x".into(), color: "#000000".into(), key: None }]),
+        |_| Action::ExternalLabels(vec![Label::new("x", "#000000", None)]),
         |_, s| assert_eq!(s.labels.len(), 1),
     ),
     (
@@ -300,7 +298,7 @@ fn views_and_other_tabs_are_not_undo_steps() {
 fn another_tabs_document_replaces_ours_and_drops_the_history() {
     let s = fixture().reduce(Action::LayerStatus("number".into(), Status::Accepted));
     assert!(s.can_undo());
-    let theirs = Document { id: "b".into(), name: "Theirs".into(), text: SHORT.into(), spans: vec![] };
+    let theirs = Document::new("b", "Theirs", SHORT, vec![]);
     let ext = s.reduce(Action::External("b".into(), Some(theirs.clone()), 7));
     assert_eq!((ext.docs[1].name.as_str(), ext.revs.get("b")), ("Theirs", Some(&7)));
     assert!(!ext.can_undo(), "undo must not take back another tab's work");

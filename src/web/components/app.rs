@@ -107,7 +107,7 @@ pub fn add_source(source: Source, dispatch: &Callback<Action>) {
     }
     let Source { text, lines, markup } = source;
     let (shared_text, shared_facts) = (Rc::<str>::from(text.as_str()), lines.clone().map(Rc::new));
-    let doc = Document { id: id.clone(), name, text, spans: Vec::new() };
+    let doc = Document::new(id.clone(), name, text, Vec::new());
     dispatch.emit(Action::AddDocs(vec![NewDoc { doc, facts: lines, markup }], Vec::new()));
     annotate::in_slices(id, shared_text, shared_facts, dispatch.clone());
 }

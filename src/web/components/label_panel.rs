@@ -75,7 +75,7 @@ pub fn label_panel(p: &LabelPanelProps) -> Html {
                 let key = get("key");
                 let key = key.trim().chars().next().filter(|c| ('1'..='9').contains(c)).map(|c| c.to_string());
                 let color = if is_hex_color(&color) { color } else { "#009e73".into() };
-                dispatch.emit(Action::UpdateLabel(old.clone(), Label { name: get("name"), color, key }));
+                dispatch.emit(Action::UpdateLabel(old.clone(), Label::new(get("name"), color, key)));
                 ed.set(None);
             });
             let ed2 = editing.clone();
