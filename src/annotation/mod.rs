@@ -27,6 +27,25 @@ pub enum Origin {
     Gold,
 }
 
+impl Origin {
+    /// Every origin, in the order files list them.
+    pub const ALL: [Origin; 3] = [Origin::Auto, Origin::Manual, Origin::Gold];
+
+    /// The name files use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Auto => "auto",
+            Origin::Manual => "manual",
+            Origin::Gold => "gold",
+        }
+    }
+
+    /// The origin a file names, if it names one.
+    pub fn from_name(s: &str) -> Option<Origin> {
+        Origin::ALL.into_iter().find(|o| o.name() == s)
+    }
+}
+
 /// Where a span stands in review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -38,6 +57,25 @@ pub enum Status {
     Accepted,
     /// Refused by a reviewer; kept so that re-annotation does not bring it back.
     Rejected,
+}
+
+impl Status {
+    /// Every status, in the order files list them.
+    pub const ALL: [Status; 3] = [Status::Suggested, Status::Accepted, Status::Rejected];
+
+    /// The name files use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Suggested => "suggested",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    /// The status a file names, if it names one.
+    pub fn from_name(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.name() == s)
+    }
 }
 
 /// A label a span can carry.
@@ -281,10 +319,5 @@ impl Document {
     /// Spans overlapping the code-point range `r`.
     pub fn overlapping(&self, r: Range<usize>) -> impl Iterator<Item = &Span> {
         self.spans.iter().filter(move |s| s.start < r.end && r.start < s.end)
-    }
-
-    /// The span with this id.
-    pub fn span(&self, id: &str) -> Option<&Span> {
-        self.spans.iter().find(|s| s.id == id)
     }
 }

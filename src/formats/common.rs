@@ -431,10 +431,10 @@ pub(crate) fn tally_span_fields(t: &mut Tally, s: &Span, keeps: &[&str]) {
         t.add("custom span id dropped (re-import gives label:start-end)");
     }
     if !keep("origin") && s.origin != crate::Origin::Manual {
-        t.add(format!("origin `{}` dropped", origin_name(s.origin)));
+        t.add(format!("origin `{}` dropped", s.origin.name()));
     }
     if !keep("status") && s.status != crate::Status::Accepted {
-        t.add(format!("status `{}` dropped", status_name(s.status)));
+        t.add(format!("status `{}` dropped", s.status.name()));
     }
     if !keep("rule") && s.rule.is_some() {
         t.add("rule dropped");
@@ -449,22 +449,6 @@ pub(crate) fn tally_span_fields(t: &mut Tally, s: &Span, keeps: &[&str]) {
         for k in s.attrs.keys() {
             t.add(format!("attr `{k}` dropped"));
         }
-    }
-}
-
-pub(crate) fn origin_name(o: crate::Origin) -> &'static str {
-    match o {
-        crate::Origin::Auto => "auto",
-        crate::Origin::Manual => "manual",
-        crate::Origin::Gold => "gold",
-    }
-}
-
-pub(crate) fn status_name(s: crate::Status) -> &'static str {
-    match s {
-        crate::Status::Suggested => "suggested",
-        crate::Status::Accepted => "accepted",
-        crate::Status::Rejected => "rejected",
     }
 }
 

@@ -7,54 +7,35 @@ use crate::annotation::{relation_id, Category, Document, Origin, Relation, Statu
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
-/// Reads an `origin` name.
-pub(crate) fn origin_of(s: &str) -> Option<Origin> {
-    match s {
-        "auto" => Some(Origin::Auto),
-        "manual" => Some(Origin::Manual),
-        "gold" => Some(Origin::Gold),
-        _ => None,
-    }
-}
-
-/// Reads a `status` name.
-pub(crate) fn status_of(s: &str) -> Option<Status> {
-    match s {
-        "suggested" => Some(Status::Suggested),
-        "accepted" => Some(Status::Accepted),
-        "rejected" => Some(Status::Rejected),
-        _ => None,
-    }
-}
-
-/// The review fields of a relation or category object, strictly: problems for values that are not names.
-/// Defaults as for spans: `manual`, and `accepted` unless automatic (then `suggested`).
-fn review_fields(o: &Map<String, Value>, bad: &mut Vec<String>) -> (Origin, Status) {
-    let origin = match o.get("origin") {
+/// The optional field `key` of `o`: the one of `all` whose `name` it holds; a problem in `bad` when it holds
+/// something else.
+pub(super) fn named<T: Copy>(
+    o: &Map<String, Value>,
+    key: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    bad: &mut Vec<String>,
+) -> Option<T> {
+    match o.get(key) {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => origin_of(s).or_else(|| {
-            bad.push(format!("`origin` {} is not one of \"auto\", \"manual\", \"gold\"", quote(s)));
+        Some(Value::String(s)) => all.iter().copied().find(|&x| name(x) == s).or_else(|| {
+            let names: Vec<String> = all.iter().map(|&x| format!("{:?}", name(x))).collect();
+            bad.push(format!("`{key}` {} is not one of {}", quote(s), names.join(", ")));
             None
         }),
         Some(x) => {
-            bad.push(format!("`origin` must be a string, not {}", json_type(x)));
+            bad.push(format!("`{key}` must be a string, not {}", json_type(x)));
             None
         }
     }
-    .unwrap_or(Origin::Manual);
-    let status = match o.get("status") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => status_of(s).or_else(|| {
-            bad.push(format!("`status` {} is not one of \"suggested\", \"accepted\", \"rejected\"", quote(s)));
-            None
-        }),
-        Some(x) => {
-            bad.push(format!("`status` must be a string, not {}", json_type(x)));
-            None
-        }
-    }
-    .unwrap_or(if origin == Origin::Auto { Status::Suggested } else { Status::Accepted });
-    (origin, status)
+}
+
+/// The review fields of a span, relation or category object, with the defaults files may leave to the reader:
+/// `manual`, and `accepted` unless automatic (then `suggested`).
+pub(super) fn review_fields(o: &Map<String, Value>, bad: &mut Vec<String>) -> (Origin, Status) {
+    let origin = named(o, "origin", &Origin::ALL, Origin::name, bad).unwrap_or(Origin::Manual);
+    let default = if origin == Origin::Auto { Status::Suggested } else { Status::Accepted };
+    (origin, named(o, "status", &Status::ALL, Status::name, bad).unwrap_or(default))
 }
 
 fn string_field<'v>(o: &'v Map<String, Value>, k: &str, bad: &mut Vec<String>) -> Option<&'v str> {
@@ -137,36 +118,37 @@ fn unfit(r: &Relation, spans: &HashSet<&str>, ids: &mut HashSet<String>) -> Opti
     (!ids.insert(r.id.clone())).then(|| format!("relation id {} is used twice in this document", quote(&r.id)))
 }
 
-/// Checks `doc`'s relations strictly (sift's own files): each problem, with the relation's index.
-pub(super) fn settle_strict(doc: &Document) -> Vec<(usize, String)> {
+/// Checks `doc`'s relations and document labels strictly (sift's own files): each problem, with the list it is
+/// in (`relations`, `categories`) and its index there.
+pub(super) fn settle_strict(doc: &Document) -> Vec<(&'static str, usize, String)> {
     let spans: HashSet<&str> = doc.spans.iter().map(|s| s.id.as_str()).collect();
     let mut ids = HashSet::new();
-    let mut out: Vec<(usize, String)> =
-        doc.relations.iter().enumerate().filter_map(|(i, r)| Some((i, unfit(r, &spans, &mut ids)?))).collect();
+    let mut out: Vec<_> = doc
+        .relations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some(("relations", i, unfit(r, &spans, &mut ids)?)))
+        .collect();
     let mut seen = HashSet::new();
     out.extend(
         doc.categories
             .iter()
             .enumerate()
             .filter(|(_, c)| !seen.insert(c.label.as_str()))
-            .map(|(i, c)| (i, format!("document label {} is set twice", quote(&c.label)))),
+            .map(|(i, c)| ("categories", i, format!("document label {} is set twice", quote(&c.label)))),
     );
     out
 }
 
-/// What a writer that has no relations or no document labels drops, as loss lines for `format`.
-pub(crate) fn unsupported(format: &str, docs: &[Document], relations: bool, categories: bool) -> Vec<String> {
+/// What a writer without relations and document labels drops, as loss lines for `format`.
+pub(crate) fn unsupported(format: &str, docs: &[Document]) -> Vec<String> {
     let mut t = Tally::default();
     for d in docs {
-        if !relations {
-            for r in &d.relations {
-                t.add(format!("relation `{}` dropped (the format has no relations)", r.label));
-            }
+        for r in &d.relations {
+            t.add(format!("relation `{}` dropped (the format has no relations)", r.label));
         }
-        if !categories {
-            for c in &d.categories {
-                t.add(format!("document label `{}` dropped (the format has no document labels)", c.label));
-            }
+        for c in &d.categories {
+            t.add(format!("document label `{}` dropped (the format has no document labels)", c.label));
         }
     }
     t.lines(format)

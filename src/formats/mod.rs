@@ -357,7 +357,7 @@ pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: 
     // what they left out.
     let spans: Vec<Label> = labels.iter().filter(|l| l.scope == Scope::Span).cloned().collect();
     let mut export = write_spans(format, docs, &spans, options);
-    export.losses.extend(links::unsupported(format.name(), docs, false, false));
+    export.losses.extend(links::unsupported(format.name(), docs));
     export
 }
 

@@ -45,7 +45,7 @@
 use super::common::{clip, json_type, jsonl_lines, parse_json, quote, show, Labels};
 use super::sift_write::{DocOut, FileOut, HeaderOut};
 use super::{links, Import};
-use crate::annotation::{sort_spans, Attrs, Document, Label, Origin, Scope, Span, Status};
+use crate::annotation::{sort_spans, Attrs, Document, Label, Scope, Span};
 use crate::compare::Comparisons;
 use crate::text::OffsetMap;
 use crate::{Error, ErrorKind};
@@ -391,9 +391,8 @@ impl Reader {
         for c in &doc.categories {
             self.label_met(&c.label, Scope::Document, at);
         }
-        for (i, p) in links::settle_strict(&doc) {
-            let what = if p.starts_with("document label") { "categories" } else { "relations" };
-            self.problem(format!("{at}.{what}[{i}]: {p}"));
+        for (list, i, p) in links::settle_strict(&doc) {
+            self.problem(format!("{at}.{list}[{i}]: {p}"));
         }
         self.documents.push(doc);
     }
@@ -485,21 +484,7 @@ impl Reader {
         let rule = string("rule", &mut bad);
         let why = string("why", &mut bad);
         let note = string("note", &mut bad);
-        let origin = string("origin", &mut bad).and_then(|x| {
-            links::origin_of(&x).or_else(|| {
-                bad.push(format!("`origin` {} is not one of \"auto\", \"manual\", \"gold\"", super::common::quote(&x)));
-                None
-            })
-        });
-        let status = string("status", &mut bad).and_then(|x| {
-            links::status_of(&x).or_else(|| {
-                bad.push(format!(
-                    "`status` {} is not one of \"suggested\", \"accepted\", \"rejected\"",
-                    super::common::quote(&x)
-                ));
-                None
-            })
-        });
+        let (origin, status) = links::review_fields(o, &mut bad);
         let attrs = match o.get("attrs") {
             None | Some(Value::Null) => Attrs::new(),
             Some(Value::Object(a)) => a.clone(),
@@ -569,8 +554,6 @@ impl Reader {
             }
             return None;
         }
-        let origin = origin.unwrap_or(Origin::Manual);
-        let status = status.unwrap_or(if origin == Origin::Auto { Status::Suggested } else { Status::Accepted });
         Some(Span { id, start, end, label, origin, status, rule, why, note, attrs })
     }
 

@@ -230,17 +230,8 @@ fn task(
             repairs.push(format!("{p}: {r}"));
         }
         let string = |k: &str| so.get(k).and_then(Value::as_str).map(str::to_string);
-        let origin = match string("origin").as_deref() {
-            Some("auto") => Origin::Auto,
-            Some("gold") => Origin::Gold,
-            _ => Origin::Manual,
-        };
-        let status = match string("status").as_deref() {
-            Some("suggested") => Status::Suggested,
-            Some("accepted") => Status::Accepted,
-            Some("rejected") => Status::Rejected,
-            _ => default_status,
-        };
+        let origin = string("origin").as_deref().and_then(Origin::from_name).unwrap_or(Origin::Manual);
+        let status = string("status").as_deref().and_then(Status::from_name).unwrap_or(default_status);
         let mut attrs: Attrs = so.get("attrs").and_then(Value::as_object).cloned().unwrap_or_default();
         for (k, v) in so.iter().filter(|(k, _)| !OWN_KEYS.contains(&k.as_str())) {
             attrs.insert(k.clone(), v.clone());
@@ -301,8 +292,8 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             o.insert("label".into(), s.label.clone().into());
             o.insert("text".into(), slice(s.start, s.end).into());
             o.insert("id".into(), s.id.clone().into());
-            o.insert("origin".into(), super::common::origin_name(s.origin).into());
-            o.insert("status".into(), super::common::status_name(s.status).into());
+            o.insert("origin".into(), s.origin.name().into());
+            o.insert("status".into(), s.status.name().into());
             for (k, v) in [("rule", &s.rule), ("why", &s.why), ("note", &s.note)] {
                 if let Some(v) = v {
                     o.insert(k.into(), v.clone().into());

@@ -1,6 +1,7 @@
 //! The reader's and writer's own cases; the gold corpus and the schema are checked in `tests/formats_sift.rs`.
 
 use super::*;
+use crate::{Origin, Status};
 
 fn doc(text: &str, spans: Vec<Span>) -> Document {
     Document::new("d1", "d1.txt", text, spans)

@@ -41,23 +41,9 @@ pub fn span_list(p: &SpanListProps) -> Html {
             let mut f: Filter = f.clone();
             match which {
                 "label" => f.label = (!v.is_empty()).then_some(v),
-                "origin" => {
-                    f.origin = match v.as_str() {
-                        "auto" => Some(Origin::Auto),
-                        "manual" => Some(Origin::Manual),
-                        "gold" => Some(Origin::Gold),
-                        _ => None,
-                    }
-                }
+                "origin" => f.origin = Origin::from_name(&v),
                 "sort" => f.by_worth = v == "worth",
-                _ => {
-                    f.status = match v.as_str() {
-                        "suggested" => Some(Status::Suggested),
-                        "accepted" => Some(Status::Accepted),
-                        "rejected" => Some(Status::Rejected),
-                        _ => None,
-                    }
-                }
+                _ => f.status = Status::from_name(&v),
             }
             dispatch.emit(Action::SetFilter(f));
         })
