@@ -4,7 +4,7 @@
 
 use sift::formats::{self, read, read_files, write, Format};
 use sift::text::{slice_chars, OffsetMap};
-use sift::{Document, ErrorKind, Import};
+use sift::{Document, ErrorKind, Import, Scope, Status};
 use std::collections::{BTreeMap, HashSet};
 
 const INTEROP: &str = "tests/data/interop";
@@ -25,7 +25,48 @@ fn check(imp: &Import) {
             assert!(ids.insert(s.id.clone()), "{}: duplicate id {}", d.id, s.id);
             assert!(labels.contains(s.label.as_str()), "{}: undeclared label {}", d.id, s.label);
         }
+        let declared = |name: &str, scope: Scope| imp.labels.iter().any(|l| l.name == name && l.scope == scope);
+        for r in &d.relations {
+            assert!(ids.contains(&r.from) && ids.contains(&r.to), "{}: relation to no span: {r:?}", d.id);
+            assert!(declared(&r.label, Scope::Relation), "{}: undeclared relation type {}", d.id, r.label);
+        }
+        for c in &d.categories {
+            assert!(declared(&c.label, Scope::Document), "{}: undeclared document label {}", d.id, c.label);
+        }
     }
+}
+
+/// (type, from text, to text) of every relation of `d`.
+fn relations_text(d: &Document) -> Vec<(String, String, String)> {
+    let text = |id: &str| {
+        let s = d.spans.iter().find(|s| s.id == id).expect("relation end is a span");
+        slice_chars(&d.text, s.start, s.end).unwrap().to_string()
+    };
+    d.relations.iter().map(|r| (r.label.clone(), text(&r.from), text(&r.to))).collect()
+}
+
+/// A relation by its type and the extents of its ends.
+type Link = (String, (usize, usize), (usize, usize));
+
+/// Per document: the relations not rejected, and the document labels not rejected.
+fn links(imp: &Import) -> Vec<(Vec<Link>, Vec<String>)> {
+    imp.documents
+        .iter()
+        .map(|d| {
+            let at = |id: &str| d.spans.iter().find(|s| s.id == id).map_or((0, 0), |s| (s.start, s.end));
+            let mut rs: Vec<_> = d
+                .relations
+                .iter()
+                .filter(|r| r.status != Status::Rejected)
+                .map(|r| (r.label.clone(), at(&r.from), at(&r.to)))
+                .collect();
+            rs.sort();
+            let mut cs: Vec<String> =
+                d.categories.iter().filter(|c| c.status != Status::Rejected).map(|c| c.label.clone()).collect();
+            cs.sort();
+            (rs, cs)
+        })
+        .collect()
 }
 
 fn spans_text(d: &Document) -> Vec<(String, String)> {
@@ -74,6 +115,7 @@ fn reexport(f: Format, imp: &Import) -> Import {
             .collect()
     };
     assert_eq!(dedup(extents(&back)), dedup(extents(imp)), "{f:?}: extents survive");
+    assert_eq!(links(&back), links(imp), "{f:?}: relations and document labels survive");
     back
 }
 
@@ -114,8 +156,15 @@ fn doccano_relation_files_read_alike_even_pretty_printed() {
             .collect();
     assert_eq!(spans_text(&a.documents[0]), want);
     assert_eq!(extents(&a), extents(&b));
-    assert!(has_loss(&a.losses, "2 × relation `foundedBy` dropped"), "{:?}", a.losses);
-    assert!(has_loss(&a.losses, "1 × relation `foundedAt` dropped"), "{:?}", a.losses);
+    let rel = |l: &str, a: &str, b: &str| (l.to_string(), a.to_string(), b.to_string());
+    let want = [
+        rel("foundedAt", "Google", "September 4, 1998"),
+        rel("foundedBy", "Google", "Larry Page"),
+        rel("foundedBy", "Google", "Sergey Brin"),
+    ];
+    assert_eq!(relations_text(&a.documents[0]), want);
+    assert_eq!(links(&a), links(&b));
+    assert!(a.losses.is_empty(), "{:?}", a.losses);
     reexport(Format::Doccano, &a);
 }
 
@@ -258,7 +307,11 @@ fn brat_notes() {
     assert_eq!(slice_chars(&d.text, t1.start, t1.end), Some("Discworld"));
     assert_eq!(t1.note.as_deref(), Some("Should fictional places be annotated?"));
     assert!(has_loss(&imp.losses, "2 × note on an event or relation dropped"), "{:?}", imp.losses);
-    assert!(has_loss(&imp.losses, "2 × relation (R line) dropped"), "{:?}", imp.losses);
+    let family = |a: &str, b: &str| ("Family".to_string(), a.to_string(), b.to_string());
+    assert_eq!(
+        relations_text(d),
+        [family("Orville Wright", "Wilbur Wright"), family("Orville Wright", "Wilbur Wright")]
+    );
     let out = write(Format::Brat, &imp.documents, &imp.labels);
     assert!(out.losses.iter().any(|l| l.contains("1 × span note kept as AnnotatorNotes")), "{:?}", out.losses);
     let back = reexport(Format::Brat, &imp);
@@ -349,7 +402,13 @@ fn prodigy_entity_linking_records() {
     assert_eq!(imp.documents.len(), 30);
     assert_eq!(label_counts(&imp), counts(&[("ORG", 27), ("PERSON", 3)]));
     assert!(imp.documents.iter().flat_map(spans_text).all(|(_, t)| t == "Emerson"));
-    assert!(has_loss(&imp.losses, "task key `options` dropped") && has_loss(&imp.losses, "task key `accept` dropped"));
+    // The chosen option (a Wikidata id) is a decision about the whole task: a document label; the options are
+    // the labels.
+    let chosen: Vec<Vec<&str>> =
+        imp.documents.iter().map(|d| d.categories.iter().map(|c| c.label.as_str()).collect()).collect();
+    assert!(chosen.iter().all(|c| c.len() == 1 && c[0].starts_with('Q')), "{chosen:?}");
+    let doc_labels = imp.labels.iter().filter(|l| l.scope == Scope::Document).count();
+    assert_eq!(doc_labels, 5);
     reexport(Format::Spacy, &imp);
 }
 
@@ -439,7 +498,7 @@ fn w3c_recogito_js_tags_comments_links_and_a_bad_position() {
         "{:?}",
         imp.repairs
     );
-    assert!(has_loss(&imp.losses, "linking annotation (a relation) dropped"));
+    assert_eq!(relations_text(d), [("isRelatedTo".to_string(), "Troy".to_string(), "death in battle".to_string())]);
     reexport(Format::W3c, &imp);
 }
 

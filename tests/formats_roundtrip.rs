@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use sift::annotation::sort_spans;
 use sift::formats::{clean_text, read, read_files, write, write_with, Format, WriteOptions};
 use sift::text::{slice_chars, OffsetMap};
-use sift::{Document, ErrorKind, Import, Label, Origin, Span, Status};
+use sift::{Category, Document, ErrorKind, Import, Label, Origin, Relation, Scope, Span, Status};
 
 const FAMILY: &str = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
 const FLAG: &str = "\u{1F1FA}\u{1F1E6}";
@@ -85,6 +85,12 @@ fn labels_for(docs: &[Document]) -> Vec<Label> {
         for s in &d.spans {
             if !labels.iter().any(|l| l.name == s.label) {
                 labels.push(Label::new(s.label.clone(), "#123456", None));
+            }
+        }
+        let scoped = d.relations.iter().map(|r| (Scope::Relation, &r.label));
+        for (scope, name) in scoped.chain(d.categories.iter().map(|c| (Scope::Document, &c.label))) {
+            if !labels.iter().any(|l| &l.name == name && l.scope == scope) {
+                labels.push(Label::scoped(scope, name.clone(), "#654321"));
             }
         }
     }
@@ -368,9 +374,16 @@ fn arb_doc() -> impl Strategy<Value = Document> {
                 Just(json!(true))
             ]),
         );
-        (Just(text), prop::collection::vec(span, 0..6))
+        let relation = (0..6usize, 0..6usize, prop::sample::select(&["said-by", "about"][..]), 0..3u8, 0..3u8);
+        let category = (prop::sample::select(&["security", "sport", "health"][..]), 0..3u8, 0..3u8);
+        (
+            Just(text),
+            prop::collection::vec(span, 0..6),
+            prop::collection::vec(relation, 0..4),
+            prop::collection::vec(category, 0..3),
+        )
     })
-    .prop_map(|(text, raw)| {
+    .prop_map(|(text, raw, raw_relations, raw_categories)| {
         let map = OffsetMap::new(&text);
         let mut spans: Vec<Span> = Vec::new();
         for (i, (a, b, label, o, st, rule, note, attr)) in raw.into_iter().enumerate() {
@@ -390,7 +403,32 @@ fn arb_doc() -> impl Strategy<Value = Document> {
             spans.push(span);
         }
         sort_spans(&mut spans);
-        Document::new("p", "p.txt", text, spans)
+        let review = |o: u8, st: u8| {
+            (
+                [Origin::Auto, Origin::Manual, Origin::Gold][o as usize],
+                [Status::Suggested, Status::Accepted, Status::Rejected][st as usize],
+            )
+        };
+        let mut relations: Vec<Relation> = Vec::new();
+        for (a, b, label, o, st) in raw_relations.into_iter().filter(|_| !spans.is_empty()) {
+            let (from, to) = (&spans[a % spans.len()].id, &spans[b % spans.len()].id);
+            let (origin, status) = review(o, st);
+            let r = Relation { origin, status, ..Relation::manual(from, to, label) };
+            if !relations.iter().any(|x| x.id == r.id) {
+                relations.push(r);
+            }
+        }
+        let mut categories: Vec<Category> = Vec::new();
+        for (label, o, st) in raw_categories {
+            let (origin, status) = review(o, st);
+            if !categories.iter().any(|c| c.label == label) {
+                categories.push(Category { origin, status, ..Category::manual(label) });
+            }
+        }
+        let mut doc = Document::new("p", "p.txt", text, spans);
+        doc.relations = relations;
+        doc.categories = categories;
+        doc
     })
 }
 
@@ -411,7 +449,17 @@ proptest! {
     fn spacy_gives_back_the_same_documents(doc in arb_doc()) {
         let labels = labels_for(std::slice::from_ref(&doc));
         let (back, _) = round_trip(Format::Spacy, std::slice::from_ref(&doc), &labels);
-        prop_assert_eq!(&back.documents, &vec![doc.clone()]);
+        // Relations go out when they and their ends are not rejected; document labels all go out, by name.
+        let mut want = doc.clone();
+        let rejected: Vec<&str> =
+            doc.spans.iter().filter(|s| s.status == Status::Rejected).map(|s| s.id.as_str()).collect();
+        want.relations.retain(|r| {
+            r.status != Status::Rejected && !rejected.contains(&r.from.as_str()) && !rejected.contains(&r.to.as_str())
+        });
+        want.categories.sort_by(|a, b| a.label.cmp(&b.label));
+        let mut got = back.documents.clone();
+        got[0].categories.sort_by(|a, b| a.label.cmp(&b.label));
+        prop_assert_eq!(&got, &vec![want]);
     }
 
     #[test]

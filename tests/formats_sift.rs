@@ -4,21 +4,12 @@
 use serde_json::Value;
 use sift::formats::{self, sift as sift_format, Format};
 use sift::{Label, Origin, Status};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-const CORPUS: &str = "tests/data/corpus";
+mod common;
+use common::{gold_paths, linked};
+
 const SCHEMA: &str = "schema/sift-annotations.v2.schema.json";
-
-fn gold_paths() -> Vec<PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(CORPUS)
-        .expect("tests/data/corpus beside the project")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    v.sort();
-    assert_eq!(v.len(), 5, "five gold articles");
-    v
-}
 
 /// The span counts per label from `corpus/README.md`, in file order: boilerplate, claim, number.
 const COUNTS: &[(usize, usize, usize)] = &[(11, 19, 18), (1, 17, 15), (3, 36, 32), (2, 13, 11), (21, 14, 12)];
@@ -245,35 +236,6 @@ fn an_adjudicated_merge_validates_and_its_provenance_attr_is_in_the_schema() {
 
 /// A gold article with a `said-by` relation from its first claim to a manual source span, an automatic `about`
 /// relation from a number to that claim, and two document labels.
-fn linked() -> (Vec<sift::Document>, Vec<Label>) {
-    use sift::{Category, Relation, Scope};
-    let imp = formats::read(Format::Sift, &std::fs::read_to_string(&gold_paths()[0]).unwrap()).unwrap();
-    let mut d = imp.documents[0].clone();
-    let inside = |c: &sift::Span, n: &sift::Span| n.label == "number" && c.start <= n.start && n.end <= c.end;
-    let (claim, number) = d
-        .spans
-        .iter()
-        .filter(|c| c.label == "claim")
-        .find_map(|c| Some((c.clone(), d.spans.iter().find(|n| inside(c, n))?)))
-        .expect("a gold claim holds a number");
-    let number_id = number.id.clone();
-    let source = sift::Span::manual("src-1", claim.start..claim.start + 3, "source");
-    let said = Relation::manual(&claim.id, "src-1", "said-by");
-    let about =
-        Relation { origin: Origin::Auto, status: Status::Suggested, ..Relation::manual(number_id, &claim.id, "about") };
-    d.spans.push(source);
-    d.relations = vec![said, about];
-    d.categories =
-        vec![Category::manual("security"), Category { status: Status::Rejected, ..Category::manual("sport") }];
-    let mut labels = imp.labels.clone();
-    labels.push(Label::new("source", "#cc79a7", None));
-    labels.push(Label::scoped(Scope::Relation, "said-by", "#56b4e9"));
-    labels.push(Label::scoped(Scope::Relation, "about", "#009e73"));
-    labels.push(Label { key: Some("s".into()), ..Label::scoped(Scope::Document, "security", "#d55e00") });
-    labels.push(Label::scoped(Scope::Document, "sport", "#f0e442"));
-    sift::annotation::sort_spans(&mut d.spans);
-    (vec![d], labels)
-}
 
 #[test]
 fn relations_and_document_labels_round_trip_and_validate() {
@@ -330,23 +292,4 @@ fn a_relation_must_join_two_spans_of_its_document_and_a_label_is_set_once() {
     let mut v1 = good;
     v1["version"] = 1.into();
     assert!(formats::read(Format::Sift, &v1.to_string()).is_ok());
-}
-
-#[test]
-fn other_formats_say_they_drop_relations_and_document_labels_and_list_only_span_labels() {
-    let (docs, labels) = linked();
-    for &format in Format::ALL.iter().filter(|f| !matches!(f, Format::Sift | Format::SiftJsonl)) {
-        let out = formats::write(format, &docs, &labels);
-        let losses = out.losses.join("\n");
-        assert!(
-            losses.contains("2 × relation `said-by` dropped") || losses.contains("1 × relation `said-by` dropped"),
-            "{format:?}: {losses}"
-        );
-        assert!(losses.contains("document label `security` dropped"), "{format:?}: {losses}");
-        for (name, content) in &out.files {
-            if name.ends_with(".conf") || name.ends_with(".xml") {
-                assert!(!content.contains("said-by") && !content.contains("security"), "{format:?} {name}");
-            }
-        }
-    }
 }

@@ -22,14 +22,19 @@
 //! colours) are written beside the documents so brat can open the folder, and read back when given. Labels with
 //! spaces get `_`.
 //!
-//! **Lost on export:** origin, review status, rule and reason; rejected spans; attributes that are `false`,
-//! strings with whitespace, arrays, objects or null; custom span ids (brat numbers them `T1`, `T2`, …).
-//! **Lost on import:** events (`E`; their trigger `T` spans are kept), relations (`R`), equivalences (`*`),
-//! normalizations (`N`), and notes or attributes attached to those.
+//! **Relations** are `R` lines (`R1    said-by Arg1:T3 Arg2:T5`, from the first argument to the second, with the
+//! trailing tab brat writes), their types declared in the `[relations]` section of `annotation.conf`.
+//!
+//! **Lost on export:** origin, review status, rule and reason (of spans and relations); rejected spans and
+//! relations; document labels (brat has none); attributes that are `false`, strings with whitespace, arrays,
+//! objects or null; custom span ids (brat numbers them `T1`, `T2`, …).
+//! **Lost on import:** events (`E`; their trigger `T` spans are kept), relations to events, equivalences
+//! (`*`), normalizations (`N`), and notes or attributes attached to events or relations.
 
 use super::common::{clip, file_stem, finish, kept_spans, tally_span_fields, Labels, Placer, Tally, Unit};
+use super::links;
 use super::{Export, Import};
-use crate::annotation::{Document, Label, Span};
+use crate::annotation::{Document, Label, Relation, Scope, Span};
 use crate::text::OffsetMap;
 use crate::{Error, ErrorKind};
 use serde_json::Value;
@@ -48,8 +53,11 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
             anns.insert(stem, (name, content));
         } else if name.ends_with(".conf") {
             if name.ends_with("annotation.conf") {
-                for l in conf_entities(content) {
+                for l in conf_section(content, "[entities]") {
                     labels.ensure(&l);
+                }
+                for l in conf_section(content, "[relations]") {
+                    labels.ensure_in(&l, Scope::Relation);
                 }
             } else if name.ends_with("visual.conf") {
                 styles = conf_colors(content);
@@ -80,9 +88,11 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
         }
         let mut doc = Document::new(id, format!("{base}.txt"), text.to_string(), Vec::new());
         if let Some((name, ann)) = anns.get(stem) {
-            doc.spans = parse_ann(name, ann, text, &mut labels, &mut losses, &mut repairs)?;
+            (doc.spans, doc.relations) = parse_ann(name, ann, text, &mut labels, &mut losses, &mut repairs)?;
         }
-        documents.push(finish(doc));
+        let mut doc = finish(doc);
+        links::settle_loose(&mut doc, &mut losses);
+        documents.push(doc);
     }
     for (name, color) in styles {
         labels.recolor(&name, &color);
@@ -110,20 +120,24 @@ fn conf_colors(conf: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Entity type names from the `[entities]` section of an `annotation.conf` (indentation = hierarchy).
-fn conf_entities(conf: &str) -> Vec<String> {
+/// Type names from one section (`[entities]`, `[relations]`) of an `annotation.conf`: the first word of each
+/// line (indentation = hierarchy); brat's own `<OVERLAP>`-style entries and `!` abstract types left out.
+fn conf_section(conf: &str, section: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut in_entities = false;
+    let mut inside = false;
     for line in conf.lines() {
         let l = line.trim();
         if l.starts_with('[') {
-            in_entities = l == "[entities]";
-        } else if in_entities && !l.is_empty() && !l.starts_with('#') && !l.starts_with('!') {
+            inside = l == section;
+        } else if inside && !l.is_empty() && !l.starts_with(['#', '!', '<']) {
             out.push(l.split_whitespace().next().unwrap_or(l).to_string());
         }
     }
     out
 }
+
+/// The spans and relations of one `.ann` file.
+type Parsed = (Vec<Span>, Vec<Relation>);
 
 fn parse_ann(
     name: &str,
@@ -132,7 +146,7 @@ fn parse_ann(
     labels: &mut Labels,
     losses: &mut Tally,
     repairs: &mut Vec<String>,
-) -> Result<Vec<Span>, Error> {
+) -> Result<Parsed, Error> {
     let placer = Placer::new(text);
     let mut spans: Vec<Span> = Vec::new();
     // brat id -> indices of the spans it became.
@@ -195,9 +209,8 @@ fn parse_ann(
                     spans.push(Span::manual(sid, s..e, label));
                 }
             }
-            b'#' | b'A' | b'M' => later.push((n, line)),
+            b'#' | b'A' | b'M' | b'R' => later.push((n, line)),
             b'E' => losses.add("event (E line) dropped; its trigger span kept"),
-            b'R' => losses.add("relation (R line) dropped"),
             b'*' => losses.add("equivalence (* line) dropped"),
             b'N' => losses.add("normalization (N line) dropped"),
             _ => {
@@ -208,8 +221,15 @@ fn parse_ann(
             }
         }
     }
+    let mut relations = Vec::new();
     for (n, line) in later {
         let at = format!("{name} line {}", n + 1);
+        if line.starts_with('R') {
+            if let Some(r) = relation_line(line, &at, &by_id, labels, losses)? {
+                relations.push(r);
+            }
+            continue;
+        }
         let mut cols = line.splitn(3, '\t');
         let _id = cols.next();
         let body = cols
@@ -251,7 +271,38 @@ fn parse_ann(
             }
         }
     }
-    Ok(spans)
+    Ok((spans, relations))
+}
+
+/// Reads an `R` line, `R1<TAB>type Arg1:T3 Arg2:T5<TAB>`: a relation from the first argument to the second, by
+/// the span ids of their `T` lines; `None` (counted) when an argument is not a span that was kept.
+fn relation_line(
+    line: &str,
+    at: &str,
+    by_id: &HashMap<String, Vec<usize>>,
+    labels: &mut Labels,
+    losses: &mut Tally,
+) -> Result<Option<Relation>, Error> {
+    let body = line.split('\t').nth(1).unwrap_or_default();
+    let mut words = body.split_whitespace();
+    let ty = words.next().unwrap_or_default();
+    let args: Vec<&str> = words.filter_map(|w| w.split_once(':').map(|(_, id)| id)).collect();
+    let [from, to] = args.as_slice() else {
+        return Err(Error::new(
+            ErrorKind::Syntax,
+            format!(
+                "brat: {at}: an R line needs a type and two arguments (`Family Arg1:T1 Arg2:T2`): {:?}",
+                clip(line)
+            ),
+        ));
+    };
+    if !by_id.contains_key(*from) || !by_id.contains_key(*to) {
+        losses.add("relation to an event, a relation or a span not kept dropped");
+        return Ok(None);
+    }
+    labels.ensure_in(ty, Scope::Relation);
+    // The first fragment's span keeps the T id.
+    Ok(Some(Relation::manual(*from, *to, ty)))
 }
 
 /// Code-point ranges of a T line's spans, with the repairs made to get them.
@@ -293,7 +344,9 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut t = Tally::default();
     let mut files = Vec::new();
     let mut used = HashSet::new();
-    let mut types: Vec<String> = labels.iter().map(|l| brat_type(&l.name)).collect();
+    let of = |scope: Scope| labels.iter().filter(move |l| l.scope == scope).map(|l| brat_type(&l.name));
+    let mut types: Vec<String> = of(Scope::Span).collect();
+    let mut relation_types: Vec<String> = of(Scope::Relation).collect();
     let mut attr_values: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for d in docs {
         let stem = file_stem(&d.id, &mut used);
@@ -306,8 +359,12 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         let map = OffsetMap::new(&d.text);
         let mut ann = String::new();
         let (mut a_n, mut note_n) = (0, 0);
-        for (k, s) in kept_spans(d, &mut t).into_iter().enumerate() {
+        let kept = kept_spans(d, &mut t);
+        // Span id -> T id (span ids are unique in a document; the first would win if not).
+        let mut tids: HashMap<&str, String> = HashMap::new();
+        for (k, s) in kept.into_iter().enumerate() {
             let tid = format!("T{}", k + 1);
+            tids.entry(s.id.as_str()).or_insert_with(|| tid.clone());
             tally_span_fields(&mut t, s, &["note", "attrs"]);
             let ty = brat_type(&s.label);
             if ty != s.label {
@@ -364,6 +421,15 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
                 }
             }
         }
+        let written: HashSet<&str> = tids.keys().copied().collect();
+        for (k, r) in links::kept_relations(d, &written, &[], &mut t).into_iter().enumerate() {
+            let ty = brat_type(&r.label);
+            if !relation_types.contains(&ty) {
+                relation_types.push(ty.clone());
+            }
+            ann.push_str(&format!("R{}\t{ty} Arg1:{} Arg2:{}\t\n", k + 1, tids[r.from.as_str()], tids[r.to.as_str()]));
+        }
+        links::categories_unsupported(d, &mut t);
         files.push((format!("{stem}.txt"), d.text.clone()));
         files.push((format!("{stem}.ann"), ann));
     }
@@ -372,9 +438,11 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         conf.push_str(ty);
         conf.push('\n');
     }
-    conf.push_str(
-        "\n[relations]\n<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n",
-    );
+    conf.push_str("\n[relations]\n<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
+    for ty in &relation_types {
+        conf.push_str(&format!("{ty} Arg1:<ENTITY>, Arg2:<ENTITY>\n"));
+    }
+    conf.push_str("\n[events]\n\n[attributes]\n");
     for (k, vals) in &attr_values {
         if vals.is_empty() {
             conf.push_str(&format!("{k} Arg:<ENTITY>\n"));
@@ -384,7 +452,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         }
     }
     let mut visual = String::from("[labels]\n\n[drawing]\n");
-    for l in labels {
+    for l in labels.iter().filter(|l| l.scope != Scope::Document) {
         visual.push_str(&format!("{}\tbgColor:{}\n", brat_type(&l.name), l.color));
     }
     files.push(("annotation.conf".into(), conf));

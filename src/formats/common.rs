@@ -345,24 +345,29 @@ impl Labels {
 }
 
 impl Labels {
-    /// Sets the colour of a known label when `color` is `#rrggbb`.
+    /// Sets the colour of every known label named `name` (whatever its scope) when `color` is `#rrggbb`.
     pub fn recolor(&mut self, name: &str, color: &str) {
-        let valid = color.len() == 7 && color.starts_with('#') && color.chars().skip(1).all(|x| x.is_ascii_hexdigit());
-        if let (true, Some(l)) = (valid, self.list.iter_mut().find(|l| l.name == name)) {
-            l.color = color.to_ascii_lowercase();
+        if let Some(c) = hex_color(color) {
+            self.list.iter_mut().filter(|l| l.name == name).for_each(|l| l.color = c.clone());
         }
     }
 
-    /// Declares label `name` with its colour (kept when `#rrggbb`) and key, adding it if unknown.
-    pub fn style(&mut self, name: &str, color: Option<&str>, key: Option<&str>) {
-        self.ensure(name);
-        if let Some(c) = color {
-            self.recolor(name, c);
+    /// Declares label `name` of `scope` with its colour (kept when `#rrggbb`) and key, adding it if unknown.
+    pub fn style(&mut self, scope: Scope, name: &str, color: Option<&str>, key: Option<&str>) {
+        self.ensure_in(name, scope);
+        let l = self.list.iter_mut().find(|l| l.name == name && l.scope == scope).expect("just ensured");
+        if let Some(c) = color.and_then(hex_color) {
+            l.color = c;
         }
-        let l = self.list.iter_mut().find(|l| l.name == name).expect("just ensured");
         // A declared label has exactly the declared key (none if none), not an invented one.
         l.key = key.filter(|k| k.chars().count() == 1).map(str::to_string);
     }
+}
+
+/// `color` in lower case when it is `#rrggbb`.
+fn hex_color(color: &str) -> Option<String> {
+    let valid = color.len() == 7 && color.starts_with('#') && color.chars().skip(1).all(|x| x.is_ascii_hexdigit());
+    valid.then(|| color.to_ascii_lowercase())
 }
 
 /// The line a format without a label list adds to its export losses.

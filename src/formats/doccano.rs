@@ -4,7 +4,13 @@
 //! `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}], "relations": [{"from_id", "to_id",
 //! "type"}]}`, and the doccano 1.x form `{"text", "annotations": [{"label": 12, "start_offset", "end_offset",
 //! "user"}]}`. A file that is one pretty-printed JSON object or array (doccano's own relation example) is accepted
-//! too. Written: `{"id", "text", "label": [[start, end, "LABEL"], …]}`, one document per line.
+//! too. Document labels are read from `cats` (doccano's intent-and-slot export), from strings in `label`
+//! (its text-classification export) and from `label` objects `{"label": …}` (doccano 1.x).
+//!
+//! Written, one document per line: `{"id", "text", "label": [[start, end, "LABEL"], …]}`; when any document has
+//! relations, every record takes the relation form `{"id", "text", "entities": [{"id", "label", "start_offset",
+//! "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}`, as doccano's relation projects export;
+//! document labels go in `"cats": ["LABEL", …]`.
 //!
 //! **Unit: UTF-16 code units.** doccano's browser editor (v-annotator) stores DOM selection offsets, which are
 //! UTF-16; an emoji counts 2. In "grapheme mode" projects doccano stores grapheme-cluster indices, and spans made
@@ -12,19 +18,21 @@
 //! this reader assumes UTF-16, and the two agree on text without characters outside the Basic Multilingual Plane.
 //!
 //! **Lost on export:** span ids (re-import derives `label:start-end`), origin, review status, rule, reason, note
-//! and attributes; rejected spans are left out. **Lost on import:** relations, document-level categories,
-//! `meta` and other record keys; numeric label ids (1.x) become label names such as `"12"`, and the `user` of a
-//! 1.x annotation is kept as attribute `annotator`.
+//! and attributes; the origin and status of relations and document labels; rejected spans, relations and
+//! document labels are left out. **Lost on import:** `meta` and other record keys; numeric label ids (1.x)
+//! become label names such as `"12"`, and the `user` of a 1.x annotation is kept as attribute `annotator`.
 
 use super::common::{
-    finish, json_type, kept_spans, label_styles_lost, offset, parse_json, tally_span_fields, Labels, Placer, Tally,
-    Unit,
+    fill_ids, finish, json_type, kept_spans, label_styles_lost, offset, parse_json, tally_span_fields, Labels, Placer,
+    Tally, Unit,
 };
+use super::links;
 use super::{Export, Import};
-use crate::annotation::{Attrs, Document, Label, Span};
+use crate::annotation::{Attrs, Category, Document, Label, Relation, Scope, Span};
 use crate::text::OffsetMap;
 use crate::{Error, ErrorKind};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::collections::HashSet;
 
 /// Reads doccano JSONL (or one JSON object / array of records).
@@ -92,8 +100,9 @@ fn record(
         _ => format!("doc-{}", index + 1),
     };
     let placer = Placer::new(&text);
-    // (start, end, label, annotator) in UTF-16 units, with where each came from.
-    let mut raw: Vec<(usize, usize, String, Option<Value>, String)> = Vec::new();
+    // (start, end, label, annotator, entity id) in UTF-16 units, with where each came from.
+    let mut raw: Vec<Raw> = Vec::new();
+    let mut cats: Vec<String> = Vec::new();
     for key in ["label", "labels"] {
         match o.get(key) {
             None | Some(Value::Null) => {}
@@ -101,17 +110,11 @@ fn record(
                 for (j, item) in list.iter().enumerate() {
                     let p = format!("{key}[{j}]");
                     match item {
-                        Value::String(cat) => losses.add(format!(
-                            "document category `{}` dropped (text classification)",
-                            super::common::clip(cat)
-                        )),
-                        Value::Array(t) if t.len() == 3 => {
-                            let s = offset(t.first(), "start").map_err(|e| format!("{p}: {e}"))?;
-                            let e = offset(t.get(1), "end").map_err(|e| format!("{p}: {e}"))?;
-                            let l = label_name(&t[2])
-                                .ok_or_else(|| format!("{p}: the label must be a string or a number"))?;
-                            raw.push((s, e, l, None, p));
+                        Value::String(cat) if !cat.is_empty() => cats.push(cat.clone()),
+                        Value::Object(c) if c.get("label").and_then(label_name).is_some() => {
+                            cats.extend(c.get("label").and_then(label_name));
                         }
+                        Value::Array(t) if t.len() == 3 => raw.push(triple(t, p)?),
                         x => {
                             return Err(format!(
                                 "{p}: expected [start, end, \"LABEL\"], found {}",
@@ -130,6 +133,13 @@ fn record(
             Some(Value::Array(list)) => {
                 for (j, item) in list.iter().enumerate() {
                     let p = format!("{key}[{j}]");
+                    if let Value::Array(t) = item {
+                        // doccano's intent-and-slot export writes entities as triples.
+                        if t.len() == 3 {
+                            raw.push(triple(t, p)?);
+                            continue;
+                        }
+                    }
                     let io = item.as_object().ok_or_else(|| format!("{p}: must be an object"))?;
                     let s = offset(io.get("start_offset"), "start_offset").map_err(|e| format!("{p}: {e}"))?;
                     let e = offset(io.get("end_offset"), "end_offset").map_err(|e| format!("{p}: {e}"))?;
@@ -137,26 +147,33 @@ fn record(
                     if io.get("label").is_some_and(Value::is_number) {
                         losses.add("numeric label id kept as the label name");
                     }
-                    raw.push((s, e, l, io.get("user").cloned(), p));
+                    let eid = io.get("id").filter(|v| !v.is_null()).map(Value::to_string);
+                    raw.push(Raw { start: s, end: e, label: l, user: io.get("user").cloned(), entity: eid, at: p });
                 }
             }
             Some(x) => return Err(format!("`{key}` must be an array, not {}", json_type(x))),
         }
     }
-    if let Some(Value::Array(rel)) = o.get("relations") {
-        for r in rel {
-            let ty = r.get("type").and_then(Value::as_str).unwrap_or("?");
-            losses.add(format!("relation `{ty}` dropped (sift has no relations)"));
+    match o.get("cats") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(list)) => {
+            for (j, c) in list.iter().enumerate() {
+                cats.push(label_name(c).ok_or_else(|| format!("cats[{j}]: a document label must be a string"))?);
+            }
         }
+        Some(x) => return Err(format!("`cats` must be an array, not {}", json_type(x))),
     }
     for k in o.keys() {
-        if !["text", "id", "label", "labels", "entities", "annotations", "relations"].contains(&k.as_str()) {
+        if !["text", "id", "label", "labels", "entities", "annotations", "relations", "cats"].contains(&k.as_str()) {
             losses.add(format!("record key `{k}` dropped"));
         }
     }
     let mut spans = Vec::new();
-    let mut seen = HashSet::new();
-    for (s, e, l, user, p) in raw {
+    // (extent, label, annotator) -> index of its span: a repeated one is merged into the first.
+    let mut seen = HashMap::new();
+    // Entity id -> index of its span.
+    let mut by_entity: HashMap<String, usize> = HashMap::new();
+    for Raw { start: s, end: e, label: l, user, entity, at: p } in raw {
         let placed = match placer.place(s, e, Unit::Utf16, None, None) {
             Ok(x) => x,
             Err(m) => {
@@ -168,7 +185,11 @@ fn record(
             repairs.push(format!("doccano: {at}: {p}: {r}"));
         }
         let key = (placed.start, placed.end, l.clone(), user.as_ref().map(Value::to_string));
-        if !seen.insert(key) {
+        let index = *seen.entry(key).or_insert(spans.len());
+        if let Some(eid) = entity {
+            by_entity.insert(eid, index);
+        }
+        if index < spans.len() {
             losses.add("duplicate span merged");
             continue;
         }
@@ -179,7 +200,65 @@ fn record(
         }
         spans.push(Span { attrs, ..Span::manual(String::new(), placed.start..placed.end, l) });
     }
-    Ok(finish(Document::new(id.clone(), id, text, spans)))
+    fill_ids(&mut spans);
+    let relations = relations(o.get("relations"), &by_entity, &spans, labels, losses)?;
+    let mut doc = finish(Document::new(id.clone(), id, text, spans));
+    doc.relations = relations;
+    for c in cats {
+        labels.ensure_in(&c, Scope::Document);
+        doc.categories.push(Category::manual(c));
+    }
+    links::settle_loose(&mut doc, losses);
+    Ok(doc)
+}
+
+/// A span as the record gives it, before placing.
+struct Raw {
+    start: usize,
+    end: usize,
+    label: String,
+    user: Option<Value>,
+    /// The entity's `id`, as JSON text, for relations to point at.
+    entity: Option<String>,
+    at: String,
+}
+
+/// `[start, end, "LABEL"]`.
+fn triple(t: &[Value], at: String) -> Result<Raw, String> {
+    let start = offset(t.first(), "start").map_err(|e| format!("{at}: {e}"))?;
+    let end = offset(t.get(1), "end").map_err(|e| format!("{at}: {e}"))?;
+    let label = t.get(2).and_then(label_name).ok_or_else(|| format!("{at}: the label must be a string or a number"))?;
+    Ok(Raw { start, end, label, user: None, entity: None, at })
+}
+
+/// The record's `relations: [{"from_id", "to_id", "type"}]`, by the ids of the spans their entities became.
+fn relations(
+    v: Option<&Value>,
+    by_entity: &HashMap<String, usize>,
+    spans: &[Span],
+    labels: &mut Labels,
+    losses: &mut Tally,
+) -> Result<Vec<Relation>, String> {
+    let list = match v {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(list)) => list,
+        Some(x) => return Err(format!("`relations` must be an array, not {}", json_type(x))),
+    };
+    let mut out = Vec::new();
+    for (j, r) in list.iter().enumerate() {
+        let p = format!("relations[{j}]");
+        let ro = r.as_object().ok_or_else(|| format!("{p}: a relation must be an object, not {}", json_type(r)))?;
+        let ty = ro.get("type").and_then(label_name).ok_or_else(|| format!("{p}: `type` is missing"))?;
+        let end = |k: &str| ro.get(k).and_then(|v| by_entity.get(&v.to_string())).map(|&i| spans[i].id.clone());
+        match (end("from_id"), end("to_id")) {
+            (Some(from), Some(to)) => {
+                labels.ensure_in(&ty, Scope::Relation);
+                out.push(Relation::manual(from, to, ty));
+            }
+            _ => losses.add("relation to an entity not in the record dropped"),
+        }
+    }
+    Ok(out)
 }
 
 fn label_name(v: &Value) -> Option<String> {
@@ -190,26 +269,58 @@ fn label_name(v: &Value) -> Option<String> {
     }
 }
 
-/// Writes doccano JSONL with UTF-16 offsets.
+/// Writes doccano JSONL with UTF-16 offsets: the `label` form, or the relation form for every record when any
+/// document has relations; document labels in `cats`.
 pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut t = Tally::default();
     let mut out = String::new();
+    let relation_form = docs.iter().any(|d| d.relations.iter().any(|r| r.status != crate::Status::Rejected));
     for d in docs {
         let map = OffsetMap::new(&d.text);
-        let mut seen = HashSet::new();
+        // (extent, label) -> entity id (its index among the written spans); a repeat is written once.
+        let mut seen = HashMap::new();
+        // Span id -> entity id, so that relations to a repeat point at the one written.
+        let mut entity: HashMap<&str, usize> = HashMap::new();
         let mut spans: Vec<Value> = Vec::new();
         for s in kept_spans(d, &mut t) {
             tally_span_fields(&mut t, s, &[]);
-            if !seen.insert((s.start, s.end, s.label.as_str())) {
+            let index = *seen.entry((s.start, s.end, s.label.as_str())).or_insert(spans.len());
+            entity.entry(s.id.as_str()).or_insert(index);
+            if index < spans.len() {
                 t.add("duplicate span (same extent and label) written once");
                 continue;
             }
-            spans.push(json!([map.char_to_utf16(s.start), map.char_to_utf16(s.end), s.label]));
+            let (start, end) = (map.char_to_utf16(s.start), map.char_to_utf16(s.end));
+            spans.push(if relation_form {
+                json!({"id": spans.len(), "label": s.label, "start_offset": start, "end_offset": end})
+            } else {
+                json!([start, end, s.label])
+            });
         }
         if d.name != d.id {
             t.add("document name dropped");
         }
-        out.push_str(&json!({"id": d.id, "text": d.text, "label": spans}).to_string());
+        let mut record = json!({"id": d.id, "text": d.text});
+        if relation_form {
+            let written: HashSet<&str> = entity.keys().copied().collect();
+            let relations: Vec<Value> = links::kept_relations(d, &written, &[], &mut t)
+                .into_iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    json!({"id": k, "from_id": entity[r.from.as_str()], "to_id": entity[r.to.as_str()], "type": r.label})
+                })
+                .collect();
+            record["entities"] = Value::Array(spans);
+            record["relations"] = Value::Array(relations);
+        } else {
+            record["label"] = Value::Array(spans);
+            links::kept_relations(d, &HashSet::new(), &[], &mut t);
+        }
+        let cats: Vec<&str> = links::kept_categories(d, false, &mut t).iter().map(|c| c.label.as_str()).collect();
+        if !cats.is_empty() {
+            record["cats"] = json!(cats);
+        }
+        out.push_str(&record.to_string());
         out.push('\n');
     }
     Export {

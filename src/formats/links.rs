@@ -7,6 +7,9 @@ use crate::annotation::{relation_id, Category, Document, Origin, Relation, Statu
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
+/// The type of a relation a file gives without one (Label Studio, an untagged linking annotation).
+pub(super) const UNTYPED: &str = "related";
+
 /// The optional field `key` of `o`: the one of `all` whose `name` it holds; a problem in `bad` when it holds
 /// something else.
 pub(super) fn named<T: Copy>(
@@ -147,9 +150,91 @@ pub(crate) fn unsupported(format: &str, docs: &[Document]) -> Vec<String> {
         for r in &d.relations {
             t.add(format!("relation `{}` dropped (the format has no relations)", r.label));
         }
-        for c in &d.categories {
-            t.add(format!("document label `{}` dropped (the format has no document labels)", c.label));
-        }
+        categories_unsupported(d, &mut t);
     }
     t.lines(format)
+}
+
+/// Keeps what a foreign reader found that can stand: relations whose ends are spans of `doc`, each id once, and
+/// each document label once; counts the rest in `t`. (sift's own files are checked strictly instead.)
+pub(super) fn settle_loose(doc: &mut Document, t: &mut Tally) {
+    let spans: HashSet<&str> = doc.spans.iter().map(|s| s.id.as_str()).collect();
+    let mut ids = HashSet::new();
+    doc.relations.retain(|r| {
+        let end_missing = !spans.contains(r.from.as_str()) || !spans.contains(r.to.as_str());
+        match unfit(r, &spans, &mut ids) {
+            None => true,
+            Some(_) if end_missing => {
+                t.add("relation to something that is not a span dropped");
+                false
+            }
+            Some(_) => {
+                t.add("repeated relation merged");
+                false
+            }
+        }
+    });
+    let mut seen = HashSet::new();
+    let before = doc.categories.len();
+    doc.categories.retain(|c| seen.insert(c.label.clone()));
+    t.add_n("repeated document label merged", before - doc.categories.len());
+}
+
+/// The relations of `doc` a writer puts out: not rejected, and both ends among the spans it wrote
+/// (`written`, by span id). Counts the rest in `t`, and the fields the format drops: `keeps` lists the ones it
+/// carries (`id`, `review` for origin and status).
+pub(super) fn kept_relations<'d>(
+    doc: &'d Document,
+    written: &HashSet<&str>,
+    keeps: &[&str],
+    t: &mut Tally,
+) -> Vec<&'d Relation> {
+    let mut out = Vec::new();
+    for r in &doc.relations {
+        if r.status == Status::Rejected {
+            t.add("rejected relations not exported");
+        } else if !written.contains(r.from.as_str()) || !written.contains(r.to.as_str()) {
+            t.add("relation to a span not exported dropped");
+        } else {
+            if !keeps.contains(&"review") {
+                tally_review(t, "relation", r.origin, r.status);
+            }
+            if !keeps.contains(&"id") && r.id != relation_id(&r.label, &r.from, &r.to) {
+                t.add("custom relation id dropped (re-import gives label:from>to)");
+            }
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The document labels of `doc` a writer puts out: the ones not rejected. Counts the rest in `t`, and the review
+/// fields it drops unless the format keeps them (`review`).
+pub(super) fn kept_categories<'d>(doc: &'d Document, review: bool, t: &mut Tally) -> Vec<&'d Category> {
+    let (kept, rejected): (Vec<&Category>, Vec<&Category>) =
+        doc.categories.iter().partition(|c| c.status != Status::Rejected);
+    t.add_n("rejected document labels not exported", rejected.len());
+    if !review {
+        for c in &kept {
+            tally_review(t, "document label", c.origin, c.status);
+        }
+    }
+    kept
+}
+
+/// Counts an origin or status a writer cannot carry (anything but a manual, accepted mark).
+pub(super) fn tally_review(t: &mut Tally, what: &str, origin: Origin, status: Status) {
+    if origin != Origin::Manual {
+        t.add(format!("{what} origin `{}` dropped", origin.name()));
+    }
+    if status != Status::Accepted {
+        t.add(format!("{what} status `{}` dropped", status.name()));
+    }
+}
+
+/// What a writer without document labels drops, counted in `t`.
+pub(super) fn categories_unsupported(doc: &Document, t: &mut Tally) {
+    for c in &doc.categories {
+        t.add(format!("document label `{}` dropped (the format has no document labels)", c.label));
+    }
 }

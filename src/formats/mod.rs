@@ -7,19 +7,18 @@
 //! silently: every field a format cannot carry is counted in `losses`, and every offset that had to be fixed is
 //! listed in `repairs`.
 //!
-//! | format | offsets in the file | keeps |
-//! |---|---|---|
-//! | `sift`, `sift-jsonl` | code points (+ UTF-16 copies) | everything |
-//! | `doccano` | UTF-16 units | label, extent |
-//! | `label-studio` | code points | label, extent, id, origin, status (not rejected), rule, why, note, scalar attrs |
-//! | `spacy` | code points | every span field (rejected spans as `reject` tasks); not the label list |
-//! | `brat` | code points | label, extent, note, simple attrs |
-//! | `w3c` | code points (reads UTF-16 too) | label, extent, id, note, why, auto/manual |
-//! | `conll` | none (tokens) | label, extent of one non-overlapping layer |
-//! | `text` | none | the clean article only |
+//! | format | offsets in the file | keeps of spans | relations; document labels |
+//! |---|---|---|---|
+//! | `sift`, `sift-jsonl` | code points (+ UTF-16 copies) | everything | everything |
+//! | `doccano` | UTF-16 units | label, extent | typed and directed; `cats` (no review state) |
+//! | `label-studio` | code points | label, extent, id, origin, status (not rejected), rule, why, note, scalar attrs | `relation` results; `choices` (review by result list) |
+//! | `spacy` | code points | every span field (rejected spans as `reject` tasks); not the label list | Prodigy `relations`; spaCy `cats` (with review state) |
+//! | `brat` | code points | label, extent, note, simple attrs | `R` lines; lost |
+//! | `w3c` | code points (reads UTF-16 too) | label, extent, id, note, why, auto/manual | `linking` annotations; `classifying` ones (auto/manual) |
+//! | `conll` | none (tokens) | label, extent of one non-overlapping layer | lost |
+//! | `text` | none | the clean article only | lost |
 //!
-//! Relations between spans and document labels (sift-annotations v2) are kept only by the two `sift` formats
-//! so far; every other writer lists them in `losses` and writes the span labels alone.
+//! Foreign readers keep a relation only when both its ends are spans of its document, and count the rest.
 
 // Byte-index slicing of user text panics off a char boundary: every slice says why it is on one, or uses `get`.
 #![warn(clippy::string_slice)]
@@ -41,7 +40,7 @@ mod w3c;
 pub(crate) use common::{json_type, tokenize};
 pub use text::clean_text;
 
-use crate::annotation::{Document, Label, Scope};
+use crate::annotation::{Document, Label};
 use crate::{Error, ErrorKind};
 use std::collections::HashSet;
 
@@ -311,7 +310,7 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
             _ => read(format, content).map_err(|e| Error::new(e.kind(), format!("{name}: {e}")))?,
         };
         for l in one.labels {
-            if !all.labels.iter().any(|k| k.name == l.name) {
+            if !all.labels.iter().any(|k| k.name == l.name && k.scope == l.scope) {
                 all.labels.push(l);
             }
         }
@@ -334,7 +333,7 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
     // A Label Studio config declares the labels: its order, colours and keys win.
     if !styled.is_empty() {
         for l in std::mem::take(&mut all.labels) {
-            if !styled.iter().any(|s| s.name == l.name) {
+            if !styled.iter().any(|s| s.name == l.name && s.scope == l.scope) {
                 styled.push(l);
             }
         }
@@ -350,19 +349,7 @@ pub fn write(format: Format, docs: &[Document], labels: &[Label]) -> Export {
 
 /// Writes `docs` with their `labels` in `format`.
 pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: &WriteOptions) -> Export {
-    if matches!(format, Format::Sift | Format::SiftJsonl) {
-        return write_spans(format, docs, labels, options);
-    }
-    // Relations and document labels are sift's own so far: the other writers get the span labels only, and say
-    // what they left out.
-    let spans: Vec<Label> = labels.iter().filter(|l| l.scope == Scope::Span).cloned().collect();
-    let mut export = write_spans(format, docs, &spans, options);
-    export.losses.extend(links::unsupported(format.name(), docs));
-    export
-}
-
-fn write_spans(format: Format, docs: &[Document], labels: &[Label], options: &WriteOptions) -> Export {
-    match format {
+    let mut export = match format {
         Format::Sift => {
             Export { files: vec![("annotations.json".into(), sift::write_json(docs, labels))], losses: vec![] }
         }
@@ -379,7 +366,12 @@ fn write_spans(format: Format, docs: &[Document], labels: &[Label], options: &Wr
             conll::write(docs, labels, layer)
         }
         Format::Text => text::write(docs),
+    };
+    // CoNLL and plain text have no place for relations and document labels: say what they leave out.
+    if matches!(format, Format::Conll | Format::Text) {
+        export.losses.extend(links::unsupported(format.name(), docs));
     }
+    export
 }
 
 #[cfg(test)]

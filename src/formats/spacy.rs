@@ -24,17 +24,25 @@
 //! with `answer: "reject"` (as Prodigy stores a rejected suggestion), and on import tasks about the same input
 //! (same `meta.id`, or same `_input_hash`) are merged into one document.
 //!
-//! **Lost on export:** only the label list (colours, keys). **Lost on import:** task keys other than `text`,
-//! `spans`, `tokens`, `meta.id`, `meta.name` and `answer` (Prodigy's hashes, `options`, `accept`, other `meta`
-//! fields), each counted in `losses`.
+//! **Relations** are Prodigy's (`rel.manual`): `{"head", "child", "head_span", "child_span", "label"}` from the
+//! head span to the child span, with sift's `id`, `origin` and `status` beside (and the span `id` in the end
+//! objects, so ends are found by id first). **Document labels** are spaCy's `cats` (1.0 set, 0.0 rejected), with
+//! `cat_review` for the origin and status of labels that are not plain manual decisions; Prodigy's `accept`
+//! (choice tasks, `options` declaring the labels) and a text-classification task's top-level `label` are read too.
+//!
+//! **Lost on export:** the label list (colours, keys); rejected relations, and relations to a rejected span (it
+//! goes in a task of its own). **Lost on import:** task keys other than `text`, `spans`, `tokens`, `relations`,
+//! `cats`, `cat_review`, `accept`, `options`, `label`, `meta.id`, `meta.name` and `answer` (Prodigy's hashes,
+//! other `meta` fields), each counted in `losses`; relations with an end that is not a span.
 
 use super::common::{finish, json_type, jsonl_lines, label_styles_lost, tokenize, Labels, Placer, Tally, Unit};
+use super::links;
 use super::{Export, Import};
-use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
+use crate::annotation::{relation_id, Attrs, Category, Document, Label, Origin, Relation, Scope, Span, Status};
 use crate::text::OffsetMap;
 use crate::{Error, ErrorKind};
 use serde_json::{json, Map, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const OWN_KEYS: &[&str] = &[
     "start",
@@ -52,6 +60,10 @@ const OWN_KEYS: &[&str] = &[
     "attrs",
 ];
 
+/// Task keys the reader takes (`label` only on a task without spans: a text-classification decision).
+const TASK_KEYS: &[&str] =
+    &["text", "spans", "tokens", "meta", "answer", "relations", "cats", "cat_review", "accept", "options", "label"];
+
 pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let mut labels = Labels::empty();
     let mut losses = Tally::default();
@@ -60,7 +72,7 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
     let mut ids = HashSet::new();
     // Tasks about the same input (same `meta.id`, or same `_input_hash`) are one document: Prodigy keeps one task
     // per decision, e.g. a rejected suggestion beside the accepted annotation.
-    let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for (n, line) in jsonl_lines(input) {
         let at = format!("line {n}");
         let v: Value = serde_json::from_str(line).map_err(|e| {
@@ -90,15 +102,19 @@ pub(crate) fn read(input: &str) -> Result<Import, Error> {
         }
         documents.push(d);
     }
+    for d in &mut documents {
+        links::settle_loose(d, &mut losses);
+    }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("spaCy/Prodigy"), repairs })
 }
 
-/// Adds the spans of another task on the same input to `doc`. Automatic ids that clash are renumbered; a clash
-/// of ids the file gave is an error.
+/// Adds the spans, relations and document labels of another task on the same input to `doc`. Automatic span
+/// ids that clash are renumbered (the task's relations follow); a clash of ids the file gave is an error.
 fn merge_task(doc: &mut Document, other: Document) -> Result<(), String> {
     if other.text != doc.text {
         return Err(format!("document {} appears again with a different text", super::common::quote(&doc.id)));
     }
+    let mut renamed: Vec<(usize, String)> = Vec::new();
     for mut s in other.spans {
         if doc.spans.iter().any(|x| x.id == s.id) {
             let auto = crate::annotation::auto_id(&s.label, &s.range());
@@ -109,11 +125,21 @@ fn merge_task(doc: &mut Document, other: Document) -> Result<(), String> {
                     super::common::quote(&doc.id)
                 ));
             }
-            s.id.clear();
+            renamed.push((doc.spans.len(), std::mem::take(&mut s.id)));
         }
         doc.spans.push(s);
     }
     super::common::fill_ids(&mut doc.spans);
+    let new_id: HashMap<String, String> = renamed.into_iter().map(|(i, old)| (old, doc.spans[i].id.clone())).collect();
+    for mut r in other.relations {
+        for end in [&mut r.from, &mut r.to] {
+            if let Some(n) = new_id.get(end.as_str()) {
+                end.clone_from(n);
+            }
+        }
+        doc.relations.push(r);
+    }
+    doc.categories.extend(other.categories);
     crate::annotation::sort_spans(&mut doc.spans);
     Ok(())
 }
@@ -157,7 +183,8 @@ fn task(
     for (k, _) in meta.into_iter().flatten().filter(|(k, _)| *k != "id" && *k != "name") {
         losses.add(format!("meta key `{k}` dropped"));
     }
-    for k in o.keys().filter(|k| !["text", "spans", "tokens", "meta", "answer"].contains(&k.as_str())) {
+    let has_spans = o.get("spans").and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+    for k in o.keys().filter(|k| !TASK_KEYS.contains(&k.as_str()) || (*k == "label" && has_spans)) {
         losses.add(format!("task key `{k}` dropped"));
     }
     let answer = o.get("answer").and_then(Value::as_str);
@@ -256,7 +283,129 @@ fn task(
             return Err(format!("span id {} is used twice", super::common::quote(&s.id)));
         }
     }
-    Ok(finish(Document::new(id, name, text, spans)))
+    let mut doc = finish(Document::new(id, name, text, spans));
+    doc.relations = relations(o, &doc.spans, &tokens, default_status, labels, losses)?;
+    doc.categories = categories(o, default_status, has_spans, labels, losses);
+    Ok(doc)
+}
+
+/// The task's `relations` (Prodigy's `rel.manual`: `head_span` → `child_span`, or `head` → `child` token
+/// indices), each end found among `spans` by the `id` sift writes there, else by offsets and label, else as the
+/// span ending at the token. A relation with an end that is no span is dropped and counted.
+fn relations(
+    o: &Map<String, Value>,
+    spans: &[Span],
+    tokens: &[(usize, usize)],
+    default_status: Status,
+    labels: &mut Labels,
+    losses: &mut Tally,
+) -> Result<Vec<Relation>, String> {
+    let list = match o.get("relations") {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(a)) => a,
+        Some(x) => return Err(format!("`relations` must be an array, not {}", json_type(x))),
+    };
+    let mut out = Vec::new();
+    for (j, r) in list.iter().enumerate() {
+        let ro = r
+            .as_object()
+            .ok_or_else(|| format!("relations[{j}]: a relation must be an object, not {}", json_type(r)))?;
+        let Some(label) = ro.get("label").and_then(Value::as_str).filter(|l| !l.is_empty()) else {
+            losses.add("relation without a label dropped");
+            continue;
+        };
+        let end = |span_key: &str, token_key: &str| -> Option<String> {
+            let found = match ro.get(span_key).and_then(Value::as_object) {
+                Some(e) => {
+                    let id = e.get("id").and_then(Value::as_str);
+                    let at = |k: &str| e.get(k).and_then(super::common::as_offset);
+                    let l = e.get("label").and_then(Value::as_str);
+                    spans.iter().find(|s| id == Some(s.id.as_str())).or_else(|| {
+                        spans.iter().find(|s| {
+                            at("start") == Some(s.start) && at("end") == Some(s.end) && l.is_none_or(|l| l == s.label)
+                        })
+                    })
+                }
+                None => {
+                    let token = ro.get(token_key).and_then(super::common::as_offset).and_then(|i| tokens.get(i));
+                    token.and_then(|&(_, e)| spans.iter().find(|s| s.end == e))
+                }
+            };
+            found.map(|s| s.id.clone())
+        };
+        let (Some(from), Some(to)) = (end("head_span", "head"), end("child_span", "child")) else {
+            losses.add("relation to something that is not a span dropped");
+            continue;
+        };
+        let string = |k: &str| ro.get(k).and_then(Value::as_str);
+        labels.ensure_in(label, Scope::Relation);
+        out.push(Relation {
+            id: string("id").filter(|i| !i.is_empty()).map_or_else(|| relation_id(label, &from, &to), str::to_string),
+            label: label.to_string(),
+            origin: string("origin").and_then(Origin::from_name).unwrap_or(Origin::Manual),
+            status: string("status").and_then(Status::from_name).unwrap_or(default_status),
+            from,
+            to,
+        });
+    }
+    Ok(out)
+}
+
+/// The task's document labels: spaCy's `cats` (a score of 0.5 or more is a label set, less a label rejected),
+/// Prodigy's `accept` list of chosen `options` and a text-classification task's `label`, decided by the task's
+/// answer; `cat_review` gives back sift's origin and status. `options` declare document labels.
+fn categories(
+    o: &Map<String, Value>,
+    decided: Status,
+    has_spans: bool,
+    labels: &mut Labels,
+    losses: &mut Tally,
+) -> Vec<Category> {
+    let name = |v: &Value| match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let manual = |label: String, status: Status| Category { label, origin: Origin::Manual, status };
+    let mut out = Vec::new();
+    match o.get("cats") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(m)) => {
+            for (k, v) in m {
+                let set = match v {
+                    Value::Number(n) => n.as_f64().is_some_and(|x| x >= 0.5),
+                    Value::Bool(b) => *b,
+                    _ => {
+                        losses.add("`cats` score that is not a number dropped");
+                        continue;
+                    }
+                };
+                out.push(manual(k.clone(), if set { Status::Accepted } else { Status::Rejected }));
+            }
+        }
+        Some(_) => losses.add("`cats` that is not an object dropped"),
+    }
+    for option in o.get("options").and_then(Value::as_array).into_iter().flatten() {
+        if let Some(l) = option.get("id").and_then(name) {
+            labels.ensure_in(&l, Scope::Document);
+        }
+    }
+    out.extend(
+        o.get("accept").and_then(Value::as_array).into_iter().flatten().filter_map(name).map(|l| manual(l, decided)),
+    );
+    if !has_spans && !o.contains_key("accept") {
+        out.extend(o.get("label").and_then(name).map(|l| manual(l, decided)));
+    }
+    let review = o.get("cat_review").and_then(Value::as_object);
+    for c in &mut out {
+        if let Some(r) = review.and_then(|r| r.get(&c.label)) {
+            let string = |k: &str| r.get(k).and_then(Value::as_str);
+            c.origin = string("origin").and_then(Origin::from_name).unwrap_or(c.origin);
+            c.status = string("status").and_then(Status::from_name).unwrap_or(c.status);
+        }
+        labels.ensure_in(&c.label, Scope::Document);
+    }
+    out
 }
 
 pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
@@ -307,7 +456,23 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         let (kept, rejected): (Vec<&Span>, Vec<&Span>) = fit.into_iter().partition(|s| s.status != Status::Rejected);
         let meta = json!({"id": d.id, "name": d.name});
         let spans: Vec<Value> = kept.iter().map(|s| span_json(s)).collect();
-        let task = json!({"text": d.text, "tokens": tokens, "spans": spans, "meta": meta, "answer": "accept"});
+        let mut task = json!({"text": d.text, "tokens": tokens, "spans": spans, "meta": meta, "answer": "accept"});
+        let written: HashSet<&str> = kept.iter().map(|s| s.id.as_str()).collect();
+        let by_id: HashMap<&str, Value> = kept.iter().map(|s| (s.id.as_str(), span_json(s))).collect();
+        let relations: Vec<Value> = links::kept_relations(d, &written, &["id", "review"], &mut t)
+            .into_iter()
+            .map(|r| relation_json(r, &by_id[r.from.as_str()], &by_id[r.to.as_str()]))
+            .collect();
+        if !relations.is_empty() {
+            task["relations"] = relations.into();
+        }
+        let (cats, review) = cats_json(d);
+        if !cats.is_empty() {
+            task["cats"] = cats.into();
+        }
+        if !review.is_empty() {
+            task["cat_review"] = review.into();
+        }
         out.push_str(&task.to_string());
         out.push('\n');
         // Each rejected span is a binary decision of its own, as Prodigy stores a rejected suggestion.
@@ -320,4 +485,41 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     }
     let losses = t.lines("spaCy/Prodigy").into_iter().chain(label_styles_lost("spaCy/Prodigy", labels)).collect();
     Export { files: vec![("annotations.spacy.jsonl".into(), out)], losses }
+}
+
+/// A relation as Prodigy's `rel.manual` writes it (`head` and `child` are the last tokens of its ends), with
+/// sift's `id`, `origin` and `status` beside.
+fn relation_json(r: &Relation, from: &Value, to: &Value) -> Value {
+    let end = |s: &Value| {
+        let keep = ["start", "end", "token_start", "token_end", "label", "id"];
+        Value::Object(
+            s.as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(k, _)| keep.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )
+    };
+    let mut o = json!({"head_span": end(from), "child_span": end(to), "label": r.label, "id": r.id,
+                       "origin": r.origin.name(), "status": r.status.name()});
+    for (k, s) in [("head", from), ("child", to)] {
+        if let Some(t) = s.get("token_end") {
+            o[k] = t.clone();
+        }
+    }
+    o
+}
+
+/// spaCy's `cats` (1.0 for a document label set, 0.0 for one rejected) and, for labels that are not plain
+/// manual decisions, `cat_review` with their origin and status.
+fn cats_json(d: &Document) -> (Map<String, Value>, Map<String, Value>) {
+    let (mut cats, mut review) = (Map::new(), Map::new());
+    for c in &d.categories {
+        cats.insert(c.label.clone(), json!(if c.status == Status::Rejected { 0.0 } else { 1.0 }));
+        if c.origin != Origin::Manual || c.status == Status::Suggested {
+            review.insert(c.label.clone(), json!({"origin": c.origin.name(), "status": c.status.name()}));
+        }
+    }
+    (cats, review)
 }

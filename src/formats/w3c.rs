@@ -24,19 +24,26 @@
 //! **Bodies.** A `TextualBody` with purpose `tagging` (or `classifying`) is the label; `commenting` (or no
 //! purpose) is the note; `describing` is the reason (`why`). A `Software` creator marks automatic spans.
 //!
-//! **Lost on export:** rule, attributes, review status (automatic spans read back `suggested`, others
-//! `accepted`), the `gold` origin, rejected spans. **Lost on import:** linking annotations (relations), bodies
-//! that are bare IRIs, `RangeSelector`/`FragmentSelector` scopes, and annotation keys such as `created`.
+//! **Relations** are `linking` annotations whose two targets name span annotations by IRI (`{"id": …}` or the
+//! bare IRI, as Recogito writes them), first to second, typed by the tagging body (`related` without one).
+//! **Document labels** are annotations whose target is the whole document (a `source` without a selector), one
+//! per tag; sift writes them with motivation `classifying`.
+//!
+//! **Lost on export:** rule, attributes, review status (automatic marks read back `suggested`, others
+//! `accepted`), the `gold` origin, rejected spans, relations and document labels. **Lost on import:** bodies
+//! that are bare IRIs, `RangeSelector`/`FragmentSelector` scopes, notes on a whole document, links that are not
+//! between two span annotations of one document, and annotation keys such as `created`.
 
 use super::common::{
     as_offset, clip, file_stem, finish, json_type, kept_spans, label_styles_lost, Labels, Placer, Tally, Unit,
 };
+use super::links;
 use super::{Export, Import};
-use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
+use crate::annotation::{relation_id, Attrs, Category, Document, Label, Origin, Relation, Scope, Span, Status};
 use crate::text::OffsetMap;
 use crate::{Error, ErrorKind};
 use serde_json::{json, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The label given to annotations that have no tagging body.
 pub(crate) const UNTAGGED: &str = "annotation";
@@ -69,17 +76,22 @@ pub(crate) fn read(files: &[(&str, &str)]) -> Result<Import, Error> {
     let mut labels = Labels::empty();
     let mut losses = Tally::default();
     let mut repairs = Vec::new();
+    let mut found = Found::default();
     for (fname, content) in annos {
         let v = super::common::parse_json(&format!("W3C Web Annotation: {fname}"), content)?;
         let list =
             annotations(&v).map_err(|e| Error::new(ErrorKind::Invalid, format!("W3C Web Annotation: {fname}: {e}")))?;
         for (i, a) in list.iter().enumerate() {
             let at = format!("{fname} [{i}]");
-            annotation(a, &at, &texts, &placers, &mut docs, &mut labels, &mut losses, &mut repairs)
+            annotation(a, &at, &texts, &placers, &mut docs, &mut labels, &mut losses, &mut repairs, &mut found)
                 .map_err(|e| Error::new(ErrorKind::Invalid, format!("W3C Web Annotation: {at}: {e}")))?;
         }
     }
-    let documents = docs.into_iter().map(finish).collect();
+    let mut documents: Vec<Document> = docs.into_iter().map(finish).collect();
+    found.link(&mut documents, &mut labels, &mut losses);
+    for d in &mut documents {
+        links::settle_loose(d, &mut losses);
+    }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("W3C"), repairs })
 }
 
@@ -116,12 +128,9 @@ fn annotation(
     labels: &mut Labels,
     losses: &mut Tally,
     repairs: &mut Vec<String>,
+    found: &mut Found,
 ) -> Result<(), String> {
     let o = a.as_object().ok_or_else(|| format!("an annotation must be an object, not {}", json_type(a)))?;
-    if o.get("motivation").and_then(Value::as_str) == Some("linking") {
-        losses.add("linking annotation (a relation) dropped");
-        return Ok(());
-    }
     for k in o.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
         losses.add(format!("annotation key `{k}` dropped"));
     }
@@ -161,10 +170,8 @@ fn annotation(
             notes.push(t.clone());
         }
     }
-    if tags.is_empty() {
-        losses.add(format!("annotation without a tag labelled `{UNTAGGED}`"));
-        tags.push(UNTAGGED.to_string());
-    }
+    let linking = o.get("motivation").and_then(Value::as_str) == Some("linking");
+    let untagged = tags.is_empty();
     let origin = match o.get("creator").and_then(|c| c.get("type")).and_then(Value::as_str) {
         Some("Software") => Origin::Auto,
         _ => Origin::Manual,
@@ -182,7 +189,17 @@ fn annotation(
         Some(t) => vec![t],
         None => return Err("`target` is missing".into()),
     };
+    if linking {
+        let targets = targets.iter().map(|t| iri(t).map(str::to_string)).collect();
+        found.links.push(Link { id: base_id, targets, tags, origin, status });
+        return Ok(());
+    }
+    if untagged {
+        losses.add(format!("annotation without a tag labelled `{UNTAGGED}`"));
+        tags.push(UNTAGGED.to_string());
+    }
     let uri = o.get("uri").and_then(Value::as_str);
+    let annotation_iri = o.get("id").and_then(Value::as_str);
     for (ti, t) in targets.iter().enumerate() {
         let tp = if targets.len() > 1 { format!("target[{ti}]") } else { "target".into() };
         let source = t.get("source").and_then(Value::as_str).or(uri).or_else(|| t.as_str());
@@ -192,9 +209,30 @@ fn annotation(
                 source.unwrap_or("")
             ));
         };
+        if let Some(did) = &doc_id {
+            // sift's own export names the document in the annotation id; take it back.
+            if docs[d].spans.is_empty() && docs[d].categories.is_empty() && !docs.iter().any(|x| &x.id == did) {
+                docs[d].id = did.clone();
+            }
+        }
         let mut pos = None;
         let mut quote = None;
         collect_selectors(t.get("selector"), &mut pos, &mut quote);
+        if pos.is_none() && quote.is_none() && t.get("selector").is_none() {
+            // The whole document is the target: its tags are document labels.
+            if untagged {
+                losses.add("note on a whole document (no selector) dropped");
+                continue;
+            }
+            for tag in &tags {
+                labels.ensure_in(tag, Scope::Document);
+                docs[d].categories.push(Category { label: tag.clone(), origin, status });
+            }
+            if !notes.is_empty() || why.is_some() {
+                losses.add("note on a whole document (no selector) dropped");
+            }
+            continue;
+        }
         let placed = match place(&placers[d], pos, quote.as_ref()) {
             Ok(p) => p,
             Err(m) => {
@@ -205,11 +243,8 @@ fn annotation(
         if let Some(r) = placed.2 {
             repairs.push(format!("W3C: {at}.{tp}: {r}"));
         }
-        if let Some(did) = &doc_id {
-            // sift's own export names the document in the annotation id; take it back.
-            if docs[d].spans.is_empty() && !docs.iter().any(|x| &x.id == did) {
-                docs[d].id = did.clone();
-            }
+        if let (0, Some(a), false) = (ti, annotation_iri, base_id.is_empty()) {
+            found.iris.insert(a.to_string(), (d, base_id.clone()));
         }
         for (k, tag) in tags.iter().enumerate() {
             labels.ensure(tag);
@@ -232,6 +267,63 @@ fn annotation(
         }
     }
     Ok(())
+}
+
+/// What linking annotations need once every annotation is read: the spans by annotation IRI, and the links.
+#[derive(Default)]
+struct Found {
+    /// Annotation IRI → (document index, id of its first span).
+    iris: HashMap<String, (usize, String)>,
+    links: Vec<Link>,
+}
+
+/// A linking annotation waiting for its targets: the annotations it relates, first to second.
+struct Link {
+    id: String,
+    targets: Vec<Option<String>>,
+    tags: Vec<String>,
+    origin: Origin,
+    status: Status,
+}
+
+impl Found {
+    /// Turns each link between two span annotations of one document into a relation (typed by its tag, or
+    /// `related`); counts the rest.
+    fn link(self, docs: &mut [Document], labels: &mut Labels, losses: &mut Tally) {
+        for l in self.links {
+            let ends: Vec<Option<&(usize, String)>> =
+                l.targets.iter().map(|t| t.as_ref().and_then(|t| self.iris.get(t))).collect();
+            let (from, to) = match ends.as_slice() {
+                [Some(a), Some(b)] if a.0 == b.0 => (a, b),
+                [Some(_), Some(_)] => {
+                    losses.add("linking annotation across documents dropped");
+                    continue;
+                }
+                [_, _] => {
+                    losses.add("linking annotation to something that is not a span dropped");
+                    continue;
+                }
+                _ => {
+                    losses.add("linking annotation without exactly two targets dropped");
+                    continue;
+                }
+            };
+            let mut tags = l.tags;
+            if tags.len() > 1 {
+                losses.add("linking annotation with several tags: the first kept");
+            }
+            let label = if tags.is_empty() { links::UNTYPED.to_string() } else { tags.swap_remove(0) };
+            labels.ensure_in(&label, Scope::Relation);
+            let id = if l.id.is_empty() { relation_id(&label, &from.1, &to.1) } else { l.id };
+            let r = Relation { id, from: from.1.clone(), to: to.1.clone(), label, origin: l.origin, status: l.status };
+            docs[from.0].relations.push(r);
+        }
+    }
+}
+
+/// The IRI a target names: the target itself as a string, or its `id`.
+fn iri(t: &Value) -> Option<&str> {
+    t.as_str().or_else(|| t.get("id").and_then(Value::as_str))
 }
 
 /// Which text a target's `source` means: the only one given, or the one whose file name ends its IRI.
@@ -340,6 +432,10 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         }
         let map = OffsetMap::new(&d.text);
         let kept = kept_spans(d, &mut t);
+        let urn = |id: &str| format!("urn:sift:{}:{}", pct_encode(&d.id), pct_encode(id));
+        let written: HashSet<&str> = kept.iter().map(|s| s.id.as_str()).collect();
+        let relations = links::kept_relations(d, &written, &["id", "review"], &mut t);
+        let categories = links::kept_categories(d, true, &mut t);
         if kept.is_empty() && stem != d.id {
             t.add("id of a document without annotations changed to fit a file name");
         }
@@ -350,16 +446,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             for k in s.attrs.keys() {
                 t.add(format!("attr `{k}` dropped"));
             }
-            match (s.origin, s.status) {
-                (Origin::Gold, _) => t.add("origin `gold` dropped (reads back as manual)"),
-                (Origin::Auto, Status::Accepted) => {
-                    t.add("status `accepted` of automatic spans dropped (reads back suggested)")
-                }
-                (Origin::Manual, Status::Suggested) => {
-                    t.add("status `suggested` of manual spans dropped (reads back accepted)")
-                }
-                _ => {}
-            }
+            review_lost(&mut t, "spans", s.origin, s.status);
             let (sb, eb) = (map.char_to_byte(s.start), map.char_to_byte(s.end));
             let before = map.char_to_byte(s.start.saturating_sub(CONTEXT_CHARS));
             let after = map.char_to_byte((s.end + CONTEXT_CHARS).min(map.len_chars()));
@@ -372,7 +459,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             }
             let mut a = json!({
                 "@context": "http://www.w3.org/ns/anno.jsonld",
-                "id": format!("urn:sift:{}:{}", pct_encode(&d.id), pct_encode(&s.id)),
+                "id": urn(&s.id),
                 "type": "Annotation",
                 "motivation": "tagging",
                 "body": body,
@@ -386,12 +473,49 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             }
             out.push(a);
         }
+        for r in relations {
+            review_lost(&mut t, "relations", r.origin, r.status);
+            let body = json!([{"type": "TextualBody", "purpose": "tagging", "value": r.label}]);
+            let target = json!([{"id": urn(&r.from)}, {"id": urn(&r.to)}]);
+            out.push(whole(&urn(&r.id), "linking", body, target, r.origin));
+        }
+        for c in categories {
+            review_lost(&mut t, "document labels", c.origin, c.status);
+            let body = json!([{"type": "TextualBody", "purpose": "classifying", "value": c.label}]);
+            let id = urn(&format!("category:{}", c.label));
+            out.push(whole(&id, "classifying", body, json!({"source": source}), c.origin));
+        }
         files.push((source, d.text.clone()));
     }
     let mut body = serde_json::to_string_pretty(&Value::Array(out)).expect("JSON values serialize");
     body.push('\n');
     files.insert(0, ("annotations.jsonld".into(), body));
     Export { files, losses: t.lines("W3C").into_iter().chain(label_styles_lost("W3C", labels)).collect() }
+}
+
+/// An annotation without selectors: a link between annotations, or a label on a whole document.
+fn whole(id: &str, motivation: &str, body: Value, target: Value, origin: Origin) -> Value {
+    let mut a = json!({"@context": "http://www.w3.org/ns/anno.jsonld", "id": id, "type": "Annotation",
+                       "motivation": motivation, "body": body, "target": target});
+    if origin == Origin::Auto {
+        a["creator"] = json!({"type": "Software", "name": "sift"});
+    }
+    a
+}
+
+/// Counts the review state W3C cannot carry: a `Software` creator is all it says (automatic marks read back
+/// suggested, others accepted).
+fn review_lost(t: &mut Tally, what: &str, origin: Origin, status: Status) {
+    match (origin, status) {
+        (Origin::Gold, _) => t.add(format!("origin `gold` of {what} dropped (reads back as manual)")),
+        (Origin::Auto, Status::Accepted) => {
+            t.add(format!("status `accepted` of automatic {what} dropped (reads back suggested)"))
+        }
+        (Origin::Manual, Status::Suggested) => {
+            t.add(format!("status `suggested` of manual {what} dropped (reads back accepted)"))
+        }
+        _ => {}
+    }
 }
 
 /// Percent-encodes everything but unreserved characters, so that ids fit in a URN and `:` separates parts.

@@ -16,16 +16,28 @@
 //! accepted automatic span keeps `origin: "prediction"` on its region so that it reads back as automatic.
 //! Per-region results with the region's `id` carry the rest, as Label Studio's `perRegion` tags do: attributes
 //! (`choices` for strings and booleans, `number` for numbers), `rule` (`choices`), `why` and `note` (`textarea`).
-//! The export also writes `config.xml`, a labelling config declaring these tags and the label colours and keys;
-//! given to `read_files` beside the tasks, a config sets the label colours and keys.
+//! The export also writes `config.xml`, a labelling config declaring these tags, the span labels, relation types
+//! and document labels with their colours and keys ([`config`]); given to `read_files` beside the tasks, a
+//! config sets them.
 //!
-//! **Lost on export:** rejected spans; manual spans still `suggested`; attribute values that are arrays, objects
-//! or null. **Lost on import:** cancelled annotations, relations and other result types, task-level choices,
-//! and label colours unless the config is given.
+//! **Relations** are `relation` results (`from_id` / `to_id` region ids, `direction`, `labels`) in the result
+//! list holding both regions; **document labels** are one `choices` result without a region (`from_name`
+//! `category`), and on import any `choices` result without a text range is one.
+//!
+//! **Lost on export:** rejected spans, relations and document labels; manual spans still `suggested`;
+//! attribute values that are arrays, objects or null; relation ids, and a relation's review state where it
+//! differs from its spans' (a relation goes in the result list of its two regions); relations between spans of
+//! different result lists (a suggestion and a reviewed span, a gold and a manual one). **Lost on import:**
+//! cancelled annotations, result types other than labels, choices, number, textarea, rating and relation, and
+//! label colours unless the config is given.
+
+mod config;
+pub(crate) use config::read as read_config;
 
 use super::common::{finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
+use super::links;
 use super::{Export, Import};
-use crate::annotation::{Attrs, Document, Label, Origin, Span, Status};
+use crate::annotation::{Attrs, Category, Document, Label, Origin, Relation, Scope, Span, Status};
 use crate::{Error, ErrorKind};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -36,33 +48,15 @@ const LABELS_TAG: &str = "label";
 const RULE_TAG: &str = "rule";
 const WHY_TAG: &str = "why";
 const NOTE_TAG: &str = "note";
+/// The `from_name` of the document labels in written files.
+const CATEGORY_TAG: &str = "category";
 
-/// Labels with colours and keys from a labelling config (`<Label value="…" background="…" hotkey="…"/>`).
-pub(crate) fn read_config(xml: &str) -> Vec<Label> {
-    let tag = regex::Regex::new(r"<Label\b([^>]*)>").expect("valid regex");
-    let attr = regex::Regex::new(r#"([A-Za-z_]+)\s*=\s*"([^"]*)""#).expect("valid regex");
-    let mut labels = Labels::empty();
-    for t in tag.captures_iter(xml) {
-        let mut value = None;
-        let (mut color, mut key) = (None, None);
-        for a in attr.captures_iter(&t[1]) {
-            let v = xml_unescape(&a[2]);
-            match &a[1] {
-                "value" => value = Some(v),
-                "background" => color = Some(v),
-                "hotkey" => key = Some(v),
-                _ => {}
-            }
-        }
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
-            labels.style(&v, color.as_deref(), key.as_deref());
-        }
-    }
-    labels.list
-}
-
-fn xml_unescape(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'").replace("&amp;", "&")
+/// What the results of a task give.
+#[derive(Default)]
+struct Found {
+    spans: Vec<Span>,
+    relations: Vec<Relation>,
+    categories: Vec<Category>,
 }
 
 pub(crate) fn read(input: &str) -> Result<Import, Error> {
@@ -128,7 +122,7 @@ fn task(
         losses.add(format!("task key `{k}` dropped"));
     }
     let placer = Placer::new(&text);
-    let mut spans = Vec::new();
+    let mut found = Found::default();
     for (key, is_pred) in [("annotations", false), ("completions", false), ("predictions", true)] {
         let Some(list) = o.get(key) else { continue };
         let list = list.as_array().ok_or_else(|| format!("`{key}` must be an array"))?;
@@ -143,17 +137,21 @@ fn task(
             let result =
                 a.get("result").and_then(Value::as_array).ok_or_else(|| format!("{p}: `result` is missing"))?;
             let before = repairs.len();
-            regions(result, &p, is_pred, gold, annotator, &placer, labels, losses, repairs, &mut spans)?;
+            regions(result, &p, is_pred, gold, annotator, &placer, labels, losses, repairs, &mut found)?;
             for r in &mut repairs[before..] {
                 *r = format!("Label Studio: {at}.{r}");
             }
         }
     }
-    Ok(finish(Document::new(id, name, text, spans)))
+    let mut doc = finish(Document::new(id, name, text, found.spans));
+    (doc.relations, doc.categories) = (found.relations, found.categories);
+    links::settle_loose(&mut doc, losses);
+    Ok(doc)
 }
 
 /// Turns one annotation's (or prediction's) results into spans: `labels` results make regions, results of other
-/// types with a region's id add attributes, notes, rule and reason to it.
+/// types with a region's id add attributes, notes, rule and reason to it, `relation` results link two regions,
+/// and `choices` without a text range are document labels.
 #[allow(clippy::too_many_arguments)]
 fn regions(
     result: &[Value],
@@ -165,17 +163,37 @@ fn regions(
     labels: &mut Labels,
     losses: &mut Tally,
     repairs: &mut Vec<String>,
-    spans: &mut Vec<Span>,
+    found: &mut Found,
 ) -> Result<(), String> {
+    let spans = &mut found.spans;
     let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let first = spans.len();
     let mut extras: Vec<(String, &Value)> = Vec::new();
+    let mut links: Vec<&Value> = Vec::new();
+    let (origin, status) = match (is_pred, gold) {
+        (true, _) => (Origin::Auto, Status::Suggested),
+        (false, true) => (Origin::Gold, Status::Accepted),
+        (false, false) => (Origin::Manual, Status::Accepted),
+    };
     for (k, r) in result.iter().enumerate() {
         let p = format!("{at}.result[{k}]");
         let ty = r.get("type").and_then(Value::as_str).unwrap_or("");
         let rid = r.get("id").map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).unwrap_or_default();
+        let value = r.get("value");
+        if ty == "relation" {
+            links.push(r);
+            continue;
+        }
+        if ty == "choices" && value.and_then(|v| v.get("start")).is_none() {
+            let choices = value.and_then(|v| v.get("choices")).and_then(Value::as_array);
+            for c in choices.into_iter().flatten().filter_map(Value::as_str) {
+                labels.ensure_in(c, Scope::Document);
+                found.categories.push(Category { label: c.to_string(), origin, status });
+            }
+            continue;
+        }
         if ty != "labels" {
-            if rid.is_empty() || ty == "relation" {
+            if rid.is_empty() {
                 losses.add(format!("`{ty}` result dropped"));
             } else {
                 extras.push((rid, r));
@@ -277,6 +295,35 @@ fn regions(
         }
     }
     debug_assert!(spans.len() >= first);
+    for r in links {
+        let end = |k: &str| {
+            let rid = r.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))?;
+            by_id.get(&rid).and_then(|ix| ix.first()).map(|&i| spans[i].id.clone())
+        };
+        let (Some(a), Some(b)) = (end("from_id"), end("to_id")) else {
+            losses.add("relation to a region not in its annotation dropped");
+            continue;
+        };
+        let (from, to) = match r.get("direction").and_then(Value::as_str) {
+            Some("left") => (b, a),
+            Some("bi") => {
+                losses.add("two-way relation read as one from `from_id` to `to_id`");
+                (a, b)
+            }
+            _ => (a, b),
+        };
+        let mut types: Vec<&str> = r
+            .get("labels")
+            .and_then(Value::as_array)
+            .map_or(vec![], |l| l.iter().filter_map(Value::as_str).filter(|s| !s.is_empty()).collect());
+        if types.is_empty() {
+            types.push(links::UNTYPED);
+        }
+        for ty in types {
+            labels.ensure_in(ty, Scope::Relation);
+            found.relations.push(Relation { origin, status, ..Relation::manual(from.clone(), to.clone(), ty) });
+        }
+    }
     Ok(())
 }
 
@@ -304,7 +351,11 @@ enum Bucket {
 }
 
 fn bucket(s: &Span) -> Bucket {
-    match (s.origin, s.status) {
+    bucket_of(s.origin, s.status)
+}
+
+fn bucket_of(origin: Origin, status: Status) -> Bucket {
+    match (origin, status) {
         (Origin::Auto, Status::Suggested) => Bucket::Predicted,
         (Origin::Gold, _) => Bucket::Gold,
         _ => Bucket::Manual,
@@ -325,10 +376,14 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         body.push_str(if i == 0 { "\n  {\n" } else { ",\n  {\n" });
         push_field(&mut body, 2, "id", &json!(i + 1), false);
         push_field(&mut body, 2, "data", &json!({"text": d.text, "id": d.id, "name": d.name}), false);
+        let extra = link_results(d, &kept, &mut t);
+        let has = |b: Bucket| kept.iter().any(|s| bucket(s) == b) || extra.iter().any(|(x, _)| *x == b);
+        let extra_in =
+            |b: Bucket| -> Vec<Value> { extra.iter().filter(|(x, _)| *x == b).map(|(_, v)| v.clone()).collect() };
         body.push_str("    \"annotations\": [");
         let mut first_ann = true;
         for (which, truth) in [(Bucket::Manual, false), (Bucket::Gold, true)] {
-            if !kept.iter().any(|s| bucket(s) == which) {
+            if !has(which) {
                 continue;
             }
             body.push_str(if first_ann { "\n      {\n" } else { ",\n      {\n" });
@@ -337,6 +392,7 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
                 &mut body,
                 4,
                 kept.iter().copied().filter(|s| bucket(s) == which),
+                &extra_in(which),
                 &d.text,
                 &map,
                 &mut tags,
@@ -347,17 +403,17 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
             body.push_str("\n      }");
         }
         body.push_str(if first_ann { "]" } else { "\n    ]" });
-        if kept.iter().any(|s| bucket(s) == Bucket::Predicted) {
+        if has(Bucket::Predicted) {
             body.push_str(",\n    \"predictions\": [\n      {\n");
             push_field(&mut body, 4, "model_version", &json!("sift"), false);
             let pred = kept.iter().copied().filter(|s| bucket(s) == Bucket::Predicted);
-            push_results(&mut body, 4, pred, &d.text, &map, &mut tags, &mut t);
+            push_results(&mut body, 4, pred, &extra_in(Bucket::Predicted), &d.text, &map, &mut tags, &mut t);
             body.push_str("\n      }\n    ]");
         }
         body.push_str("\n  }");
     }
     body.push_str(if docs.is_empty() { "]\n" } else { "\n]\n" });
-    let config = config_xml(labels, docs, &tags);
+    let config = config::write(labels, docs, &tags);
     Export { files: vec![("tasks.json".into(), body), ("config.xml".into(), config)], losses: t.lines("Label Studio") }
 }
 
@@ -388,12 +444,65 @@ fn push_pretty(out: &mut String, depth: usize, value: &Value) {
     }
 }
 
+/// The relation and document-label results of `doc`, each with the result list it goes in: a relation in its
+/// regions' list (dropped, counted, when they are in two), the document labels in one `choices` result a list.
+fn link_results(doc: &Document, kept: &[&Span], t: &mut Tally) -> Vec<(Bucket, Value)> {
+    let buckets: BTreeMap<&str, Bucket> = kept.iter().map(|s| (s.id.as_str(), bucket(s))).collect();
+    let written: HashSet<&str> = buckets.keys().copied().collect();
+    let mut out = Vec::new();
+    for r in links::kept_relations(doc, &written, &["review"], t) {
+        let b = buckets[r.from.as_str()];
+        if buckets[r.to.as_str()] != b {
+            t.add("relation between spans of different result lists dropped (suggested, gold and other spans go to separate Label Studio annotations, and a relation links regions of one)");
+            continue;
+        }
+        review_lost(t, "relation", r.origin, r.status, b);
+        let v =
+            json!({"from_id": r.from, "to_id": r.to, "type": "relation", "direction": "right", "labels": [r.label]});
+        out.push((b, v));
+    }
+    let cats = links::kept_categories(doc, true, t);
+    for b in [Bucket::Manual, Bucket::Gold, Bucket::Predicted] {
+        let choices: Vec<&str> =
+            cats.iter().filter(|c| bucket_of(c.origin, c.status) == b).map(|c| c.label.as_str()).collect();
+        for c in cats.iter().filter(|c| bucket_of(c.origin, c.status) == b) {
+            review_lost(t, "document label", c.origin, c.status, b);
+        }
+        if !choices.is_empty() {
+            let v = json!({"id": CATEGORY_TAG, "from_name": CATEGORY_TAG, "to_name": "text", "type": "choices",
+                           "value": {"choices": choices}});
+            out.push((b, v));
+        }
+    }
+    out
+}
+
+/// Counts a relation or document label whose origin and status differ from what its result list reads back as.
+fn review_lost(t: &mut Tally, what: &str, origin: Origin, status: Status, b: Bucket) {
+    let back = match b {
+        Bucket::Manual => (Origin::Manual, Status::Accepted),
+        Bucket::Gold => (Origin::Gold, Status::Accepted),
+        Bucket::Predicted => (Origin::Auto, Status::Suggested),
+    };
+    if (origin, status) != back {
+        t.add(format!(
+            "{what} {} and {} written as {} and {}",
+            origin.name(),
+            status.name(),
+            back.0.name(),
+            back.1.name()
+        ));
+    }
+}
+
 /// Appends `"result": [ … ]` with every region of `spans`: the label region and one per-region result for the
-/// rule, the reason and each attribute.
+/// rule, the reason and each attribute; then the `extra` results (relations, document labels).
+#[allow(clippy::too_many_arguments)]
 fn push_results<'a>(
     out: &mut String,
     depth: usize,
     spans: impl Iterator<Item = &'a Span>,
+    extra: &[Value],
     text: &str,
     map: &crate::text::OffsetMap,
     tags: &mut Tags,
@@ -403,14 +512,13 @@ fn push_results<'a>(
     out.push_str(&pad);
     out.push_str("\"result\": [");
     let mut first = true;
-    for s in spans {
-        for region in span_regions(s, text, map, tags, t) {
-            out.push_str(if first { "\n" } else { ",\n" });
-            first = false;
-            out.push_str(&pad);
-            out.push_str("  ");
-            push_pretty(out, depth + 1, &region);
-        }
+    let regions = spans.flat_map(|s| span_regions(s, text, map, tags, t));
+    for region in regions.chain(extra.iter().cloned()) {
+        out.push_str(if first { "\n" } else { ",\n" });
+        first = false;
+        out.push_str(&pad);
+        out.push_str("  ");
+        push_pretty(out, depth + 1, &region);
     }
     if !first {
         out.push('\n');
@@ -465,46 +573,4 @@ fn span_regions(s: &Span, text: &str, map: &crate::text::OffsetMap, tags: &mut T
         out.push(per(k, ty, key, val));
     }
     out
-}
-
-/// A labelling config for the written tasks: the labels with colours and keys, and the per-region tags.
-fn config_xml(labels: &[Label], docs: &[Document], tags: &Tags) -> String {
-    let mut names: Vec<&Label> = labels.iter().collect();
-    let mut extra = Vec::new();
-    for d in docs {
-        for s in &d.spans {
-            if !labels.iter().any(|l| l.name == s.label) && !extra.contains(&s.label) {
-                extra.push(s.label.clone());
-            }
-        }
-    }
-    let extra_labels: Vec<Label> = extra.into_iter().map(|n| Label::new(n, "#666666", None)).collect();
-    names.extend(extra_labels.iter());
-    let mut x = String::from("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
-    for l in names {
-        x.push_str(&format!("    <Label value=\"{}\" background=\"{}\"", xml_escape(&l.name), xml_escape(&l.color)));
-        if let Some(k) = &l.key {
-            x.push_str(&format!(" hotkey=\"{}\"", xml_escape(k)));
-        }
-        x.push_str("/>\n");
-    }
-    x.push_str("  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n");
-    x.push_str("  <TextArea name=\"why\" toName=\"text\" perRegion=\"true\" editable=\"true\"/>\n");
-    for (k, (ty, values)) in tags {
-        if *ty == "number" {
-            x.push_str(&format!("  <Number name=\"{}\" toName=\"text\" perRegion=\"true\"/>\n", xml_escape(k)));
-            continue;
-        }
-        x.push_str(&format!("  <Choices name=\"{}\" toName=\"text\" perRegion=\"true\">\n", xml_escape(k)));
-        for v in values {
-            x.push_str(&format!("    <Choice value=\"{}\"/>\n", xml_escape(v)));
-        }
-        x.push_str("  </Choices>\n");
-    }
-    x.push_str("</View>\n");
-    x
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
