@@ -85,6 +85,23 @@ pub enum Action {
     },
     /// Deletes a span: manual spans go, suggestions become rejected.
     DeleteSpan(String),
+    /// Links two spans of the open document (by id) with a typed, directed relation, made by hand and accepted
+    /// (an existing one of that type between them is accepted).
+    Link {
+        /// Where it starts (the claim of a `said-by`).
+        from: String,
+        /// Where it points (the source of a `said-by`).
+        to: String,
+        /// Relation type.
+        label: String,
+    },
+    /// Sets the status of a relation of the open document (by id).
+    RelationStatus(String, Status),
+    /// Deletes a relation: hand-made ones go, suggested ones become rejected.
+    Unlink(String),
+    /// Sets a document label of the open document to a status (`None`: takes it away; a suggested one is then
+    /// rejected, so re-annotation does not bring it back).
+    SetCategory(String, Option<Status>),
     /// Runs the detectors again on the open document (with its markup's line facts, when it came from HTML),
     /// keeping every review decision.
     Reannotate,

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use super::merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 use super::{Action, DocData, NewDoc, OnDelete, Session};
 use crate::agree::Choice;
+use crate::annotation::{Category, Relation};
 use crate::{Document, Label, Origin, Span, Status};
 
 /// What the user is told when another tab's save wins over this tab's.
@@ -30,6 +31,17 @@ impl Session {
             f(&doc, &mut spans);
             if spans != *doc.spans {
                 self.replace_doc(doc.with_spans(spans));
+            }
+        }
+    }
+
+    /// Applies an edit to the open document's relations and document labels.
+    fn edit_links(&mut self, f: impl FnOnce(&DocData, &mut Vec<Relation>, &mut Vec<Category>)) {
+        if let Some(doc) = self.doc().cloned() {
+            let (mut relations, mut categories) = doc.links.as_ref().clone();
+            f(&doc, &mut relations, &mut categories);
+            if (&relations, &categories) != (&doc.links.0, &doc.links.1) {
+                self.replace_doc(doc.with_links(relations, categories));
             }
         }
     }
@@ -220,6 +232,44 @@ impl Session {
                 });
                 self.selected = None;
             }
+            Action::Link { from, to, label } => self.edit_links(|doc, relations, _| {
+                let is_span = |id: &str| doc.spans.iter().any(|s| s.id == id);
+                if from == to || !is_span(&from) || !is_span(&to) || label.trim().is_empty() {
+                    return;
+                }
+                match relations.iter_mut().find(|r| r.from == from && r.to == to && r.label == label) {
+                    Some(r) => r.status = Status::Accepted,
+                    None => relations.push(Relation::manual(from, to, label.trim())),
+                }
+            }),
+            Action::RelationStatus(id, status) => self.edit_links(|_, relations, _| {
+                if let Some(r) = relations.iter_mut().find(|r| r.id == id) {
+                    r.status = status;
+                }
+            }),
+            Action::Unlink(id) => self.edit_links(|_, relations, _| {
+                if let Some(i) = relations.iter().position(|r| r.id == id) {
+                    if relations[i].origin == Origin::Auto {
+                        relations[i].status = Status::Rejected;
+                    } else {
+                        relations.remove(i);
+                    }
+                }
+            }),
+            Action::SetCategory(label, status) => self.edit_links(|_, _, categories| {
+                let at = categories.iter().position(|c| c.label == label);
+                match (at, status) {
+                    (Some(i), Some(st)) => categories[i].status = st,
+                    (None, Some(st)) if !label.trim().is_empty() => {
+                        categories.push(Category { status: st, ..Category::manual(label.trim()) })
+                    }
+                    (Some(i), None) if categories[i].origin == Origin::Auto => categories[i].status = Status::Rejected,
+                    (Some(i), None) => {
+                        categories.remove(i);
+                    }
+                    (None, _) => {}
+                }
+            }),
             Action::Reannotate => self.edit_spans(|doc, spans| {
                 let fresh = doc.analyze();
                 *spans = merge_suggestions(std::mem::take(spans), fresh);

@@ -63,8 +63,8 @@ pub struct DocData {
     pub map: Rc<OffsetMap>,
     /// Spans sorted by (start, end, label).
     pub spans: Rc<Vec<Span>>,
-    /// Relations between the spans and document labels, carried through as read (the app has no view of them
-    /// yet; a relation whose span is gone is left out when the document is written).
+    /// Relations between the spans, and document labels (a relation whose span is gone is left out when the
+    /// document is written).
     pub links: Rc<(Vec<Relation>, Vec<Category>)>,
     /// Line facts from the document's markup, when it came from HTML.
     pub facts: Option<Rc<Vec<LineFacts>>>,
@@ -78,6 +78,7 @@ impl PartialEq for DocData {
             && self.name == other.name
             && Rc::ptr_eq(&self.text, &other.text)
             && Rc::ptr_eq(&self.spans, &other.spans)
+            && Rc::ptr_eq(&self.links, &other.links)
     }
 }
 
@@ -119,6 +120,45 @@ impl DocData {
     pub(crate) fn with_spans(&self, mut spans: Vec<Span>) -> DocData {
         sort_spans(&mut spans);
         DocData { spans: Rc::new(spans), ..self.share() }
+    }
+
+    /// Same document, other relations and document labels.
+    pub(crate) fn with_links(&self, relations: Vec<Relation>, categories: Vec<Category>) -> DocData {
+        DocData { links: Rc::new((relations, categories)), ..self.share() }
+    }
+
+    /// The relations that touch span `id` and whose other end is still a span, each with that other end.
+    pub fn relations_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (&'a Relation, &'a Span)> + 'a {
+        self.links.0.iter().filter_map(move |r| {
+            let other = if r.from == id {
+                &r.to
+            } else if r.to == id {
+                &r.from
+            } else {
+                return None;
+            };
+            Some((r, self.spans.iter().find(|s| s.id == *other)?))
+        })
+    }
+
+    /// The spans span `id` can be linked to: not itself, not rejected, nearest first, at most `limit`.
+    pub fn link_candidates(&self, id: &str, limit: usize) -> Vec<&Span> {
+        let Some(at) = self.spans.iter().find(|s| s.id == id).map(|s| s.start) else { return Vec::new() };
+        let mut v: Vec<&Span> = self.spans.iter().filter(|s| s.id != id && s.status != Status::Rejected).collect();
+        v.sort_by_key(|s| (s.start.abs_diff(at), s.start));
+        v.truncate(limit);
+        v
+    }
+
+    /// Relation types to offer: the built-in `said-by` and `about`, then the others this document uses.
+    pub fn relation_types(&self) -> Vec<String> {
+        let mut v: Vec<String> = vec![crate::annotation::SAID_BY.into(), crate::annotation::ABOUT.into()];
+        for r in &self.links.0 {
+            if !v.contains(&r.label) {
+                v.push(r.label.clone());
+            }
+        }
+        v
     }
 
     /// Same document with its markup's line facts on or off (the markup is kept either way, so they can come

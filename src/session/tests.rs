@@ -140,6 +140,26 @@ const EDITS: &[(&str, Build, Check)] = &[
         |b, s| assert_eq!(span(s, &first(b, "boilerplate").id).status, Status::Rejected),
     ),
     (
+        "link a claim to a number: a relation made by hand, accepted, listed on both spans",
+        |s| Action::Link { from: first(s, "claim").id, to: first(s, "number").id, label: "said-by".into() },
+        |b, s| {
+            let (claim, number) = (first(b, "claim").id, first(b, "number").id);
+            let d = s.doc().unwrap();
+            let r = &d.links.0[0];
+            assert_eq!(
+                (r.from.as_str(), r.to.as_str(), r.label.as_str()),
+                (claim.as_str(), number.as_str(), "said-by")
+            );
+            assert_eq!((r.origin, r.status), (Origin::Manual, Status::Accepted));
+            assert_eq!(d.relations_of(&number).map(|(_, o)| o.id.clone()).collect::<Vec<_>>(), [claim]);
+        },
+    ),
+    (
+        "set a document label",
+        |_| Action::SetCategory("security".into(), Some(Status::Accepted)),
+        |_, s| assert_eq!(s.doc().unwrap().to_document().categories, [crate::Category::manual("security")]),
+    ),
+    (
         "clear suggestions: reviewed and manual spans stay",
         |_| Action::ClearSuggestions,
         |_, s| assert!(s.doc().unwrap().spans.iter().all(|x| x.status != Status::Suggested)),
@@ -219,6 +239,11 @@ fn edits_that_change_nothing_leave_no_undo_step() {
         Action::Tag(3, 3, "claim".into()),
         Action::AddLabel(Label::new("claim", "#000000", None)),
         Action::UpdateLabel("number".into(), Label::new("claim", "#000000", None)),
+        Action::Link { from: first(&s, "claim").id, to: first(&s, "claim").id, label: "said-by".into() },
+        Action::Link { from: first(&s, "claim").id, to: "nope".into(), label: "said-by".into() },
+        Action::Link { from: first(&s, "claim").id, to: first(&s, "number").id, label: " ".into() },
+        Action::Unlink("nope".into()),
+        Action::SetCategory("security".into(), None),
     ] {
         let next = s.reduce(a.clone());
         assert!(!next.can_undo(), "{a:?}");
@@ -374,4 +399,35 @@ fn a_text_past_the_span_limit_says_so_and_keeps_the_spans_before_the_cut() {
     assert!(d.doc.spans.len() <= crate::detect::MAX_SPANS);
     let (small, none) = NewDoc::annotated_bounded("y", "s.txt", crate::input::Source::plain(SHORT));
     assert!(none.is_none() && !small.doc.spans.is_empty());
+}
+
+#[test]
+fn relations_and_document_labels_are_reviewed_like_spans() {
+    let s = fixture();
+    let (claim, number) = (first(&s, "claim").id, first(&s, "number").id);
+    let linked = s.reduce(Action::Link { from: number.clone(), to: claim.clone(), label: "about".into() });
+    let id = linked.doc().unwrap().links.0[0].id.clone();
+    let rejected = linked.reduce(Action::RelationStatus(id.clone(), Status::Rejected));
+    assert_eq!(rejected.doc().unwrap().links.0[0].status, Status::Rejected);
+    // Linking again accepts it; unlinking a hand-made relation takes it away, in one undo step each.
+    let again = rejected.reduce(Action::Link { from: number, to: claim.clone(), label: "about".into() });
+    assert_eq!(again.doc().unwrap().links.0[0].status, Status::Accepted);
+    let gone = again.reduce(Action::Unlink(id.clone()));
+    assert!(gone.doc().unwrap().links.0.is_empty());
+    assert_eq!(content(&gone.reduce(Action::Undo)), content(&again));
+    // A suggested relation or document label that is taken away stays, rejected.
+    let mut d = annotate("c", "Suggested", SHORT, Layers::ALL);
+    let (a, b) = (d.spans[0].id.clone(), d.spans[1].id.clone());
+    d.relations = vec![crate::Relation {
+        origin: Origin::Auto,
+        status: Status::Suggested,
+        ..crate::Relation::manual(a, b, "about")
+    }];
+    d.categories =
+        vec![crate::Category { origin: Origin::Auto, status: Status::Suggested, ..crate::Category::manual("crime") }];
+    let rid = d.relations[0].id.clone();
+    let s = s.reduce(Action::AddDocs(vec![d.into()], vec![]));
+    let s = s.reduce(Action::Unlink(rid)).reduce(Action::SetCategory("crime".into(), None));
+    let doc = s.doc().unwrap().to_document();
+    assert_eq!((doc.relations[0].status, doc.categories[0].status), (Status::Rejected, Status::Rejected));
 }

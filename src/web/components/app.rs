@@ -500,6 +500,16 @@ fn on_key(
             }
             None => dispatch.emit(Action::Notice("No unreviewed claim left to check.".into())),
         },
+        "l" => {
+            // Link: the target list of the selected span's relations, to pick with the arrows.
+            let target = dom::document().get_element_by_id("link-target");
+            match target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                Some(t) if selected.is_some() => {
+                    let _ = t.focus();
+                }
+                _ => dispatch.emit(Action::Notice("Select a span first, then press L to link it to another.".into())),
+            }
+        }
         "Delete" | "Backspace" => {
             if let Some(s) = selected {
                 dispatch.emit(Action::DeleteSpan(s.id));

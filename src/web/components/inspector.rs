@@ -1,9 +1,10 @@
-//! The selected span: why it was suggested, and every way to fix it (label, edges, note, status).
+//! The selected span: why it was suggested, and every way to fix it (label, edges, note, status, relations).
 
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
+use super::LinksPanel;
 use crate::session::{Action, DocData};
 use crate::{Label, Origin, Span, Status};
 use std::rc::Rc;
@@ -138,6 +139,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
                 <textarea ref={note_ref} key={span.id.clone()} rows="2" aria-label="Note on this span" value={span.note.clone().unwrap_or_default()} />
             </label>
             <button class="btn small" aria-label="Save note" onclick={save_note}>{"Save note"}</button>
+            <LinksPanel doc={doc.clone()} span={span.clone()} dispatch={p.dispatch.clone()} />
         </section>
     }
 }

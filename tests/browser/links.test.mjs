@@ -1,0 +1,46 @@
+// Relations between spans in the real page: link by keyboard (select a span, L, pick the target, Link), see the
+// relation from both ends, review it, undo it, and find it in the export and after a reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { corpusText, exportOpen, openApp, paste, useBrowser } from './harness.mjs';
+
+const ARTICLE = corpusText('002_601354975c3094f5.txt');
+const env = useBrowser();
+
+test('link two spans by keyboard; the relation shows on both, is reviewed, undone, exported and kept', async () => {
+  const { page, errors, ctx } = await openApp(env.browser, env.server.url);
+  await paste(page, ARTICLE);
+  await page.keyboard.press('n');
+  await page.waitForSelector('.inspect .links');
+  const fromText = await page.textContent('.inspect blockquote.excerpt');
+  await page.keyboard.press('l');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'link-target', 'L focuses the target list');
+  await page.keyboard.press('ArrowDown');
+  const to = await page.$eval('#link-target', (s) => s.value);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Link span');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.link-row');
+  assert.match(await page.textContent('.link-row .link-type'), /→ said-by/);
+  // From the other end it reads as incoming.
+  await page.click('.link-row button.link-end');
+  await page.waitForFunction((t) => document.querySelector('.inspect blockquote.excerpt').textContent !== t, fromText);
+  assert.match(await page.textContent('.link-row .link-type'), /← said-by/);
+  await page.click('button[aria-label="Reject relation"]');
+  await page.waitForSelector('.link-row.rejected');
+  let [file] = await exportOpen(page);
+  let rel = file.documents[0].relations;
+  assert.equal(rel.length, 1);
+  assert.deepEqual([rel[0].to, rel[0].label, rel[0].origin, rel[0].status], [to, 'said-by', 'manual', 'rejected']);
+  // Undo takes the rejection back; the relation stays through a reload.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !document.querySelector('.link-row.rejected'));
+  await page.reload();
+  await page.waitForSelector('.doc');
+  [file] = await exportOpen(page);
+  rel = file.documents[0].relations;
+  assert.deepEqual([rel.length, rel[0].status], [1, 'accepted']);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
