@@ -118,6 +118,10 @@ pub enum Action {
     UpdateLabel(String, Label),
     /// Deletes a label.
     DeleteLabel(String, OnDelete),
+    /// Adds a label to the document label set.
+    AddDocLabel(String),
+    /// Takes a label out of the document label set (documents that have it keep it).
+    DeleteDocLabel(String),
     /// Undoes the last edit.
     Undo,
     /// Redoes the last undone edit.

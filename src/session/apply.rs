@@ -6,7 +6,7 @@ use super::merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 use super::{Action, DocData, NewDoc, OnDelete, Session};
 use crate::agree::Choice;
 use crate::annotation::{Category, Relation};
-use crate::{Document, Label, Origin, Span, Status};
+use crate::{Document, Label, Origin, Scope, Span, Status};
 
 /// What the user is told when another tab's save wins over this tab's.
 fn conflict_notice(name: &str) -> String {
@@ -43,6 +43,29 @@ impl Session {
             if (&relations, &categories) != (&doc.links.0, &doc.links.1) {
                 self.replace_doc(doc.with_links(relations, categories));
             }
+        }
+    }
+
+    /// Adds the relation types and document labels an import declares or its documents use.
+    fn add_link_labels(&mut self, declared: Vec<Label>, docs: &[NewDoc]) {
+        let mut all = self.link_labels.as_ref().clone();
+        let used = docs.iter().flat_map(|d| {
+            let rel = d.doc.relations.iter().map(|r| (Scope::Relation, r.label.as_str()));
+            rel.chain(d.doc.categories.iter().map(|c| (Scope::Document, c.label.as_str())))
+        });
+        let wanted: Vec<Label> = declared
+            .into_iter()
+            .chain(
+                used.map(|(scope, name)| Label::scoped(scope, name, new_label(name, &all).color)).collect::<Vec<_>>(),
+            )
+            .collect();
+        for l in wanted {
+            if !all.iter().any(|x| x.name == l.name && x.scope == l.scope) {
+                all.push(l);
+            }
+        }
+        if all != *self.link_labels {
+            self.link_labels = Rc::new(all);
         }
     }
 
@@ -94,6 +117,7 @@ impl Session {
     pub(super) fn apply(&mut self, action: Action) {
         match action {
             Action::AddDocs(docs, labels) => {
+                let (labels, links) = super::split_labels(labels);
                 let mut labs = self.labels.as_ref().clone();
                 for l in labels {
                     match labs.iter_mut().find(|x| x.name == l.name) {
@@ -111,6 +135,7 @@ impl Session {
                 if labs != *self.labels {
                     self.labels = Rc::new(labs);
                 }
+                self.add_link_labels(links, &docs);
                 let mut first = None;
                 for mut d in docs {
                     d.doc.id = self.unique_doc_id(&d.doc.id);
@@ -315,6 +340,18 @@ impl Session {
                     OnDelete::Relabel(to) => self.relabel_everywhere(&name, Some(&to)),
                 }
             }
+            Action::AddDocLabel(name) => {
+                let name = name.trim();
+                if !name.is_empty() && self.link_labels_of(Scope::Document).all(|l| l.name != name) {
+                    let color = new_label(name, &self.link_labels).color;
+                    Rc::make_mut(&mut self.link_labels).push(Label::scoped(Scope::Document, name, color));
+                }
+            }
+            Action::DeleteDocLabel(name) => {
+                if let Some(i) = self.link_labels.iter().position(|l| l.scope == Scope::Document && l.name == name) {
+                    Rc::make_mut(&mut self.link_labels).remove(i);
+                }
+            }
             Action::Undo | Action::Redo => {}
             Action::External(id, doc, rev) => self.take_theirs(id, doc, rev),
             Action::Conflict(id, doc, rev) => {
@@ -323,7 +360,9 @@ impl Session {
                 self.notice = Some(conflict_notice(&name));
             }
             Action::ExternalLabels(labels) => {
+                let (labels, links) = super::split_labels(labels);
                 self.labels = Rc::new(labels);
+                self.link_labels = Rc::new(links);
                 self.outside += 1;
             }
             Action::ExternalOrder(order) => {

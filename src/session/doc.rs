@@ -150,15 +150,32 @@ impl DocData {
         v
     }
 
-    /// Relation types to offer: the built-in `said-by` and `about`, then the others this document uses.
-    pub fn relation_types(&self) -> Vec<String> {
-        let mut v: Vec<String> = vec![crate::annotation::SAID_BY.into(), crate::annotation::ABOUT.into()];
-        for r in &self.links.0 {
-            if !v.contains(&r.label) {
-                v.push(r.label.clone());
+    /// Relation types to offer: the built-in `said-by` and `about`, the `declared` ones, then the others this
+    /// document uses.
+    pub fn relation_types<'a>(&'a self, declared: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+        let mut v: Vec<&str> = vec![crate::annotation::SAID_BY, crate::annotation::ABOUT];
+        for t in declared.chain(self.links.0.iter().map(|r| r.label.as_str())) {
+            if !v.contains(&t) {
+                v.push(t);
             }
         }
         v
+    }
+
+    /// The document labels to show: the `declared` set in order, then the others this document has; each with
+    /// its state here (`None`: not set).
+    pub fn category_rows<'a>(
+        &'a self,
+        declared: impl Iterator<Item = &'a str>,
+    ) -> Vec<(&'a str, Option<&'a Category>)> {
+        let mut rows: Vec<(&str, Option<&Category>)> = Vec::new();
+        let used = self.links.1.iter().map(|c| c.label.as_str());
+        for name in declared.chain(used) {
+            if !rows.iter().any(|(n, _)| *n == name) {
+                rows.push((name, self.links.1.iter().find(|c| c.label == name)));
+            }
+        }
+        rows
     }
 
     /// Same document with its markup's line facts on or off (the markup is kept either way, so they can come

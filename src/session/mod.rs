@@ -51,6 +51,7 @@ const UNDO_DEPTH: usize = 200;
 struct Snapshot {
     docs: Rc<Vec<Rc<DocData>>>,
     labels: Rc<Vec<Label>>,
+    link_labels: Rc<Vec<Label>>,
     current: Option<String>,
     decisions: Rc<Vec<Decision>>,
     review: Rc<Review>,
@@ -61,8 +62,10 @@ struct Snapshot {
 pub struct Session {
     /// Documents in sidebar order.
     pub docs: Rc<Vec<Rc<DocData>>>,
-    /// Labels in palette order.
+    /// Span labels in palette order.
     pub labels: Rc<Vec<Label>>,
+    /// The other labels: relation types and the document label set (by [`crate::Scope`]).
+    pub link_labels: Rc<Vec<Label>>,
     /// The open document's id.
     pub current: Option<String>,
     /// The stored revision of each document as last read from storage (at load, or when another tab saved it).
@@ -121,12 +124,14 @@ impl Session {
                 Rc::new(DocData::new(d.into_new_doc()))
             })
             .collect();
-        let labels = if saved.labels.is_empty() { Label::builtin() } else { saved.labels };
+        let (labels, link_labels) = split_labels(saved.labels);
+        let labels = if labels.is_empty() { Label::builtin() } else { labels };
         let current =
             saved.current.filter(|c| docs.iter().any(|d| d.id == *c)).or_else(|| docs.first().map(|d| d.id.clone()));
         Session {
             docs: Rc::new(docs),
             labels: Rc::new(labels),
+            link_labels: Rc::new(link_labels),
             current,
             revs: Rc::new(revs),
             hidden: Rc::default(),
@@ -162,6 +167,16 @@ impl Session {
     /// The label called `name`.
     pub fn label(&self, name: &str) -> Option<&Label> {
         self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// The labels of `scope` among the relation types and document labels.
+    pub fn link_labels_of(&self, scope: crate::Scope) -> impl Iterator<Item = &Label> {
+        self.link_labels.iter().filter(move |l| l.scope == scope)
+    }
+
+    /// Every label, as storage and exports keep them: span labels, then relation types and document labels.
+    pub fn all_labels(&self) -> Vec<Label> {
+        self.labels.iter().chain(self.link_labels.iter()).cloned().collect()
     }
 
     /// Whether undo has anything.
@@ -203,6 +218,7 @@ impl Session {
                 next.apply_in_order(a);
                 let changed = !Rc::ptr_eq(&next.docs, &before.docs) && !same_docs(&next.docs, &before.docs)
                     || !Rc::ptr_eq(&next.labels, &before.labels)
+                    || !Rc::ptr_eq(&next.link_labels, &before.link_labels)
                     || !Rc::ptr_eq(&next.decisions, &before.decisions)
                     || !Rc::ptr_eq(&next.review, &before.review);
                 if changed {
@@ -245,6 +261,7 @@ impl Session {
         Snapshot {
             docs: self.docs.clone(),
             labels: self.labels.clone(),
+            link_labels: self.link_labels.clone(),
             current: self.current.clone(),
             decisions: self.decisions.clone(),
             review: self.review.clone(),
@@ -254,11 +271,17 @@ impl Session {
     fn restore(&mut self, s: Snapshot) {
         self.docs = s.docs;
         self.labels = s.labels;
+        self.link_labels = s.link_labels;
         self.current = s.current;
         self.decisions = s.decisions;
         self.review = s.review;
         self.selected = None;
     }
+}
+
+/// Splits a stored or imported label list into span labels and the rest (relation types, document labels).
+pub(crate) fn split_labels(all: Vec<Label>) -> (Vec<Label>, Vec<Label>) {
+    all.into_iter().partition(|l| l.scope == crate::Scope::Span)
 }
 
 /// Whether two document lists hold the very same documents, in the same order.

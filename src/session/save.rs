@@ -106,6 +106,7 @@ pub struct Saver {
     revs: HashMap<String, u64>,
     seen_revs: Rc<HashMap<String, u64>>,
     labels: Rc<Vec<Label>>,
+    link_labels: Rc<Vec<Label>>,
     index: Index,
     edits: u64,
     outside: u64,
@@ -128,6 +129,7 @@ impl Saver {
             revs: s.revs.as_ref().clone(),
             seen_revs: s.revs.clone(),
             labels: s.labels.clone(),
+            link_labels: s.link_labels.clone(),
             index: index_of(s),
             edits: s.edits,
             outside: s.outside,
@@ -172,11 +174,13 @@ impl Saver {
                 out.push(Effect::DeleteDoc(id));
             }
         }
-        if !Rc::ptr_eq(&self.labels, &s.labels) {
-            if s.outside == self.outside && *self.labels != *s.labels {
-                out.push(Effect::SaveLabels(s.labels.clone()));
+        if !Rc::ptr_eq(&self.labels, &s.labels) || !Rc::ptr_eq(&self.link_labels, &s.link_labels) {
+            let differ = *self.labels != *s.labels || *self.link_labels != *s.link_labels;
+            if s.outside == self.outside && differ {
+                out.push(Effect::SaveLabels(Rc::new(s.all_labels())));
             }
             self.labels = s.labels.clone();
+            self.link_labels = s.link_labels.clone();
         }
         let index = index_of(s);
         if index != self.index {
@@ -286,6 +290,23 @@ mod tests {
         let plan = tab.1.plan(&tab.0);
         assert!(matches!(plan.as_slice(), [Effect::DeleteDoc(id), Effect::SaveIndex(_)] if id == "d"), "{plan:?}");
         let _ = store.run(plan);
+    }
+
+    #[test]
+    fn the_document_label_set_and_document_labels_are_saved_and_load_back() {
+        let mut store = store_with("The toll rose to 133 on Saturday, officials said.\n");
+        let mut tab = Tab::open(&store);
+        tab.act(&mut store, Action::AddDocLabel("security".into()));
+        let saved = store.labels.clone().expect("labels written");
+        assert!(saved.iter().any(|l| l.name == "security" && l.scope == crate::Scope::Document), "{saved:?}");
+        tab.act(&mut store, Action::SetCategory("security".into(), Some(Status::Accepted)));
+        let back = Tab::open(&store).0;
+        assert_eq!(back.labels, tab.0.labels, "span labels apart");
+        assert_eq!(
+            back.link_labels_of(crate::Scope::Document).map(|l| l.name.as_str()).collect::<Vec<_>>(),
+            ["security"]
+        );
+        assert_eq!(back.docs[0].to_document().categories, [crate::Category::manual("security")]);
     }
 
     #[test]

@@ -16,9 +16,9 @@ fn fixture() -> Session {
     Session::from_saved(Saved { docs: vec![saved(a), saved(b)], ..Saved::default() })
 }
 
-/// What undo must give back: the documents (by value), the labels and the open document.
+/// What undo must give back: the documents (by value), every label and the open document.
 fn content(s: &Session) -> (Vec<Document>, Vec<Label>, Option<String>) {
-    (s.docs.iter().map(|d| d.to_document()).collect(), s.labels.as_ref().clone(), s.current.clone())
+    (s.docs.iter().map(|d| d.to_document()).collect(), s.all_labels(), s.current.clone())
 }
 
 fn span<'a>(s: &'a Session, id: &str) -> &'a Span {
@@ -155,6 +155,17 @@ const EDITS: &[(&str, Build, Check)] = &[
         },
     ),
     (
+        "add a document label to the set: listed for every document, not set on any",
+        |_| Action::AddDocLabel(" security ".into()),
+        |_, s| {
+            let names: Vec<&str> = s.link_labels_of(crate::Scope::Document).map(|l| l.name.as_str()).collect();
+            assert_eq!(names, ["security"]);
+            assert_eq!(s.labels.len(), 3, "span labels untouched");
+            let rows = s.doc().unwrap().category_rows(names.into_iter());
+            assert_eq!(rows, [("security", None)]);
+        },
+    ),
+    (
         "set a document label",
         |_| Action::SetCategory("security".into(), Some(Status::Accepted)),
         |_, s| assert_eq!(s.doc().unwrap().to_document().categories, [crate::Category::manual("security")]),
@@ -244,6 +255,8 @@ fn edits_that_change_nothing_leave_no_undo_step() {
         Action::Link { from: first(&s, "claim").id, to: first(&s, "number").id, label: " ".into() },
         Action::Unlink("nope".into()),
         Action::SetCategory("security".into(), None),
+        Action::AddDocLabel("  ".into()),
+        Action::DeleteDocLabel("security".into()),
     ] {
         let next = s.reduce(a.clone());
         assert!(!next.can_undo(), "{a:?}");

@@ -152,9 +152,8 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
                     out.decisions.extend(sift_decisions(&group, out.docs.len()));
                 }
                 out.docs.extend(imp.documents.into_iter().map(NewDoc::from));
-                // The app's label list is span labels; relation types and document labels ride on the documents.
-                for l in imp.labels.into_iter().filter(|l| l.scope == crate::Scope::Span) {
-                    if !out.labels.iter().any(|k| k.name == l.name) {
+                for l in imp.labels {
+                    if !out.labels.iter().any(|k| k.name == l.name && k.scope == l.scope) {
                         out.labels.push(l);
                     }
                 }

@@ -1,5 +1,6 @@
-// Relations between spans in the real page: link by keyboard (select a span, L, pick the target, Link), see the
-// relation from both ends, review it, undo it, and find it in the export and after a reload.
+// Relations and document labels in the real page: link by keyboard (select a span, L, pick the target, Link), see
+// the relation from both ends, review it, undo it, and find it in the export and after a reload; add a document
+// label to the set and set it by keyboard (D, space), for one document only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpusText, exportOpen, openApp, paste, useBrowser } from './harness.mjs';
@@ -18,7 +19,7 @@ test('link two spans by keyboard; the relation shows on both, is reviewed, undon
   await page.keyboard.press('ArrowDown');
   const to = await page.$eval('#link-target', (s) => s.value);
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Link span');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'LinkL', 'Tab reaches the Link button');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.link-row');
   assert.match(await page.textContent('.link-row .link-type'), /→ said-by/);
@@ -41,6 +42,37 @@ test('link two spans by keyboard; the relation shows on both, is reviewed, undon
   [file] = await exportOpen(page);
   rel = file.documents[0].relations;
   assert.deepEqual([rel.length, rel[0].status], [1, 'accepted']);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('document labels: add one to the set, set it by keyboard on one document; export, reload and the other document', async () => {
+  const { page, errors, ctx } = await openApp(env.browser, env.server.url);
+  await paste(page, ARTICLE);
+  await page.keyboard.press('d');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'New document label', 'D with no set: the field');
+  await page.keyboard.type('security');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('input[aria-label="Document label security"]');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('d');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Document label security');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('input[aria-label="Document label security"]').checked);
+  let [file] = await exportOpen(page);
+  assert.deepEqual(file.documents[0].categories, [{ label: 'security', origin: 'manual', status: 'accepted' }]);
+  assert.ok(file.labels.some((l) => l.name === 'security' && l.scope === 'document'), 'the set is exported with its scope');
+  // Another document offers the label, unset; the first keeps it through a reload.
+  await paste(page, 'Officials said 12 people were hurt in Lyon on Friday.');
+  await page.waitForSelector('input[aria-label="Document label security"]');
+  assert.equal(await page.$eval('input[aria-label="Document label security"]', (i) => i.checked), false);
+  await page.reload();
+  await page.waitForSelector('.doc');
+  await page.click('.doc >> nth=0');
+  await page.waitForFunction(() => document.querySelector('input[aria-label="Document label security"]')?.checked);
+  [file] = await exportOpen(page, 'all');
+  assert.deepEqual(file.documents.map((d) => (d.categories || []).map((c) => c.label)), [['security'], []]);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use super::text_view::Revealer;
 use super::{
-    AgreeView, ByPtr, CompareView, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList, TextView,
-    Toolbar,
+    AgreeView, ByPtr, CompareView, DocLabels, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList,
+    TextView, Toolbar,
 };
 use crate::input::Source;
 use crate::session::{
@@ -19,7 +19,7 @@ use crate::session::{
 };
 use crate::web::storage::Store;
 use crate::web::{annotate, dom, io};
-use crate::{Document, Status};
+use crate::{Document, Scope, Status};
 
 /// A fresh document id: time-based, so two tabs pasting at once do not collide.
 pub fn fresh_id() -> String {
@@ -362,6 +362,8 @@ pub fn app(props: &AppProps) -> Html {
                 <ReviewBar doc={d.clone()} labels={state.labels.clone()} progress={state.annotating.get(&d.id).copied()}
                     min_worth={state.min_worth}
                     dispatch={dispatch.clone()} />
+                <DocLabels doc={d.clone()} labels={Rc::new(state.link_labels_of(Scope::Document).cloned().collect::<Vec<_>>())}
+                    dispatch={dispatch.clone()} />
                 <TextView doc={d.clone()} labels={ByPtr(state.labels.clone())} hidden={ByPtr(state.hidden.clone())}
                     min_worth={state.min_worth} selected={state.selected.clone()} {on_click_spans} {on_mouse_up} on_key={on_key_text}
                     revealer={ByPtr(revealer.clone())} />
@@ -371,7 +373,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <div class="app">
-            <Toolbar doc={doc.clone()} docs={state.docs.clone()} labels={state.labels.clone()}
+            <Toolbar doc={doc.clone()} docs={state.docs.clone()} labels={Rc::new(state.all_labels())}
                 decisions={state.decisions.clone()} view={state.view}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
                 on_reveal={do_reveal.clone()} />
@@ -392,6 +394,7 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             <aside class="inspector" aria-label="Span details and list">
                 <Inspector doc={doc.clone()} span={state.selected_span().cloned()} labels={state.labels.clone()}
+                    relation_types={Rc::new(state.link_labels_of(Scope::Relation).cloned().collect::<Vec<_>>())}
                     dispatch={dispatch.clone()} />
                 <SpanList doc={doc.clone()} labels={state.labels.clone()} filter={state.filter.clone()}
                     selected={state.selected.clone()} dispatch={dispatch.clone()} on_reveal={do_reveal} />
@@ -500,6 +503,13 @@ fn on_key(
             }
             None => dispatch.emit(Action::Notice("No unreviewed claim left to check.".into())),
         },
+        "d" => {
+            // Document labels: the first checkbox, or the field to add one when the set is empty.
+            let group = dom::document().query_selector(".doc-labels input").ok().flatten();
+            if let Some(t) = group.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = t.focus();
+            }
+        }
         "l" => {
             // Link: the target list of the selected span's relations, to pick with the arrows.
             let target = dom::document().get_element_by_id("link-target");

@@ -18,6 +18,8 @@ pub struct InspectorProps {
     pub span: Option<Span>,
     /// Labels to relabel to.
     pub labels: Rc<Vec<Label>>,
+    /// Relation types declared (labels of scope `relation`).
+    pub relation_types: Rc<Vec<Label>>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -139,7 +141,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
                 <textarea ref={note_ref} key={span.id.clone()} rows="2" aria-label="Note on this span" value={span.note.clone().unwrap_or_default()} />
             </label>
             <button class="btn small" aria-label="Save note" onclick={save_note}>{"Save note"}</button>
-            <LinksPanel doc={doc.clone()} span={span.clone()} dispatch={p.dispatch.clone()} />
+            <LinksPanel doc={doc.clone()} span={span.clone()} types={p.relation_types.clone()} dispatch={p.dispatch.clone()} />
         </section>
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
 use crate::session::{Action, DocData};
-use crate::{Span, Status};
+use crate::{Label, Span, Status};
 use std::rc::Rc;
 
 /// How many nearby spans the target list offers.
@@ -21,6 +21,8 @@ pub struct LinksPanelProps {
     pub doc: Rc<DocData>,
     /// The selected span.
     pub span: Span,
+    /// Relation types declared (labels of scope `relation`).
+    pub types: Rc<Vec<Label>>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -57,7 +59,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
         html! {
             <li class={classes!("link-row", status_word(r.status))}>
                 <span class="link-type" title={if outgoing { "from this span" } else { "to this span" }}>{ what }</span>
-                <button class="btn small link-end" aria-label={format!("Go to linked span: {}", excerpt(doc, other))}
+                <button class="btn small link-end" title="Go to the linked span"
                     onclick={p.dispatch.reform(move |_| Action::SelectSpan(Some(go.clone())))}>
                     <span class={classes!("badge", label_class(&other.label))}>{ other.label.clone() }</span>
                     { excerpt(doc, other) }
@@ -83,8 +85,8 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                 <div class="row link-form">
                     <select ref={type_ref} aria-label="Relation type">
                         // `selected` on the first: yew inserts options last first, which would leave the last chosen.
-                        { for doc.relation_types().into_iter().enumerate().map(|(i, t)| html! {
-                            <option value={t.clone()} selected={i == 0}>{ t }</option>
+                        { for doc.relation_types(p.types.iter().map(|l| l.name.as_str())).into_iter().enumerate().map(|(i, t)| html! {
+                            <option value={t.to_string()} selected={i == 0}>{ t }</option>
                         }) }
                     </select>
                     <select ref={target_ref} id="link-target" aria-label="Link to span (L)">
@@ -92,7 +94,7 @@ pub fn links_panel(p: &LinksPanelProps) -> Html {
                             <option value={s.id.clone()} selected={i == 0}>{ format!("{}: {}", s.label, excerpt(doc, s)) }</option>
                         }) }
                     </select>
-                    <button class="btn small" aria-label="Link span" onclick={link}>{"Link"}<kbd>{"L"}</kbd></button>
+                    <button class="btn small" title="Link the selected span to the chosen one" onclick={link}>{"Link"}<kbd>{"L"}</kbd></button>
                 </div>
             }
         </div>

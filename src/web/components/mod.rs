@@ -4,6 +4,7 @@
 mod agree_view;
 mod app;
 mod compare_view;
+mod doc_labels;
 mod doc_list;
 mod inspector;
 mod intake;
@@ -18,6 +19,7 @@ mod toolbar;
 pub use agree_view::AgreeView;
 pub use app::{App, AppProps};
 pub use compare_view::CompareView;
+pub use doc_labels::DocLabels;
 pub use doc_list::DocList;
 pub use inspector::Inspector;
 pub use intake::Intake;
