@@ -63,7 +63,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use annotation::{Attrs, Category, Document, Label, Origin, Relation, Scope, Span, Status};
+pub use annotation::{Attrs, Category, Document, Label, Origin, Relation, Scope, Span, Status, Verdict};
 pub use detect::{analyze, Layers};
 pub use formats::{Export, Format, Import};
 pub use input::{html_to_text, looks_like_html, Source, Visible};
@@ -101,7 +101,7 @@ pub enum ErrorKind {
     /// Well-formed input that breaks the rules of its format or record: a missing or mistyped field, an offset
     /// outside the text, a reference to an id that is not there, an id used twice.
     Invalid,
-    /// A version of the format this sift does not read.
+    /// A version of the format this sift does not read, or a format sift only writes (ClaimReview).
     Unsupported,
     /// The files given do not fit a multi-file format: a missing companion file, a file of the wrong type.
     Files,

@@ -189,6 +189,25 @@ fn convert_brat_fixture_to_sift_and_back_to_brat_files() {
 }
 
 #[test]
+fn convert_accepted_only_leaves_out_what_nobody_reviewed() {
+    let input = "At least 133 people died, officials said on Friday. The mall held 6,200 people.";
+    let mut v = stdout_json(&sift(&["annotate", "-"], input.as_bytes()));
+    let spans = v["documents"][0]["spans"].as_array_mut().unwrap();
+    assert!(spans.len() >= 3, "{spans:?}");
+    spans[0]["status"] = "accepted".into();
+    spans[1]["status"] = "rejected".into();
+    let file = serde_json::to_vec(&v).unwrap();
+    let labels = |args: &[&str]| {
+        let o = sift(&[&["convert", "--from", "sift", "--to", "doccano"], args].concat(), &file);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let line: Value = serde_json::from_slice(&o.stdout).unwrap();
+        line["label"].as_array().unwrap().len()
+    };
+    assert_eq!(labels(&["--accepted-only"]), 1, "the accepted span only");
+    assert!(labels(&[]) >= 2, "without the flag the suggestions go out too");
+}
+
+#[test]
 fn annotate_to_conll_writes_one_layer() {
     let input = "At least 133 people died, officials said on Friday.";
     let o = sift(&["annotate", "--format", "conll", "--layer", "number", "-"], input.as_bytes());

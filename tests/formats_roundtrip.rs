@@ -564,7 +564,7 @@ fn detector_output_on_the_corpus_through_every_format() {
     let n: usize = docs.iter().map(|d| d.spans.len()).sum();
     assert!(n > 100, "the detectors found {n} spans");
     let labels = Label::builtin();
-    for f in Format::ALL.iter().copied().filter(|f| *f != Format::Text && *f != Format::Conll) {
+    for f in Format::ALL.iter().copied().filter(|f| f.is_readable() && *f != Format::Text && *f != Format::Conll) {
         let (back, losses) = round_trip(f, &docs, &labels);
         assert_eq!(back.documents.len(), 5, "{f:?}");
         for (b, d) in back.documents.iter().zip(&docs) {

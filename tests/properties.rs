@@ -70,7 +70,7 @@ fn read_any(f: Format, files: &[(String, String)]) -> Result<Import, sift::Error
 
 /// The formats that read their own output.
 fn readers() -> Vec<Format> {
-    Format::ALL.iter().copied().filter(|f| *f != Format::Text).collect()
+    Format::ALL.iter().copied().filter(|f| f.is_readable() && *f != Format::Text).collect()
 }
 
 /// A byte-level edit of a file, kept valid UTF-8 (the readers take text): delete, insert or replace a char.

@@ -29,7 +29,7 @@ fn every_regression_input_is_handled() {
     for p in files {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
-        for f in Format::ALL.iter().copied().filter(|f| *f != Format::Text) {
+        for f in Format::ALL.iter().copied().filter(|f| f.is_readable() && *f != Format::Text) {
             let got = if f.needs_several_files() {
                 read_files(f, &[("a.txt", text.as_str()), ("a.ann", text.as_str())])
             } else {

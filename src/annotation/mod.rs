@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::ops::Range;
 
+mod verdict;
+pub use verdict::{Verdict, EVIDENCE, VERDICT};
+
 /// Free-form span attributes (`kind`, `value`, `source`, `cue`, `quote`, …), kept in insertion order.
 pub type Attrs = Map<String, Value>;
 
@@ -314,6 +317,22 @@ impl Document {
             relations: Vec::new(),
             categories: Vec::new(),
         }
+    }
+
+    /// The reviewed work only, as training data wants it: accepted spans, accepted document labels, and accepted
+    /// relations whose two ends are kept. Suggestions nobody looked at and rejected marks are left out.
+    pub fn accepted(&self) -> Document {
+        let spans: Vec<Span> = self.spans.iter().filter(|s| s.status == Status::Accepted).cloned().collect();
+        let ids: std::collections::HashSet<&str> = spans.iter().map(|s| s.id.as_str()).collect();
+        let kept = |id: &str| ids.contains(id);
+        let relations = self
+            .relations
+            .iter()
+            .filter(|r| r.status == Status::Accepted && kept(&r.from) && kept(&r.to))
+            .cloned()
+            .collect();
+        let categories = self.categories.iter().filter(|c| c.status == Status::Accepted).cloned().collect();
+        Document { id: self.id.clone(), name: self.name.clone(), text: self.text.clone(), spans, relations, categories }
     }
 
     /// Spans overlapping the code-point range `r`.

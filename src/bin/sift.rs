@@ -66,10 +66,11 @@ struct AnnotateArgs {
 
 #[derive(Args)]
 struct ConvertArgs {
-    /// Input format.
+    /// Input format: sift, sift-jsonl, doccano, label-studio, spacy, brat, w3c, conll, text.
     #[arg(long)]
     from: String,
-    /// Output format.
+    /// Output format: any input format, or claimreview (schema.org ClaimReview JSON-LD of the claims with a
+    /// verdict; sift does not read it back).
     #[arg(long)]
     to: String,
     /// Input files (brat: the `.ann` and `.txt` files); `-` or nothing reads stdin.
@@ -77,6 +78,10 @@ struct ConvertArgs {
     /// CoNLL: the one label to write as BIO tags (e.g. `number`); every label when absent.
     #[arg(long)]
     layer: Option<String>,
+    /// Write only accepted spans, relations and document labels (training data): unreviewed suggestions and
+    /// rejected marks are left out.
+    #[arg(long)]
+    accepted_only: bool,
     /// Output file, or a directory for multi-file formats (brat); stdout when absent.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -245,6 +250,10 @@ fn annotate_doc(source: &sift::Source, id: &str, name: &str, layers: Layers) -> 
 fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, Failure> {
     let from = Format::from_name(&c.from).map_err(|e| e.to_string())?;
     let to = Format::from_name(&c.to).map_err(|e| e.to_string())?;
+    if !from.is_readable() {
+        // Refused before any input is read: stdin would otherwise wait for a file that cannot be used.
+        formats::read_files(from, &[]).map_err(|e| e.to_string())?;
+    }
     let mut files = Vec::new();
     for p in inputs(&c.files) {
         files.push(read_input(p)?);
@@ -261,7 +270,9 @@ fn convert_cmd(c: ConvertArgs) -> Result<ExitCode, Failure> {
     for l in &import.losses {
         warn(format_args!("not kept on import: {l}"));
     }
-    emit(formats::write_with(to, &import.documents, &import.labels, &write_options(c.layer)), c.output.as_deref())
+    let mut options = write_options(c.layer);
+    options.accepted_only = c.accepted_only;
+    emit(formats::write_with(to, &import.documents, &import.labels, &options), c.output.as_deref())
 }
 
 fn write_options(layer: Option<String>) -> formats::WriteOptions {

@@ -17,6 +17,7 @@
 //! | `w3c` | code points (reads UTF-16 too) | label, extent, id, note, why, auto/manual | `linking` annotations; `classifying` ones (auto/manual) |
 //! | `conll` | none (tokens) | label, extent of one non-overlapping layer | lost |
 //! | `text` | none | the clean article only | lost |
+//! | `claimreview` (write-only) | none (the claim's text) | claims with a verdict: text, verdict, evidence, source | lost |
 //!
 //! Foreign readers keep a relation only when both its ends are spans of its document, and count the rest.
 
@@ -26,6 +27,7 @@
 mod archive;
 pub use archive::zip;
 mod brat;
+mod claimreview;
 mod common;
 mod conll;
 mod doccano;
@@ -44,7 +46,7 @@ use crate::annotation::{Document, Label};
 use crate::{Error, ErrorKind};
 use std::collections::HashSet;
 
-/// A file format sift reads and writes.
+/// A file format sift reads and writes (one it only writes: [`Format::is_readable`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -66,6 +68,9 @@ pub enum Format {
     Conll,
     /// Plain text: reads a bare document, writes the clean article (boilerplate removed).
     Text,
+    /// schema.org `ClaimReview` JSON-LD, one review per claim with a verdict (`attrs.verdict`). Write-only: see
+    /// [`Format::is_readable`].
+    ClaimReview,
 }
 
 impl Format {
@@ -80,6 +85,7 @@ impl Format {
         Format::W3c,
         Format::Conll,
         Format::Text,
+        Format::ClaimReview,
     ];
 
     /// Parses a format name as typed on the command line (`sift`, `doccano`, `label-studio`, …;
@@ -107,6 +113,7 @@ impl Format {
             Format::W3c => "w3c",
             Format::Conll => "conll",
             Format::Text => "text",
+            Format::ClaimReview => "claimreview",
         }
     }
 
@@ -121,13 +128,15 @@ impl Format {
             Format::W3c => &["web-annotation", "jsonld", "w3c-web-annotation", "recogito", "hypothesis"],
             Format::Conll => &["bio", "iob", "conll2003"],
             Format::Text => &["txt", "plain", "clean"],
+            Format::ClaimReview => &["claim-review", "schema.org"],
         }
     }
 
     /// The usual extension of the main file, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Sift | Format::LabelStudio => "json",
+            // ClaimReview is JSON-LD, but `.jsonld` is W3C's to `detect`.
+            Format::Sift | Format::LabelStudio | Format::ClaimReview => "json",
             Format::SiftJsonl | Format::Doccano | Format::Spacy => "jsonl",
             Format::Brat => "ann",
             Format::W3c => "jsonld",
@@ -139,6 +148,12 @@ impl Format {
     /// Whether export → import gives back the same documents and labels, every field included.
     pub fn is_lossless(self) -> bool {
         matches!(self, Format::Sift | Format::SiftJsonl)
+    }
+
+    /// Whether sift reads this format back. ClaimReview is an export only: a review quotes its claim but not
+    /// where it stands, and leaves the rest of the document out, so there are no spans to read back.
+    pub fn is_readable(self) -> bool {
+        !matches!(self, Format::ClaimReview)
     }
 
     /// Whether reading needs several files together: brat (`.txt` + `.ann`) and W3C (annotations + text).
@@ -178,6 +193,10 @@ fn detect_json(body: &str) -> Option<Format> {
     let probe = |v: &serde_json::Value| -> Option<Format> {
         let o = v.as_object()?;
         let has = |k: &str| o.contains_key(k);
+        // Before `@context`: a ClaimReview export is JSON-LD too, and must get its own refusal, not W3C's.
+        if o.get("@type").and_then(|t| t.as_str()) == Some("ClaimReview") {
+            return Some(Format::ClaimReview);
+        }
         if o.get("format").and_then(|f| f.as_str()) == Some(sift::FORMAT_NAME) {
             return Some(if has("documents") { Format::Sift } else { Format::SiftJsonl });
         }
@@ -249,24 +268,47 @@ impl Export {
 pub struct WriteOptions {
     /// CoNLL: the labels of the one layer to write (e.g. `["number"]`); every label when empty.
     pub layer: Vec<String>,
+    /// Only the reviewed work ([`Document::accepted`]): what training data wants, and what the app exports
+    /// unless asked for everything. Off, every span goes out with whatever review status the format can carry.
+    pub accepted_only: bool,
 }
 
 impl WriteOptions {
     /// Options writing only the spans of `labels` (CoNLL's one layer).
     pub fn layer<I: IntoIterator<Item = S>, S: Into<String>>(labels: I) -> WriteOptions {
-        WriteOptions { layer: labels.into_iter().map(Into::into).collect() }
+        WriteOptions { layer: labels.into_iter().map(Into::into).collect(), ..WriteOptions::default() }
+    }
+
+    /// These options, writing only accepted spans, relations and document labels.
+    pub fn accepted(self) -> WriteOptions {
+        WriteOptions { accepted_only: true, ..self }
     }
 }
 
 /// Reads one file in `format`. brat and W3C need several files: use [`read_files`]. When the file does not
 /// read, the message also names the format it looks like, if another.
 pub fn read(format: Format, input: &str) -> Result<Import, Error> {
+    if !format.is_readable() {
+        return Err(write_only(format));
+    }
     read_one(format, input).map_err(|e| match Format::detect("", input) {
+        Some(other) if !other.is_readable() => {
+            Error::new(e.kind(), format!("{e}\n(this looks like a {} export, which sift cannot read)", other.name()))
+        }
         Some(other) if other != format && !(format == Format::Sift && other == Format::SiftJsonl) => {
             Error::new(e.kind(), format!("{e}\n(this looks like a {} file: try that format)", other.name()))
         }
         _ => e,
     })
+}
+
+/// The refusal to read a format sift only writes.
+fn write_only(format: Format) -> Error {
+    let name = match format {
+        Format::ClaimReview => "ClaimReview",
+        f => f.name(),
+    };
+    Error::new(ErrorKind::Unsupported, format!("{name} is an export format: sift cannot read it back"))
 }
 
 fn read_one(format: Format, input: &str) -> Result<Import, Error> {
@@ -283,6 +325,7 @@ fn read_one(format: Format, input: &str) -> Result<Import, Error> {
             ErrorKind::Files,
             "W3C Web Annotation: give the annotations and the text files together (read_files)",
         )),
+        Format::ClaimReview => Err(write_only(format)),
     }
 }
 
@@ -295,6 +338,7 @@ pub fn read_files(format: Format, files: &[(&str, &str)]) -> Result<Import, Erro
     match format {
         Format::Brat => return brat::read(files),
         Format::W3c => return w3c::read(files),
+        f if !f.is_readable() => return Err(write_only(f)),
         _ => {}
     }
     let mut all = Import::default();
@@ -349,6 +393,13 @@ pub fn write(format: Format, docs: &[Document], labels: &[Label]) -> Export {
 
 /// Writes `docs` with their `labels` in `format`.
 pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: &WriteOptions) -> Export {
+    let reviewed: Vec<Document>;
+    let docs = if options.accepted_only {
+        reviewed = docs.iter().map(Document::accepted).collect();
+        &reviewed
+    } else {
+        docs
+    };
     let mut export = match format {
         Format::Sift => {
             Export { files: vec![("annotations.json".into(), sift::write_json(docs, labels))], losses: vec![] }
@@ -366,6 +417,7 @@ pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: 
             conll::write(docs, labels, layer)
         }
         Format::Text => text::write(docs),
+        Format::ClaimReview => claimreview::write(docs, labels),
     };
     // CoNLL and plain text have no place for relations and document labels: say what they leave out.
     if matches!(format, Format::Conll | Format::Text) {
@@ -386,6 +438,8 @@ mod tests {
         }
         assert_eq!(Format::from_name("Label_Studio").unwrap(), Format::LabelStudio);
         assert_eq!(Format::from_name("prodigy").unwrap(), Format::Spacy);
+        assert_eq!(Format::from_name("Claim_Review").unwrap(), Format::ClaimReview);
+        assert_eq!(Format::from_name("schema.org").unwrap(), Format::ClaimReview);
         let e = Format::from_name("docx").unwrap_err();
         assert_eq!(e.kind(), ErrorKind::UnknownFormat);
         let e = e.to_string();
@@ -406,6 +460,8 @@ mod tests {
             ("x.txt", "EU\tB-ORG\nrejects\tO\n", Some(Format::Conll)),
             ("x.txt", "Moscow, 22 March.\nMore text.", Some(Format::Text)),
             ("x.txt", "", None),
+            ("r.json", r#"[{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "x"}]"#, Some(Format::ClaimReview)),
+            ("r.json", "[]", None),
         ];
         for (name, content, want) in table {
             assert_eq!(Format::detect(name, content), *want, "{name}: {content}");

@@ -83,6 +83,17 @@ pub enum Action {
         /// New note (`None` or blank: no note).
         note: Option<String>,
     },
+    /// Sets one attribute of a span of the open document (`None`: removes it), e.g. a claim's `source` or
+    /// `verdict`, a number's `value`. Editing a suggestion's attribute reviews it: it becomes accepted, keeping its
+    /// id and relations.
+    SetAttr {
+        /// The span.
+        id: String,
+        /// Attribute name.
+        key: String,
+        /// New value.
+        value: Option<serde_json::Value>,
+    },
     /// Deletes a span: manual spans go, suggestions become rejected.
     DeleteSpan(String),
     /// Links two spans of the open document (by id) with a typed, directed relation, made by hand and accepted

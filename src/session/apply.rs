@@ -5,8 +5,9 @@ use std::rc::Rc;
 use super::merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 use super::{Action, DocData, NewDoc, OnDelete, Session};
 use crate::agree::Choice;
-use crate::annotation::{Category, Relation};
-use crate::{Document, Label, Origin, Scope, Span, Status};
+use crate::annotation::{Category, Relation, VERDICT};
+use crate::{Document, Label, Origin, Scope, Span, Status, Verdict};
+use serde_json::Value;
 
 /// What the user is told when another tab's save wins over this tab's.
 fn conflict_notice(name: &str) -> String {
@@ -244,6 +245,31 @@ impl Session {
                 if sel.is_some() {
                     self.selected = sel;
                 }
+            }
+            Action::SetAttr { id, key, value } => {
+                let key = key.trim();
+                if key.is_empty() {
+                    return;
+                }
+                // A verdict is one word of the scale, spelt as the scale spells it.
+                let value = match value {
+                    Some(Value::String(v)) if key == VERDICT => Verdict::from_name(&v).map(|v| v.name().into()),
+                    Some(Value::String(v)) if v.trim().is_empty() => None,
+                    v => v,
+                };
+                self.edit_spans(|_, spans| {
+                    let Some(s) = spans.iter_mut().find(|s| s.id == id) else { return };
+                    if s.attrs.get(key) == value.as_ref() {
+                        return;
+                    }
+                    match value {
+                        Some(v) => s.attrs.insert(key.to_string(), v),
+                        None => s.attrs.remove(key),
+                    };
+                    if s.status == Status::Suggested {
+                        s.status = Status::Accepted;
+                    }
+                });
             }
             Action::DeleteSpan(id) => {
                 self.edit_spans(|_, spans| {

@@ -18,9 +18,11 @@
 
 mod action;
 mod apply;
+mod attrs;
 mod compare;
 mod cut;
 mod doc;
+pub mod files;
 mod merge;
 mod rank;
 mod review;
@@ -29,6 +31,7 @@ mod save;
 mod tests;
 
 pub use action::{Action, Filter, OnDelete, View};
+pub use attrs::{attr_rows, attr_value, AttrKind};
 pub use compare::{compared, Compared};
 pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE, MAX_TEXT};
 pub use doc::{doc_name, DocData, NewDoc};

@@ -25,6 +25,13 @@ fn span<'a>(s: &'a Session, id: &str) -> &'a Span {
     s.doc().unwrap().spans.iter().find(|x| x.id == id).unwrap_or_else(|| panic!("no span {id}"))
 }
 
+/// The first suggested claim with a source and a cue.
+fn attributed(s: &Session) -> Span {
+    let d = s.doc().unwrap();
+    let has = |x: &&Span| x.attrs.contains_key("source") && x.attrs.contains_key("cue");
+    d.spans.iter().filter(|x| x.status == Status::Suggested).find(has).expect("an attributed claim").clone()
+}
+
 fn first(s: &Session, label: &str) -> Span {
     s.doc().unwrap().spans.iter().find(|x| x.label == label && x.status == Status::Suggested).unwrap().clone()
 }
@@ -171,6 +178,26 @@ const EDITS: &[(&str, Build, Check)] = &[
         |_, s| assert_eq!(s.doc().unwrap().to_document().categories, [crate::Category::manual("security")]),
     ),
     (
+        "correct a claim's source: the suggestion is reviewed, keeps its id, and nothing else changes",
+        |s| Action::SetAttr { id: attributed(s).id, key: "source".into(), value: Some("a spokesperson".into()) },
+        |b, s| {
+            let (was, now) = (attributed(b), span(s, &attributed(b).id).clone());
+            assert_eq!(now.attrs["source"], "a spokesperson");
+            assert_eq!(now.status, Status::Accepted);
+            assert_eq!((now.start, now.end, now.attrs.len()), (was.start, was.end, was.attrs.len()));
+        },
+    ),
+    (
+        "set a verdict: any spelling of a word of the scale is stored as the scale spells it",
+        |s| Action::SetAttr { id: first(s, "claim").id, key: "verdict".into(), value: Some(" Mostly-False ".into()) },
+        |b, s| assert_eq!(span(s, &first(b, "claim").id).attrs["verdict"], "mostly false"),
+    ),
+    (
+        "remove an attribute with a blank value",
+        |s| Action::SetAttr { id: attributed(s).id, key: "cue".into(), value: Some("  ".into()) },
+        |b, s| assert!(!span(s, &attributed(b).id).attrs.contains_key("cue")),
+    ),
+    (
         "clear suggestions: reviewed and manual spans stay",
         |_| Action::ClearSuggestions,
         |_, s| assert!(s.doc().unwrap().spans.iter().all(|x| x.status != Status::Suggested)),
@@ -257,6 +284,14 @@ fn edits_that_change_nothing_leave_no_undo_step() {
         Action::SetCategory("security".into(), None),
         Action::AddDocLabel("  ".into()),
         Action::DeleteDocLabel("security".into()),
+        Action::SetAttr { id: first(&s, "claim").id, key: "verdict".into(), value: Some("sort of".into()) },
+        Action::SetAttr { id: first(&s, "claim").id, key: " ".into(), value: Some("x".into()) },
+        Action::SetAttr { id: "nope".into(), key: "source".into(), value: Some("x".into()) },
+        Action::SetAttr {
+            id: attributed(&s).id,
+            key: "source".into(),
+            value: attributed(&s).attrs.get("source").cloned(),
+        },
     ] {
         let next = s.reduce(a.clone());
         assert!(!next.can_undo(), "{a:?}");

@@ -9,7 +9,6 @@ mod annotate;
 pub mod api;
 pub mod components;
 mod dom;
-mod io;
 mod storage;
 
 use std::rc::Rc;

@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use super::ByPtr;
 use crate::agree::{agree, Adjudication, Agreement, Choice, Disagreement, Options};
+use crate::session::files as io;
 use crate::session::{annotator_from, Action, DocData, Review};
-use crate::web::io;
 
 /// Props of [`AgreeView`].
 #[derive(Properties, PartialEq)]

@@ -13,12 +13,13 @@ use super::{
     TextView, Toolbar,
 };
 use crate::input::Source;
+use crate::session::files as io;
 use crate::session::{
     choice_for_key, doc_name, next_undecided, next_worthy, too_long, visible, Action, DocData, NewDoc, Saved, Saver,
     Session, View, AT_ONCE,
 };
 use crate::web::storage::Store;
-use crate::web::{annotate, dom, io};
+use crate::web::{annotate, dom};
 use crate::{Document, Scope, Status};
 
 /// A fresh document id: time-based, so two tabs pasting at once do not collide.

@@ -1,10 +1,11 @@
-//! The selected span: why it was suggested, and every way to fix it (label, edges, note, status, relations).
+//! The selected span: why it was suggested, and every way to fix it (label, edges, attributes, note, status,
+//! relations).
 
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
-use super::LinksPanel;
+use super::{AttrEditor, LinksPanel};
 use crate::session::{Action, DocData};
 use crate::{Label, Origin, Span, Status};
 use std::rc::Rc;
@@ -73,16 +74,22 @@ pub fn inspector(p: &InspectorProps) -> Html {
             fix(span.start, span.end, v, span.note.clone());
         })
     };
+    // The note is saved when it changes (leaving the field, e.g. by selecting another span), not only by the
+    // button: a typed note is never lost.
     let save_note = {
         let fix = fix.clone();
         let span = span.clone();
         let note_ref = note_ref.clone();
-        Callback::from(move |_: MouseEvent| {
+        move || {
             if let Some(t) = note_ref.cast::<HtmlTextAreaElement>() {
-                fix(span.start, span.end, span.label.clone(), Some(t.value()));
+                let typed = Some(t.value()).filter(|n| !n.trim().is_empty());
+                if typed != span.note {
+                    fix(span.start, span.end, span.label.clone(), typed);
+                }
             }
-        })
+        }
     };
+    let (note_changed, note_button) = (save_note.clone(), save_note);
     let id = span.id.clone();
     let (ia, ir, id_) = (id.clone(), id.clone(), id.clone());
     let excerpt: String = {
@@ -106,13 +113,6 @@ pub fn inspector(p: &InspectorProps) -> Html {
                 <p class="why"><strong>{"Why: "}</strong>{ w.clone() }</p>
             }
             if let Some(r) = &span.rule { <p class="muted small">{"Rule "}<code>{ r.clone() }</code></p> }
-            if !span.attrs.is_empty() {
-                <dl class="attrs">
-                    { for span.attrs.iter().map(|(k, v)| html! {
-                        <><dt>{ k.clone() }</dt><dd>{ match v { serde_json::Value::String(s) => s.clone(), v => v.to_string() } }</dd></>
-                    }) }
-                </dl>
-            }
             <div class="row">
                 <button class="btn small ok" title="Accept span (A)" disabled={span.status == Status::Accepted}
                     onclick={p.dispatch.reform(move |_| Action::SetStatus(vec![ia.clone()], Status::Accepted))}>{"✓ Accept"}<kbd>{"A"}</kbd></button>
@@ -128,6 +128,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
                     }) }
                 </select>
             </label>
+            <AttrEditor span={span.clone()} dispatch={p.dispatch.clone()} />
             <div class="field">
                 <span>{ format!("Characters {}–{}", span.start, span.end) }</span>
                 <div class="row">
@@ -138,9 +139,10 @@ pub fn inspector(p: &InspectorProps) -> Html {
                 </div>
             </div>
             <label class="field">{"Note"}
-                <textarea ref={note_ref} key={span.id.clone()} rows="2" aria-label="Note on this span" value={span.note.clone().unwrap_or_default()} />
+                <textarea ref={note_ref} key={span.id.clone()} rows="2" aria-label="Note on this span" value={span.note.clone().unwrap_or_default()}
+                    onchange={Callback::from(move |_: Event| note_changed())} />
             </label>
-            <button class="btn small" aria-label="Save note" onclick={save_note}>{"Save note"}</button>
+            <button class="btn small" aria-label="Save note" onclick={Callback::from(move |_: MouseEvent| note_button())}>{"Save note"}</button>
             <LinksPanel doc={doc.clone()} span={span.clone()} types={p.relation_types.clone()} dispatch={p.dispatch.clone()} />
         </section>
     }

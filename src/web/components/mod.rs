@@ -3,9 +3,11 @@
 
 mod agree_view;
 mod app;
+mod attr_editor;
 mod compare_view;
 mod doc_labels;
 mod doc_list;
+mod export_menu;
 mod inspector;
 mod intake;
 mod label_panel;
@@ -18,9 +20,11 @@ mod toolbar;
 
 pub use agree_view::AgreeView;
 pub use app::{App, AppProps};
+pub use attr_editor::AttrEditor;
 pub use compare_view::CompareView;
 pub use doc_labels::DocLabels;
 pub use doc_list::DocList;
+pub use export_menu::ExportMenu;
 pub use inspector::Inspector;
 pub use intake::Intake;
 pub use label_panel::LabelPanel;

@@ -1,12 +1,12 @@
-//! The top bar: app name, search, undo/redo, re-annotate and the export menu.
+//! The top bar: app name, search, undo/redo, the views, re-annotate and the export menu.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::ExportMenu;
 use crate::session::{Action, DocData, View};
 use crate::web::dom;
-use crate::web::io::Export;
 use crate::Label;
 use std::rc::Rc;
 
@@ -93,43 +93,6 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             }
         })
     };
-    let export = {
-        let (all_docs, open, labels, decisions) = (p.docs.clone(), doc.clone(), p.labels.clone(), p.decisions.clone());
-        let dispatch = p.dispatch.clone();
-        move |fmt: Export, all: bool| {
-            let docs: Vec<crate::Document> = if all {
-                all_docs.iter().map(|d| d.to_document()).collect()
-            } else {
-                open.iter().map(|d| d.to_document()).collect()
-            };
-            if docs.is_empty() {
-                return;
-            }
-            let stem = if all { "sift-all".to_string() } else { file_stem(&docs[0].name) };
-            // The comparison's decisions are about the whole list: they go with an export of every document.
-            let decided: &[crate::compare::Decision] = if all { &decisions } else { &[] };
-            let losses = match fmt.render(&stem, &docs, &labels, decided) {
-                Ok(((name, mime, content), losses)) => {
-                    dom::download(&name, mime, &content);
-                    losses
-                }
-                Err(e) => {
-                    dispatch.emit(Action::Notice(e.to_string()));
-                    return;
-                }
-            };
-            if !losses.is_empty() {
-                dispatch.emit(Action::Notice(format!(
-                    "{} cannot carry everything: {}",
-                    fmt.title(),
-                    losses.join("; ")
-                )));
-            }
-            if let Some(m) = dom::document().query_selector("details.menu").ok().flatten() {
-                let _ = m.remove_attribute("open");
-            }
-        }
-    };
     let has_doc = doc.is_some();
     // Long texts are annotated again in slices, like a long paste, so the page stays responsive.
     let reannotate = {
@@ -170,40 +133,9 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                     })}>{ if p.view == View::Agree { "Back to document" } else { "Agreement" } }</button>
                 <button class="btn" aria-label="Re-annotate this document" title="Run the detectors again; review decisions are kept"
                     disabled={!has_doc} onclick={reannotate}>{"Re-annotate"}</button>
-                <details class="menu">
-                    <summary class="btn primary" aria-label="Export">{"Export ▾"}</summary>
-                    <div class="menu-body" role="menu">
-                        { for Export::all().into_iter().map(|f| {
-                            let e1 = export.clone();
-                            let e2 = export.clone();
-                            html! {
-                                <div class="menu-group">
-                                    <div class="menu-title">{ f.title() }</div>
-                                    <button class="btn small" role="menuitem" disabled={!has_doc}
-                                        aria-label={format!("Export this document as {}", f.title())}
-                                        onclick={Callback::from(move |_| e1(f, false))}>{"This document"}</button>
-                                    <button class="btn small" role="menuitem" disabled={!has_doc}
-                                        aria-label={format!("Export all documents as {}", f.title())}
-                                        onclick={Callback::from(move |_| e2(f, true))}>{"All documents"}</button>
-                                </div>
-                            }
-                        }) }
-                    </div>
-                </details>
+                <ExportMenu doc={doc.clone()} docs={p.docs.clone()} labels={p.labels.clone()}
+                    decisions={p.decisions.clone()} dispatch={p.dispatch.clone()} />
             </div>
         </header>
-    }
-}
-
-/// A file name without its extension, safe to download as.
-fn file_stem(name: &str) -> String {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let clean: String =
-        stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    let clean = clean.trim_matches('_').chars().take(60).collect::<String>();
-    if clean.is_empty() {
-        "document".into()
-    } else {
-        clean
     }
 }
