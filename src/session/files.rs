@@ -52,6 +52,12 @@ impl Export {
         matches!(self, Export::Format(Format::Sift | Format::SiftJsonl))
     }
 
+    /// Whether the "accepted only" choice shapes this export: the formats that carry spans, but not the app's
+    /// own record ([`Export::keeps_everything`]) nor the clean text, which has none.
+    pub fn takes_review_choice(self) -> bool {
+        matches!(self, Export::Format(_)) && !self.keeps_everything()
+    }
+
     /// Renders documents as one file `(name, MIME type, content)` and what the format could not carry; `stem`
     /// names it. Formats that write several files (brat, W3C) come as one zip archive of them.
     /// `decisions` (on the comparison of `docs`) go into the sift JSON export.
@@ -64,7 +70,7 @@ impl Export {
         options: &formats::WriteOptions,
     ) -> Result<(File, Vec<String>), crate::Error> {
         let mut options = options.clone();
-        options.accepted_only &= !self.keeps_everything();
+        options.accepted_only &= self.takes_review_choice();
         match self {
             Export::Format(Format::Sift) if !decisions.is_empty() => {
                 let c = crate::compare::Comparisons::new(decisions.to_vec());
@@ -73,7 +79,7 @@ impl Export {
             }
             Export::CleanText => {
                 let text = docs.iter().map(formats::clean_text).collect::<Vec<_>>().join("\n\n");
-                Ok(((format!("{stem}.txt"), "text/plain;charset=utf-8", text.into_bytes()), Vec::new()))
+                Ok(((format!("{stem}-clean.txt"), "text/plain;charset=utf-8", text.into_bytes()), Vec::new()))
             }
             Export::Format(f) => {
                 let mut out = formats::write_with(f, docs, labels, &options);

@@ -55,7 +55,7 @@ pub fn export_menu(p: &ExportMenuProps) -> Html {
             } else {
                 WriteOptions::layer([conll_layer.clone()])
             };
-            options.accepted_only = accepted_only && !fmt.keeps_everything();
+            options.accepted_only = accepted_only && fmt.takes_review_choice();
             let losses = match fmt.render(&stem, &docs, &labels, decided, &options) {
                 Ok(((name, mime, content), losses)) => {
                     dom::download(&name, mime, &content);
