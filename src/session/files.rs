@@ -58,9 +58,10 @@ impl Export {
         matches!(self, Export::Format(_)) && !self.keeps_everything()
     }
 
-    /// Renders documents as one file `(name, MIME type, content)` and what the format could not carry; `stem`
-    /// names it. Formats that write several files (brat, W3C) come as one zip archive of them.
-    /// `decisions` (on the comparison of `docs`) go into the sift JSON export.
+    /// Renders documents as one file `(name, MIME type, content)` and what to tell the user (what an
+    /// accepted-only export left out, what the format could not carry); `stem` names it. Formats that write
+    /// several files (brat, W3C) come as one zip archive of them. `decisions` (on the comparison of `docs`) go
+    /// into the sift JSON export.
     pub fn render(
         self,
         stem: &str,
@@ -68,9 +69,29 @@ impl Export {
         labels: &[Label],
         decisions: &[crate::compare::Decision],
         options: &formats::WriteOptions,
-    ) -> Result<(File, Vec<String>), crate::Error> {
+    ) -> Result<(File, Option<String>), crate::Error> {
         let mut options = options.clone();
         options.accepted_only &= self.takes_review_choice();
+        let (file, losses) = self.file(stem, docs, labels, decisions, &options)?;
+        let mut notes: Vec<String> = Vec::new();
+        if options.accepted_only {
+            notes.extend(left_out(docs));
+        }
+        if !losses.is_empty() {
+            notes.push(format!("{} cannot carry everything: {}", self.title(), losses.join("; ")));
+        }
+        Ok((file, (!notes.is_empty()).then(|| notes.join(" "))))
+    }
+
+    /// The file of [`Export::render`] and what the format could not carry.
+    fn file(
+        self,
+        stem: &str,
+        docs: &[Document],
+        labels: &[Label],
+        decisions: &[crate::compare::Decision],
+        options: &formats::WriteOptions,
+    ) -> Result<(File, Vec<String>), crate::Error> {
         match self {
             Export::Format(Format::Sift) if !decisions.is_empty() => {
                 let c = crate::compare::Comparisons::new(decisions.to_vec());
@@ -82,7 +103,7 @@ impl Export {
                 Ok(((format!("{stem}-clean.txt"), "text/plain;charset=utf-8", text.into_bytes()), Vec::new()))
             }
             Export::Format(f) => {
-                let mut out = formats::write_with(f, docs, labels, &options);
+                let mut out = formats::write_with(f, docs, labels, options);
                 let mime =
                     if f.extension().starts_with("json") { "application/json" } else { "text/plain;charset=utf-8" };
                 let file = match out.files.len() {
@@ -110,7 +131,7 @@ pub fn download_stem(name: &str) -> String {
 }
 
 /// What an accepted-only export of `docs` leaves out, for the user to read: `None` when every span is accepted.
-pub fn left_out(docs: &[Document]) -> Option<String> {
+fn left_out(docs: &[Document]) -> Option<String> {
     let count = |st: crate::Status| docs.iter().flat_map(|d| &d.spans).filter(|s| s.status == st).count();
     let (open, rejected) = (count(crate::Status::Suggested), count(crate::Status::Rejected));
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -151,30 +172,30 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
     let ext = |n: &str| n.rsplit_once('.').map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
     let stem = |n: &str| n.rsplit_once('.').map_or(n.to_string(), |(s, _)| s.to_string());
     let ann_stems: Vec<String> = files.iter().filter(|(n, _)| ext(n) == "ann").map(|(n, _)| stem(n)).collect();
+    let text_like = |n: &str| matches!(ext(n).as_str(), "txt" | "md" | "markdown" | "html" | "htm" | "");
+    // What each annotation file looks like, found once: the W3C ones are needed before the loop.
+    let detected: Vec<Option<Format>> =
+        files.iter().map(|(n, c)| if text_like(n) { None } else { Format::detect(n, c) }).collect();
     // W3C annotations name the text files they point into (`target.source`): those texts are read with them,
     // not annotated afresh, in whatever order the files come.
-    let w3c: Vec<&str> = files
-        .iter()
-        .filter(|(n, c)| !matches!(ext(n).as_str(), "txt" | "md") && Format::detect(n, c) == Some(Format::W3c))
-        .map(|(_, c)| c.as_str())
-        .collect();
+    let w3c: Vec<&str> =
+        files.iter().zip(&detected).filter(|(_, f)| **f == Some(Format::W3c)).map(|((_, c), _)| c.as_str()).collect();
     let named_by_w3c = |name: &str| w3c.iter().any(|c| c.contains(&format!("{name}\"")));
     let mut groups: Vec<(Format, Vec<(&str, &str)>)> = Vec::new();
-    for (name, content) in files {
+    for ((name, content), detected) in files.iter().zip(detected) {
         if content.contains('\0') {
             errors.push(format!("{name}: this looks like a binary file, not text."));
             continue;
         }
         let e = ext(name);
-        let text_like = matches!(e.as_str(), "txt" | "md" | "markdown" | "html" | "htm" | "");
         let format = if e == "txt" && ann_stems.contains(&stem(name)) {
             Some(Format::Brat)
         } else if e == "txt" && named_by_w3c(name) {
             Some(Format::W3c)
-        } else if text_like {
+        } else if text_like(name) {
             None
         } else {
-            match Format::detect(name, content) {
+            match detected {
                 Some(Format::Text) | None if !e.starts_with("json") => None,
                 None => {
                     errors.push(format!("{name}: not a format sift reads (sift, doccano, Label Studio, spaCy, W3C)."));
@@ -298,8 +319,10 @@ mod tests {
         // (export, spans read back)
         let table: &[(Export, usize)] = &[(Export::Format(Format::Doccano), 2), (Export::Format(Format::Sift), total)];
         for (export, want) in table {
-            let ((_, _, bytes), _) = export.render("x", &docs, &Label::builtin(), &[], &options).unwrap();
+            let ((_, _, bytes), notice) = export.render("x", &docs, &Label::builtin(), &[], &options).unwrap();
             let Export::Format(f) = export else { unreachable!() };
+            let told = notice.is_some_and(|n| n.starts_with("Accepted only:"));
+            assert_eq!(told, *f == Format::Doccano, "{export:?}: the user hears what was left out");
             let back = formats::read(*f, std::str::from_utf8(&bytes).unwrap()).unwrap();
             let spans: usize = back.documents.iter().map(|d| d.spans.len()).sum();
             assert_eq!(spans, *want, "{export:?}");

@@ -5,7 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::formats::{Format, WriteOptions};
-use crate::session::files::{download_stem, left_out, Export};
+use crate::session::files::{download_stem, Export};
 use crate::session::{Action, DocData};
 use crate::web::dom;
 use crate::{Label, Scope};
@@ -55,26 +55,19 @@ pub fn export_menu(p: &ExportMenuProps) -> Html {
             } else {
                 WriteOptions::layer([conll_layer.clone()])
             };
-            options.accepted_only = accepted_only && fmt.takes_review_choice();
-            let losses = match fmt.render(&stem, &docs, &labels, decided, &options) {
-                Ok(((name, mime, content), losses)) => {
+            // `render` applies the choice only where it belongs (not to the app's own record).
+            options.accepted_only = accepted_only;
+            match fmt.render(&stem, &docs, &labels, decided, &options) {
+                Ok(((name, mime, content), notice)) => {
                     dom::download(&name, mime, &content);
-                    losses
+                    if let Some(n) = notice {
+                        dispatch.emit(Action::Notice(n));
+                    }
                 }
                 Err(e) => {
                     dispatch.emit(Action::Notice(e.to_string()));
                     return;
                 }
-            };
-            let mut notes: Vec<String> = Vec::new();
-            if options.accepted_only {
-                notes.extend(left_out(&docs));
-            }
-            if !losses.is_empty() {
-                notes.push(format!("{} cannot carry everything: {}", fmt.title(), losses.join("; ")));
-            }
-            if !notes.is_empty() {
-                dispatch.emit(Action::Notice(notes.join(" ")));
             }
             if let Some(m) = dom::document().query_selector("details.menu").ok().flatten() {
                 let _ = m.remove_attribute("open");
