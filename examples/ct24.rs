@@ -7,8 +7,9 @@
 //! python3 ../shared/bench/score.py ct24 /tmp/ct24.preds.jsonl
 //! ```
 //!
-//! With `--features`, writes instead one `id<TAB>gate<TAB>f1,f2,…<TAB>word word …` line per sentence (the claim
-//! rules' gate, the check-worthiness features and the words), which `scripts/train_claims.py` fits the weights on.
+//! With `--features`, writes instead one `id<TAB>gate<TAB>f1,f2,…<TAB>b b …<TAB>b b …` line per sentence (the
+//! claim rules' gate, the check-worthiness features, and the word and character n-gram buckets), which
+//! `scripts/train_claims.py` fits the weights on.
 
 use serde_json::{json, Value};
 use sift::{analyze, Layers};
@@ -20,7 +21,7 @@ fn main() {
     let features = std::env::args().any(|a| a == "--features");
     let stdin = std::io::stdin();
     let mut out = BufWriter::new(std::io::stdout());
-    if features && writeln!(out, "id\tgate\t{}\twords", sift::detect::claims::FEATURE_NAMES.join(",")).is_err() {
+    if features && writeln!(out, "id\tgate\t{}\twords\tchars", sift::detect::claims::FEATURE_NAMES.join(",")).is_err() {
         std::process::exit(1);
     }
     for (n, line) in stdin.lock().lines().enumerate() {
@@ -46,10 +47,11 @@ fn main() {
             std::process::exit(1);
         };
         if features {
-            let (gate, f, words) = sift::detect::claims::sentence_features(text);
+            let (gate, f, words, chars) = sift::detect::claims::sentence_features(text);
             let f: Vec<String> = f.iter().map(|x| format!("{x}")).collect();
+            let join = |v: Vec<u32>| v.iter().map(u32::to_string).collect::<Vec<_>>().join(" ");
             let id = id.as_str().map_or_else(|| id.to_string(), str::to_string);
-            if writeln!(out, "{id}\t{gate}\t{}\t{}", f.join(","), words.join(" ")).is_err() {
+            if writeln!(out, "{id}\t{gate}\t{}\t{}\t{}", f.join(","), join(words), join(chars)).is_err() {
                 std::process::exit(1);
             }
             continue;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints sift's figures: core throughput, the cross-document comparison's time, the development benchmarks in
-# ../shared/bench (boilerplate on plain text and on HTML, check-worthiness, dates and times), the number layer's
-# speed and its recall on quantulum3's test file (when quantulum3 is installed), and, if the app is built,
+# ../shared/bench (boilerplate on plain text and on HTML, check-worthiness on the train set and cross-validated,
+# dates and times), the number layer's speed and its recall on quantulum3's test file (when quantulum3 is
+# installed), and, if the app is built,
 # paste-to-highlight times in headless Chromium.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
@@ -24,6 +25,10 @@ for set in aeb aebhtml ct24; do
   "${timer[@]}" target/release/sift annotate --jsonl < "$tmp/$set.in.jsonl" > "$tmp/$set.preds.jsonl"
   python3 "$bench/score.py" "$set" "$tmp/$set.preds.jsonl"
 done
+
+log "check-worthiness, 5-fold cross-validated, beside TF-IDF + LR trained and scored the same way"
+python3 -c 'import sklearn' 2>/dev/null || pip install --quiet scikit-learn
+python3 scripts/train_claims.py --cv --bench "$bench"
 
 log "timex (document dates from the TimeML ids)"
 python3 "$bench/score.py" input timex | python3 scripts/timex_dates.py > "$tmp/timex.in.jsonl"

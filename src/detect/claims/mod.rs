@@ -19,6 +19,7 @@
 //! they name.
 
 mod attribution;
+mod ngrams;
 mod score;
 mod weights;
 mod words;
@@ -137,15 +138,23 @@ fn in_sentence(who: &str) -> String {
     who.to_string()
 }
 
+/// What moved the check-worthiness score of a sentence most, strongest first (at most `most`): a feature name
+/// ("figure", "first person singular") or a quoted word, with its share of the model's log-odds (positive raises
+/// the score). For the inspector's "why this score".
+pub fn checkworthiness_reasons(sentence: &str, most: usize) -> Vec<(String, f64)> {
+    score::reasons(&Parsed::new(sentence), most)
+}
+
 /// Names of the check-worthiness features returned by [`sentence_features`]. Not part of the stable API.
 #[doc(hidden)]
 pub const FEATURE_NAMES: &[&str] = score::FEATURE_NAMES;
 
-/// How the claim rules treat one sentence on its own, with its check-worthiness features and words: for
-/// `scripts/train_claims.py`, which fits the weights in `weights.rs`. Returns (gate, features, words), where gate
-/// is `excluded`, `attributed`, `hedged` or `scored`. Not part of the stable API.
+/// How the claim rules treat one sentence on its own, with its check-worthiness features and hashed n-grams: for
+/// `scripts/train_claims.py`, which fits the weights in `weights.rs`. Returns (gate, features, word n-gram buckets,
+/// character n-gram buckets), where gate is `excluded`, `attributed`, `hedged` or `scored`. Not part of the stable
+/// API.
 #[doc(hidden)]
-pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>, Vec<String>) {
+pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>, Vec<u32>, Vec<u32>) {
     let p = Parsed::new(sentence);
     let gate = if score::excluded(&p).is_some() {
         "excluded"
@@ -156,7 +165,8 @@ pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>, Vec<String>
     } else {
         "scored"
     };
-    (gate, score::features(&p), score::lexicon_words(&p))
+    let grams = ngrams::grams(&p);
+    (gate, score::features(&p), grams.words, grams.chars)
 }
 
 /// Whether the sentence overlaps a line the boilerplate classifier rejected.
@@ -536,9 +546,10 @@ mod tests {
     fn a_quote_closed_by_its_reporting_clause_is_a_claim() {
         let text = "“We expect 20 new models. The lower stance gives Sentra a new look,” said David Kershaw, a vice president.";
         let got = claims(text);
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[1].0, "The lower stance gives Sentra a new look,” said David Kershaw, a vice president.");
-        assert_eq!((got[1].1.as_deref(), got[1].2.as_deref(), got[1].3), (Some("David Kershaw"), Some("said"), true));
+        // The first sentence is judged by its score alone; the one closing the quote is attributed.
+        let last = got.last().expect("the closing sentence is a claim");
+        assert_eq!(last.0, "The lower stance gives Sentra a new look,” said David Kershaw, a vice president.");
+        assert_eq!((last.1.as_deref(), last.2.as_deref(), last.3), (Some("David Kershaw"), Some("said"), true));
     }
 
     #[test]

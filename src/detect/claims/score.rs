@@ -450,31 +450,56 @@ fn attribution_cue(p: &Parsed) -> bool {
     super::attribution::attribute(p).is_some()
 }
 
-/// The distinct lowercase words of the sentence that the word weights can apply to (letters only, two or more).
-pub(crate) fn lexicon_words(p: &Parsed) -> Vec<String> {
-    let mut ws: Vec<String> = p
-        .toks
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| p.s[t.r.clone()].to_lowercase().replace('’', "'"))
-        .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
-        .collect();
-    ws.sort();
-    ws.dedup();
-    ws
+/// The check-worthiness score in [0, 1]: the logistic of the weighted features plus the weights of the sentence's
+/// hashed n-grams ([`super::ngrams`]).
+pub(crate) fn checkworthiness(p: &Parsed) -> f64 {
+    let z = logit(&features(p), &super::ngrams::grams(p));
+    1.0 / (1.0 + (-z).exp())
 }
 
-/// The check-worthiness score in [0, 1]: the logistic of the weighted features plus the weights of the words.
-pub(crate) fn checkworthiness(p: &Parsed) -> f64 {
-    let lexical: f64 = lexicon_words(p)
-        .iter()
-        .filter_map(|w| {
-            weights::WORDS.binary_search_by(|(k, _)| (*k).cmp(w.as_str())).ok().map(|i| weights::WORDS[i].1)
-        })
-        .sum();
-    let z: f64 = features(p).iter().zip(weights::WEIGHTS).map(|(x, w)| x * w).sum::<f64>() + lexical;
+/// The model's log-odds for a sentence's features and n-grams.
+pub(crate) fn logit(features: &[f64], grams: &super::ngrams::Grams) -> f64 {
     // weights.rs is generated for this exact feature list (checked by a test).
-    1.0 / (1.0 + (-z).exp())
+    let dense: f64 = features.iter().zip(weights::WEIGHTS).map(|(x, w)| x * w).sum();
+    dense + block(&grams.words) + block(&grams.chars)
+}
+
+/// What moved a sentence's score most, strongest first: the general features by name, and single words (a word's
+/// own unigram bucket; its bigrams and character n-grams stay in the rest). Each with its share of the log-odds.
+pub(crate) fn reasons(p: &Parsed, most: usize) -> Vec<(String, f64)> {
+    let f = features(p);
+    let mut out: Vec<(String, f64)> = f
+        .iter()
+        .zip(weights::WEIGHTS)
+        .zip(FEATURE_NAMES)
+        .skip(1) // the bias explains nothing
+        .filter(|((x, _), _)| **x != 0.0)
+        .map(|((x, w), name)| (name.replace('_', " "), x * w))
+        .collect();
+    let grams = super::ngrams::grams(p);
+    let norm = (grams.words.len().max(1) as f64).sqrt();
+    let mut seen = std::collections::HashSet::new();
+    for t in p.toks.iter().filter(|t| t.word) {
+        let w = &p.s[t.r.clone()];
+        let b = super::ngrams::word_bucket(w);
+        if seen.insert(b) {
+            let c = f64::from(weights::NGRAMS[b as usize] as i8) * weights::NGRAM_SCALE / norm;
+            out.push((format!("“{w}”"), c));
+        }
+    }
+    out.retain(|(_, c)| c.abs() >= 0.05);
+    out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    out.truncate(most);
+    out
+}
+
+/// Sum of a block's bucket weights over √(distinct buckets): a binary, L2-normalised bag.
+fn block(buckets: &[u32]) -> f64 {
+    if buckets.is_empty() {
+        return 0.0;
+    }
+    let sum: i64 = buckets.iter().map(|&b| i64::from(weights::NGRAMS[b as usize] as i8)).sum();
+    sum as f64 * weights::NGRAM_SCALE / (buckets.len() as f64).sqrt()
 }
 
 #[cfg(test)]
@@ -535,8 +560,34 @@ mod tests {
     #[test]
     fn weights_match_the_features() {
         assert_eq!(weights::WEIGHTS.len(), FEATURE_NAMES.len(), "rerun scripts/train_claims.py");
-        assert!(weights::WORDS.windows(2).all(|w| w[0].0 < w[1].0), "WORDS must be sorted for binary search");
+        assert_eq!(weights::NGRAMS.len(), super::super::ngrams::BUCKETS, "rerun scripts/train_claims.py");
         assert_eq!(features(&Parsed::new("The attack killed 133 people.")).len(), FEATURE_NAMES.len());
+    }
+
+    #[test]
+    fn reasons_explain_the_score() {
+        let s = "The unemployment rate fell to 4.1 percent last year.";
+        let r = reasons(&Parsed::new(s), 5);
+        assert!(!r.is_empty() && r.len() <= 5);
+        assert!(r.windows(2).all(|w| w[0].1.abs() >= w[1].1.abs()), "{r:?}");
+        // The percent feature is one of the strongest reasons, and it raises the score.
+        assert!(r.iter().any(|(n, c)| n == "percent" && *c > 0.0), "{r:?}");
+        // Speech filler lowers a score.
+        let r = reasons(&Parsed::new("Thank you, I think we love you all."), 3);
+        assert!(r.iter().any(|(_, c)| *c < 0.0), "{r:?}");
+        assert!(r.iter().all(|(n, _)| !n.contains('_')));
+    }
+
+    #[test]
+    fn scores_are_the_training_scripts_own() {
+        // train_claims.py scored these sentences with the quantized weights it wrote; the Rust model must agree.
+        for (s, expected) in weights::PROBES {
+            let got = checkworthiness(&Parsed::new(s));
+            assert!((got - expected).abs() < 1e-6, "{s}: {got} vs {expected}");
+        }
+        // The model ranks: a casualty figure above a thank-you.
+        let p = |s: &str| checkworthiness(&Parsed::new(s));
+        assert!(p(weights::PROBES[1].0) > p(weights::PROBES[2].0));
     }
 
     #[test]
