@@ -266,6 +266,10 @@ impl Session {
                         Some(v) => s.attrs.insert(key.to_string(), v),
                         None => s.attrs.remove(key),
                     };
+                    // Offsets that said where the old text is written no longer point at the new one.
+                    for end in ["_start", "_end"] {
+                        s.attrs.remove(&format!("{key}{end}"));
+                    }
                     if s.status == Status::Suggested {
                         s.status = Status::Accepted;
                     }

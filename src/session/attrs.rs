@@ -27,13 +27,18 @@ fn offered(label: &str) -> &'static [&'static str] {
 }
 
 /// The rows of `span`'s attribute editor, `(key, current text, kind)`: the label's offered attributes first,
-/// then every other one it has, in its order.
+/// then every other one it has, in its order, but for the offsets of another one.
 pub fn attr_rows(span: &Span) -> Vec<(String, String, AttrKind)> {
     let offered = offered(&span.label);
+    // Offsets of an attribute's text (`source_start`, `cue_end`) are where a detector found it, not something to
+    // type; editing the text drops them (`Action::SetAttr`).
+    let offset_of_another = |k: &str| {
+        ["_start", "_end"].iter().any(|end| k.strip_suffix(end).is_some_and(|base| span.attrs.contains_key(base)))
+    };
     let keys = offered
         .iter()
         .map(|k| k.to_string())
-        .chain(span.attrs.keys().filter(|k| !offered.contains(&k.as_str())).cloned());
+        .chain(span.attrs.keys().filter(|k| !offered.contains(&k.as_str()) && !offset_of_another(k)).cloned());
     keys.map(|k| {
         let text = span.attrs.get(&k).map(shown).unwrap_or_default();
         let kind = match k.as_str() {
@@ -103,12 +108,16 @@ mod tests {
         let claim = Span::manual("c", 0..10, CLAIM)
             .with_attr("quote", true)
             .with_attr("source", "Putin")
+            .with_attr("source_start", 40)
+            .with_attr("source_end", 45)
+            .with_attr("page_start", 3)
             .with_attr("checkworthiness", 0.8);
         let rows = attr_rows(&claim);
         let keys: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
-        assert_eq!(keys, ["source", "cue", "verdict", "evidence", "quote", "checkworthiness"]);
+        // The source's offsets are not rows; an offset-like key of nothing the span has is.
+        assert_eq!(keys, ["source", "cue", "verdict", "evidence", "quote", "page_start", "checkworthiness"]);
         assert_eq!((rows[0].1.as_str(), rows[1].1.as_str(), rows[4].1.as_str()), ("Putin", "", "true"));
-        assert_eq!((rows[2].2, rows[5].2, rows[0].2), (AttrKind::Verdict, AttrKind::Fixed, AttrKind::Text));
+        assert_eq!((rows[2].2, rows[6].2, rows[0].2), (AttrKind::Verdict, AttrKind::Fixed, AttrKind::Text));
         let custom = Span::manual("p", 0..3, "person");
         assert!(attr_rows(&custom).is_empty());
         let number: Vec<String> = attr_rows(&Span::manual("n", 0..3, NUMBER)).into_iter().map(|r| r.0).collect();

@@ -184,7 +184,11 @@ const EDITS: &[(&str, Build, Check)] = &[
             let (was, now) = (attributed(b), span(s, &attributed(b).id).clone());
             assert_eq!(now.attrs["source"], "a spokesperson");
             assert_eq!(now.status, Status::Accepted);
-            assert_eq!((now.start, now.end, now.attrs.len()), (was.start, was.end, was.attrs.len()));
+            // Where the old source was written no longer applies; everything else stays.
+            assert!(was.attrs.contains_key("source_start") && !now.attrs.contains_key("source_start"));
+            assert!(!now.attrs.contains_key("source_end"));
+            assert_eq!((now.start, now.end, now.attrs.len()), (was.start, was.end, was.attrs.len() - 2));
+            assert_eq!(now.attrs["cue_start"], was.attrs["cue_start"]);
         },
     ),
     (

@@ -35,6 +35,12 @@ test('no serious or critical accessibility violation in any state of the page', 
   await page.keyboard.press('n');
   await page.waitForSelector('.inspect .insp-head');
   await check('a selected suggestion in the inspector');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('w');
+  await page.waitForSelector('.inspect .worth-box');
+  await page.selectOption('select[aria-label="Order of the spans"]', 'worth');
+  await page.waitForSelector('.span-row .row-worth');
+  await check("a claim's check-worthiness in the inspector, the span list by score");
   await page.click('summary[aria-label="Export"]');
   await check('export menu open');
   await page.keyboard.press('Escape');

@@ -21,6 +21,7 @@
 mod attribution;
 mod ngrams;
 mod score;
+mod speakers;
 mod weights;
 mod words;
 
@@ -28,6 +29,7 @@ use super::boilerplate::Verdict;
 use crate::annotation::{Span, CLAIM};
 use crate::text::TextModel;
 use attribution::{attribute, Parsed};
+use speakers::Speakers;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -37,7 +39,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut speakers = Speakers::default();
     // The previous sentence's resolved source when it quoted someone, for quotations running over sentences.
-    let mut last_quote: Option<String> = None;
+    let mut last_quote: Option<(String, Range<usize>)> = None;
     let mut prev_end = 0;
     let mut quotes = QuoteState::default();
     for r in &model.sentences {
@@ -70,15 +72,16 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         let worth = (raw * 100.0).round() / 100.0;
         if let Some(a) = attribution {
             let cue = &s[a.cue.clone()];
-            let source = a.source.map(|src| speakers.resolve(text, start + src.start..start + src.end, cue));
+            let mention = a.source.map(|src| start + src.start..start + src.end);
+            let source = mention.clone().map(|m| speakers.resolve(text, m, cue));
             let mut span = match (&source, quoted) {
-                (Some(who), true) => Span::auto(
+                (Some((who, _)), true) => Span::auto(
                     chars,
                     CLAIM,
                     "claim.quote",
                     format!("Quotes {} directly (cue “{cue}”)", in_sentence(who)),
                 ),
-                (Some(who), false) => Span::auto(
+                (Some((who, _)), false) => Span::auto(
                     chars,
                     CLAIM,
                     "claim.attributed",
@@ -91,10 +94,15 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
                     format!("Reports a claim without naming its source (cue “{cue}”)"),
                 ),
             };
-            if let Some(who) = &source {
-                span = span.with_attr("source", who.as_str());
+            if let (Some(source), Some(mention)) = (&source, mention) {
+                span = with_source(span, model, source, Some(mention));
             }
-            span = span.with_attr("cue", cue);
+            let cue_at = model.to_chars(start + a.cue.start..start + a.cue.end);
+            span = span
+                .with_attr("cue", cue)
+                .with_attr("cue_start", cue_at.start)
+                .with_attr("cue_end", cue_at.end)
+                .with_attr("cue_kind", cue_kind(cue));
             if quoted && source.is_some() {
                 span = span.with_attr("quote", true);
             }
@@ -104,12 +112,9 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         }
         let whole_quote = s.starts_with(['“', '"']) && s.ends_with(['”', '"']);
         if let (true, true, Some(who)) = (whole_quote, adjacent, last_quote.clone()) {
-            out.push(
-                Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {}", in_sentence(&who)))
-                    .with_attr("source", who.as_str())
-                    .with_attr("quote", true)
-                    .with_attr("checkworthiness", worth),
-            );
+            let span =
+                Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {}", in_sentence(&who.0)));
+            out.push(with_source(span, model, &who, None).with_attr("quote", true).with_attr("checkworthiness", worth));
             continue;
         }
         last_quote = None;
@@ -126,6 +131,42 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         out.push(span.with_attr("checkworthiness", worth));
     }
     out
+}
+
+/// Adds a resolved source to a claim: `source` and where its name is written (`source_start`, `source_end`, code
+/// points), and, when the sentence names it otherwise ("he", "Clarke", "the ministry"), that `mention` with its
+/// offsets too. `at` and `mention` are bytes of the text.
+fn with_source(
+    span: Span,
+    model: &TextModel,
+    (name, at): &(String, Range<usize>),
+    mention: Option<Range<usize>>,
+) -> Span {
+    let at_chars = model.to_chars(at.clone());
+    let mut span = span
+        .with_attr("source", name.as_str())
+        .with_attr("source_start", at_chars.start)
+        .with_attr("source_end", at_chars.end);
+    if let Some(m) = mention.filter(|m| m != at) {
+        let m_chars = model.to_chars(m.clone());
+        span = span
+            .with_attr("mention", &model.text[m])
+            .with_attr("mention_start", m_chars.start)
+            .with_attr("mention_end", m_chars.end);
+    }
+    span
+}
+
+/// What kind of act a cue reports: `writing` for written words ("wrote", "tweeted", "in a statement",
+/// "according to a report"), else `speech`.
+fn cue_kind(cue: &str) -> &'static str {
+    let lower = cue.to_lowercase();
+    const WRITTEN: &[&str] = &["writ", "wrote", "tweet", "post", "publish", "statement", "report", "letter", "memo"];
+    if WRITTEN.iter().any(|w| lower.contains(w)) {
+        "writing"
+    } else {
+        "speech"
+    }
 }
 
 /// A source as it reads inside an explanation: "The official" → "the official"; names stay as written.
@@ -230,251 +271,6 @@ fn dateline_len(s: &str) -> usize {
     re.find(s).map_or(0, |m| m.end())
 }
 
-/// The named speakers seen so far, to resolve pronouns and short references.
-#[derive(Default)]
-struct Speakers {
-    /// The last [`Speakers::MEMORY`] resolved sources in order: name, cue, and whether it names a person.
-    seen: std::collections::VecDeque<(String, String, bool)>,
-}
-
-/// Nouns for institutions and documents that stand for an earlier source ("the ministry", "the report").
-const REFERRING_NOUNS: &[&str] = &[
-    "ministry",
-    "report",
-    "statement",
-    "warning",
-    "alert",
-    "embassy",
-    "agency",
-    "committee",
-    "government",
-    "office",
-    "department",
-    "service",
-    "newspaper",
-    "paper",
-    "post",
-    "broadcaster",
-    "company",
-    "council",
-    "court",
-];
-
-impl Speakers {
-    /// How many earlier sources a reference can reach back to; bounded so that long input stays linear.
-    const MEMORY: usize = 64;
-
-    /// Resolves the source written at `src` (bytes of `text`) and records it; the result is always text of the
-    /// document.
-    fn resolve(&mut self, text: &str, src: Range<usize>, cue: &str) -> String {
-        let written = text[src.clone()].to_string();
-        let lower = written.to_lowercase();
-        let words: Vec<&str> = lower.split_whitespace().collect();
-        let known = self.seen.iter().any(|s| s.0 == written);
-        let resolved = if known {
-            None
-        } else if words::PRONOUNS.contains(&lower.as_str()) {
-            // "he"/"she" go to the last person, "it" to the last institution, "they"/"we" to the last source.
-            let person = match lower.as_str() {
-                "he" | "she" => Some(true),
-                "it" => Some(false),
-                _ => None,
-            };
-            let fits = |s: &&(String, String, bool)| person.is_none_or(|want| s.2 == want);
-            self.seen.iter().rev().find(fits).or(self.seen.back()).map(|s| s.0.clone())
-        } else if words.len() == 1 && words::capitalized(&written) {
-            // A bare surname: the earlier full name ending with it.
-            let from =
-                (src.start.saturating_sub(20_000)..=src.start).find(|&b| text.is_char_boundary(b)).unwrap_or(src.start);
-            self.seen
-                .iter()
-                .rev()
-                .map(|s| &s.0)
-                .find(|s| is_person(s) && s.ends_with(&format!(" {written}")))
-                .cloned()
-                .or_else(|| full_name_in(&text[from..src.start], &written))
-        } else if matches!(words.first(), Some(&"the")) && words.len() <= 4 {
-            words.iter().find_map(|w| REFERRING_NOUNS.iter().find(|n| **n == *w)).and_then(|noun| {
-                self.seen
-                    .iter()
-                    .rev()
-                    .find(|(s, c, _)| {
-                        s.to_lowercase().contains(noun) || c.to_lowercase().starts_with(&noun[..noun.len().min(4)])
-                    })
-                    .map(|s| s.0.clone())
-            })
-        } else {
-            None
-        };
-        let out = resolved.unwrap_or(written);
-        if self.seen.len() == Self::MEMORY {
-            self.seen.pop_front();
-        }
-        // A person: a personal name, a name right after a title ("President Putin"), or a name seen as a person.
-        let titled = text[..src.start].trim_end().rsplit(' ').next().is_some_and(attribution::is_title);
-        let person =
-            personish(&out) || titled || self.seen.iter().any(|s| s.0 == out && s.2) || lower == "he" || lower == "she";
-        self.seen.push_back((out.clone(), cue.to_string(), person));
-        out
-    }
-}
-
-/// Words that mark an institution rather than a person.
-const INSTITUTION_WORDS: &[&str] = &[
-    "ministry",
-    "department",
-    "service",
-    "services",
-    "agency",
-    "committee",
-    "office",
-    "group",
-    "company",
-    "inc",
-    "times",
-    "post",
-    "news",
-    "press",
-    "house",
-    "state",
-    "states",
-    "government",
-    "embassy",
-    "council",
-    "court",
-    "police",
-    "army",
-    "military",
-    "university",
-    "institute",
-    "bank",
-    "association",
-    "party",
-    "union",
-    "commission",
-    "fsb",
-    "us",
-    "u.s.",
-    "un",
-    "nato",
-    "kremlin",
-    "pentagon",
-    "reuters",
-    "ap",
-    "bbc",
-    "cnn",
-    "corp",
-    "ltd",
-    "team",
-    "network",
-];
-
-/// Nouns for people, which make a source a person ("A U.S. official", "a security analyst").
-const PERSON_NOUNS: &[&str] = &[
-    "official",
-    "analyst",
-    "expert",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "president",
-    "director",
-    "chief",
-    "leader",
-    "researcher",
-    "professor",
-    "lawyer",
-    "attorney",
-    "officer",
-    "commander",
-    "general",
-    "senator",
-    "governor",
-    "mayor",
-    "author",
-    "scientist",
-    "doctor",
-    "witness",
-    "resident",
-    "coach",
-    "ceo",
-    "founder",
-    "man",
-    "woman",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "friend",
-    "victim",
-    "judge",
-    "prosecutor",
-];
-
-/// Whether a source may be a person: a personal name, a single name that is no institution or acronym
-/// ("Putin"), or a noun phrase headed by a person noun ("A U.S. official").
-fn personish(s: &str) -> bool {
-    let ws: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
-    let single = ws.len() == 1
-        && words::capitalized(s)
-        && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-        && !INSTITUTION_WORDS.contains(&ws[0].as_str());
-    is_person(s) || single || ws.last().is_some_and(|w| PERSON_NOUNS.contains(&w.as_str()))
-}
-
-/// Whether a source looks like a person's name: two to four capitalized words, no determiner, no institution word.
-fn is_person(s: &str) -> bool {
-    let ws: Vec<&str> = s.split_whitespace().collect();
-    (2..=4).contains(&ws.len())
-        && ws.iter().all(|w| words::capitalized(w))
-        && !ws.iter().any(|w| {
-            let l = w.trim_end_matches(['’', '\'', 's']).to_lowercase();
-            INSTITUTION_WORDS.contains(&w.to_lowercase().as_str())
-                || INSTITUTION_WORDS.contains(&l.as_str())
-                || w.contains('’')
-                || w.contains('\'')
-        })
-}
-
-/// The last "Firstname … Surname" written in `before`: up to three capitalized words (initials included, titles
-/// not) right before a whole-word `surname`.
-fn full_name_in(before: &str, surname: &str) -> Option<String> {
-    let toks = words::tokens(before);
-    let word = |k: usize| &before[toks[k].r.clone()];
-    let last = (0..toks.len()).rev().find(|&k| toks[k].word && word(k) == surname)?;
-    // "Firstname [M.] Surname": one given name, optionally an initial; a longer run of capitals is more likely a
-    // title or a place ("envoy to Ukraine Kurt Volker").
-    let mut first = last;
-    let mut n = 0;
-    while first > 0 && n < 1 {
-        // Words are separated by a single space; an initial is a capital and its stop ("Colin P. Clarke").
-        let mut k = first - 1;
-        let end = toks[k].r.end;
-        if !toks[k].word
-            && &before[toks[k].r.clone()] == "."
-            && k > 0
-            && toks[k - 1].word
-            && word(k - 1).chars().count() == 1
-            && toks[k - 1].r.end == toks[k].r.start
-        {
-            k -= 1;
-        }
-        let w = word(k);
-        let gap = &before[end..toks[first].r.start];
-        if !toks[k].word || gap != " " || !words::capitalized(w) || attribution::is_title(w) {
-            break;
-        }
-        if k + 1 == first {
-            n += 1;
-        }
-        first = k;
-    }
-    (first < last).then(|| before[toks[first].r.start..toks[last].r.end].to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,19 +292,6 @@ mod tests {
     }
 
     #[test]
-    fn full_names_before_a_surname() {
-        assert_eq!(
-            full_name_in("Putin said so. Russian President Vladimir V. Putin left", "Putin").as_deref(),
-            Some("Vladimir V. Putin")
-        );
-        assert_eq!(full_name_in("Olivier Guitta argues", "Guitta").as_deref(), Some("Olivier Guitta"));
-        assert_eq!(full_name_in("Guitta argues", "Guitta"), None);
-        assert_eq!(full_name_in("", "Guitta"), None);
-        assert_eq!(full_name_in("the former envoy to Ukraine Kurt Volker", "Volker").as_deref(), Some("Kurt Volker"));
-        assert_eq!(full_name_in("the expert, Guitta", "Guitta"), None);
-    }
-
-    #[test]
     fn datelines_are_left_out() {
         assert_eq!(dateline_len("WARSAW, Poland (AP) — The Islamic State group"), "WARSAW, Poland (AP) — ".len());
         assert_eq!(dateline_len("MOSCOW (Reuters) - Police said"), "MOSCOW (Reuters) - ".len());
@@ -525,6 +308,40 @@ mod tests {
         assert_eq!((got[1].1.as_deref(), got[1].2.as_deref()), (Some("Olivier Guitta"), Some("noted")));
         assert_eq!((got[2].1.as_deref(), got[2].3, got[2].4.as_str()), (Some("Olivier Guitta"), true, "claim.quote"));
         assert_eq!((got[3].1.as_deref(), got[3].2.as_deref(), got[3].3), (Some("Olivier Guitta"), None, true));
+    }
+
+    #[test]
+    fn sources_mentions_and_cues_have_offsets() {
+        let text = "A security expert, Olivier Guitta, argues that there is much to back up the claim.\n\nHe noted that it took place on a Friday.\n\n“The modus operandi of the attack is classic ISIS,” said Guitta. “ISIS-K accuses the Kremlin.”\n\nThe Kremlin wrote that it was a provocation.";
+        let model = TextModel::new(text);
+        let spans = detect(&model, &super::super::boilerplate::classify(&model));
+        let at = |s: &Span, key: &str| -> Option<String> {
+            let n = |k: String| s.attrs.get(&k).and_then(serde_json::Value::as_u64).map(|v| v as usize);
+            let (a, b) = (n(format!("{key}_start"))?, n(format!("{key}_end"))?);
+            Some(crate::text::slice_chars(text, a, b).unwrap().to_string())
+        };
+        let str_attr = |s: &Span, k: &str| s.attrs.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        // (source, where the source's name is written, the mention when it differs, cue at its offsets, cue kind)
+        let got: Vec<_> = spans
+            .iter()
+            .map(|s| (str_attr(s, "source"), at(s, "source"), at(s, "mention"), at(s, "cue"), str_attr(s, "cue_kind")))
+            .collect();
+        let some = |x: &str| Some(x.to_string());
+        let guitta = (some("Olivier Guitta"), some("Olivier Guitta"));
+        assert_eq!(
+            got,
+            [
+                (guitta.0.clone(), guitta.1.clone(), None, some("argues"), some("speech")),
+                (guitta.0.clone(), guitta.1.clone(), some("He"), some("noted"), some("speech")),
+                (guitta.0.clone(), guitta.1.clone(), some("Guitta"), some("said"), some("speech")),
+                // A quote continued: the source, no cue of its own.
+                (guitta.0.clone(), guitta.1.clone(), None, None, None),
+                (some("The Kremlin"), some("The Kremlin"), None, some("wrote"), some("writing")),
+            ]
+        );
+        // The resolved name is the first mention, not a later copy of it.
+        let first = spans[1].attrs["source_start"].as_u64().unwrap() as usize;
+        assert_eq!(first, text.chars().position(|c| c == 'O').unwrap());
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! A span's attributes, editable: a claim's source, cue, verdict and evidence, a number's kind and value, and
 //! any attribute the user adds. A value is saved when its field changes (Enter or leaving it), each one undo
-//! step.
+//! step. A scored claim's check-worthiness (read-only) is told above them: a percentage and what moved it most.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::session::{attr_rows, attr_value, Action, AttrKind};
+use crate::session::{attr_rows, attr_value, worth_told, Action, AttrKind};
 use crate::{Span, Verdict};
 
 /// Props of [`AttrEditor`].
@@ -13,6 +13,8 @@ use crate::{Span, Verdict};
 pub struct AttrEditorProps {
     /// The span whose attributes these are.
     pub span: Span,
+    /// The span's text (its check-worthiness is explained from it).
+    pub text: AttrValue,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -84,6 +86,7 @@ pub fn attr_editor(p: &AttrEditorProps) -> Html {
     };
     html! {
         <div class="attr-edit">
+            { worth_box(&p.span, &p.text) }
             <dl class="attrs">{ for rows }</dl>
             <div class="row">
                 <input ref={new_key} class="attr-new" type="text" aria-label="New attribute name" placeholder="attribute"
@@ -92,6 +95,22 @@ pub fn attr_editor(p: &AttrEditorProps) -> Html {
                     maxlength="2000" onkeydown={on_enter} />
                 <button class="btn small" onclick={Callback::from(move |_| add())}>{"Add attribute"}</button>
             </div>
+        </div>
+    }
+}
+
+/// A scored claim's check-worthiness as a percentage and the reasons for it (nothing for a span without a
+/// score). Reasons are text, never markup: a quoted word comes from the article.
+fn worth_box(span: &Span, text: &str) -> Html {
+    let Some((pct, reasons)) = worth_told(span, text) else { return html! {} };
+    let items = reasons.into_iter().map(|(raises, name)| {
+        let (class, arrow, word) = if raises { ("up", "▲", "raises") } else { ("down", "▼", "lowers") };
+        html! { <li class={class}><span aria-hidden="true">{ arrow }</span>{ format!(" {word} ") }<span class="reason">{ name }</span></li> }
+    });
+    html! {
+        <div class="worth-box" role="group" aria-labelledby="worth-h">
+            <p id="worth-h" class="worth-pct">{ pct }</p>
+            <ul class="worth-why" aria-label="What moved the score most">{ for items }</ul>
         </div>
     }
 }

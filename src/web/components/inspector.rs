@@ -128,7 +128,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
                     }) }
                 </select>
             </label>
-            <AttrEditor span={span.clone()} dispatch={p.dispatch.clone()} />
+            <AttrEditor span={span.clone()} text={AttrValue::from(doc.slice(span.start, span.end).to_string())} dispatch={p.dispatch.clone()} />
             <div class="field">
                 <span>{ format!("Characters {}–{}", span.start, span.end) }</span>
                 <div class="row">

@@ -44,7 +44,7 @@ pub fn review_bar(p: &ReviewBarProps) -> Html {
                 if l.name == crate::annotation::CLAIM {
                     <label class="worth small" title="Draw only the claims whose check-worthiness reaches this score. W: next most check-worthy claim.">
                         {"check-worthiness ≥ "}
-                        <input type="range" min="0" max="1" step="0.05" value={format!("{:.2}", p.min_worth)}
+                        <input type="range" min="0" max="1" step="0.01" value={format!("{:.2}", p.min_worth)}
                             aria-label="Show claims with check-worthiness at least"
                             oninput={p.dispatch.reform(|e: InputEvent| {
                                 let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();

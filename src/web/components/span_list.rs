@@ -1,10 +1,11 @@
-//! Every span of the open document, filtered by label, origin and status.
+//! Every span of the open document, filtered by label, origin and status, in text order or most check-worthy
+//! first.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
-use crate::session::{worth, Action, DocData, Filter};
+use crate::session::{listed, percent, worth, Action, DocData, Filter};
 use crate::{Label, Origin, Status};
 use std::rc::Rc;
 
@@ -48,11 +49,7 @@ pub fn span_list(p: &SpanListProps) -> Html {
             dispatch.emit(Action::SetFilter(f));
         })
     };
-    let mut shown: Vec<&crate::Span> = doc.spans.iter().filter(|x| f.admits(x)).collect();
-    if f.by_worth {
-        // Scored spans (claims) first, most check-worthy on top; a stable sort keeps text order among equals.
-        shown.sort_by(|a, b| worth(b).unwrap_or(-1.0).total_cmp(&worth(a).unwrap_or(-1.0)));
-    }
+    let shown = listed(&doc.spans, &f);
     let total = shown.len();
     let rows = shown.into_iter().take(MAX_ROWS).map(|x| {
         let id = x.id.clone();
@@ -67,6 +64,9 @@ pub fn span_list(p: &SpanListProps) -> Html {
                     onclick={Callback::from(move |_| { dispatch.emit(Action::SelectSpan(Some(id.clone()))); reveal.emit(start); })}>
                     <span class={classes!("badge", label_class(&x.label))}>{ x.label.clone() }</span>
                     <span class="span-text">{ text }</span>
+                    if let Some(w) = worth(x).filter(|_| f.by_worth) {
+                        <span class="row-worth" title="check-worthiness">{ percent(w) }</span>
+                    }
                     <span class={classes!("dot", status_word(x.status))} role="img" aria-label={status_word(x.status)}
                         title={status_word(x.status)}></span>
                 </button>
