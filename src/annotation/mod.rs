@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::ops::Range;
 
+mod said_by;
 mod verdict;
+pub use said_by::said_by;
 pub use verdict::{Verdict, EVIDENCE, VERDICT};
 
 /// Free-form span attributes (`kind`, `value`, `source`, `cue`, `quote`, …), kept in insertion order.
@@ -16,6 +18,8 @@ pub const BOILERPLATE: &str = "boilerplate";
 pub const CLAIM: &str = "claim";
 /// The built-in label for numeric expressions.
 pub const NUMBER: &str = "number";
+/// Built-in label: who a claim is attributed to, where the name is written (the end of a `said-by` relation).
+pub const SOURCE: &str = "source";
 
 /// Who made a span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -111,10 +115,16 @@ impl Label {
         Label { name: name.into(), color: color.into(), key: None, scope }
     }
 
-    /// The three built-in labels with colour-blind-safe colours (Okabe–Ito palette).
+    /// The built-in labels with colour-blind-safe colours (Okabe–Ito palette): the three layers, keys 1–3, and
+    /// the claim layer's sources (no key: 4 and on are the user's).
     pub fn builtin() -> Vec<Label> {
         let l = |name: &str, color: &str, key: &str| Label::new(name, color, Some(key.into()));
-        vec![l(BOILERPLATE, "#999999", "1"), l(CLAIM, "#e69f00", "2"), l(NUMBER, "#0072b2", "3")]
+        vec![
+            l(BOILERPLATE, "#999999", "1"),
+            l(CLAIM, "#e69f00", "2"),
+            l(NUMBER, "#0072b2", "3"),
+            Label::new(SOURCE, "#cc79a7", None),
+        ]
     }
 }
 
@@ -317,6 +327,18 @@ impl Document {
             relations: Vec::new(),
             categories: Vec::new(),
         }
+    }
+
+    /// A document as the detectors found it: their spans and the `said-by` relations those call for, as
+    /// suggestions ([`said_by`]).
+    pub fn annotated(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        text: impl Into<String>,
+        spans: Vec<Span>,
+    ) -> Document {
+        let relations = said_by(&spans, &[]);
+        Document { relations, ..Document::new(id, name, text, spans) }
     }
 
     /// The reviewed work only, as training data wants it: accepted spans, accepted document labels, and accepted

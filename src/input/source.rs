@@ -97,12 +97,12 @@ impl Source {
         max_spans: usize,
     ) -> (Document, Option<usize>) {
         let (spans, cut) = detect::analyze_bounded(&self.text, self.lines.as_deref(), opts, max_spans);
-        (Document::new(id.to_string(), name.to_string(), self.text.clone(), spans), cut)
+        (Document::annotated(id.to_string(), name.to_string(), self.text.clone(), spans), cut)
     }
 
     /// A new annotated [`Document`] of this source (at most [`detect::MAX_SPANS`] spans).
     pub fn annotate(&self, id: &str, name: &str, layers: Layers) -> Document {
-        Document::new(id.to_string(), name.to_string(), self.text.clone(), self.analyze(layers))
+        Document::annotated(id.to_string(), name.to_string(), self.text.clone(), self.analyze(layers))
     }
 }
 

@@ -47,6 +47,22 @@ impl Session {
         }
     }
 
+    /// Adds the labels `spans` use that the palette lacks: a built-in one as built in (a session saved before
+    /// the `source` label existed gets it with its colour), any other with a new colour and key.
+    fn add_span_labels<'a>(&mut self, spans: impl Iterator<Item = &'a Span>) {
+        let mut labs = self.labels.as_ref().clone();
+        for s in spans {
+            if !labs.iter().any(|l| l.name == s.label) {
+                let l = Label::builtin().into_iter().find(|b| b.name == s.label);
+                let l = l.unwrap_or_else(|| new_label(&s.label, &labs));
+                labs.push(l);
+            }
+        }
+        if labs != *self.labels {
+            self.labels = Rc::new(labs);
+        }
+    }
+
     /// Adds the relation types and document labels an import declares or its documents use.
     fn add_link_labels(&mut self, declared: Vec<Label>, docs: &[NewDoc]) {
         let mut all = self.link_labels.as_ref().clone();
@@ -126,16 +142,10 @@ impl Session {
                         None => labs.push(l),
                     }
                 }
-                for d in docs.iter() {
-                    for s in &d.doc.spans {
-                        if !labs.iter().any(|l| l.name == s.label) {
-                            labs.push(new_label(&s.label, &labs));
-                        }
-                    }
-                }
                 if labs != *self.labels {
                     self.labels = Rc::new(labs);
                 }
+                self.add_span_labels(docs.iter().flat_map(|d| &d.doc.spans));
                 self.add_link_labels(links, &docs);
                 let mut first = None;
                 for mut d in docs {
@@ -455,6 +465,7 @@ impl Session {
             }
             Action::SetFilter(f) => self.filter = f,
             Action::Suggest(id, spans, progress) => {
+                self.add_span_labels(spans.iter());
                 if let Some(d) = self.docs.iter().find(|d| d.id == id).cloned() {
                     self.replace_doc(d.with_spans(add_suggestions(&d.spans, &spans)));
                     // Snapshots holding this document get the suggestions too, so undo never drops them.

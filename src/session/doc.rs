@@ -40,7 +40,7 @@ impl NewDoc {
         let msg = cut.map(|c| {
             format!("{name}: more than {max} suggestions, the limit for one document; only those before character {c} are shown.")
         });
-        (NewDoc { doc: Document::new(id, name, text, spans), facts: lines, markup }, msg)
+        (NewDoc { doc: Document::annotated(id, name, text, spans), facts: lines, markup }, msg)
     }
 }
 
@@ -116,10 +116,19 @@ impl DocData {
         d
     }
 
-    /// Same document, other spans.
+    /// Same document, other spans, and the `said-by` relations new suggestions call for
+    /// ([`crate::annotation::said_by`]).
     pub(crate) fn with_spans(&self, mut spans: Vec<Span>) -> DocData {
         sort_spans(&mut spans);
-        DocData { spans: Rc::new(spans), ..self.share() }
+        let more = crate::annotation::said_by(&spans, &self.links.0);
+        let links = if more.is_empty() {
+            self.links.clone()
+        } else {
+            let (mut relations, categories) = self.links.as_ref().clone();
+            relations.extend(more);
+            Rc::new((relations, categories))
+        };
+        DocData { spans: Rc::new(spans), links, ..self.share() }
     }
 
     /// Same document, other relations and document labels.

@@ -152,7 +152,7 @@ const EDITS: &[(&str, Build, Check)] = &[
         |b, s| {
             let (claim, number) = (first(b, "claim").id, first(b, "number").id);
             let d = s.doc().unwrap();
-            let r = &d.links.0[0];
+            let r = d.links.0.last().expect("the new relation");
             assert_eq!(
                 (r.from.as_str(), r.to.as_str(), r.label.as_str()),
                 (claim.as_str(), number.as_str(), "said-by")
@@ -167,7 +167,7 @@ const EDITS: &[(&str, Build, Check)] = &[
         |_, s| {
             let names: Vec<&str> = s.link_labels_of(crate::Scope::Document).map(|l| l.name.as_str()).collect();
             assert_eq!(names, ["security"]);
-            assert_eq!(s.labels.len(), 3, "span labels untouched");
+            assert_eq!(s.labels.len(), Label::builtin().len(), "span labels untouched");
             let rows = s.doc().unwrap().category_rows(names.into_iter());
             assert_eq!(rows, [("security", None)]);
         },
@@ -458,14 +458,15 @@ fn relations_and_document_labels_are_reviewed_like_spans() {
     let s = fixture();
     let (claim, number) = (first(&s, "claim").id, first(&s, "number").id);
     let linked = s.reduce(Action::Link { from: number.clone(), to: claim.clone(), label: "about".into() });
-    let id = linked.doc().unwrap().links.0[0].id.clone();
+    let id = linked.doc().unwrap().links.0.last().unwrap().id.clone();
+    let status = |s: &Session| s.doc().unwrap().links.0.iter().find(|r| r.id == id).map(|r| r.status);
     let rejected = linked.reduce(Action::RelationStatus(id.clone(), Status::Rejected));
-    assert_eq!(rejected.doc().unwrap().links.0[0].status, Status::Rejected);
+    assert_eq!(status(&rejected), Some(Status::Rejected));
     // Linking again accepts it; unlinking a hand-made relation takes it away, in one undo step each.
     let again = rejected.reduce(Action::Link { from: number, to: claim.clone(), label: "about".into() });
-    assert_eq!(again.doc().unwrap().links.0[0].status, Status::Accepted);
+    assert_eq!(status(&again), Some(Status::Accepted));
     let gone = again.reduce(Action::Unlink(id.clone()));
-    assert!(gone.doc().unwrap().links.0.is_empty());
+    assert_eq!(status(&gone), None);
     assert_eq!(content(&gone.reduce(Action::Undo)), content(&again));
     // A suggested relation or document label that is taken away stays, rejected.
     let mut d = annotate("c", "Suggested", SHORT, Layers::ALL);
@@ -481,5 +482,38 @@ fn relations_and_document_labels_are_reviewed_like_spans() {
     let s = s.reduce(Action::AddDocs(vec![d.into()], vec![]));
     let s = s.reduce(Action::Unlink(rid)).reduce(Action::SetCategory("crime".into(), None));
     let doc = s.doc().unwrap().to_document();
-    assert_eq!((doc.relations[0].status, doc.categories[0].status), (Status::Rejected, Status::Rejected));
+    let r = doc.relations.iter().find(|r| r.label == "about").unwrap();
+    assert_eq!((r.status, doc.categories[0].status), (Status::Rejected, Status::Rejected));
+}
+
+#[test]
+fn the_claim_layer_suggests_said_by_links_that_are_reviewed_like_any_relation() {
+    use crate::annotation::{SAID_BY, SOURCE};
+    // A session saved before the source label existed: only the three layers in its palette.
+    let old: Vec<Label> = Label::builtin().into_iter().filter(|l| l.name != SOURCE).collect();
+    let s = Session::from_saved(Saved { labels: old, ..Saved::default() });
+    let s = s.reduce(Action::AddDocs(
+        vec![NewDoc::annotated("a", "AP report", crate::input::Source::plain(ARTICLE))],
+        vec![],
+    ));
+    let builtin = Label::builtin().into_iter().find(|l| l.name == SOURCE).unwrap();
+    assert_eq!(s.labels.iter().find(|l| l.name == SOURCE), Some(&builtin), "the built-in source label, as built in");
+    let d = s.doc().unwrap();
+    let said: Vec<crate::Relation> = d.links.0.iter().filter(|r| r.label == SAID_BY).cloned().collect();
+    assert!(said.len() >= 2, "{said:?}");
+    for r in &said {
+        let (from, to) = (span(&s, &r.from), span(&s, &r.to));
+        assert_eq!((from.label.as_str(), to.label.as_str()), ("claim", SOURCE));
+        assert_eq!(from.attrs["source_start"], to.start);
+        assert_eq!(from.attrs["source"], crate::text::slice_chars(ARTICLE, to.start, to.end).unwrap());
+        assert_eq!((r.origin, r.status), (Origin::Auto, Status::Suggested));
+    }
+    // A rejected link stays rejected through re-annotation; accepting another is one undo step.
+    let s = s.reduce(Action::RelationStatus(said[0].id.clone(), Status::Rejected)).reduce(Action::Reannotate);
+    let status = |s: &Session, id: &str| s.doc().unwrap().links.0.iter().find(|r| r.id == id).map(|r| r.status);
+    assert_eq!(status(&s, &said[0].id), Some(Status::Rejected));
+    assert_eq!(s.doc().unwrap().links.0.iter().filter(|r| r.label == SAID_BY).count(), said.len(), "no copies");
+    let accepted = s.reduce(Action::RelationStatus(said[1].id.clone(), Status::Accepted));
+    assert_eq!(status(&accepted, &said[1].id), Some(Status::Accepted));
+    assert_eq!(status(&accepted.reduce(Action::Undo), &said[1].id), Some(Status::Suggested));
 }

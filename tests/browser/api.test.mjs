@@ -24,7 +24,8 @@ test('annotate gives spans whose UTF-16 offsets index JavaScript strings', () =>
 test('annotate on a corpus article finds all three layers', () => {
   const text = readFileSync(join(CORPUS, '004_88583a0961250598.txt'), 'utf8');
   const labels = new Set(glue.annotate(text).spans.map((s) => s.label));
-  assert.deepEqual([...labels].sort(), ['boilerplate', 'claim', 'number']);
+  // The claim layer also marks where each source is named.
+  assert.deepEqual([...labels].sort(), ['boilerplate', 'claim', 'number', 'source']);
 });
 
 test('annotate reads a page as HTML when told so: its visible text, the markup marking chrome', () => {

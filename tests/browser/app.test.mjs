@@ -29,7 +29,7 @@ test('a pasted article is annotated at once; each highlight says why on hover', 
   const claim = page.locator('#text-view .seg.cl').first();
   await claim.hover();
   const title = await claim.getAttribute('title');
-  assert.match(title, /^claim \(suggested\): \S.{10,}/);
+  assert.match(title, /^claim \(suggested\): \S.{10,}/m);
   // Each layer can be hidden and shown again.
   const claims = await page.$$eval('#text-view .seg.cl', (e) => e.length);
   await page.uncheck('input[aria-label="Show claim"]');

@@ -21,16 +21,18 @@ test('link two spans by keyboard; the relation shows on both, is reviewed, undon
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'LinkL', 'Tab reaches the Link button');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.link-row');
-  assert.match(await page.textContent('.link-row .link-type'), /→ said-by/);
+  // A hand-made relation is accepted at once (the claim layer's own said-by links are suggested).
+  await page.waitForSelector('.link-row.accepted');
+  assert.match(await page.textContent('.link-row.accepted .link-type'), /→ said-by/);
   // From the other end it reads as incoming.
-  await page.click('.link-row button.link-end');
+  await page.click('.link-row.accepted button.link-end');
   await page.waitForFunction((t) => document.querySelector('.inspect blockquote.excerpt').textContent !== t, fromText);
-  assert.match(await page.textContent('.link-row .link-type'), /← said-by/);
-  await page.click('button[aria-label="Reject relation"]');
+  assert.match(await page.textContent('.link-row.accepted .link-type'), /← said-by/);
+  await page.click('.link-row.accepted button[aria-label="Reject relation"]');
   await page.waitForSelector('.link-row.rejected');
+  const manual = (f) => f.documents[0].relations.filter((r) => r.origin === 'manual');
   let [file] = await exportOpen(page);
-  let rel = file.documents[0].relations;
+  let rel = manual(file);
   assert.equal(rel.length, 1);
   assert.deepEqual([rel[0].to, rel[0].label, rel[0].origin, rel[0].status], [to, 'said-by', 'manual', 'rejected']);
   // Undo takes the rejection back; the relation stays through a reload.
@@ -40,8 +42,35 @@ test('link two spans by keyboard; the relation shows on both, is reviewed, undon
   await page.reload();
   await page.waitForSelector('.doc');
   [file] = await exportOpen(page);
-  rel = file.documents[0].relations;
+  rel = manual(file);
   assert.deepEqual([rel.length, rel[0].status], [1, 'accepted']);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the claim layer suggests who said it: a said-by link from a claim to the source span, reviewed like any relation', async () => {
+  const { page, errors, ctx } = await openApp(env.browser, env.server.url);
+  await paste(page, ARTICLE);
+  // Walk the suggestions to the first claim with a suggested link (a source span has it incoming: ←).
+  const row = page.locator('.inspect .link-row.suggested', { hasText: '→ said-by' }).first();
+  for (let i = 0; i < 40 && !(await row.count()); i++) await page.keyboard.press('n');
+  assert.equal(await row.locator('.link-end .badge').textContent(), 'source');
+  // The source span is the name the claim's source attribute gives.
+  const source = await page.$eval('.inspect input[aria-label="Attribute source"]', (i) => i.value);
+  assert.ok((await row.locator('.link-end').textContent()).includes(source), source);
+  await row.locator('button[aria-label="Accept relation"]').click();
+  await page.waitForSelector('.inspect .link-row.accepted');
+  const [file] = await exportOpen(page);
+  const doc = file.documents[0];
+  const accepted = doc.relations.filter((r) => r.status === 'accepted');
+  assert.equal(accepted.length, 1);
+  const [r] = accepted;
+  const to = doc.spans.find((x) => x.id === r.to);
+  const from = doc.spans.find((x) => x.id === r.from);
+  assert.deepEqual([r.label, r.origin, from.label, to.label], ['said-by', 'auto', 'claim', 'source']);
+  assert.equal([...doc.text].slice(to.start, to.end).join(''), from.attrs.source);
+  assert.equal(from.attrs.source_start, to.start);
+  assert.ok(doc.relations.filter((x) => x.status === 'suggested').length > 0, 'the other claims keep theirs, suggested');
   assert.deepEqual(errors, []);
   await ctx.close();
 });

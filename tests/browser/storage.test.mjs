@@ -88,7 +88,7 @@ test('more than localStorage holds (>5 MB of documents) survives a reload', asyn
   const [one] = await exportOpen(page, 'all');
   // Six documents of about 1 MB of real text each, in the app's own export format.
   const base = one.documents[0];
-  const big = (k) => ({ ...base, id: `big${k}`, name: `Big ${k}`, text: `${k}\n` + ARTICLE.repeat(Math.ceil(1_000_000 / ARTICLE.length)), spans: [] });
+  const big = (k) => ({ ...base, id: `big${k}`, name: `Big ${k}`, text: `${k}\n` + ARTICLE.repeat(Math.ceil(1_000_000 / ARTICLE.length)), spans: [], relations: [] });
   const docs = [0, 1, 2, 3, 4, 5].map(big);
   assert.ok(docs.reduce((n, d) => n + d.text.length, 0) > 5_500_000);
   await page.setInputFiles('#file-input', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...one, documents: docs })) });

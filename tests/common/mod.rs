@@ -41,7 +41,9 @@ pub fn linked() -> (Vec<sift::Document>, Vec<Label>) {
     d.categories =
         vec![Category::manual("security"), Category { status: Status::Rejected, ..Category::manual("sport") }];
     let mut labels = imp.labels.clone();
-    labels.push(Label::new("source", "#cc79a7", None));
+    if !labels.iter().any(|l| l.name == "source") {
+        labels.push(Label::new("source", "#cc79a7", None));
+    }
     labels.push(Label::scoped(Scope::Relation, "said-by", "#56b4e9"));
     labels.push(Label::scoped(Scope::Relation, "about", "#009e73"));
     labels.push(Label { key: Some("s".into()), ..Label::scoped(Scope::Document, "security", "#d55e00") });

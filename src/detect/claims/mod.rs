@@ -14,6 +14,10 @@
 //! Every claim also carries `checkworthiness`, the model's score in [0, 1] (two decimals), to rank claims for a
 //! fact-checker the way ClaimBuster does.
 //!
+//! Each source's name, where it is written, also gets a `source` span (`claim.source`), which the claims'
+//! `source_start`/`source_end` point at, so that a `said-by` relation can link the two
+//! ([`crate::annotation::said_by`]).
+//!
 //! Sources are resolved across the document so that `source` is always text of the document: pronouns go to the
 //! last named speaker, a bare surname to the earlier full name, "the ministry"/"the report" to the earlier source
 //! they name.
@@ -26,7 +30,7 @@ mod weights;
 mod words;
 
 use super::boilerplate::Verdict;
-use crate::annotation::{Span, CLAIM};
+use crate::annotation::{Span, CLAIM, SOURCE};
 use crate::text::TextModel;
 use attribution::{attribute, Parsed};
 use speakers::Speakers;
@@ -42,6 +46,8 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
     let mut last_quote: Option<(String, Range<usize>)> = None;
     let mut prev_end = 0;
     let mut quotes = QuoteState::default();
+    // Where each claim's source is written (bytes): one `source` span each, whichever claims name it.
+    let mut sources: Vec<Range<usize>> = Vec::new();
     for r in &model.sentences {
         if out.len() > super::MAX_SPANS {
             break; // the document's span limit: bounded memory on machine-made text
@@ -96,6 +102,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             };
             if let (Some(source), Some(mention)) = (&source, mention) {
                 span = with_source(span, model, source, Some(mention));
+                sources.push(source.1.clone());
             }
             let cue_at = model.to_chars(start + a.cue.start..start + a.cue.end);
             span = span
@@ -129,6 +136,17 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             }
         };
         out.push(span.with_attr("checkworthiness", worth));
+    }
+    sources.sort_by_key(|r| (r.start, r.end));
+    sources.dedup();
+    for at in sources {
+        let name = &text[at.clone()];
+        out.push(Span::auto(
+            model.to_chars(at),
+            SOURCE,
+            "claim.source",
+            format!("Named as the source of a claim: {name}"),
+        ));
     }
     out
 }
@@ -283,6 +301,7 @@ mod tests {
         let chrome = super::super::boilerplate::classify(&model);
         detect(&model, &chrome)
             .into_iter()
+            .filter(|s| s.label == CLAIM)
             .map(|s| {
                 let t = crate::text::slice_chars(text, s.start, s.end).unwrap().to_string();
                 let get = |k: &str| s.attrs.get(k).and_then(|v| v.as_str()).map(str::to_string);
@@ -322,7 +341,8 @@ mod tests {
         };
         let str_attr = |s: &Span, k: &str| s.attrs.get(k).and_then(|v| v.as_str()).map(str::to_string);
         // (source, where the source's name is written, the mention when it differs, cue at its offsets, cue kind)
-        let got: Vec<_> = spans
+        let (claims, sources): (Vec<Span>, Vec<Span>) = spans.into_iter().partition(|s| s.label == CLAIM);
+        let got: Vec<_> = claims
             .iter()
             .map(|s| (str_attr(s, "source"), at(s, "source"), at(s, "mention"), at(s, "cue"), str_attr(s, "cue_kind")))
             .collect();
@@ -340,8 +360,17 @@ mod tests {
             ]
         );
         // The resolved name is the first mention, not a later copy of it.
-        let first = spans[1].attrs["source_start"].as_u64().unwrap() as usize;
+        let first = claims[1].attrs["source_start"].as_u64().unwrap() as usize;
         assert_eq!(first, text.chars().position(|c| c == 'O').unwrap());
+        // One source span per name where it is written, whichever claims name it; each claim links to its own.
+        let names: Vec<&str> =
+            sources.iter().map(|s| crate::text::slice_chars(text, s.start, s.end).unwrap()).collect();
+        assert_eq!(names, ["Olivier Guitta", "The Kremlin"]);
+        let mut all = claims.clone();
+        all.extend(sources.iter().cloned());
+        let links = crate::annotation::said_by(&all, &[]);
+        assert_eq!(links.len(), 5);
+        assert_eq!(links.iter().filter(|r| r.to == sources[0].id).count(), 4);
     }
 
     #[test]
@@ -400,9 +429,10 @@ mod tests {
         let text = "US sees no link between Ukraine and the shooting, says White House\nThe US confirmed this shortly afterward.";
         let model = TextModel::new(text);
         let verdict = |boilerplate| Verdict { boilerplate, rule: "test", why: "".into() };
-        let all = detect(&model, &[verdict(false), verdict(false)]);
+        let claims_of = |v: &[Verdict]| detect(&model, v).into_iter().filter(|s| s.label == CLAIM).collect::<Vec<_>>();
+        let all = claims_of(&[verdict(false), verdict(false)]);
         assert_eq!(all.len(), 2);
-        let some = detect(&model, &[verdict(true), verdict(false)]);
+        let some = claims_of(&[verdict(true), verdict(false)]);
         assert_eq!(some.len(), 1);
         assert_eq!(
             crate::text::slice_chars(text, some[0].start, some[0].end).unwrap(),
