@@ -19,6 +19,7 @@ open(f"{d}/lines5.txt", "w").write("a\n" * 2_500_000)                   # 5 MB o
 open(f"{d}/breaks5.txt", "w").write("\n" * 5_000_000)                   # 5 MB of line breaks
 para = "The minister said on Tuesday that 1,200 people had left.\r\n"
 open(f"{d}/crlf.txt", "w", newline="").write(para * (2_700_000 // len(para)))  # 2.7 MB CRLF
+open(f"{d}/crlf5.txt", "w", newline="").write(para * (5_000_000 // len(para)))  # 5 MB CRLF
 with open(f"{d}/dense.jsonl", "w") as f:                                 # 128 lines of 40 KB of numbers
     for i in range(128):
         f.write(json.dumps({"id": f"d{i}", "text": "5 " * 20_000}) + "\n")
@@ -40,6 +41,7 @@ run "1M short lines (annotate)" "$SIFT" annotate "$D/lines.txt"
 run "5 MB of short lines (annotate)" "$SIFT" annotate "$D/lines5.txt"
 run "5 MB of line breaks (annotate)" "$SIFT" annotate "$D/breaks5.txt"
 run "2.7 MB CRLF -> labelstudio" "$SIFT" annotate --format labelstudio -o "$D/ls" "$D/crlf.txt"
+run "5 MB CRLF -> labelstudio" "$SIFT" annotate --format labelstudio -o "$D/ls5" "$D/crlf5.txt"
 run "128 x 40 KB numbers (--jsonl)" "$SIFT" annotate --jsonl "$D/dense.jsonl"
 run "200k <div/> (clean)" "$SIFT" clean "$D/divs.html"
 run "200k <center> (clean)" "$SIFT" clean "$D/center.html"

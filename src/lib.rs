@@ -48,6 +48,9 @@
 //! branch on.
 
 #![deny(missing_docs)]
+// User text is sliced by byte offsets, and a slice off a char boundary panics: every str slice uses `get` or a
+// helper that cannot panic.
+#![warn(clippy::string_slice)]
 
 pub mod agree;
 pub mod annotation;

@@ -307,6 +307,28 @@ fn a_reader_that_goes_away_ends_the_command_quietly_with_sigpipe_status() {
 }
 
 #[test]
+fn html_nested_deeper_than_browsers_go_is_read_with_a_message_and_its_text_kept() {
+    let dir = std::env::temp_dir().join(format!("sift-cli-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("deep.html");
+    let html = format!("<html><body>{}<p>Officials said 12 people were hurt.</p></body></html>", "<div>".repeat(600));
+    std::fs::write(&page, &html).unwrap();
+    let o = sift(&["annotate", page.to_str().unwrap()], b"");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("deep.html: 89 HTML tags nested deeper than 512 levels were left out (their text is kept)"),
+        "{err}"
+    );
+    let v = stdout_json(&o);
+    assert!(v["documents"][0]["text"].as_str().unwrap().contains("Officials said 12 people were hurt."));
+    // An ordinary page says nothing.
+    std::fs::write(&page, "<html><body><div><p>Officials said 12 people were hurt.</p></div></body></html>").unwrap();
+    let o = sift(&["annotate", page.to_str().unwrap()], b"");
+    assert!(o.status.success() && o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn a_document_past_the_span_limit_gets_a_message_and_the_spans_before_the_cut() {
     let text = "At least 133 people died on Friday. Police detained 11 suspects, including 4 gunmen. The toll rose to \
                 137 by Sunday, and 60 people remain in hospital.";

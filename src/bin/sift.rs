@@ -1,5 +1,8 @@
 //! The `sift` command line: argument parsing and I/O only; every decision lives in the library.
 
+// Byte-index slicing of user text panics off a char boundary: every slice says why it is on one, or uses `get`.
+#![warn(clippy::string_slice)]
+
 // The `compare` command (`src/bin/sift/compare.rs`; a crate root resolves modules beside itself, and a file in
 // `src/bin/` would be a binary of its own).
 #[path = "sift/compare.rs"]
@@ -236,6 +239,9 @@ fn max_spans() -> usize {
 
 /// Annotates one input, saying so when the document reached the span limit.
 fn annotate_doc(source: &sift::Source, id: &str, name: &str, layers: Layers) -> Document {
+    if let Some(notice) = source.notice(name) {
+        warn(format_args!("{notice}"));
+    }
     let max = max_spans();
     let (doc, cut) = source.annotate_bounded(id, name, &sift::detect::Options { layers, ..Default::default() }, max);
     if let Some(at) = cut {

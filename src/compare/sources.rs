@@ -171,7 +171,9 @@ fn merge<'k>(keys: &[&'k str]) -> FxHashMap<&'k str, &'k str> {
         // "branch of the islamic state" is not the Islamic State, nor "committee of the russian federation" Russia.
         if !k.split(' ').any(|w| w == "of") {
             for (p, _) in k.match_indices(' ') {
-                by_end.entry(&k[p + 1..]).or_default().push(k);
+                if let Some(end) = k.get(p + 1..) {
+                    by_end.entry(end).or_default().push(k);
+                }
             }
         }
     }

@@ -100,7 +100,7 @@ pub fn analyze_model(model: &TextModel, layers: Layers) -> Vec<Span> {
 /// Most spans one document gets (each layer also stops one past it, in text order, so memory stays bounded
 /// while the detectors run). A long news article has a few hundred; this bounds memory and output on
 /// machine-made text (`1 1 1 …`, a million repeated lines) where no reader looks at every span.
-pub const MAX_SPANS: usize = 100_000;
+pub const MAX_SPANS: usize = 50_000;
 
 /// Like [`analyze_with_facts`], with at most `max_spans` spans. When there would be more, the result is cut at a
 /// text position: every span that starts before it is there, exactly as an unbounded run gives it, and none

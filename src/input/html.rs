@@ -8,6 +8,7 @@ use scraper::{Html, Node};
 
 mod nesting;
 use nesting::cap_nesting;
+pub(crate) use nesting::{too_deep, MAX_DEPTH};
 
 /// Renders `html` to the text a reader sees, one block per line, with facts for each line.
 ///

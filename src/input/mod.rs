@@ -9,9 +9,6 @@
 //! plain text. [`paste_facts`] lends a browser paste's plain text the facts of the HTML copied with it. Nothing in
 //! a page is ever executed or fetched: scripts, styles and templates are dropped unread.
 
-// Byte-index slicing of user text panics off a char boundary: every slice says why it is on one, or uses `get`.
-#![warn(clippy::string_slice)]
-
 mod align;
 mod html;
 mod source;

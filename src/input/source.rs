@@ -82,6 +82,18 @@ impl Source {
         }
     }
 
+    /// What a reader should be told about how this source was read: an HTML page nested deeper than browsers go
+    /// lost some of its tags (their text is kept). `None` when nothing was left out.
+    pub fn notice(&self, name: &str) -> Option<String> {
+        let deep = super::html::too_deep(self.markup.as_deref()?);
+        (deep > 0).then(|| {
+            format!(
+                "{name}: {deep} HTML tags nested deeper than {} levels were left out (their text is kept)",
+                super::html::MAX_DEPTH
+            )
+        })
+    }
+
     /// Runs the chosen layers; the boilerplate layer uses the line facts when there are any.
     pub fn analyze(&self, layers: Layers) -> Vec<Span> {
         detect::analyze_with_facts(&self.text, self.lines.as_deref(), layers)

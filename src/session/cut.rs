@@ -40,7 +40,7 @@ pub fn slices(text: &str) -> Vec<Range<usize>> {
         }
         let window_end = floor_boundary(text, (want + 4 * SLICE).min(text.len()));
         let from = floor_boundary(text, want);
-        let hay = &text[from..window_end];
+        let hay = text.get(from..window_end).unwrap_or_default();
         let cut = hay
             .find("\n\n")
             .map(|i| from + i + 2)
@@ -64,9 +64,9 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// Annotates one slice `r` (bytes) of `text`, whose start is code point `chars_before`: spans come back in the
 /// whole text's offsets, with the ids a run over the whole text gives them, and the slice sees its lines' facts.
 pub fn analyze_slice(text: &str, facts: Option<&[LineFacts]>, r: Range<usize>, chars_before: usize) -> Vec<Span> {
-    let part = &text[r.clone()];
+    let part = text.get(r.clone()).unwrap_or_default();
     let facts = facts.map(|f| {
-        let first = line_breaks(&text[..r.start]).min(f.len());
+        let first = line_breaks(text.get(..r.start).unwrap_or_default()).min(f.len());
         let n = crate::text::lines(part).len();
         &f[first..(first + n).min(f.len())]
     });
@@ -169,7 +169,7 @@ mod tests {
             assert!(s.windows(2).all(|w| w[0].end == w[1].start));
             for r in &s {
                 assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-                let ends_on_break = text[..r.end].ends_with('\n') || r.end == text.len();
+                let ends_on_break = text.get(..r.end).is_some_and(|t| t.ends_with('\n')) || r.end == text.len();
                 assert!(ends_on_break || !text.contains('\n'), "{r:?}");
             }
         }
@@ -181,7 +181,7 @@ mod tests {
         let mut spans = Vec::new();
         let mut chars = 0;
         for r in slices(&text) {
-            let n = text[r.clone()].chars().count();
+            let n = text.get(r.clone()).unwrap_or_default().chars().count();
             spans.extend(analyze_slice(&text, None, r, chars));
             chars += n;
         }
@@ -208,9 +208,9 @@ mod tests {
         let mut spans = Vec::new();
         let mut chars = 0;
         let cut = v.text.len() / 2;
-        let cut = cut + v.text[cut..].find('\n').unwrap() + 1;
+        let cut = cut + v.text.get(cut..).and_then(|t| t.find('\n')).unwrap() + 1;
         for r in [0..cut, cut..v.text.len()] {
-            let n = v.text[r.clone()].chars().count();
+            let n = v.text.get(r.clone()).unwrap_or_default().chars().count();
             spans.extend(analyze_slice(&v.text, Some(&v.lines), r, chars));
             chars += n;
         }

@@ -36,10 +36,15 @@ impl NewDoc {
             &crate::detect::Options { layers: Layers::ALL, ..Default::default() },
             max,
         );
+        let deep = source.notice(name).map(|n| format!("{n}."));
         let Source { text, lines, markup } = source;
-        let msg = cut.map(|c| {
+        let cut = cut.map(|c| {
             format!("{name}: more than {max} suggestions, the limit for one document; only those before character {c} are shown.")
         });
+        let msg = match (deep, cut) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.or(b),
+        };
         (NewDoc { doc: Document::annotated(id, name, text, spans), facts: lines, markup }, msg)
     }
 }
@@ -234,7 +239,7 @@ impl DocData {
     pub fn slice(&self, start: usize, end: usize) -> &str {
         let n = self.map.len_chars();
         let (s, e) = (start.min(n), end.min(n).max(start.min(n)));
-        &self.text[self.map.char_to_byte(s)..self.map.char_to_byte(e)]
+        self.text.get(self.map.char_to_byte(s)..self.map.char_to_byte(e)).unwrap_or_default()
     }
 
     /// Non-rejected spans per label, in order of first appearance.
@@ -374,7 +379,7 @@ mod tests {
 
     /// Code-point offset of the `n`th char of `needle`'s first occurrence.
     fn at(text: &str, needle: &str) -> usize {
-        text[..text.find(needle).unwrap()].chars().count()
+        text.get(..text.find(needle).unwrap()).unwrap_or_default().chars().count()
     }
 
     #[test]

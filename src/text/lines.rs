@@ -49,7 +49,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 fn line(text: &str, start: usize, end: usize) -> Line {
-    let s = &text[start..end];
+    let s = text.get(start..end).unwrap_or_default();
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     let trimmed = if lead == s.len() { start..start } else { start + lead..end - trail };
@@ -81,7 +81,7 @@ mod tests {
     use super::*;
 
     fn contents(text: &str) -> Vec<&str> {
-        lines(text).iter().map(|l| &text[l.range.clone()]).collect()
+        lines(text).iter().map(|l| text.get(l.range.clone()).unwrap_or_default()).collect()
     }
 
     #[test]
@@ -105,7 +105,7 @@ mod tests {
     fn trimming_counts_nbsp_as_space() {
         let text = " \u{a0}Moscow\u{a0} \n\u{a0}\u{a0}\n";
         let ls = lines(text);
-        assert_eq!(&text[ls[0].trimmed.clone()], "Moscow");
+        assert_eq!(text.get(ls[0].trimmed.clone()), Some("Moscow"));
         assert!(ls[1].is_blank());
     }
 

@@ -191,7 +191,7 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
     let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
     let b0 = it.nth(start)?;
     let b1 = if end == start { b0 } else { it.nth(end - start - 1)? };
-    Some(&text[b0..b1])
+    text.get(b0..b1)
 }
 
 #[cfg(test)]

@@ -30,8 +30,11 @@ pub fn sentences(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
     for para in paragraphs(lines) {
         let mut first = para.start;
         for i in para.clone() {
-            let last_of_run =
-                i + 1 == para.end || !continues(&text[lines[i].trimmed.clone()], &text[lines[i + 1].trimmed.clone()]);
+            let last_of_run = i + 1 == para.end
+                || !continues(
+                    text.get(lines[i].trimmed.clone()).unwrap_or_default(),
+                    text.get(lines[i + 1].trimmed.clone()).unwrap_or_default(),
+                );
             if last_of_run {
                 split_run(text, lines[first].trimmed.start..lines[i].trimmed.end, &mut out);
                 first = i + 1;
@@ -148,10 +151,10 @@ const OPENERS: &[&str] = &[
 
 /// Appends the sentences of one run of joined lines (`run` is trimmed).
 fn split_run(text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[run.clone()];
+    let s = text.get(run.clone()).unwrap_or_default();
     // Plain Latin text is one cluster per code point: the same list without running the segmenter.
     let g: Vec<(usize, &str)> = if super::offsets::one_point_clusters(s) {
-        s.char_indices().map(|(b, c)| (b, &s[b..b + c.len_utf8()])).collect()
+        s.char_indices().map(|(b, c)| (b, s.get(b..b + c.len_utf8()).unwrap_or_default())).collect()
     } else {
         s.grapheme_indices(true).collect()
     };
@@ -187,16 +190,16 @@ fn split_run(text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// Whether `s[from..stop]` (the text since the sentence began, up to a full stop) is a list number such as "3"
 /// or "iv": "3. Eat breakfast" is one item, not two sentences.
 fn list_marker(s: &str, from: usize, stop: usize) -> bool {
-    let w = s[from..stop].trim_start();
+    let w = s.get(from..stop).unwrap_or_default().trim_start();
     !w.is_empty()
-        && s[stop..].starts_with('.')
+        && s.get(stop..).is_some_and(|t| t.starts_with('.'))
         && (w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
             || w.len() <= 4 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')))
 }
 
 /// Pushes `r` (relative to `s`, which starts at byte `base`) trimmed, unless it is empty.
 fn push_trimmed(base: usize, s: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let piece = &s[r.clone()];
+    let piece = s.get(r.clone()).unwrap_or_default();
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
     if !trimmed.is_empty() {
@@ -224,7 +227,7 @@ fn ends_sentence(s: &str, g: &[(usize, &str)], i: usize, stops: usize, j: usize)
     if k == g.len() {
         return true;
     }
-    let next = &s[g[k].0..];
+    let next = s.get(g[k].0..).unwrap_or_default();
     if !starts_sentence(next) {
         return false;
     }
@@ -258,7 +261,7 @@ fn ends_sentence(s: &str, g: &[(usize, &str)], i: usize, stops: usize, j: usize)
 /// The word that ends at byte `end` of `s` (back to the previous space).
 /// Looks back at most 64 characters: abbreviations are short, and hostile input must stay linear.
 fn word_before(s: &str, end: usize) -> &str {
-    let head = &s[..end];
+    let head = s.get(..end).unwrap_or_default();
     let mut from = end;
     for (b, c) in head.char_indices().rev().take(64) {
         if c.is_whitespace() {
@@ -266,7 +269,7 @@ fn word_before(s: &str, end: usize) -> &str {
         }
         from = b;
     }
-    &head[from..]
+    head.get(from..).unwrap_or_default()
 }
 
 /// Whether `next` (the text after the spaces) can open a sentence.
@@ -291,7 +294,7 @@ fn missing_space(s: &str, g: &[(usize, &str)], word: &str, j: usize) -> bool {
     if tail.chars().count() < 2 || !tail.chars().all(char::is_lowercase) {
         return false;
     }
-    let next = &s[g[j].0..];
+    let next = s.get(g[j].0..).unwrap_or_default();
     let mut cs = next.chars();
     let (Some(a), Some(b)) = (cs.next(), cs.next()) else { return false };
     if !(a.is_uppercase() && b.is_lowercase()) {
@@ -300,7 +303,7 @@ fn missing_space(s: &str, g: &[(usize, &str)], word: &str, j: usize) -> bool {
     let token_end =
         next.char_indices().take(64).find(|(_, c)| c.is_whitespace()).map_or(next.len().min(256), |(b, _)| b);
     let token_end = (0..=token_end).rev().find(|&b| next.is_char_boundary(b)).unwrap_or(0);
-    let token = format!("{word}{}", &next[..token_end]);
+    let token = format!("{word}{}", next.get(..token_end).unwrap_or_default());
     let lower = token.to_lowercase();
     !(token.contains('/')
         || token.contains('@')
@@ -316,7 +319,7 @@ mod tests {
     use crate::text::lines;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, &lines(text)).into_iter().map(|r| &text[r]).collect()
+        sentences(text, &lines(text)).into_iter().map(|r| text.get(r).unwrap_or_default()).collect()
     }
 
     #[test]
@@ -425,7 +428,7 @@ mod tests {
         for r in &ss {
             assert!(r.start >= prev && r.start < r.end, "{r:?} after {prev} in {text:?}");
             assert!(bounds.contains(&r.start) && bounds.contains(&r.end), "{r:?} splits a grapheme in {text:?}");
-            let s = &text[r.clone()];
+            let s = text.get(r.clone()).expect("a sentence on char boundaries");
             assert_eq!(s, s.trim(), "untrimmed {s:?}");
             assert!(!s.contains("\n\n") && !s.contains("\r\n\r\n"), "crosses a blank line: {s:?}");
             covered += s.chars().filter(|c| !c.is_whitespace()).count();

@@ -45,7 +45,7 @@ pub fn in_slices(id: String, text: Rc<str>, facts: Option<Rc<Vec<LineFacts>>>, d
             pending.extend(super::dom::measure("sift:analyze-slice", || {
                 analyze_slice(text, facts, r.clone(), chars_before)
             }));
-            chars_before += text[r.clone()].chars().count();
+            chars_before += text.get(r.clone()).unwrap_or_default().chars().count();
             let done = k + 1 == ranges.len();
             if done || now() - last > FLUSH_MS {
                 let progress = (!done).then(|| (r.end * 100 / total) as u8);

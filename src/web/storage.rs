@@ -123,8 +123,8 @@ pub async fn open() -> (Store, Saved) {
 /// drops them.
 async fn replay_wal(db: &IdbDatabase) {
     let Some(s) = local() else { return };
-    for key in local_keys(&s).into_iter().filter(|k| k.starts_with(WAL)) {
-        let id = &key[WAL.len()..];
+    for key in local_keys(&s) {
+        let Some(id) = key.strip_prefix(WAL) else { continue };
         if let Some(p) = get(&s, &key).and_then(|j| serde_json::from_str::<Pending>(&j).ok()) {
             let _ = write_if_newer(db, id, p.expect, record(p.rev, &p.json, p.markup.as_deref())).await;
         }

@@ -1,6 +1,7 @@
 // An axe-core audit (the engine behind Lighthouse's accessibility score) of every state of the page a person
 // meets: the empty page, an annotated article, a selected span, each dialog and menu, a notice, the Compare and
-// Agreement views. No serious or critical violation is allowed.
+// Agreement views, the relations panel, the claim attributes, document labels, renaming, a full store and a panic.
+// No serious or critical violation is allowed, and keyboard focus is always visible (3:1 against its ground).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -73,5 +74,164 @@ test('no serious or critical accessibility violation in any state of the page', 
   await check('a notice');
   const bad = states.filter(([, v]) => v.length > 0);
   assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+  await ctx.close();
+});
+
+test('no serious or critical violation in the relations panel, the claim attributes, document labels, rename, a full store and a panic', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  const page = await ctx.newPage();
+  await page.goto(env.server.url);
+  await page.waitForSelector('body[data-ready]', { state: 'attached' });
+  const states = [];
+  const check = async (name) => states.push([name, await audit(page)]);
+  await paste(page, ARTICLE);
+  // A relation made by keyboard, listed in the inspector.
+  await page.keyboard.press('n');
+  await page.waitForSelector('.inspect .links');
+  await page.keyboard.press('l');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.inspect .link-row.accepted');
+  await check('the relations panel with a relation listed');
+  // The most check-worthy claim: its attribute editor.
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('w');
+  await page.waitForSelector('.inspect .attr-edit input[aria-label="Attribute source"]');
+  await check('the claim attribute editor');
+  // A document label in the set, set on this document.
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('d');
+  await page.keyboard.type('security');
+  await page.keyboard.press('Enter');
+  await page.click('input[aria-label="Document label security"]');
+  await page.waitForFunction(() => document.querySelector('input[aria-label="Document label security"]').checked);
+  await check('the document labels row with a label set');
+  await page.click('.doc.current button[title="Rename"]');
+  await page.waitForSelector('input.rename');
+  await check('the document rename field');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('input.rename', { state: 'detached' });
+  // Every write fails as on a full disk: the warning notice.
+  await page.waitForFunction(() => !document.body.hasAttribute('data-saving'));
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await paste(page, 'Officials said 12 people were hurt in Lyon on Friday.');
+  await page.waitForSelector('.notice[role=alert]:has-text("Storage is full")');
+  await check('the storage-full warning');
+  await page.evaluate(() => document.dispatchEvent(new Event('sift:test-panic')));
+  await page.waitForSelector('#fatal[role=alert]');
+  await check('the panic banner');
+  const bad = states.filter(([, v]) => v.length > 0);
+  assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+  assert.equal(states.length, 6);
+  await ctx.close();
+});
+
+/** The focus indicator of `el` as computed now: its outline and box-shadow, the colour of each, and the ground
+ * around the element (the nearest opaque background of its parents), to tell whether the indicator is visible. */
+const INDICATOR = `(el) => {
+  const rgb = (s) => (s.match(/rgba?\\(([^)]*)\\)/) || [, '0,0,0,0'])[1].split(',').map(Number);
+  let ground = el.parentElement;
+  while (ground && rgb(getComputedStyle(ground).backgroundColor)[3] === 0) ground = ground.parentElement;
+  const cs = getComputedStyle(el);
+  return {
+    outline: cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0 ? 'none' : [cs.outlineStyle, cs.outlineWidth, cs.outlineColor].join(' '),
+    outlineColor: rgb(cs.outlineColor),
+    shadow: cs.boxShadow,
+    shadowColor: rgb(cs.boxShadow),
+    ground: ground ? rgb(getComputedStyle(ground).backgroundColor) : [255, 255, 255],
+  };
+}`;
+
+/** WCAG contrast ratio of two sRGB colours given as [r, g, b(, a)]. */
+function contrast(a, b) {
+  const lum = ([r, g, bl]) => [r, g, bl].map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }).reduce((n, c, i) => n + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** Why `focused` (compared with `rest`, the same element unfocused) is not a visible focus indicator, or null. */
+function invisible(focused, rest) {
+  const ring = [];
+  if (focused.outline !== 'none' && focused.outline !== rest.outline) ring.push(focused.outlineColor);
+  if (focused.shadow !== 'none' && focused.shadow !== rest.shadow) ring.push(focused.shadowColor);
+  if (ring.length === 0) return `no outline or box-shadow on focus (outline ${focused.outline}, shadow ${focused.shadow})`;
+  // WCAG 1.4.11: a focus indicator needs 3:1 against what is around it.
+  const best = Math.max(...ring.map((c) => (c[3] === 0 ? 1 : contrast(c, focused.ground))));
+  return best >= 3 ? null : `the focus ring has contrast ${best.toFixed(2)}:1 with rgb(${focused.ground.slice(0, 3)}), below 3:1`;
+}
+
+test('every control reached by Tab, the text view and the selected highlight show a visible focus indicator', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(env.server.url);
+  await page.waitForSelector('body[data-ready]', { state: 'attached' });
+  await paste(page, ARTICLE);
+  await page.keyboard.press('n');
+  await page.waitForSelector('.inspect .insp-head');
+  await page.evaluate(() => document.activeElement.blur());
+  // Tab through the whole page once, noting each element's look while it has the focus.
+  const seen = [];
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const here = await page.evaluate(([ind, k]) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      if (el.dataset.tabbed) return { again: true };
+      el.dataset.tabbed = String(k);
+      const name = el.getAttribute('aria-label') || el.title || el.id || el.textContent.trim().slice(0, 30);
+      return { k, tag: el.tagName, cls: String(el.className), id: el.id, type: el.type || '', name, look: (0, eval)(ind)(el) };
+    }, [INDICATOR, i]);
+    if (here?.again) break;
+    if (here) seen.push(here);
+  }
+  await page.evaluate(() => document.activeElement.blur());
+  const failures = [];
+  for (const s of seen) {
+    const rest = await page.evaluate(([ind, k]) => (0, eval)(ind)(document.querySelector(`[data-tabbed="${k}"]`)), [INDICATOR, s.k]);
+    const why = invisible(s.look, rest);
+    if (why) failures.push(`${s.tag}.${s.cls} "${s.name}": ${why}`);
+  }
+  assert.deepEqual(failures, [], failures.join('\n'));
+  // What Tab reached: buttons, text fields, the text view and the list of highlights.
+  assert.ok(seen.filter((s) => s.tag === 'BUTTON').length > 10, `buttons: ${seen.map((s) => s.name).join(' | ')}`);
+  assert.ok(seen.some((s) => s.tag === 'INPUT' && s.type === 'text') || seen.some((s) => s.tag === 'INPUT' && s.type === 'search'), 'a text field');
+  assert.ok(seen.some((s) => s.tag === 'TEXTAREA'), 'the note field');
+  assert.ok(seen.some((s) => s.id === 'text-view'), 'the text view');
+  assert.ok(seen.some((s) => /\bspan-row\b/.test(s.cls)), 'a highlight in the span list');
+  // Inside the export menu (white, in the dark top bar) the ring is visible too.
+  await page.focus('summary[aria-label="Export"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('details.menu[open]');
+  for (let i = 1; i <= 3; i++) {
+    await page.focus('summary[aria-label="Export"]');
+    for (let j = 0; j < i; j++) await page.keyboard.press('Tab');
+    const [name, inMenu, focused] = await page.evaluate((ind) => [document.activeElement.getAttribute('aria-label') || document.activeElement.labels?.[0]?.textContent || document.activeElement.textContent,
+      !!document.activeElement.closest('.menu-body'), (0, eval)(ind)(document.activeElement)], INDICATOR);
+    assert.ok(inMenu, `Tab goes into the open menu: ${name}`);
+    const rest = await page.evaluate((ind) => { const el = document.activeElement; el.blur(); return (0, eval)(ind)(el); }, INDICATOR);
+    assert.equal(invisible(focused, rest), null, `${name} in the export menu`);
+  }
+  await page.keyboard.press('Escape');
+  // A highlight reached from the keyboard (N in the text view) is marked, not only coloured.
+  await page.focus('#text-view');
+  await page.keyboard.press('Escape');
+  const seg = await page.$eval('#text-view .seg.sp', (e) => e.dataset.s);
+  const look = (s) => page.evaluate(([ind, at]) => (0, eval)(ind)(document.querySelector(`#text-view .seg[data-s="${at}"]`)), [INDICATOR, s]);
+  const before = await look(seg);
+  await page.keyboard.press('n');
+  await page.waitForSelector('#text-view .seg.sel');
+  const at = await page.$eval('#text-view .seg.sel', (e) => e.dataset.s);
+  assert.equal(at, seg, 'N selects the first highlight');
+  const after = await look(seg);
+  assert.notEqual(after.outline, 'none', 'the selected highlight is outlined');
+  assert.notEqual(after.outline, before.outline, 'the outline comes with the selection');
   await ctx.close();
 });

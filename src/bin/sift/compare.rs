@@ -71,7 +71,7 @@ pub(crate) fn run(a: CompareArgs) -> Result<ExitCode, Failure> {
 fn clip(s: &str, n: usize) -> String {
     let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     match one.char_indices().nth(n) {
-        Some((b, _)) => format!("{}…", &one[..b]),
+        Some((b, _)) => format!("{}…", one.get(..b).unwrap_or_default()),
         None => one,
     }
 }

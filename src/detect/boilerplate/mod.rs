@@ -138,12 +138,14 @@ impl<'m, 'a> Classifier<'m, 'a> {
     fn new(model: &'m TextModel<'a>, facts: Option<&'m [LineFacts]>) -> Self {
         let mut idx = Vec::with_capacity(model.lines.iter().filter(|l| !l.is_blank()).count());
         idx.extend((0..model.lines.len()).filter(|&i| !model.lines[i].is_blank()));
-        let feats: Vec<Features> =
-            idx.iter().map(|&i| Features::of(&model.text[model.lines[i].trimmed.clone()])).collect();
+        let feats: Vec<Features> = idx
+            .iter()
+            .map(|&i| Features::of(model.text.get(model.lines[i].trimmed.clone()).unwrap_or_default()))
+            .collect();
         let phrase = idx
             .iter()
             .zip(&feats)
-            .map(|(&i, f)| phrases::find(&model.text[model.lines[i].trimmed.clone()], f.chars()))
+            .map(|(&i, f)| phrases::find(model.text.get(model.lines[i].trimmed.clone()).unwrap_or_default(), f.chars()))
             .collect();
         let n = idx.len();
         let neutral = !fits_stoplist(&feats);
@@ -170,7 +172,7 @@ impl<'m, 'a> Classifier<'m, 'a> {
     }
 
     fn line(&self, k: usize) -> &'a str {
-        &self.model.text[self.model.lines[self.idx[k]].trimmed.clone()]
+        self.model.text.get(self.model.lines[self.idx[k]].trimmed.clone()).unwrap_or_default()
     }
 
     fn fact(&self, k: usize) -> Option<&'m LineFacts> {

@@ -13,7 +13,7 @@
 //! Reporting verbs inside quotes, parentheses, leading adverbial clauses ("Despite the US confirming …,") and
 //! relative clauses (", which claimed the lives …") do not count.
 
-use super::words::{capitalized, verbish, Tok, AUX, DETERMINERS, PRONOUNS};
+use super::words::{at, capitalized, verbish, Tok, AUX, DETERMINERS, PRONOUNS};
 use std::ops::Range;
 
 /// What a sentence's attribution found, as byte ranges into the sentence.
@@ -269,7 +269,7 @@ impl<'a> Parsed<'a> {
         let (mut quote, mut paren, mut n) = (in_quote, 0usize, 0usize);
         let mut single = false;
         for (i, t) in toks.iter().enumerate() {
-            let c = s[t.r.clone()].chars().next().unwrap_or(' ');
+            let c = at(s, &t.r).chars().next().unwrap_or(' ');
             let mut boundary = false;
             if !t.word {
                 match c {
@@ -309,7 +309,7 @@ impl<'a> Parsed<'a> {
                 n += 1;
             }
         }
-        let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| &s[t.r.clone()]).collect();
+        let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| at(s, &t.r)).collect();
         let caps = words.iter().filter(|w| capitalized(w) || w.chars().all(|c| !c.is_alphabetic())).count();
         let title_case = words.len() >= 3 && caps * 10 >= words.len() * 7;
         let mut segs: Vec<Range<usize>> = Vec::new();
@@ -324,7 +324,7 @@ impl<'a> Parsed<'a> {
     }
 
     fn word(&self, i: usize) -> &'a str {
-        &self.s[self.toks[i].r.clone()]
+        at(self.s, &self.toks[i].r)
     }
 
     fn lower(&self, i: usize) -> String {
@@ -336,7 +336,7 @@ impl<'a> Parsed<'a> {
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
-        i < self.toks.len() && !self.toks[i].word && self.s[self.toks[i].r.clone()].starts_with(c)
+        i < self.toks.len() && !self.toks[i].word && at(self.s, &self.toks[i].r).starts_with(c)
     }
 
     fn span(&self, a: usize, b: usize) -> Range<usize> {
@@ -359,8 +359,8 @@ impl<'a> Parsed<'a> {
             || (0..self.toks.len()).any(|i| {
                 self.hidden[i]
                     && self.toks[i].word
-                    && self.s[..self.toks[i].r.start].rfind(['“', '"', '«', '‘'])
-                        > self.s[..self.toks[i].r.start].rfind(['(', '['])
+                    && at(self.s, &(0..self.toks[i].r.start)).rfind(['“', '"', '«', '‘'])
+                        > at(self.s, &(0..self.toks[i].r.start)).rfind(['(', '['])
             })
     }
 }
@@ -441,8 +441,8 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     }
     // Verbs that report only with a complement: "wrote that …", "added: …", not "wrote hundreds of songs".
     if WEAK_CUES.contains(&lemma.as_str()) {
-        let next = p.toks.get(i + 1).map(|t| &p.s[t.r.clone()]).unwrap_or("");
-        let inverted = i > 0 && !p.toks[i - 1].word && matches!(&p.s[p.toks[i - 1].r.clone()], "," | "”" | "\"");
+        let next = p.toks.get(i + 1).map(|t| at(p.s, &t.r)).unwrap_or("");
+        let inverted = i > 0 && !p.toks[i - 1].word && matches!(at(p.s, &p.toks[i - 1].r), "," | "”" | "\"");
         if !(inverted || matches!(next, "that" | ":" | "," | "“" | "\"" | "‘") || next.is_empty() || next == ".") {
             return None;
         }
@@ -473,8 +473,8 @@ pub(crate) fn attribute(p: &Parsed) -> Option<Attribution> {
         .or_else(|| embedded_according(p))
         .or_else(|| reportedly(p))?;
     if let Some(src) = &found.source {
-        let first_person = super::words::tokens(&p.s[src.clone()]).iter().any(|t| {
-            let written = &p.s[src.start + t.r.start..src.start + t.r.end];
+        let first_person = super::words::tokens(at(p.s, src)).iter().any(|t| {
+            let written = at(p.s, &(src.start + t.r.start..src.start + t.r.end));
             // "US" is the country, "us" the speaker.
             let w = if written.len() > 1 && written.chars().all(|c| !c.is_lowercase()) {
                 String::new()
@@ -483,8 +483,7 @@ pub(crate) fn attribute(p: &Parsed) -> Option<Attribution> {
             };
             matches!(w.as_str(), "i" | "me" | "we" | "us" | "you" | "i've" | "i’ve" | "we've" | "we’ve" | "let")
         });
-        let demonstrative =
-            matches!(p.s[src.clone()].to_lowercase().as_str(), "that" | "this" | "which" | "what" | "who");
+        let demonstrative = matches!(at(p.s, src).to_lowercase().as_str(), "that" | "this" | "which" | "what" | "who");
         if first_person || demonstrative {
             return None;
         }
@@ -938,7 +937,7 @@ mod tests {
 
     fn attr(s: &str) -> Found<'_> {
         let p = Parsed::new(s);
-        attribute(&p).map(|a| (a.source.map(|r| &s[r]), &s[a.cue]))
+        attribute(&p).map(|a| (a.source.map(|r| at(s, &r)), at(s, &a.cue)))
     }
 
     #[test]
@@ -950,8 +949,8 @@ mod tests {
         .has_quote());
         // The apostrophe inside the quotation does not close it: "said" stays hidden.
         let p = Parsed::new("‘We said the jihadists’ claim was true,’ he told reporters.");
-        let said = p.toks.iter().position(|t| &p.s[t.r.clone()] == "said").unwrap();
-        let claim = p.toks.iter().position(|t| &p.s[t.r.clone()] == "claim").unwrap();
+        let said = p.toks.iter().position(|t| at(p.s, &t.r) == "said").unwrap();
+        let claim = p.toks.iter().position(|t| at(p.s, &t.r) == "claim").unwrap();
         assert!(p.hidden[said] && p.hidden[claim]);
     }
 

@@ -53,14 +53,14 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             break; // the document's span limit: bounded memory on machine-made text
         }
         let open_quote = quotes.advance(text, r.start);
-        let adjacent = text[prev_end..r.start].chars().filter(|&c| c == '\n' || c == '\r').count() <= 2;
+        let adjacent = words::at(text, &(prev_end..r.start)).chars().filter(|&c| c == '\n' || c == '\r').count() <= 2;
         prev_end = r.end;
         if touches_boilerplate(model, chrome, r) {
             last_quote = None;
             continue;
         }
-        let start = r.start + dateline_len(&text[r.clone()]);
-        let s = &text[start..r.end];
+        let start = r.start + dateline_len(words::at(text, r));
+        let s = words::at(text, &(start..r.end));
         // Inside a quotation opened by an earlier sentence, only a sentence that closes it with its own reporting
         // clause ("… a sexy new look,” said David Kershaw") is judged; the rest continues someone's rhetoric.
         let p = if open_quote { Parsed::in_quote(s) } else { Parsed::new(s) };
@@ -77,7 +77,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         let raw = score::checkworthiness(&p);
         let worth = (raw * 100.0).round() / 100.0;
         if let Some(a) = attribution {
-            let cue = &s[a.cue.clone()];
+            let cue = words::at(s, &a.cue);
             let mention = a.source.map(|src| start + src.start..start + src.end);
             let source = mention.clone().map(|m| speakers.resolve(text, m, cue));
             let mut span = match (&source, quoted) {
@@ -129,9 +129,9 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             continue;
         }
         let span = match score::figure(&p) {
-            Some(f) => Span::auto(chars, CLAIM, "claim.figure", format!("States a figure: {}", &s[f])),
+            Some(f) => Span::auto(chars, CLAIM, "claim.figure", format!("States a figure: {}", words::at(s, &f))),
             None => {
-                let verb = score::main_verb(&p).map_or("", |v| &s[v]);
+                let verb = score::main_verb(&p).map_or("", |v| words::at(s, &v));
                 Span::auto(chars, CLAIM, "claim.event", format!("States a checkable fact (verb “{verb}”)"))
             }
         };
@@ -140,7 +140,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
     sources.sort_by_key(|r| (r.start, r.end));
     sources.dedup();
     for at in sources {
-        let name = &text[at.clone()];
+        let name = words::at(text, &at);
         out.push(Span::auto(
             model.to_chars(at),
             SOURCE,
@@ -168,7 +168,7 @@ fn with_source(
     if let Some(m) = mention.filter(|m| m != at) {
         let m_chars = model.to_chars(m.clone());
         span = span
-            .with_attr("mention", &model.text[m])
+            .with_attr("mention", words::at(model.text, &m))
             .with_attr("mention_start", m_chars.start)
             .with_attr("mention_end", m_chars.end);
     }
@@ -254,7 +254,7 @@ impl QuoteState {
         if to < self.pos {
             return self.open;
         }
-        for c in text[self.pos..to].chars() {
+        for c in words::at(text, &(self.pos..to)).chars() {
             match c {
                 '\n' | '\r' => {
                     if self.line_blank && self.prev != '\r' {

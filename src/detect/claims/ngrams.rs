@@ -8,6 +8,7 @@
 //! exactly these sets (the `ct24` example writes them), so training and inference cannot drift apart.
 
 use super::attribution::Parsed;
+use super::words::at;
 
 /// Bits of the hash space: 2^17 buckets, one `i8` weight each (128 KiB compiled in).
 pub(crate) const BITS: u32 = 17;
@@ -23,7 +24,7 @@ pub(crate) struct Grams {
 
 /// The n-gram buckets of the sentence's words.
 pub(crate) fn grams(p: &Parsed) -> Grams {
-    let words: Vec<String> = p.toks.iter().filter(|t| t.word).map(|t| normalize(&p.s[t.r.clone()])).collect();
+    let words: Vec<String> = p.toks.iter().filter(|t| t.word).map(|t| normalize(at(p.s, &t.r))).collect();
     let mut g = Grams::default();
     for (i, w) in words.iter().enumerate() {
         g.words.push(bucket(b'w', w.as_bytes(), b""));
@@ -113,7 +114,7 @@ mod tests {
         // A naive count over the same definition: distinct strings, before hashing.
         let s = "Kremlin’s 2 ministers said ünïcödé";
         let words: Vec<String> =
-            Parsed::new(s).toks.iter().filter(|t| t.word).map(|t| normalize(&s[t.r.clone()])).collect();
+            Parsed::new(s).toks.iter().filter(|t| t.word).map(|t| normalize(at(s, &t.r))).collect();
         let mut naive = std::collections::BTreeSet::new();
         for w in &words {
             let cs: Vec<char> = format!(" {w} ").chars().collect();

@@ -4,7 +4,7 @@
 
 use super::attribution::Parsed;
 use super::weights;
-use super::words::{capitalized, verbish};
+use super::words::{at, capitalized, verbish};
 use std::ops::Range;
 
 /// Longer "sentences" are unsegmented dumps (tables, code, junk); the rules are not run on them.
@@ -12,7 +12,7 @@ const MAX_SENTENCE_BYTES: usize = 4000;
 
 /// Why a sentence cannot be a claim, or `None` when it may be one.
 pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
-    let words: Vec<String> = p.toks.iter().filter(|t| t.word).map(|t| p.s[t.r.clone()].to_lowercase()).collect();
+    let words: Vec<String> = p.toks.iter().filter(|t| t.word).map(|t| at(p.s, &t.r).to_lowercase()).collect();
     let last =
         p.s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || c.is_whitespace());
     if last.ends_with('?') || last.ends_with('？') {
@@ -40,14 +40,14 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     // An imperative opens the sentence ("Read also:", "Become a patron"); followed by a comma it is a discourse
     // marker of speech ("Listen, for 24 years I …"). Generic "you can …" is left to the model.
     let first_tok = p.toks.iter().find(|t| t.word);
-    let marker = first_tok.is_some_and(|t| p.s[t.r.end..].starts_with(','));
-    let shouting = first_tok.is_some_and(|t| p.s[t.r.clone()].chars().all(|c| c.is_uppercase()));
+    let marker = first_tok.is_some_and(|t| p.s.get(t.r.end..).is_some_and(|r| r.starts_with(',')));
+    let shouting = first_tok.is_some_and(|t| at(p.s, &t.r).chars().all(|c| c.is_uppercase()));
     if IMPERATIVES.contains(&first) && !shouting && !marker
         || first == "to" && p.s.contains(", ") && IMPERATIVES.iter().any(|w| p.s.contains(&format!(", {w} ")))
     {
         return Some("an instruction to the reader");
     }
-    let ws: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| &p.s[t.r.clone()]).collect();
+    let ws: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| at(p.s, &t.r)).collect();
     let has_verb = ws.iter().enumerate().any(|(i, w)| {
         let l = w.to_lowercase();
         // A contraction carries an auxiliary ("We're", "It's", "don't"); a word after a subject pronoun is a verb
@@ -174,18 +174,18 @@ const SUBORDINATORS: &[&str] =
 pub(crate) fn hedge(p: &Parsed) -> Option<&'static str> {
     let lower = p.s.to_lowercase();
     let main_end = CONTRASTS.iter().filter_map(|c| lower.get(1..)?.find(c).map(|x| x + 1)).min().unwrap_or(lower.len());
-    let main = &lower[..main_end];
+    let main = lower.get(..main_end).unwrap_or_default();
     // One-word hedges are matched as written ("may", not the month "May"); phrases on the lowercase text.
     let found = HEDGES.iter().find(|h| {
         if !h.contains(' ') {
             return p.toks.iter().enumerate().any(|(i, t)| {
-                let w = &p.s[t.r.clone()];
+                let w = at(p.s, &t.r);
                 t.word && t.r.start < main_end && (w == **h || i == 0 && w.to_lowercase() == **h)
             });
         }
         main.match_indices(*h).any(|(i, _)| {
-            let before = main[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after = main[i + h.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let before = main.get(..i).and_then(|b| b.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
+            let after = main.get(i + h.len()..).and_then(|a| a.chars().next()).is_none_or(|c| !c.is_alphanumeric());
             before && after
         })
     })?;
@@ -193,13 +193,12 @@ pub(crate) fn hedge(p: &Parsed) -> Option<&'static str> {
         return None;
     }
     // A finite leading adverbial clause asserts regardless of the main clause.
-    let first = p.toks.first().filter(|t| t.word).map(|t| p.s[t.r.clone()].to_lowercase());
+    let first = p.toks.first().filter(|t| t.word).map(|t| at(p.s, &t.r).to_lowercase());
     if first.is_some_and(|w| SUBORDINATORS.contains(&w.as_str())) {
-        if let Some(comma) = p.s.find(',') {
-            let clause = &p.s[..comma];
+        if let Some((clause, _)) = p.s.split_once(',') {
             let finite = super::words::tokens(clause).iter().skip(1).any(|t| {
                 t.word && {
-                    let w = &clause[t.r.clone()];
+                    let w = at(clause, &t.r);
                     !capitalized(w) && verbish(w) && !w.ends_with("ing")
                 }
             });
@@ -256,7 +255,7 @@ const NUMBER_WORDS: &[&str] = &[
 /// The first figure of the sentence (digits or a number word), as a byte range.
 pub(crate) fn figure(p: &Parsed) -> Option<Range<usize>> {
     p.toks.iter().filter(|t| t.word).map(|t| t.r.clone()).find(|r| {
-        let w = &p.s[r.clone()];
+        let w = at(p.s, r);
         let digits = w.chars().filter(char::is_ascii_digit).count();
         // "ISIS-K", "COVID-19" are names: digits must dominate the token.
         digits > 0 && digits * 2 >= w.chars().filter(|c| c.is_alphanumeric()).count()
@@ -273,11 +272,11 @@ pub(crate) fn main_verb(p: &Parsed) -> Option<Range<usize>> {
         .filter(|t| t.word && !p.hidden_at(t.r.start))
         .map(|t| t.r.clone())
         .filter(|r| {
-            let w = &p.s[r.clone()];
+            let w = at(p.s, r);
             (p.title_case || !capitalized(w)) && verbish(w)
         })
         .collect();
-    let lexical = verbs.iter().find(|r| !super::words::AUX.contains(&p.s[(*r).clone()].to_lowercase().as_str()));
+    let lexical = verbs.iter().find(|r| !super::words::AUX.contains(&at(p.s, r).to_lowercase().as_str()));
     lexical.or(verbs.first()).cloned()
 }
 
@@ -321,7 +320,7 @@ pub(crate) const FEATURE_NAMES: &[&str] = &[
 
 /// The features of a sentence, in the order of [`FEATURE_NAMES`].
 pub(crate) fn features(p: &Parsed) -> Vec<f64> {
-    let words: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| &p.s[t.r.clone()]).collect();
+    let words: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| at(p.s, &t.r)).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let n = words.len().max(1) as f64;
     let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
@@ -480,7 +479,7 @@ pub(crate) fn reasons(p: &Parsed, most: usize) -> Vec<(String, f64)> {
     let norm = (grams.words.len().max(1) as f64).sqrt();
     let mut seen = std::collections::HashSet::new();
     for t in p.toks.iter().filter(|t| t.word) {
-        let w = &p.s[t.r.clone()];
+        let w = at(p.s, &t.r);
         let b = super::ngrams::word_bucket(w);
         if seen.insert(b) {
             let c = f64::from(weights::NGRAMS[b as usize] as i8) * weights::NGRAM_SCALE / norm;
@@ -592,7 +591,7 @@ mod tests {
 
     #[test]
     fn figures_are_digits_or_number_words() {
-        let f = |s: &str| figure(&Parsed::new(s)).map(|r| s[r].to_string());
+        let f = |s: &str| figure(&Parsed::new(s)).map(|r| at(s, &r).to_string());
         assert_eq!(f("killed at least 133 people").as_deref(), Some("133"));
         assert_eq!(f("ISIS-K has thousands of members").as_deref(), Some("thousands"));
         assert_eq!(f("one of the deadliest attacks by ISIS-K in COVID-19 times"), None);

@@ -53,7 +53,7 @@ impl Speakers {
     /// document, and where that name is written: `src` itself, or the earlier mention a pronoun, a surname or
     /// "the ministry" stands for.
     pub(super) fn resolve(&mut self, text: &str, src: Range<usize>, cue: &str) -> (String, Range<usize>) {
-        let written = &text[src.clone()];
+        let written = words::at(text, &src);
         let lower = written.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let known = self.seen.iter().any(|s| s.name == written);
@@ -79,8 +79,10 @@ impl Speakers {
                 .find(|s| is_person(&s.name) && s.name.ends_with(&format!(" {written}")))
                 .map(earlier)
                 .or_else(|| {
-                    full_name_in(&text[from..src.start], written)
-                        .map(|r| (text[from + r.start..from + r.end].to_string(), from + r.start..from + r.end))
+                    full_name_in(words::at(text, &(from..src.start)), written).map(|r| {
+                        let m = from + r.start..from + r.end;
+                        (words::at(text, &m).to_string(), m)
+                    })
                 })
         } else if matches!(words.first(), Some(&"the")) && words.len() <= 4 {
             words.iter().find_map(|w| REFERRING_NOUNS.iter().find(|n| **n == *w)).and_then(|noun| {
@@ -89,7 +91,7 @@ impl Speakers {
                     .rev()
                     .find(|s| {
                         s.name.to_lowercase().contains(noun)
-                            || s.cue.to_lowercase().starts_with(&noun[..noun.len().min(4)])
+                            || s.cue.to_lowercase().starts_with(noun.get(..noun.len().min(4)).unwrap_or(noun))
                     })
                     .map(earlier)
             })
@@ -101,7 +103,7 @@ impl Speakers {
             self.seen.pop_front();
         }
         // A person: a personal name, a name right after a title ("President Putin"), or a name seen as a person.
-        let titled = text[..src.start].trim_end().rsplit(' ').next().is_some_and(attribution::is_title);
+        let titled = words::at(text, &(0..src.start)).trim_end().rsplit(' ').next().is_some_and(attribution::is_title);
         let person = personish(&name)
             || titled
             || self.seen.iter().any(|s| s.name == name && s.person)
@@ -236,7 +238,7 @@ fn is_person(s: &str) -> bool {
 /// not) right before a whole-word `surname`.
 fn full_name_in(before: &str, surname: &str) -> Option<Range<usize>> {
     let toks = words::tokens(before);
-    let word = |k: usize| &before[toks[k].r.clone()];
+    let word = |k: usize| words::at(before, &toks[k].r);
     let last = (0..toks.len()).rev().find(|&k| toks[k].word && word(k) == surname)?;
     // "Firstname [M.] Surname": one given name, optionally an initial; a longer run of capitals is more likely a
     // title or a place ("envoy to Ukraine Kurt Volker").
@@ -247,7 +249,7 @@ fn full_name_in(before: &str, surname: &str) -> Option<Range<usize>> {
         let mut k = first - 1;
         let end = toks[k].r.end;
         if !toks[k].word
-            && &before[toks[k].r.clone()] == "."
+            && words::at(before, &toks[k].r) == "."
             && k > 0
             && toks[k - 1].word
             && word(k - 1).chars().count() == 1
@@ -256,7 +258,7 @@ fn full_name_in(before: &str, surname: &str) -> Option<Range<usize>> {
             k -= 1;
         }
         let w = word(k);
-        let gap = &before[end..toks[first].r.start];
+        let gap = words::at(before, &(end..toks[first].r.start));
         if !toks[k].word || gap != " " || !words::capitalized(w) || attribution::is_title(w) {
             break;
         }
@@ -274,7 +276,8 @@ mod tests {
 
     #[test]
     fn full_names_before_a_surname() {
-        let name = |before: &str, surname: &str| full_name_in(before, surname).map(|r| before[r].to_string());
+        let name =
+            |before: &str, surname: &str| full_name_in(before, surname).map(|r| words::at(before, &r).to_string());
         assert_eq!(
             name("Putin said so. Russian President Vladimir V. Putin left", "Putin").as_deref(),
             Some("Vladimir V. Putin")

@@ -3,6 +3,12 @@
 
 use std::ops::Range;
 
+/// The text of `s` in byte range `r`, or "" if the range is out of bounds or off a char boundary (never for
+/// the ranges this module and [`tokens`] produce). `get` is as fast as indexing; it just does not panic.
+pub(crate) fn at<'a>(s: &'a str, r: &Range<usize>) -> &'a str {
+    s.get(r.clone()).unwrap_or_default()
+}
+
 /// A token of a sentence: a word, or one punctuation character. `r` is a byte range into the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Tok {
@@ -41,7 +47,7 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok> {
             // "U.S." keeps its last stop: single letters joined by stops.
             if dotted
                 && cs.get(j).is_some_and(|x| x.1 == '.')
-                && s[cs[i].0..end(j)].split('.').all(|p| p.chars().count() == 1)
+                && at(s, &(cs[i].0..end(j))).split('.').all(|p| p.chars().count() == 1)
             {
                 j += 1;
             }
@@ -401,7 +407,7 @@ pub(crate) fn lemma_in(w: &str, lemmas: &[&'static str]) -> Option<&'static str>
         w.strip_suffix("ed").or_else(|| w.strip_suffix("ing")).and_then(|s| {
             let mut cs = s.chars().rev();
             let (a, b) = (cs.next()?, cs.next()?);
-            (a == b).then(|| s[..s.len() - a.len_utf8()].to_string())
+            s.strip_suffix(a).filter(|_| a == b).map(str::to_string)
         }),
     ];
     stems.iter().flatten().find_map(|s| lemmas.iter().find(|l| **l == s.as_str()).copied())
@@ -436,9 +442,9 @@ mod tests {
     #[test]
     fn words_keep_abbreviations_possessives_and_hyphens() {
         let s = "A U.S. official told the Kremlin’s IS-K 4.5% “window.”";
-        let words: Vec<&str> = tokens(s).iter().filter(|t| t.word).map(|t| &s[t.r.clone()]).collect();
+        let words: Vec<&str> = tokens(s).iter().filter(|t| t.word).map(|t| at(s, &t.r)).collect();
         assert_eq!(words, ["A", "U.S.", "official", "told", "the", "Kremlin’s", "IS-K", "4.5", "window"]);
-        let puncts: Vec<&str> = tokens(s).iter().filter(|t| !t.word).map(|t| &s[t.r.clone()]).collect();
+        let puncts: Vec<&str> = tokens(s).iter().filter(|t| !t.word).map(|t| at(s, &t.r)).collect();
         assert_eq!(puncts, ["%", "“", ".", "”"]);
     }
 

@@ -97,16 +97,17 @@ pub fn detect_dated(model: &TextModel, doc_date: Option<DocDate>) -> Vec<Span> {
                 }
             }
         }
-        let bound = (bound_end > start).then(|| &text[start..bound_end]);
-        let core_text = &text[if bound_end > start { core_start(text, bound_end) } else { start }..end];
-        spans.push(q.into_span(cs..ce, &text[start..end], bound, core_text));
+        let bound = (bound_end > start).then(|| text.get(start..bound_end).unwrap_or_default());
+        let core_from = if bound_end > start { core_start(text, bound_end) } else { start };
+        let core_text = text.get(core_from..end).unwrap_or_default();
+        spans.push(q.into_span(cs..ce, text.get(start..end).unwrap_or_default(), bound, core_text));
     }
     spans
 }
 
 /// Where the number after a bound phrase starts: the first non-space byte after it.
 fn core_start(text: &str, bound_end: usize) -> usize {
-    text[bound_end..].find(|c: char| !c.is_whitespace()).map_or(bound_end, |p| bound_end + p)
+    text.get(bound_end..).and_then(|t| t.find(|c: char| !c.is_whitespace())).map_or(bound_end, |p| bound_end + p)
 }
 
 /// A publication date on a short line near the top ("March 22, 2024", "Published 22 March 2024 10:15"): the
@@ -125,11 +126,11 @@ fn date_line(text: &str, found: &[(usize, usize, usize, value::Quant)]) -> Optio
         if v.len() != 10 || q.family != Family::Date {
             continue;
         }
-        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
-        let lines_before = text[..line_start].bytes().filter(|&b| b == b'\n').count();
-        let line = text[line_start..line_end].trim();
-        let (line_len, date_len) = (line.chars().count(), text[start..end].chars().count());
+        let line_start = text.get(..start).and_then(|t| t.rfind('\n')).map_or(0, |p| p + 1);
+        let line_end = text.get(end..).and_then(|t| t.find('\n')).map_or(text.len(), |p| end + p);
+        let lines_before = text.get(..line_start).unwrap_or_default().bytes().filter(|&b| b == b'\n').count();
+        let line = text.get(line_start..line_end).unwrap_or_default().trim();
+        let (line_len, date_len) = (line.chars().count(), text.get(start..end).unwrap_or_default().chars().count());
         let labelled = ["published", "updated", "posted", "date", "last updated"]
             .iter()
             .any(|w| line.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));

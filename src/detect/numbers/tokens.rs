@@ -148,7 +148,7 @@ fn chunk_end(text: &str, p: usize) -> (usize, bool) {
             }
             i += 1;
         } else {
-            let ch = text[i..].chars().next().expect("char boundary");
+            let Some(ch) = next_char(text, i) else { break };
             if ch.is_whitespace() {
                 return (i, signed);
             }
@@ -181,7 +181,7 @@ impl<'t> Tokenizer<'t> {
             while !text.is_char_boundary(cut) {
                 cut -= 1;
             }
-            &text[..cut]
+            text.get(..cut).unwrap_or_default()
         } else {
             text
         };
@@ -194,8 +194,7 @@ impl<'t> Tokenizer<'t> {
         let text = self.text;
         while self.p < text.len() {
             let p = self.p;
-            let b = text.as_bytes()[p];
-            let c = if b < 0x80 { char::from(b) } else { text[p..].chars().next().expect("p on a char boundary") };
+            let Some(c) = next_char(text, p) else { break };
             if c.is_whitespace() {
                 if toks.len() >= MAX_LINE_TOKENS {
                     return true;
@@ -214,7 +213,7 @@ impl<'t> Tokenizer<'t> {
             if !self.glued && p >= self.chunk_checked_to {
                 let (end, signed) = chunk_end(text, p);
                 self.chunk_checked_to = end;
-                if signed && OPAQUE.is_match(&text[p..end]) {
+                if signed && OPAQUE.is_match(text.get(p..end).unwrap_or_default()) {
                     toks.push(tok(TokKind::Opaque, p, end, self.glued, self.newline));
                     self.p = end;
                     self.glued = true;
@@ -267,7 +266,7 @@ fn next_char(text: &str, q: usize) -> Option<char> {
     if b < 0x80 {
         Some(char::from(b))
     } else {
-        text[q..].chars().next()
+        text.get(q..)?.chars().next()
     }
 }
 
@@ -298,7 +297,7 @@ fn tok(kind: TokKind, start: usize, end: usize, glued: bool, newline: bool) -> T
 }
 
 fn word(text: &str, start: usize, end: usize, glued: bool, newline: bool) -> Tok {
-    let w = &text[start..end];
+    let w = text.get(start..end).unwrap_or_default();
     let mut t = tok(TokKind::Word, start, end, glued, newline);
     if w.is_ascii() {
         let b = w.as_bytes();
@@ -359,7 +358,7 @@ fn scan_number(text: &str, mut p: usize) -> (NumLit, usize, bool) {
             }
             return (lit, p, true);
         }
-        lit.value += text[dot..p].parse::<f64>().unwrap_or(0.0);
+        lit.value += text.get(dot..p).unwrap_or_default().parse::<f64>().unwrap_or(0.0);
         lit.fraction = true;
     }
     // Scientific notation: "4e14", "9.83e-3", "1E+6" (the exponent must end the word).
@@ -375,14 +374,14 @@ fn scan_number(text: &str, mut p: usize) -> (NumLit, usize, bool) {
         }
         let ends = q > digits_start && !digit(q) && !(q < b.len() && (b[q].is_ascii_alphabetic() || b[q] == b'_'));
         if ends {
-            let exp: i32 = text[digits_start..q].parse().unwrap_or(0);
+            let exp: i32 = text.get(digits_start..q).unwrap_or_default().parse().unwrap_or(0);
             lit.value *= 10f64.powi(if neg { -exp } else { exp });
             lit.fraction = true;
             lit.sci = true;
             p = q;
         }
     }
-    if let Some(c) = text[p..].chars().next() {
+    if let Some(c) = next_char(text, p) {
         if let Some(v) = vulgar(c) {
             lit.value += v;
             lit.fraction = true;
@@ -400,7 +399,7 @@ mod tests {
         tokenize(text)
             .iter()
             .map(|t| {
-                let s = &text[t.start as usize..t.end as usize];
+                let s = text.get(t.start as usize..t.end as usize).unwrap_or_default();
                 let k = match t.kind {
                     TokKind::Word => "W",
                     TokKind::Num => "N",

@@ -530,7 +530,9 @@ fn push_results<'a>(
 /// The regions of one span: its label region, then its per-region results.
 fn span_regions(s: &Span, text: &str, map: &crate::text::OffsetMap, tags: &mut Tags, t: &mut Tally) -> Vec<Value> {
     let quote = map.slice(text, s.start, s.end);
-    let value = json!({"start": s.start, "end": s.end, "text": quote});
+    // Per-region results name their region by id and offsets; the quote is the label region's alone (repeating
+    // it in each attribute's result made the file, and the memory writing it, grow with sentences × attributes).
+    let value = json!({"start": s.start, "end": s.end});
     let mut region = json!({
         "id": s.id, "from_name": LABELS_TAG, "to_name": "text", "type": "labels",
         "origin": if s.origin == Origin::Auto { "prediction" } else { "manual" },

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// Deepest nesting of elements kept; deeper start tags (and their end tags) are dropped and their text kept.
-pub(super) const MAX_DEPTH: usize = 512;
+pub(crate) const MAX_DEPTH: usize = 512;
 
 /// Elements with no content: never on the stack of open elements, `/>` or not.
 const VOID: &[&str] = &[
@@ -263,8 +263,32 @@ struct Open {
 /// `html` with start tags beyond [`MAX_DEPTH`] (and their end tags) removed; the input itself when it never
 /// nests that deep.
 pub(super) fn cap_nesting(html: &str) -> Cow<'_, str> {
+    let m = scan(html);
     let b = html.as_bytes();
-    let mut m = Model { stack: Vec::new(), drops: Vec::new(), dropped: HashMap::new(), open: HashMap::new() };
+    if m.drops.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut last = 0;
+    for r in &m.drops {
+        out.extend_from_slice(b.get(last..r.start).unwrap_or_default());
+        last = r.end;
+    }
+    out.extend_from_slice(b.get(last..).unwrap_or_default());
+    // Cuts at ASCII bytes keep UTF-8 valid; the lossy path is never taken.
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// How many start tags of `html` open deeper than [`MAX_DEPTH`] (what [`cap_nesting`] leaves out, with their
+/// end tags).
+pub(crate) fn too_deep(html: &str) -> usize {
+    scan(html).deep
+}
+
+/// The nesting model run over `html`: which tags to drop.
+fn scan(html: &str) -> Model {
+    let b = html.as_bytes();
+    let mut m = Model { stack: Vec::new(), drops: Vec::new(), dropped: HashMap::new(), deep: 0, open: HashMap::new() };
     let mut i = 0;
     while let Some(off) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'<')) {
         let lt = i + off;
@@ -291,18 +315,7 @@ pub(super) fn cap_nesting(html: &str) -> Cow<'_, str> {
             _ => lt + 1,
         };
     }
-    if m.drops.is_empty() {
-        return Cow::Borrowed(html);
-    }
-    let mut out = Vec::with_capacity(b.len());
-    let mut last = 0;
-    for r in &m.drops {
-        out.extend_from_slice(b.get(last..r.start).unwrap_or_default());
-        last = r.end;
-    }
-    out.extend_from_slice(b.get(last..).unwrap_or_default());
-    // Cuts at ASCII bytes keep UTF-8 valid; the lossy path is never taken.
-    Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    m
 }
 
 /// What the tokenizer reads after a start tag.
@@ -319,6 +332,8 @@ struct Model {
     drops: Vec<Range<usize>>,
     /// Start tags dropped per name, whose end tags are dropped too.
     dropped: HashMap<String, usize>,
+    /// Start tags dropped in all.
+    deep: usize,
     /// Open elements per name, so that a search for a name that is not open costs nothing.
     open: HashMap<String, usize>,
 }
@@ -402,6 +417,7 @@ impl Model {
         if self.stack.len() >= MAX_DEPTH && matches!(next, Next::Markup) {
             self.drops.push(range);
             *self.dropped.entry(name.to_string()).or_default() += 1;
+            self.deep += 1;
             return Next::Markup;
         }
         *self.open.entry(name.to_string()).or_default() += 1;

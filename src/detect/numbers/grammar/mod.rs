@@ -164,7 +164,7 @@ impl<'t> G<'t> {
 
     fn s(&self, k: usize) -> &'t str {
         let t = &self.toks[k];
-        &self.text[t.start as usize..t.end as usize]
+        self.text.get(t.start as usize..t.end as usize).unwrap_or_default()
     }
 
     fn kind(&self, k: usize) -> Option<TokKind> {
