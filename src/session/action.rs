@@ -50,6 +50,15 @@ pub enum View {
     Agree,
 }
 
+/// Where "label every occurrence" ([`Action::LabelAll`]) looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AllScope {
+    /// The open document.
+    ThisDocument,
+    /// Every document.
+    AllDocuments,
+}
+
 /// Every change the app can make.
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -96,6 +105,15 @@ pub enum Action {
     },
     /// Deletes a span: manual spans go, suggestions become rejected.
     DeleteSpan(String),
+    /// Labels every other whole-word occurrence of a span's exact text (span of the open document, by id) with
+    /// its label, as suggestions to review (manual, suggested, rule `label-all`), in the open document or in
+    /// every document: one undo step, with a notice saying how many.
+    LabelAll {
+        /// The span whose text and label are copied.
+        id: String,
+        /// Where to look.
+        scope: AllScope,
+    },
     /// Links two spans of the open document (by id) with a typed, directed relation, made by hand and accepted
     /// (an existing one of that type between them is accepted).
     Link {

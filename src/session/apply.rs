@@ -297,6 +297,7 @@ impl Session {
                 });
                 self.selected = None;
             }
+            Action::LabelAll { id, scope } => self.label_all(&id, scope),
             Action::Link { from, to, label } => self.edit_links(|doc, relations, _| {
                 let is_span = |id: &str| doc.spans.iter().any(|s| s.id == id);
                 if from == to || !is_span(&from) || !is_span(&to) || label.trim().is_empty() {

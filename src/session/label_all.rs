@@ -31,7 +31,8 @@ pub fn occurrences<'a>(text: &'a str, map: &'a OffsetMap, needle: &'a str) -> im
     // A word edge is judged on the base character of each grapheme cluster: "e" + U+0301 is a letter too.
     let first = needle.chars().next();
     let last = needle.graphemes(true).next_back().and_then(|g| g.chars().next());
-    let joins = move |edge: Option<char>, beside: Option<char>| edge.is_some_and(is_word) && beside.is_some_and(is_word);
+    let joins =
+        move |edge: Option<char>, beside: Option<char>| edge.is_some_and(is_word) && beside.is_some_and(is_word);
     Kmp::new(text.as_bytes(), needle.as_bytes()).filter_map(move |b| {
         // A match of valid UTF-8 in valid UTF-8 starts and ends on character boundaries.
         let (s, e) = (map.byte_to_char(b.start)?, map.byte_to_char(b.end)?);
@@ -161,7 +162,9 @@ impl Session {
                 let one = if n == 1 { "occurrence" } else { "occurrences" };
                 let docs = if touched == 1 { "document" } else { "documents" };
                 let most = if capped { format!(", at most {LABEL_ALL_CAP} per document") } else { String::new() };
-                format!("Labelled {n} more {one} of {what} as {label} ({touched} {docs}{most}), as suggestions to review.")
+                format!(
+                    "Labelled {n} more {one} of {what} as {label} ({touched} {docs}{most}), as suggestions to review."
+                )
             }
         });
     }
@@ -199,7 +202,8 @@ mod tests {
         assert_eq!(starts, [want[0], want[2], want[5], want[8]], "{got:?}");
         // A needle that starts or ends with punctuation only needs word edges where it has a word character.
         assert_eq!(occ("x(AP)y (AP)", "(AP)").len(), 2);
-        assert_eq!(occ("«Kyiv»", "Kyiv"), [1..5]);
+        assert_eq!(occ("«Kyiv»", "Kyiv").first(), Some(&(1..5)));
+        assert_eq!(occ("«Kyiv»", "Kyiv").len(), 1);
     }
 
     #[test]

@@ -23,14 +23,16 @@ mod compare;
 mod cut;
 mod doc;
 pub mod files;
+mod label_all;
 mod merge;
 mod rank;
 mod review;
 mod save;
+mod search;
 #[cfg(test)]
 mod tests;
 
-pub use action::{Action, Filter, OnDelete, View};
+pub use action::{Action, AllScope, Filter, OnDelete, View};
 pub use attrs::{attr_rows, attr_value, AttrKind};
 pub use compare::{compared, Compared};
 pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE, MAX_TEXT};
@@ -39,6 +41,7 @@ pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 pub use rank::{listed, next_worthy, percent, ranked, visible, worth, worth_told, REASONS};
 pub use review::{annotator_from, choice_for_key, next_undecided, Review, OWN_NAME};
 pub use save::{may_write, Effect, Index, Saved, SavedDoc, Saver};
+pub use search::{find_all, fold_query, status as search_status, step as search_step, Folded, MAX_HITS};
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;

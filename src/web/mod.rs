@@ -9,6 +9,7 @@ mod annotate;
 pub mod api;
 pub mod components;
 mod dom;
+mod highlight;
 mod storage;
 
 use std::rc::Rc;

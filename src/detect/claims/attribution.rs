@@ -81,11 +81,49 @@ const CUE_VERBS: &[&str] = &[
     "mention",
     "remark",
     "complain",
+    // Findings, beliefs and intentions with a clear holder (`cue_kind` tells them apart): they report only with a
+    // complement (WEAK_CUES), an intention also before "to".
+    "show",
+    "find",
+    "agree",
+    "recall",
+    "believe",
+    "think",
+    "want",
+    "plan",
+    "promise",
+    "intend",
 ];
 
 /// Reporting verbs that are as often plain actions ("add the juice", "wrote songs"); they report only before
 /// "that", a colon, a comma or a quotation, or at the end of the sentence.
-const WEAK_CUES: &[&str] = &["write", "add", "maintain", "tweet", "conclude", "testify"];
+const WEAK_CUES: &[&str] = &[
+    "write", "add", "maintain", "tweet", "conclude", "testify", "show", "find", "agree", "recall", "believe", "think",
+    "want", "plan", "promise", "intend",
+];
+
+/// Intentions, which take "to" as their complement ("wants to build", "plans to sue").
+const INTENTIONS: &[&str] = &["want", "plan", "promise", "intend", "vow", "pledge"];
+
+/// Beliefs and findings: what someone holds or found rather than said.
+const BELIEFS: &[&str] = &["believe", "think", "agree", "show", "find"];
+
+/// What kind of act a cue reports: `writing` for written words ("wrote", "tweeted", "in a statement"),
+/// `belief` for what someone holds or found ("believes", "a poll shows"), `intention` for what they mean to do
+/// ("wants to", "plans to"), else `speech`.
+pub(crate) fn cue_kind(cue: &str) -> &'static str {
+    let lower = cue.to_lowercase();
+    let lemma = lower
+        .split_whitespace()
+        .find_map(|w| CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| l.to_string()).or_else(|| lemma_of(w)));
+    const WRITTEN: &[&str] = &["writ", "wrote", "tweet", "post", "publish", "statement", "report", "letter", "memo"];
+    match lemma.as_deref() {
+        Some(l) if INTENTIONS.contains(&l) => "intention",
+        Some(l) if BELIEFS.contains(&l) => "belief",
+        _ if WRITTEN.iter().any(|w| lower.contains(w)) => "writing",
+        _ => "speech",
+    }
+}
 
 /// Irregular forms of the reporting verbs.
 const CUE_IRREGULAR: &[(&str, &str)] = &[("said", "say"), ("told", "tell"), ("wrote", "write"), ("written", "write")];
@@ -443,7 +481,13 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     if WEAK_CUES.contains(&lemma.as_str()) {
         let next = p.toks.get(i + 1).map(|t| at(p.s, &t.r)).unwrap_or("");
         let inverted = i > 0 && !p.toks[i - 1].word && matches!(at(p.s, &p.toks[i - 1].r), "," | "”" | "\"");
-        if !(inverted || matches!(next, "that" | ":" | "," | "“" | "\"" | "‘") || next.is_empty() || next == ".") {
+        let intention = INTENTIONS.contains(&lemma.as_str()) && next == "to";
+        if !(inverted
+            || intention
+            || matches!(next, "that" | ":" | "," | "“" | "\"" | "‘")
+            || next.is_empty()
+            || next == ".")
+        {
             return None;
         }
     }
@@ -467,7 +511,8 @@ fn lemma_of(w: &str) -> Option<String> {
 /// Finds the sentence's attribution, if any. The speaker reporting themselves ("I said that years ago", "Let me
 /// tell you") or a demonstrative ("That says something") is no source.
 pub(crate) fn attribute(p: &Parsed) -> Option<Attribution> {
-    let found = leading_according(p)
+    let found = super::turns::speaker_label(p)
+        .or_else(|| leading_according(p))
         .or_else(|| trailing_report(p))
         .or_else(|| main_clause(p))
         .or_else(|| embedded_according(p))

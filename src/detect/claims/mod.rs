@@ -26,6 +26,7 @@ mod attribution;
 mod ngrams;
 mod score;
 mod speakers;
+mod turns;
 mod weights;
 mod words;
 
@@ -109,7 +110,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
                 .with_attr("cue", cue)
                 .with_attr("cue_start", cue_at.start)
                 .with_attr("cue_end", cue_at.end)
-                .with_attr("cue_kind", cue_kind(cue));
+                .with_attr("cue_kind", attribution::cue_kind(cue));
             if quoted && source.is_some() {
                 span = span.with_attr("quote", true);
             }
@@ -173,18 +174,6 @@ fn with_source(
             .with_attr("mention_end", m_chars.end);
     }
     span
-}
-
-/// What kind of act a cue reports: `writing` for written words ("wrote", "tweeted", "in a statement",
-/// "according to a report"), else `speech`.
-fn cue_kind(cue: &str) -> &'static str {
-    let lower = cue.to_lowercase();
-    const WRITTEN: &[&str] = &["writ", "wrote", "tweet", "post", "publish", "statement", "report", "letter", "memo"];
-    if WRITTEN.iter().any(|w| lower.contains(w)) {
-        "writing"
-    } else {
-        "speech"
-    }
 }
 
 /// A source as it reads inside an explanation: "The official" → "the official"; names stay as written.

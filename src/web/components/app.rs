@@ -521,6 +521,7 @@ fn on_key(
                 _ => dispatch.emit(Action::Notice("Select a span first, then press L to link it to another.".into())),
             }
         }
+        "e" | "E" => dispatch.emit(super::inspector::label_all_key(key == "E", selected.as_ref())),
         "Delete" | "Backspace" => {
             if let Some(s) = selected {
                 dispatch.emit(Action::DeleteSpan(s.id));

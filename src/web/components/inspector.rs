@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
 use super::{AttrEditor, LinksPanel};
-use crate::session::{Action, DocData};
+use crate::session::{Action, AllScope, DocData};
 use crate::{Label, Origin, Span, Status};
 use std::rc::Rc;
 
@@ -92,6 +92,10 @@ pub fn inspector(p: &InspectorProps) -> Html {
     let (note_changed, note_button) = (save_note.clone(), save_note);
     let id = span.id.clone();
     let (ia, ir, id_) = (id.clone(), id.clone(), id.clone());
+    let label_all = |scope: AllScope| {
+        let id = id.clone();
+        p.dispatch.reform(move |_: MouseEvent| Action::LabelAll { id: id.clone(), scope })
+    };
     let excerpt: String = {
         let t = doc.slice(span.start, span.end);
         if t.chars().count() > 400 {
@@ -128,6 +132,17 @@ pub fn inspector(p: &InspectorProps) -> Html {
                     }) }
                 </select>
             </label>
+            <div class="field label-all" role="group" aria-labelledby="label-all-h">
+                <span id="label-all-h">{"Label every occurrence"}</span>
+                <div class="row">
+                    <button class="btn small" aria-label="Label every occurrence in this document (E)"
+                        title="Label every other whole-word occurrence of this text in this document, as suggestions to review (E)"
+                        onclick={label_all(AllScope::ThisDocument)}>{"This document"}<kbd>{"E"}</kbd></button>
+                    <button class="btn small" aria-label="Label every occurrence in all documents (Shift+E)"
+                        title="Label every other whole-word occurrence of this text in every document, as suggestions to review (Shift+E)"
+                        onclick={label_all(AllScope::AllDocuments)}>{"All documents"}<kbd>{"⇧E"}</kbd></button>
+                </div>
+            </div>
             <AttrEditor span={span.clone()} text={AttrValue::from(doc.slice(span.start, span.end).to_string())} dispatch={p.dispatch.clone()} />
             <div class="field">
                 <span>{ format!("Characters {}–{}", span.start, span.end) }</span>
@@ -145,5 +160,18 @@ pub fn inspector(p: &InspectorProps) -> Html {
             <button class="btn small" aria-label="Save note" onclick={Callback::from(move |_: MouseEvent| note_button())}>{"Save note"}</button>
             <LinksPanel doc={doc.clone()} span={span.clone()} types={p.relation_types.clone()} dispatch={p.dispatch.clone()} />
         </section>
+    }
+}
+
+/// What the E key does (Shift+E: `everywhere`): label every occurrence of the selected span's text, or, with no
+/// span selected, say how.
+pub(super) fn label_all_key(everywhere: bool, selected: Option<&Span>) -> Action {
+    let scope = if everywhere { AllScope::AllDocuments } else { AllScope::ThisDocument };
+    match selected {
+        Some(s) => Action::LabelAll { id: s.id.clone(), scope },
+        None => Action::Notice(
+            "Select a span first, then press E to label every occurrence of its text (Shift+E: in all documents)."
+                .into(),
+        ),
     }
 }

@@ -72,7 +72,7 @@ pub fn review_bar(p: &ReviewBarProps) -> Html {
                     {"Use page structure"}
                 </label>
             }
-            <div class="hint muted small">{"N / P next/previous suggestion · W most check-worthy claim · A accept · R reject · 1–9 tag · Ctrl+Z undo"}</div>
+            <div class="hint muted small">{"N / P next/previous suggestion · W most check-worthy claim · A accept · R reject · 1–9 tag · E label every occurrence (⇧E everywhere) · Ctrl+Z undo"}</div>
         </div>
     }
 }

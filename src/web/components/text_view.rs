@@ -118,6 +118,11 @@ pub fn text_view(p: &TextViewProps) -> Html {
             }
         });
     }
+    // Search hits are painted over the text nodes just rendered (CSS highlights, no DOM change).
+    {
+        let doc = p.doc.clone();
+        use_effect(move || crate::web::highlight::repaint(&doc));
+    }
     let estimate = {
         let blocks = blocks.clone();
         let heights = heights.clone();

@@ -1,13 +1,17 @@
-//! The top bar: app name, search, undo/redo, the views, re-annotate and the export menu.
+//! The top bar: app name, search over every open document, undo/redo, the views, re-annotate and the export
+//! menu.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::ExportMenu;
-use crate::session::{Action, DocData, View};
-use crate::web::dom;
+use crate::session::{search_status, search_step, Action, DocData, Folded, View, MAX_HITS};
+use crate::web::{dom, highlight};
 use crate::Label;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::rc::Rc;
 
 /// Props of [`Toolbar`].
@@ -33,59 +37,130 @@ pub struct ToolbarProps {
     pub on_reveal: Callback<usize>,
 }
 
+/// Folded texts kept between searches, by document id (folded again when a text changes).
+type FoldCache = HashMap<String, (Rc<str>, Rc<Folded>)>;
+
+/// Hits of one document (code points, in order).
+type Hits = Rc<Vec<Range<usize>>>;
+
+/// The hits of `query` in every document, in sidebar order.
+fn hits_in(docs: &[Rc<DocData>], query: &str, cache: &RefCell<FoldCache>) -> Vec<Hits> {
+    let mut cache = cache.borrow_mut();
+    let ids: HashSet<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    cache.retain(|id, _| ids.contains(id.as_str()));
+    docs.iter()
+        .map(|d| {
+            if query.is_empty() {
+                return Hits::default();
+            }
+            let entry = cache.entry(d.id.clone()).or_insert_with(|| (d.text.clone(), Rc::new(Folded::new(&d.text))));
+            if !Rc::ptr_eq(&entry.0, &d.text) {
+                *entry = (d.text.clone(), Rc::new(Folded::new(&d.text)));
+            }
+            Rc::new(entry.1.find(query, &d.map, MAX_HITS))
+        })
+        .collect()
+}
+
+/// Runs `f` once the page has drawn what was just dispatched.
+fn after_render(f: impl FnOnce() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 30);
+    }
+}
+
 /// The top bar.
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
     let query = use_state(String::new);
-    let hit = use_state(|| (0usize, 0usize)); // (index of the current hit, number of hits)
+    // The current hit: document id and index among its hits.
+    let at = use_state(|| None::<(String, usize)>);
+    // Set when the query changes: the first hit of the open document becomes current after the next render.
+    let to_first = use_mut_ref(|| false);
+    let cache: Rc<RefCell<FoldCache>> = use_mut_ref(HashMap::new);
     let doc = p.doc.clone();
+    let docs = p.docs.clone();
 
-    let find = {
-        let query = query.clone();
-        let hit = hit.clone();
-        let doc = doc.clone();
-        let reveal = p.on_reveal.clone();
-        move |q: &str, step: isize| {
-            let Some(d) = &doc else { return };
-            if q.is_empty() {
-                hit.set((0, 0));
+    // Texts never change on an edit, so the hits are looked for again only when the query or the texts do.
+    let key: Vec<(String, usize)> =
+        docs.iter().map(|d| (d.id.clone(), Rc::as_ptr(&d.text) as *const u8 as usize)).collect();
+    let hits = {
+        let (docs, cache) = (docs.clone(), cache.clone());
+        use_memo(((*query).clone(), key), move |(q, _)| hits_in(&docs, q, &cache))
+    };
+    let counts: Vec<usize> = hits.iter().map(|h| h.len()).collect();
+    let open = doc.as_ref().and_then(|d| docs.iter().position(|x| x.id == d.id));
+    let cur = at
+        .as_ref()
+        .and_then(|(id, i)| docs.iter().position(|x| x.id == *id).map(|d| (d, *i)))
+        .filter(|&(d, i)| i < counts[d]);
+
+    let go = {
+        let (docs, hits, at, dispatch, reveal) =
+            (docs.clone(), hits.clone(), at.clone(), p.dispatch.clone(), p.on_reveal.clone());
+        let (open_id, view) = (doc.as_ref().map(|d| d.id.clone()), p.view);
+        move |d: usize, i: usize| {
+            let (Some(target), Some(r)) = (docs.get(d).cloned(), hits.get(d).and_then(|h| h.get(i)).cloned()) else {
                 return;
+            };
+            let id = target.id.clone();
+            at.set(Some((id.clone(), i)));
+            let show = {
+                let reveal = reveal.clone();
+                move || {
+                    reveal.emit(r.start);
+                    // Select the hit once its block is on screen, so a label key can tag it.
+                    dom::select_when_rendered(target, r.start, r.end, 50);
+                }
+            };
+            if open_id.as_deref() != Some(id.as_str()) || view != View::Annotate {
+                dispatch.emit(Action::Open(id));
+                if view != View::Annotate {
+                    dispatch.emit(Action::ShowView(View::Annotate));
+                }
+                after_render(show);
+            } else {
+                show();
             }
-            let lower = d.text.to_lowercase();
-            let needle = q.to_lowercase();
-            // Lower-casing can change lengths; only search when it does not.
-            let hay: &str = if lower.len() == d.text.len() { &lower } else { &d.text };
-            let hits: Vec<usize> = hay.match_indices(needle.as_str()).map(|(b, _)| b).collect();
-            if hits.is_empty() {
-                hit.set((0, 0));
-                return;
-            }
-            let cur = if step == 0 { 0 } else { ((hit.0 as isize + step).rem_euclid(hits.len() as isize)) as usize };
-            hit.set((cur, hits.len()));
-            let b = hits[cur];
-            let (Some(s), Some(e)) = (d.map.byte_to_char(b), d.map.byte_to_char(b + needle.len())) else { return };
-            reveal.emit(s);
-            // Select the hit once its block is on screen, so a label key can tag it.
-            dom::select_when_rendered(d.clone(), s, e, 50);
-            let _ = &query;
         }
     };
+    {
+        let (to_first, go, at, hits) = (to_first.clone(), go.clone(), at.clone(), hits.clone());
+        use_effect(move || {
+            if std::mem::take(&mut *to_first.borrow_mut()) {
+                match open.filter(|&o| !hits[o].is_empty()) {
+                    Some(o) => go(o, 0),
+                    None => at.set(None),
+                }
+            }
+        });
+    }
+    // Every hit of the open document is painted; the current one stands out.
+    {
+        let here = open.map(|o| hits[o].clone()).unwrap_or_default();
+        let now = cur.filter(|&(d, _)| Some(d) == open).map(|(_, i)| i);
+        let doc = doc.clone();
+        use_effect(move || highlight::show(doc.as_ref(), here, now));
+    }
     let oninput = {
         let query = query.clone();
-        let find = find.clone();
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            find(&v, 0);
+            *to_first.borrow_mut() = true;
             query.set(v);
         })
     };
     let onkeydown = {
-        let query = query.clone();
-        let find = find.clone();
+        let (go, counts) = (go.clone(), counts.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
                 e.prevent_default();
-                find(&query, if e.shift_key() { -1 } else { 1 });
+                // From the current hit if it is in the open document, else from the open document's first.
+                let from = cur.filter(|&(d, _)| Some(d) == open);
+                if let Some((d, i)) = search_step(&counts, from, !e.shift_key(), open) {
+                    go(d, i);
+                }
             } else if e.key() == "Escape" {
                 if let Some(t) = dom::document().get_element_by_id("text-view") {
                     let _ = t.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -93,6 +168,18 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             }
         })
     };
+    let ordinal = cur.map(|(d, i)| counts[..d].iter().sum::<usize>() + i + 1);
+    let per_doc = docs.iter().enumerate().filter(|(d, _)| counts[*d] > 0).map(|(d, x)| {
+        let go = go.clone();
+        let here = Some(d) == open;
+        html! {
+            <li><button class={classes!("search-doc", here.then_some("current"))} aria-current={here.then_some("true")}
+                aria-label={format!("{} hits in {}: go to the first", counts[d], x.name)}
+                onclick={Callback::from(move |_| go(d, 0))}>
+                <span class="name">{ x.name.clone() }</span><span class="count">{ counts[d] }</span>
+            </button></li>
+        }
+    });
     let has_doc = doc.is_some();
     // Long texts are annotated again in slices, like a long paste, so the page stays responsive.
     let reannotate = {
@@ -108,10 +195,15 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         <header class="topbar">
             <div class="brand" aria-label="sift">{"sift"}<span class="tag">{"annotate news text"}</span></div>
             <div class="search" role="search">
-                <input id="search" type="search" placeholder="Search in text (Enter: next)" aria-label="Search in the text"
+                <input id="search" type="search" placeholder="Search all documents (Enter: next, Shift+Enter: previous)"
+                    aria-label="Search in every open document" aria-describedby="search-status"
                     value={(*query).clone()} {oninput} {onkeydown} disabled={!has_doc} />
-                if hit.1 > 0 { <span class="hits" aria-live="polite">{ format!("{}/{}", hit.0 + 1, hit.1) }</span> }
-                else if !query.is_empty() { <span class="hits" aria-live="polite">{"no match"}</span> }
+                <span class="hits" id="search-status" role="status" aria-live="polite">
+                    { if query.is_empty() { String::new() } else { search_status(&counts, ordinal) } }
+                </span>
+                if counts.iter().any(|&c| c > 0) {
+                    <ul class="search-docs" aria-label="Hits per document">{ for per_doc }</ul>
+                }
             </div>
             <div class="actions">
                 <button class="btn" aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" disabled={!p.can_undo}
