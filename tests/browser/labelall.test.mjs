@@ -46,7 +46,8 @@ test('label every occurrence: suggestions at each whole-word occurrence, undone 
   assert.equal(await page.$eval('.inspect .excerpt', (e) => e.textContent), NAME);
 
   // The inspector's control, this document: every other whole-word occurrence, suggested.
-  await page.click('button[aria-label="Label every occurrence in this document (E)"]');
+  // The buttons are named by their visible text, inside the "Label every occurrence" group.
+  await page.click('.label-all button:has-text("This document")');
   await page.waitForFunction((n) => document.querySelectorAll('#text-view .seg.cu-s[data-labels~="place"]').length === n, starts.length);
   const drawn = await drawnPlaces(page);
   assert.deepEqual(drawn.map((d) => d.s), starts);

@@ -878,7 +878,7 @@ fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<Range<usize>
 }
 
 /// Weekdays, months and time words that can end a prepositional phrase of time.
-fn is_time_word(w: &str) -> bool {
+pub(crate) fn is_time_word(w: &str) -> bool {
     const TIME: &[&str] = &[
         "monday",
         "tuesday",

@@ -2,10 +2,11 @@
 //! ("WALLACE: Let’s start with …", "Pence: Gennifer Flowers won’t be at the debate"). The name is the source and
 //! the colon the cue.
 
-use super::attribution::{Attribution, Parsed};
+use super::attribution::{is_time_word, Attribution, Parsed};
 use super::words::{at, capitalized};
 
-/// Labels before a colon that name no speaker: page furniture, headings, datelines of time.
+/// Labels before a colon that name no speaker: page furniture and headings (times and dates are
+/// [`is_time_word`]).
 const NOT_SPEAKERS: &[&str] = &[
     "update",
     "updates",
@@ -63,28 +64,6 @@ const NOT_SPEAKERS: &[&str] = &[
     "afp",
     "q",
     "a",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "here",
     "this",
     "that",
@@ -112,6 +91,7 @@ pub(crate) fn speaker_label(p: &Parsed) -> Option<Attribution> {
             && capitalized(w)
             && !w.chars().any(|c| c.is_ascii_digit())
             && !NOT_SPEAKERS.contains(&w.to_lowercase().as_str())
+            && !is_time_word(w)
     });
     // Names are written with single spaces between their words.
     let joined = names.windows(2).all(|w| at(p.s, &(w[0].r.end..w[1].r.start)) == " ");

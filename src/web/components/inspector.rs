@@ -135,10 +135,10 @@ pub fn inspector(p: &InspectorProps) -> Html {
             <div class="field label-all" role="group" aria-labelledby="label-all-h">
                 <span id="label-all-h">{"Label every occurrence"}</span>
                 <div class="row">
-                    <button class="btn small" aria-label="Label every occurrence in this document (E)"
+                    <button class="btn small"
                         title="Label every other whole-word occurrence of this text in this document, as suggestions to review (E)"
                         onclick={label_all(AllScope::ThisDocument)}>{"This document"}<kbd>{"E"}</kbd></button>
-                    <button class="btn small" aria-label="Label every occurrence in all documents (Shift+E)"
+                    <button class="btn small"
                         title="Label every other whole-word occurrence of this text in every document, as suggestions to review (Shift+E)"
                         onclick={label_all(AllScope::AllDocuments)}>{"All documents"}<kbd>{"⇧E"}</kbd></button>
                 </div>
