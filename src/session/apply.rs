@@ -357,12 +357,12 @@ impl Session {
             Action::UpdateLabel(old, l) => {
                 let name = l.name.trim().to_string();
                 if name.is_empty() || (name != old && self.label(&name).is_some()) {
-                    self.notice = Some(format!("A label called {name:?} already exists."));
+                    self.notice = Some(format!("A label called {} already exists.", quoted(&name)));
                     return;
                 }
                 let mut labs = self.labels.as_ref().clone();
                 if let Some(k) = &l.key {
-                    labs.iter_mut().filter(|x| x.key.as_ref() == Some(k) && x.name != old).for_each(|x| x.key = None);
+                    self.notice = take_key(&mut labs, k, &old, &name);
                 }
                 if let Some(x) = labs.iter_mut().find(|x| x.name == old) {
                     *x = Label { name: name.clone(), ..l };
@@ -493,15 +493,22 @@ impl Session {
         }
     }
 
+    /// Adds a span label; a blank name or one already used is refused with a notice, never dropped silently.
     fn add_label(&mut self, l: Label) {
-        if !l.name.trim().is_empty() && self.label(&l.name).is_none() {
-            let mut labs = self.labels.as_ref().clone();
-            if let Some(k) = &l.key {
-                labs.iter_mut().filter(|x| x.key.as_ref() == Some(k)).for_each(|x| x.key = None);
-            }
-            labs.push(l);
-            self.labels = Rc::new(labs);
+        if l.name.trim().is_empty() {
+            self.notice = Some("A label needs a name.".into());
+            return;
         }
+        if self.label(&l.name).is_some() {
+            self.notice = Some(format!("A label called {} already exists.", quoted(&l.name)));
+            return;
+        }
+        let mut labs = self.labels.as_ref().clone();
+        if let Some(k) = &l.key {
+            self.notice = take_key(&mut labs, k, &l.name, &l.name);
+        }
+        labs.push(l);
+        self.labels = Rc::new(labs);
     }
 
     /// Renames (or with `None` deletes) every span labelled `from`, in every document.
@@ -516,5 +523,23 @@ impl Session {
                 *slot = Rc::new(slot.with_spans(spans));
             }
         }
+    }
+}
+
+/// Frees key `k` for the label `old` (renamed `new`): another label that had it loses it, and the notice says so,
+/// since a key silently taken from a label is a label the user can no longer reach by key.
+fn take_key(labs: &mut [Label], k: &str, old: &str, new: &str) -> Option<String> {
+    let other = labs.iter_mut().find(|x| x.key.as_deref() == Some(k) && x.name != old)?;
+    other.key = None;
+    Some(format!("Key {k} now tags {}; {} has no key.", quoted(new), quoted(&other.name)))
+}
+
+/// A label name as a notice quotes it: at most 60 characters.
+fn quoted(name: &str) -> String {
+    let short: String = name.chars().take(60).collect();
+    if short.len() < name.len() {
+        format!("“{short}…”")
+    } else {
+        format!("“{short}”")
     }
 }

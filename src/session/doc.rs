@@ -55,6 +55,19 @@ impl From<Document> for NewDoc {
     }
 }
 
+/// Which edge of a span [`DocData::resize`] moves, and which way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resize {
+    /// The start, one word left.
+    ExtendStart,
+    /// The start, one word right.
+    ShrinkStart,
+    /// The end, one word left.
+    ShrinkEnd,
+    /// The end, one word right.
+    ExtendEnd,
+}
+
 /// One document as the app holds it: the text, its offset tables and its facts are shared, never copied on edit.
 #[derive(Debug)]
 pub struct DocData {
@@ -283,6 +296,37 @@ impl DocData {
         self.map.snap_outward(s, e)
     }
 
+    /// `a..b` with one edge moved by a word, as the inspector's buttons move it: growing takes in the next word
+    /// and the space before it; shrinking drops the outermost word and the space beside it, so the span never
+    /// starts or ends on white space, and a one-word span does not shrink. Snapped to grapheme clusters.
+    pub fn resize(&self, a: usize, b: usize, how: Resize) -> (usize, usize) {
+        let space = |i: usize| self.char_at(i).is_some_and(char::is_whitespace);
+        let (mut a, mut b) = (a, b);
+        match how {
+            Resize::ExtendStart => a = self.word_edge(a, false),
+            Resize::ExtendEnd => b = self.word_edge(b, true),
+            Resize::ShrinkStart => {
+                let mut x = self.word_edge(a, true);
+                while x < b && space(x) {
+                    x += 1;
+                }
+                if x < b {
+                    a = x;
+                }
+            }
+            Resize::ShrinkEnd => {
+                let mut x = self.word_edge(b, false);
+                while x > a && space(x - 1) {
+                    x -= 1;
+                }
+                if x > a {
+                    b = x;
+                }
+            }
+        }
+        self.map.snap_outward(a, b)
+    }
+
     /// The next word edge after `c` (`forward`) or before it, for keyboard selection.
     pub fn word_edge(&self, c: usize, forward: bool) -> usize {
         let n = self.map.len_chars();
@@ -429,6 +473,23 @@ mod tests {
             assert_eq!(d.line_edge(from, fwd), line, "line edge from {from} {fwd}");
         }
         assert_eq!(d.char_at(second + 7), Some('👍'));
+        // Resizing by word never leaves a span on white space, and never empties it.
+        let text2 = "Police said the quick brown fox, 🇺🇦 ran.";
+        let r = |a: usize, b: usize, how| {
+            let d2 = doc(text2);
+            let (x, y) = d2.resize(a, b, how);
+            crate::text::slice_chars(text2, x, y).unwrap().to_string()
+        };
+        let (qs, qe) = (at(text2, "the quick"), at(text2, "brown") + 5);
+        assert_eq!(r(qs, qe, Resize::ShrinkEnd), "the quick");
+        assert_eq!(r(qs, qe, Resize::ShrinkStart), "quick brown");
+        assert_eq!(r(qs, qe, Resize::ExtendStart), "said the quick brown");
+        assert_eq!(r(qs, qe, Resize::ExtendEnd), "the quick brown fox");
+        let one = at(text2, "fox");
+        assert_eq!(r(one, one + 3, Resize::ShrinkEnd), "fox");
+        assert_eq!(r(one, one + 3, Resize::ShrinkStart), "fox");
+        // Past punctuation and a flag (one grapheme of two code points), whole.
+        assert_eq!(r(one, one + 3, Resize::ExtendEnd), "fox, 🇺🇦 ran");
         assert_eq!(d.char_at(999), None);
     }
 

@@ -36,7 +36,7 @@ pub use action::{Action, AllScope, Filter, OnDelete, View};
 pub use attrs::{attr_rows, attr_value, AttrKind};
 pub use compare::{compared, Compared};
 pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE, MAX_TEXT};
-pub use doc::{doc_name, DocData, NewDoc};
+pub use doc::{doc_name, DocData, NewDoc, Resize};
 pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 pub use rank::{listed, next_worthy, percent, ranked, visible, worth, worth_told, REASONS};
 pub use review::{annotator_from, choice_for_key, next_undecided, Review, OWN_NAME};

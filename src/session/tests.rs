@@ -346,7 +346,7 @@ fn edits_that_change_nothing_leave_no_undo_step() {
     }
     assert_eq!(
         s.reduce(Action::UpdateLabel("number".into(), Label::new("claim", "#000", None))).notice.as_deref(),
-        Some("A label called \"claim\" already exists.")
+        Some("A label called “claim” already exists.")
     );
     assert!(s.next(Action::Undo).is_none() && s.next(Action::Redo).is_none(), "nothing to undo: no new state");
 }
@@ -568,4 +568,36 @@ fn the_claim_layer_suggests_said_by_links_that_are_reviewed_like_any_relation() 
     let accepted = s.reduce(Action::RelationStatus(said[1].id.clone(), Status::Accepted));
     assert_eq!(status(&accepted, &said[1].id), Some(Status::Accepted));
     assert_eq!(status(&accepted.reduce(Action::Undo), &said[1].id), Some(Status::Suggested));
+}
+
+#[test]
+fn a_label_or_key_refused_or_taken_says_so() {
+    let s = fixture();
+    let notice = |s: &Session| s.notice.clone().unwrap_or_default();
+    // A duplicate or blank name changes nothing and says why.
+    for (l, want) in [
+        (Label::new("claim", "#000", None), "A label called “claim” already exists."),
+        (Label::new("  ", "#000", None), "A label needs a name."),
+    ] {
+        let next = s.reduce(Action::AddLabel(l));
+        assert_eq!(notice(&next), want);
+        assert_eq!(next.labels, s.labels);
+    }
+    let long = "L".repeat(5000);
+    let next =
+        s.reduce(Action::AddLabel(Label::new("claim", "#000", None))).reduce(Action::AddLabelNamed(long.clone()));
+    let twice = next.reduce(Action::AddLabelNamed(long));
+    assert!(notice(&twice).len() < 120, "a long name is quoted short: {}", notice(&twice));
+    // A key another label has moves, and the notice names both.
+    let person = s.reduce(Action::AddLabel(Label::new("person", "#123456", Some("2".into()))));
+    assert_eq!(notice(&person), "Key 2 now tags “person”; “claim” has no key.");
+    assert_eq!(person.label("claim").unwrap().key, None);
+    assert_eq!(person.label("person").unwrap().key.as_deref(), Some("2"));
+    let back = person.reduce(Action::UpdateLabel("claim".into(), Label::new("claim", "#e69f00", Some("2".into()))));
+    assert_eq!(notice(&back), "Key 2 now tags “claim”; “person” has no key.");
+    // A label keeping its own key says nothing.
+    let same = back
+        .reduce(Action::DismissNotice)
+        .reduce(Action::UpdateLabel("claim".into(), Label::new("claim", "#000000", Some("2".into()))));
+    assert_eq!(same.notice, None);
 }

@@ -57,3 +57,27 @@ test('edit a claim\'s source, verdict and evidence; undo; export them and their 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the inspector resizes a span by whole words and never leaves it on a space', async () => {
+  const { page, errors, ctx } = await openApp(env.browser, env.server.url);
+  await paste(page, ARTICLE);
+  const [claim, text] = await claimWithSource(page);
+  await page.keyboard.press('Escape');
+  await page.click(`.span-row:has-text(${JSON.stringify(text.slice(0, 40))})`);
+  const excerpt = async () => (await page.textContent('.inspect blockquote.excerpt')).trim();
+  assert.equal(await excerpt(), text);
+  await page.click('button[aria-label="Shrink end one word left"]');
+  await page.waitForFunction((t) => document.querySelector('.inspect blockquote.excerpt').textContent.trim() !== t, text);
+  const shorter = await excerpt();
+  assert.ok(text.startsWith(shorter) && shorter.length < text.length, shorter);
+  assert.ok(!/\s$/.test(shorter) && /[\p{L}\p{N}]$/u.test(shorter), `ends on a word: ${JSON.stringify(shorter.slice(-12))}`);
+  await page.click('button[aria-label="Shrink start one word right"]');
+  await page.waitForFunction((t) => document.querySelector('.inspect blockquote.excerpt').textContent.trim() !== t, shorter);
+  const inner = await excerpt();
+  assert.ok(shorter.endsWith(inner) && !/^\s/.test(inner), `starts on a word: ${JSON.stringify(inner.slice(0, 12))}`);
+  const [file] = await exportOpen(page);
+  const spans = file.documents[0].spans.filter((x) => x.label === 'claim' && x.start > claim.start && x.end < claim.end);
+  assert.ok(spans.some((x) => [...file.documents[0].text].slice(x.start, x.end).join('') === inner));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::text_view::{label_class, status_word};
 use super::{AttrEditor, LinksPanel};
-use crate::session::{Action, AllScope, DocData};
+use crate::session::{Action, AllScope, DocData, Resize};
 use crate::{Label, Origin, Span, Status};
 use std::rc::Rc;
 
@@ -50,19 +50,12 @@ pub fn inspector(p: &InspectorProps) -> Html {
             }
         }
     };
-    let edge = |which: u8| {
+    let edge = |which: Resize| {
         let fix = fix.clone();
         let span = span.clone();
         let doc = doc.clone();
         Callback::from(move |_: MouseEvent| {
-            let (mut a, mut b) = (span.start, span.end);
-            match which {
-                0 => a = doc.word_edge(a, false),
-                1 => a = doc.word_edge(a, true).min(b - 1).max(a + 1).min(b - 1),
-                2 => b = doc.word_edge(b, false).max(a + 1),
-                _ => b = doc.word_edge(b, true),
-            }
-            let (a, b) = doc.map.snap_outward(a, b);
+            let (a, b) = doc.resize(span.start, span.end, which);
             fix(a, b, span.label.clone(), span.note.clone());
         })
     };
@@ -147,10 +140,10 @@ pub fn inspector(p: &InspectorProps) -> Html {
             <div class="field">
                 <span>{ format!("Characters {}–{}", span.start, span.end) }</span>
                 <div class="row">
-                    <button class="btn small" aria-label="Extend start one word left" onclick={edge(0)}>{"◂ start"}</button>
-                    <button class="btn small" aria-label="Shrink start one word right" onclick={edge(1)}>{"start ▸"}</button>
-                    <button class="btn small" aria-label="Shrink end one word left" onclick={edge(2)}>{"◂ end"}</button>
-                    <button class="btn small" aria-label="Extend end one word right" onclick={edge(3)}>{"end ▸"}</button>
+                    <button class="btn small" aria-label="Extend start one word left" onclick={edge(Resize::ExtendStart)}>{"◂ start"}</button>
+                    <button class="btn small" aria-label="Shrink start one word right" onclick={edge(Resize::ShrinkStart)}>{"start ▸"}</button>
+                    <button class="btn small" aria-label="Shrink end one word left" onclick={edge(Resize::ShrinkEnd)}>{"◂ end"}</button>
+                    <button class="btn small" aria-label="Extend end one word right" onclick={edge(Resize::ExtendEnd)}>{"end ▸"}</button>
                 </div>
             </div>
             <label class="field">{"Note"}
