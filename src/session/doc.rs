@@ -377,7 +377,7 @@ impl DocData {
 }
 
 /// Whether `c` belongs to a word (letters, digits, and the joiners inside words and numbers).
-fn is_word(c: char) -> bool {
+pub(super) fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '\'' || c == '’' || c == '%'
 }
 

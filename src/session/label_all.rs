@@ -1,13 +1,15 @@
 //! "Label every occurrence": the other places a span's exact text is written, in the open document or in all
-//! of them, labelled like it as suggestions to review. One pass over each text (Knuth–Morris–Pratt over the
-//! bytes, so overlapping occurrences are found too), whole words only, never splitting a grapheme cluster.
+//! of them, labelled like it as suggestions to review. One pass over each text (overlapping occurrences
+//! found too), whole words only, never splitting a grapheme cluster.
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 
+use super::doc::is_word;
 use super::merge::manual_id;
 use super::{AllScope, DocData, Session};
+use aho_corasick::AhoCorasick;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::{OffsetMap, Span, Status};
@@ -18,12 +20,6 @@ pub const LABEL_ALL_RULE: &str = "label-all";
 /// At most this many new spans per document from one "label every occurrence".
 pub const LABEL_ALL_CAP: usize = 5_000;
 
-/// Whether `c` belongs to a word, as selection snapping sees it (letters, digits, and the joiners inside words
-/// and numbers).
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\'' || c == '’' || c == '%'
-}
-
 /// Every occurrence of `needle` in `text` (overlapping ones too) as code-point ranges, in text order, that is a
 /// whole word at both ends (it neither starts nor ends inside a word) and starts and ends on grapheme-cluster
 /// boundaries. Case-sensitive. Linear in the text and the needle.
@@ -33,7 +29,11 @@ pub fn occurrences<'a>(text: &'a str, map: &'a OffsetMap, needle: &'a str) -> im
     let last = needle.graphemes(true).next_back().and_then(|g| g.chars().next());
     let joins =
         move |edge: Option<char>, beside: Option<char>| edge.is_some_and(is_word) && beside.is_some_and(is_word);
-    Kmp::new(text.as_bytes(), needle.as_bytes()).filter_map(move |b| {
+    // An automaton for one literal finds overlapping matches too ("a a" twice in "a a a"); a needle too large
+    // to build one for has no occurrence worth labelling.
+    let found = (!needle.is_empty()).then(|| AhoCorasick::new([needle]).ok()).flatten();
+    let matches = found.into_iter().flat_map(move |ac| ac.find_overlapping_iter(text).collect::<Vec<_>>());
+    matches.map(|m| m.range()).filter_map(move |b| {
         // A match of valid UTF-8 in valid UTF-8 starts and ends on character boundaries.
         let (s, e) = (map.byte_to_char(b.start)?, map.byte_to_char(b.end)?);
         if !map.is_grapheme_boundary(s) || !map.is_grapheme_boundary(e) {
@@ -44,58 +44,6 @@ pub fn occurrences<'a>(text: &'a str, map: &'a OffsetMap, needle: &'a str) -> im
         let after = text.get(b.end..).and_then(|t| t.chars().next());
         (!joins(first, before) && !joins(last, after)).then_some(s..e)
     })
-}
-
-/// Byte ranges of every occurrence of a pattern, overlapping ones included (Knuth–Morris–Pratt).
-struct Kmp<'a> {
-    hay: &'a [u8],
-    pat: &'a [u8],
-    /// `fail[k]`: the length of the longest proper border of `pat[..k + 1]`.
-    fail: Vec<usize>,
-    at: usize,
-    matched: usize,
-}
-
-impl<'a> Kmp<'a> {
-    fn new(hay: &'a [u8], pat: &'a [u8]) -> Kmp<'a> {
-        let mut fail = vec![0; pat.len()];
-        let mut k = 0;
-        for i in 1..pat.len() {
-            while k > 0 && pat[i] != pat[k] {
-                k = fail[k - 1];
-            }
-            if pat[i] == pat[k] {
-                k += 1;
-            }
-            fail[i] = k;
-        }
-        Kmp { hay, pat, fail, at: 0, matched: 0 }
-    }
-}
-
-impl Iterator for Kmp<'_> {
-    type Item = Range<usize>;
-
-    fn next(&mut self) -> Option<Range<usize>> {
-        if self.pat.is_empty() {
-            return None;
-        }
-        while self.at < self.hay.len() {
-            let c = self.hay[self.at];
-            self.at += 1;
-            while self.matched > 0 && self.pat[self.matched] != c {
-                self.matched = self.fail[self.matched - 1];
-            }
-            if self.pat[self.matched] == c {
-                self.matched += 1;
-            }
-            if self.matched == self.pat.len() {
-                self.matched = self.fail[self.matched - 1];
-                return Some(self.at - self.pat.len()..self.at);
-            }
-        }
-        None
-    }
 }
 
 /// `doc`'s spans plus a suggestion labelled `label` at every occurrence of `needle` not yet covered by a span of
@@ -209,8 +157,7 @@ mod tests {
     #[test]
     fn overlapping_occurrences_are_all_found_and_kept_when_whole() {
         assert_eq!(occ("aaaaa", "aaa"), Vec::<Range<usize>>::new(), "inside one word: none");
-        let raw: Vec<Range<usize>> = Kmp::new(b"aaaaa", b"aaa").collect();
-        assert_eq!(raw, [0..3, 1..4, 2..5], "overlapping matches are all seen");
+        // Overlapping matches are all seen: both "a a" in "a a a" are whole words.
         assert_eq!(occ("a a a", "a a"), [0..3, 2..5]);
         assert_eq!(occ("ünü ünü", "ünü"), [0..3, 4..7], "code points, not bytes");
         assert!(occ("abc", "").is_empty());
