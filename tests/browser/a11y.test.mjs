@@ -22,14 +22,20 @@ async function audit(page) {
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-test('no serious or critical accessibility violation in any state of the page', async () => {
-  // The page's CSP admits only its own script; the audit engine is let in for this test alone.
+// A fresh page ready to audit, and `check(name)`, which records the state's violations in `states`. The page's
+// CSP admits only its own script; the audit engine is let in for these tests alone.
+async function auditedPage() {
   const ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
   const page = await ctx.newPage();
   await page.goto(env.server.url);
   await page.waitForSelector('body[data-ready]', { state: 'attached' });
   const states = [];
   const check = async (name) => states.push([name, await audit(page)]);
+  return { ctx, page, states, check };
+}
+
+test('no serious or critical accessibility violation in any state of the page', async () => {
+  const { ctx, page, states, check } = await auditedPage();
   await check('empty page');
   await paste(page, ARTICLE);
   await check('annotated article');
@@ -78,12 +84,7 @@ test('no serious or critical accessibility violation in any state of the page', 
 });
 
 test('no serious or critical violation in the relations panel, the claim attributes, document labels, rename, a full store and a panic', async () => {
-  const ctx = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  const page = await ctx.newPage();
-  await page.goto(env.server.url);
-  await page.waitForSelector('body[data-ready]', { state: 'attached' });
-  const states = [];
-  const check = async (name) => states.push([name, await audit(page)]);
+  const { ctx, page, states, check } = await auditedPage();
   await paste(page, ARTICLE);
   // A relation made by keyboard, listed in the inspector.
   await page.keyboard.press('n');
