@@ -75,7 +75,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         }
         let chars = model.to_chars(start..r.end);
         let quoted = p.has_quote();
-        let raw = score::checkworthiness(&p);
+        let raw = score::checkworthiness(&p, attribution.is_some());
         let worth = (raw * 100.0).round() / 100.0;
         if let Some(a) = attribution {
             let cue = words::at(s, &a.cue);
@@ -214,7 +214,7 @@ pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>, Vec<u32>, V
         "scored"
     };
     let grams = ngrams::grams(&p);
-    (gate, score::features(&p), grams.words, grams.chars)
+    (gate, score::features(&p, attribute(&p).is_some()), grams.words, grams.chars)
 }
 
 /// Whether the sentence overlaps a line the boilerplate classifier rejected.

@@ -26,12 +26,14 @@ pub(crate) struct Grams {
 pub(crate) fn grams(p: &Parsed) -> Grams {
     let words: Vec<String> = p.toks.iter().filter(|t| t.word).map(|t| normalize(at(p.s, &t.r))).collect();
     let mut g = Grams::default();
+    // One padded word and its character offsets at a time, in buffers reused across the words.
+    let (mut padded, mut bounds) = (String::new(), Vec::new());
     for (i, w) in words.iter().enumerate() {
         g.words.push(bucket(b'w', w.as_bytes(), b""));
         if let Some(next) = words.get(i + 1) {
             g.words.push(bucket(b'b', w.as_bytes(), next.as_bytes()));
         }
-        char_grams(w, &mut g.chars);
+        char_grams(w, &mut padded, &mut bounds, &mut g.chars);
     }
     for v in [&mut g.words, &mut g.chars] {
         v.sort_unstable();
@@ -57,18 +59,24 @@ fn normalize(w: &str) -> String {
         .collect()
 }
 
-/// Character 2- to 5-grams of ` word ` (no n-gram longer than the padded word).
-fn char_grams(w: &str, out: &mut Vec<u32>) {
-    let padded = format!(" {w} ");
+/// Character 2- to 5-grams of ` word ` (no n-gram longer than the padded word); `padded` and `bounds` are
+/// scratch buffers.
+fn char_grams(w: &str, padded: &mut String, bounds: &mut Vec<usize>, out: &mut Vec<u32>) {
+    padded.clear();
+    padded.push(' ');
+    padded.push_str(w);
+    padded.push(' ');
     // Byte offsets of the characters, and the end.
-    let bounds: Vec<usize> = padded.char_indices().map(|(i, _)| i).chain([padded.len()]).collect();
+    bounds.clear();
+    bounds.extend(padded.char_indices().map(|(i, _)| i).chain([padded.len()]));
     let chars = bounds.len() - 1;
+    let bytes = padded.as_bytes();
     for n in 2..=5 {
         if chars < n {
             break;
         }
         for k in 0..=chars - n {
-            out.push(bucket(b'c', &padded.as_bytes()[bounds[k]..bounds[k + n]], b""));
+            out.push(bucket(b'c', bytes.get(bounds[k]..bounds[k + n]).unwrap_or_default(), b""));
         }
     }
 }

@@ -319,7 +319,7 @@ pub(crate) const FEATURE_NAMES: &[&str] = &[
 ];
 
 /// The features of a sentence, in the order of [`FEATURE_NAMES`].
-pub(crate) fn features(p: &Parsed) -> Vec<f64> {
+pub(crate) fn features(p: &Parsed, attributed: bool) -> Vec<f64> {
     let words: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| at(p.s, &t.r)).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let n = words.len().max(1) as f64;
@@ -391,7 +391,7 @@ pub(crate) fn features(p: &Parsed) -> Vec<f64> {
         b(has(&["year", "years", "since", "ago", "last", "today", "ever", "first", "time"])),
         b(has(&["every", "always", "all", "everybody", "everyone", "nobody"])),
         b(words.len() < 6),
-        b(attribution_cue(p)),
+        b(attributed),
         b(words.iter().any(|w| {
             w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit())
         })),
@@ -444,15 +444,11 @@ pub(crate) fn features(p: &Parsed) -> Vec<f64> {
     f
 }
 
-/// Whether some reporting verb appears (features only; attribution proper is in [`super::attribution`]).
-fn attribution_cue(p: &Parsed) -> bool {
-    super::attribution::attribute(p).is_some()
-}
-
 /// The check-worthiness score in [0, 1]: the logistic of the weighted features plus the weights of the sentence's
-/// hashed n-grams ([`super::ngrams`]).
-pub(crate) fn checkworthiness(p: &Parsed) -> f64 {
-    let z = logit(&features(p), &super::ngrams::grams(p));
+/// hashed n-grams ([`super::ngrams`]). `attributed`: whether [`super::attribution::attribute`] found a report in
+/// it (the caller has run it already).
+pub(crate) fn checkworthiness(p: &Parsed, attributed: bool) -> f64 {
+    let z = logit(&features(p, attributed), &super::ngrams::grams(p));
     1.0 / (1.0 + (-z).exp())
 }
 
@@ -466,7 +462,7 @@ pub(crate) fn logit(features: &[f64], grams: &super::ngrams::Grams) -> f64 {
 /// What moved a sentence's score most, strongest first: the general features by name, and single words (a word's
 /// own unigram bucket; its bigrams and character n-grams stay in the rest). Each with its share of the log-odds.
 pub(crate) fn reasons(p: &Parsed, most: usize) -> Vec<(String, f64)> {
-    let f = features(p);
+    let f = features(p, super::attribution::attribute(p).is_some());
     let mut out: Vec<(String, f64)> = f
         .iter()
         .zip(weights::WEIGHTS)
@@ -560,7 +556,7 @@ mod tests {
     fn weights_match_the_features() {
         assert_eq!(weights::WEIGHTS.len(), FEATURE_NAMES.len(), "rerun scripts/train_claims.py");
         assert_eq!(weights::NGRAMS.len(), super::super::ngrams::BUCKETS, "rerun scripts/train_claims.py");
-        assert_eq!(features(&Parsed::new("The attack killed 133 people.")).len(), FEATURE_NAMES.len());
+        assert_eq!(features(&Parsed::new("The attack killed 133 people."), false).len(), FEATURE_NAMES.len());
     }
 
     #[test]
@@ -581,11 +577,12 @@ mod tests {
     fn scores_are_the_training_scripts_own() {
         // train_claims.py scored these sentences with the quantized weights it wrote; the Rust model must agree.
         for (s, expected) in weights::PROBES {
-            let got = checkworthiness(&Parsed::new(s));
+            let got = checkworthiness(&Parsed::new(s), super::super::attribution::attribute(&Parsed::new(s)).is_some());
             assert!((got - expected).abs() < 1e-6, "{s}: {got} vs {expected}");
         }
         // The model ranks: a casualty figure above a thank-you.
-        let p = |s: &str| checkworthiness(&Parsed::new(s));
+        let p =
+            |s: &str| checkworthiness(&Parsed::new(s), super::super::attribution::attribute(&Parsed::new(s)).is_some());
         assert!(p(weights::PROBES[1].0) > p(weights::PROBES[2].0));
     }
 
