@@ -177,3 +177,34 @@ fn w3c_links_and_whole_document_tags_read_from_other_writers() {
     assert!(lost.contains("linking annotation to something that is not a span dropped"), "{lost}");
     assert!(lost.contains("note on a whole document (no selector) dropped"), "{lost}");
 }
+
+#[test]
+fn a_single_choice_document_label_set_survives_sift_and_label_studio() {
+    let (docs, mut labels) = linked();
+    for l in labels.iter_mut().filter(|l| l.scope == Scope::Document) {
+        l.single = true;
+    }
+    let doc_labels = |ls: &[sift::Label]| -> Vec<(String, bool)> {
+        let mut v: Vec<_> =
+            ls.iter().filter(|l| l.scope == Scope::Document).map(|l| (l.name.clone(), l.single)).collect();
+        v.sort();
+        v
+    };
+    let want = doc_labels(&labels);
+    assert!(want.len() >= 2 && want.iter().all(|(_, s)| *s));
+    for f in [Format::Sift, Format::LabelStudio] {
+        let (back, out) = round_trip(f, &docs, &labels);
+        assert_eq!(doc_labels(&back.labels), want, "{f:?}");
+        if f == Format::LabelStudio {
+            let config = &out.files.iter().find(|(n, _)| n.ends_with(".xml")).unwrap().1;
+            assert!(config.contains("choice=\"single\""), "{config}");
+        }
+    }
+    // A mixed set is multiple choice in Label Studio, and sift keeps each label's own mark.
+    labels.iter_mut().filter(|l| l.scope == Scope::Document).take(1).for_each(|l| l.single = false);
+    let (back, out) = round_trip(Format::LabelStudio, &docs, &labels);
+    assert!(out.files.iter().any(|(_, c)| c.contains("choice=\"multiple\"")));
+    assert!(doc_labels(&back.labels).iter().all(|(_, s)| !*s));
+    let (back, _) = round_trip(Format::Sift, &docs, &labels);
+    assert_eq!(doc_labels(&back.labels), doc_labels(&labels));
+}

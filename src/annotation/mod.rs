@@ -98,6 +98,11 @@ pub struct Label {
     /// What it marks; span labels leave it out.
     #[serde(default, skip_serializing_if = "is_span_scope")]
     pub scope: Scope,
+    /// For a document label: one of a single-choice set. The document labels marked `single` exclude each other
+    /// (a document gets at most one of them, "news" or "opinion"); the others combine freely (GUIDELINES.md:
+    /// single or multiple choice is a property of the set).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub single: bool,
 }
 
 fn is_span_scope(s: &Scope) -> bool {
@@ -107,12 +112,12 @@ fn is_span_scope(s: &Scope) -> bool {
 impl Label {
     /// A span label.
     pub fn new(name: impl Into<String>, color: impl Into<String>, key: Option<String>) -> Label {
-        Label { name: name.into(), color: color.into(), key, scope: Scope::Span }
+        Label { name: name.into(), color: color.into(), key, scope: Scope::Span, single: false }
     }
 
     /// A label for `scope` (a relation type, a document label) with no key.
     pub fn scoped(scope: Scope, name: impl Into<String>, color: impl Into<String>) -> Label {
-        Label { name: name.into(), color: color.into(), key: None, scope }
+        Label { name: name.into(), color: color.into(), key: None, scope, single: false }
     }
 
     /// The built-in labels with colour-blind-safe colours (Okabe–Ito palette): the three layers, keys 1–3, and

@@ -151,6 +151,9 @@ pub enum Action {
     AddDocLabel(String),
     /// Takes a label out of the document label set (documents that have it keep it).
     DeleteDocLabel(String),
+    /// Makes the document label set single-choice (`true`: a document gets at most one of its labels) or
+    /// multiple-choice. Documents keep the labels they have; the next one set excludes the others.
+    SetDocLabelsSingle(bool),
     /// Undoes the last edit.
     Undo,
     /// Redoes the last undone edit.

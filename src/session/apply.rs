@@ -322,20 +322,36 @@ impl Session {
                     }
                 }
             }),
-            Action::SetCategory(label, status) => self.edit_links(|_, _, categories| {
-                let at = categories.iter().position(|c| c.label == label);
-                match (at, status) {
-                    (Some(i), Some(st)) => categories[i].status = st,
-                    (None, Some(st)) if !label.trim().is_empty() => {
-                        categories.push(Category { status: st, ..Category::manual(label.trim()) })
+            Action::SetCategory(label, status) => {
+                let single = |name: &str| self.link_labels_of(Scope::Document).any(|l| l.name == name && l.single);
+                // Setting one label of a single-choice set takes the others of the set away (a suggested one
+                // becomes rejected, as when it is unset by hand).
+                let others: Vec<String> = if status == Some(Status::Accepted) && single(&label) {
+                    self.link_labels_of(Scope::Document)
+                        .filter(|l| l.single && l.name != label)
+                        .map(|l| l.name.clone())
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                self.edit_links(|_, _, categories| {
+                    categories.retain(|c| !others.contains(&c.label) || c.origin == Origin::Auto);
+                    for c in categories.iter_mut().filter(|c| others.contains(&c.label)) {
+                        c.status = Status::Rejected;
                     }
-                    (Some(i), None) if categories[i].origin == Origin::Auto => categories[i].status = Status::Rejected,
-                    (Some(i), None) => {
-                        categories.remove(i);
-                    }
-                    (None, _) => {}
+                    set_category(categories, &label, status);
+                })
+            }
+            Action::SetDocLabelsSingle(on) => {
+                let set: Vec<Label> = self
+                    .link_labels
+                    .iter()
+                    .map(|l| if l.scope == Scope::Document { Label { single: on, ..l.clone() } } else { l.clone() })
+                    .collect();
+                if set != *self.link_labels {
+                    self.link_labels = Rc::new(set);
                 }
-            }),
+            }
             Action::Reannotate => self.edit_spans(|doc, spans| {
                 let fresh = doc.analyze();
                 *spans = merge_suggestions(std::mem::take(spans), fresh);
@@ -541,5 +557,22 @@ fn quoted(name: &str) -> String {
         format!("“{short}…”")
     } else {
         format!("“{short}”")
+    }
+}
+
+/// Sets (`Some`) or takes away (`None`) document label `label` among `categories`: a suggested one taken away is
+/// rejected, so re-annotation does not bring it back.
+fn set_category(categories: &mut Vec<Category>, label: &str, status: Option<Status>) {
+    let at = categories.iter().position(|c| c.label == label);
+    match (at, status) {
+        (Some(i), Some(st)) => categories[i].status = st,
+        (None, Some(st)) if !label.trim().is_empty() => {
+            categories.push(Category { status: st, ..Category::manual(label.trim()) })
+        }
+        (Some(i), None) if categories[i].origin == Origin::Auto => categories[i].status = Status::Rejected,
+        (Some(i), None) => {
+            categories.remove(i);
+        }
+        (None, _) => {}
     }
 }

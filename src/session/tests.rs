@@ -601,3 +601,38 @@ fn a_label_or_key_refused_or_taken_says_so() {
         .reduce(Action::UpdateLabel("claim".into(), Label::new("claim", "#000000", Some("2".into()))));
     assert_eq!(same.notice, None);
 }
+
+#[test]
+fn a_single_choice_document_label_set_lets_a_document_have_one_of_its_labels() {
+    let s = fixture().reduce(Action::AddDocLabel("news".into())).reduce(Action::AddDocLabel("opinion".into()));
+    let cats = |s: &Session| -> Vec<(String, Status)> {
+        s.doc().unwrap().links.1.iter().map(|c| (c.label.clone(), c.status)).collect()
+    };
+    // Multiple choice (the default): both stay.
+    let both = s
+        .reduce(Action::SetCategory("news".into(), Some(Status::Accepted)))
+        .reduce(Action::SetCategory("opinion".into(), Some(Status::Accepted)));
+    assert_eq!(cats(&both).len(), 2);
+    // Single choice: the set's mode is one undo step; setting one label takes the other away.
+    let single = s.reduce(Action::SetDocLabelsSingle(true));
+    assert!(single.link_labels_of(crate::Scope::Document).all(|l| l.single));
+    assert!(single.can_undo());
+    let one = single
+        .reduce(Action::SetCategory("news".into(), Some(Status::Accepted)))
+        .reduce(Action::SetCategory("opinion".into(), Some(Status::Accepted)));
+    assert_eq!(cats(&one), [("opinion".to_string(), Status::Accepted)]);
+    assert_eq!(cats(&one.reduce(Action::Undo)), [("news".to_string(), Status::Accepted)], "one undo step");
+    // A suggested label of the set is rejected, not dropped, so re-annotation does not bring it back.
+    let mut d = annotate("c", "Suggested", SHORT, Layers::ALL);
+    d.categories =
+        vec![crate::Category { origin: Origin::Auto, status: Status::Suggested, ..crate::Category::manual("news") }];
+    let with = single.reduce(Action::AddDocs(vec![d.into()], vec![]));
+    let set = with.reduce(Action::SetCategory("opinion".into(), Some(Status::Accepted)));
+    let mut got = cats(&set);
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(got, [("news".to_string(), Status::Rejected), ("opinion".to_string(), Status::Accepted)]);
+    // Back to multiple choice: documents keep what they have.
+    let multi = one.reduce(Action::SetDocLabelsSingle(false));
+    assert_eq!(cats(&multi), cats(&one));
+    assert!(multi.link_labels_of(crate::Scope::Document).all(|l| !l.single));
+}

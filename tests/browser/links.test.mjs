@@ -105,3 +105,36 @@ test('document labels: add one to the set, set it by keyboard on one document; e
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a single-choice document label set: one only, and the choice is saved and exported', async () => {
+  const { page, errors, ctx } = await openApp(env.browser, env.server.url);
+  await paste(page, ARTICLE);
+  for (const name of ['news', 'opinion']) {
+    await page.fill('input[aria-label="New document label"]', name);
+    await page.click('button[aria-label="Add document label"]');
+    await page.waitForSelector(`input[aria-label="Document label ${name}"]`);
+  }
+  const checked = () => page.$$eval('.doc-label input[type=checkbox]', (xs) => xs.filter((x) => x.checked).map((x) => x.getAttribute('aria-label')));
+  // Multiple choice first: both can be set.
+  await page.check('input[aria-label="Document label news"]');
+  await page.check('input[aria-label="Document label opinion"]');
+  assert.deepEqual(await checked(), ['Document label news', 'Document label opinion']);
+  // One only: setting one clears the other.
+  await page.check('.doc-labels-single');
+  await page.uncheck('input[aria-label="Document label opinion"]');
+  await page.uncheck('input[aria-label="Document label news"]');
+  await page.check('input[aria-label="Document label news"]');
+  await page.check('input[aria-label="Document label opinion"]');
+  await page.waitForFunction(() => !document.querySelector('input[aria-label="Document label news"]').checked);
+  assert.deepEqual(await checked(), ['Document label opinion']);
+  // Saved with the set, and exported as a property of each label.
+  await page.reload();
+  await page.waitForSelector('.doc-labels-single');
+  assert.equal(await page.isChecked('.doc-labels-single'), true);
+  const [file] = await exportOpen(page);
+  const set = file.labels.filter((l) => l.scope === 'document');
+  assert.deepEqual(set.map((l) => [l.name, l.single]), [['news', true], ['opinion', true]]);
+  assert.deepEqual(file.documents[0].categories.map((c) => c.label), ['opinion']);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -16,11 +16,14 @@ pub(crate) fn read(xml: &str) -> Vec<Label> {
     let mut labels = Labels::empty();
     // Whether the `<Choices>` being read holds document labels (it is not per region).
     let mut document_choices = false;
+    // Whether that `<Choices>` is single-choice (`choice="single"`, or a radio layout).
+    let mut single = false;
     for t in tag.captures_iter(xml) {
         let (closing, name) = (!t[1].is_empty(), &t[2]);
         if name == "Choices" {
             let per_region = attr.captures_iter(&t[3]).any(|a| &a[1] == "perRegion" && &a[2] == "true");
             document_choices = !closing && !per_region && !t[3].trim_end().ends_with('/');
+            single = attr.captures_iter(&t[3]).any(|a| &a[1] == "choice" && matches!(&a[2], "single" | "single-radio"));
             continue;
         }
         if closing || name == "Labels" {
@@ -47,6 +50,9 @@ pub(crate) fn read(xml: &str) -> Vec<Label> {
         let value = if scope == Scope::Document { alias.or(value) } else { value };
         if let Some(v) = value.filter(|v| !v.is_empty()) {
             labels.style(scope, &v, color.as_deref(), key.as_deref());
+            if scope == Scope::Document && single {
+                labels.list.iter_mut().filter(|l| l.name == v && l.scope == scope).for_each(|l| l.single = true);
+            }
         }
     }
     labels.list
@@ -85,7 +91,9 @@ pub(crate) fn write(labels: &[Label], docs: &[Document], tags: &Tags) -> String 
         x.push_str("  </Relations>\n");
     }
     if of(Scope::Document).next().is_some() {
-        x.push_str(&format!("  <Choices name=\"{CATEGORY_TAG}\" toName=\"text\" choice=\"multiple\">\n"));
+        // Label Studio has one mode a <Choices>: single when the whole set is single-choice.
+        let mode = if of(Scope::Document).all(|l| l.single) { "single" } else { "multiple" };
+        x.push_str(&format!("  <Choices name=\"{CATEGORY_TAG}\" toName=\"text\" choice=\"{mode}\">\n"));
         for l in of(Scope::Document) {
             x.push_str(&format!("    <Choice value=\"{}\"{}/>\n", escape(&l.name), hotkey(l)));
         }

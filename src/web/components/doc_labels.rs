@@ -1,5 +1,6 @@
 //! The open document's labels (document-level categories): one checkbox per label of the set, suggestions to
-//! accept or reject, and a field to add a label to the set. `D` focuses the first checkbox.
+//! accept or reject, a field to add a label to the set, and whether the set is single-choice ("one only"). `D`
+//! focuses the first checkbox.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -71,10 +72,21 @@ pub fn doc_labels(p: &DocLabelsProps) -> Html {
             </span>
         }
     });
+    // The set's mode: single choice when every label of it is marked so (GUIDELINES.md: a property of the set).
+    let single = !p.labels.is_empty() && p.labels.iter().all(|l| l.single);
+    let set_single = p
+        .dispatch
+        .reform(|e: Event| Action::SetDocLabelsSingle(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
         <div class="doc-labels" role="group" aria-label="Document labels (D)">
             <span class="muted small">{"Document labels"}<kbd>{"D"}</kbd></span>
             { for items }
+            if !p.labels.is_empty() {
+                <label class="muted small" title="A document gets at most one label of the set (single choice)">
+                    <input type="checkbox" class="doc-labels-single" checked={single} onchange={set_single} />
+                    {"one only"}
+                </label>
+            }
             <input ref={new_ref} class="doc-label-new" aria-label="New document label" placeholder="New document label…"
                 maxlength="80" onkeydown={on_enter} />
             <button class="btn tiny" aria-label="Add document label" onclick={on_add}>{"Add"}</button>
