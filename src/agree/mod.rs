@@ -80,12 +80,7 @@ impl Options {
 /// A stable content hash of a text, 16 hex digits (64-bit FNV-1a over its UTF-8 bytes): the key that matches
 /// documents across annotators. Not cryptographic: [`align`] still compares the texts themselves.
 pub fn text_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", crate::text::fnv1a(text.bytes()))
 }
 
 /// One document as every annotator has it.

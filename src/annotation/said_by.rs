@@ -15,13 +15,15 @@ pub fn said_by(spans: &[Span], relations: &[Relation]) -> Vec<Relation> {
         return Vec::new();
     }
     let have: HashSet<&str> = relations.iter().map(|r| r.id.as_str()).collect();
+    // Ids suggested here, so that no link is suggested twice (a set: the check stays linear).
+    let mut new: HashSet<String> = HashSet::new();
     let at = |s: &Span, k: &str| s.attrs.get(k).and_then(serde_json::Value::as_u64).map(|v| v as usize);
     let mut out = Vec::new();
     for claim in spans.iter().filter(live).filter(|s| s.label == CLAIM) {
         let (Some(a), Some(b)) = (at(claim, "source_start"), at(claim, "source_end")) else { continue };
         let Some(&to) = sources.get(&(a, b)) else { continue };
         let id = relation_id(SAID_BY, &claim.id, to);
-        if !have.contains(id.as_str()) && !out.iter().any(|r: &Relation| r.id == id) {
+        if !have.contains(id.as_str()) && new.insert(id.clone()) {
             out.push(Relation {
                 id,
                 from: claim.id.clone(),

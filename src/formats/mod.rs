@@ -36,7 +36,7 @@ mod spacy;
 mod text;
 mod w3c;
 
-pub(crate) use common::{json_type, tokenize};
+pub(crate) use common::{clip, json_type, tokenize};
 pub use text::clean_text;
 
 use crate::annotation::{Document, Label};

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::merge::{add_suggestions, manual_id, merge_suggestions, new_label};
-use super::{Action, DocData, NewDoc, OnDelete, Session};
+use super::{quoted, Action, DocData, NewDoc, OnDelete, Session};
 use crate::agree::Choice;
 use crate::annotation::{Category, Relation, VERDICT};
 use crate::{Document, Label, Origin, Scope, Span, Status, Verdict};
@@ -548,16 +548,6 @@ fn take_key(labs: &mut [Label], k: &str, old: &str, new: &str) -> Option<String>
     let other = labs.iter_mut().find(|x| x.key.as_deref() == Some(k) && x.name != old)?;
     other.key = None;
     Some(format!("Key {k} now tags {}; {} has no key.", quoted(new), quoted(&other.name)))
-}
-
-/// A label name as a notice quotes it: at most 60 characters.
-fn quoted(name: &str) -> String {
-    let short: String = name.chars().take(60).collect();
-    if short.len() < name.len() {
-        format!("“{short}…”")
-    } else {
-        format!("“{short}”")
-    }
 }
 
 /// Sets (`Some`) or takes away (`None`) document label `label` among `categories`: a suggested one taken away is

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::doc::is_word;
 use super::merge::manual_id;
-use super::{AllScope, DocData, Session};
+use super::{quoted, AllScope, DocData, Session};
 use aho_corasick::AhoCorasick;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,20 +20,28 @@ pub const LABEL_ALL_RULE: &str = "label-all";
 /// At most this many new spans per document from one "label every occurrence".
 pub const LABEL_ALL_CAP: usize = 5_000;
 
-/// Every occurrence of `needle` in `text` (overlapping ones too) as code-point ranges, in text order, that is a
-/// whole word at both ends (it neither starts nor ends inside a word) and starts and ends on grapheme-cluster
-/// boundaries. Case-sensitive. Linear in the text and the needle.
-pub fn occurrences<'a>(text: &'a str, map: &'a OffsetMap, needle: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+/// What [`occurrences`] searches `needle` with: an automaton for one literal, which finds overlapping matches
+/// too ("a a" twice in "a a a"). `None` for an empty needle, or one too large to build one for (it has no
+/// occurrence worth labelling). Built once for every document searched.
+pub fn finder(needle: &str) -> Option<AhoCorasick> {
+    (!needle.is_empty()).then(|| AhoCorasick::new([needle]).ok()).flatten()
+}
+
+/// Every occurrence of `needle` (searched with its [`finder`]) in `text`, overlapping ones too, as code-point
+/// ranges in text order, that is a whole word at both ends (it neither starts nor ends inside a word) and starts
+/// and ends on grapheme-cluster boundaries. Case-sensitive. Linear in the text and the needle.
+pub fn occurrences<'a>(
+    text: &'a str,
+    map: &'a OffsetMap,
+    needle: &'a str,
+    finder: &'a AhoCorasick,
+) -> impl Iterator<Item = Range<usize>> + 'a {
     // A word edge is judged on the base character of each grapheme cluster: "e" + U+0301 is a letter too.
     let first = needle.chars().next();
     let last = needle.graphemes(true).next_back().and_then(|g| g.chars().next());
     let joins =
         move |edge: Option<char>, beside: Option<char>| edge.is_some_and(is_word) && beside.is_some_and(is_word);
-    // An automaton for one literal finds overlapping matches too ("a a" twice in "a a a"); a needle too large
-    // to build one for has no occurrence worth labelling.
-    let found = (!needle.is_empty()).then(|| AhoCorasick::new([needle]).ok()).flatten();
-    let matches = found.into_iter().flat_map(move |ac| ac.find_overlapping_iter(text).collect::<Vec<_>>());
-    matches.map(|m| m.range()).filter_map(move |b| {
+    finder.find_overlapping_iter(text).map(|m| m.range()).filter_map(move |b| {
         // A match of valid UTF-8 in valid UTF-8 starts and ends on character boundaries.
         let (s, e) = (map.byte_to_char(b.start)?, map.byte_to_char(b.end)?);
         if !map.is_grapheme_boundary(s) || !map.is_grapheme_boundary(e) {
@@ -48,13 +56,20 @@ pub fn occurrences<'a>(text: &'a str, map: &'a OffsetMap, needle: &'a str) -> im
 
 /// `doc`'s spans plus a suggestion labelled `label` at every occurrence of `needle` not yet covered by a span of
 /// that label with the same extent (at most `cap`); `None` when there is none.
-fn labelled(doc: &DocData, needle: &str, label: &str, why: &str, cap: usize) -> Option<Vec<Span>> {
+fn labelled(
+    doc: &DocData,
+    needle: &str,
+    finder: &AhoCorasick,
+    label: &str,
+    why: &str,
+    cap: usize,
+) -> Option<Vec<Span>> {
     let have: HashSet<(usize, usize)> =
         doc.spans.iter().filter(|s| s.label == label).map(|s| (s.start, s.end)).collect();
     let mut ids: HashSet<String> = doc.spans.iter().map(|s| s.id.clone()).collect();
     let mut spans = doc.spans.as_ref().clone();
     let before = spans.len();
-    for r in occurrences(&doc.text, &doc.map, needle).filter(|r| !have.contains(&(r.start, r.end))).take(cap) {
+    for r in occurrences(&doc.text, &doc.map, needle, finder).filter(|r| !have.contains(&(r.start, r.end))).take(cap) {
         let mut id = manual_id(&[], label, r.start, r.end);
         if ids.contains(&id) {
             id = manual_id(&spans, label, r.start, r.end);
@@ -67,13 +82,6 @@ fn labelled(doc: &DocData, needle: &str, label: &str, why: &str, cap: usize) -> 
         spans.push(s);
     }
     (spans.len() > before).then_some(spans)
-}
-
-/// `text` for a message: quoted, and cut to its first 60 characters.
-fn quoted(text: &str) -> String {
-    let short: String = text.chars().take(60).collect();
-    let more = if short.len() < text.len() { "…" } else { "" };
-    format!("“{short}{more}”")
 }
 
 impl Session {
@@ -90,12 +98,13 @@ impl Session {
         }
         let why = format!("The same text as a span labelled {}: label every occurrence.", span.label);
         let label = span.label.clone();
+        let search = finder(&needle);
         let max = crate::detect::MAX_SPANS;
         let (mut added, mut touched, mut capped) = (0, 0, false);
         let docs = Rc::make_mut(&mut self.docs);
         for slot in docs.iter_mut().filter(|d| scope == AllScope::AllDocuments || d.id == doc.id) {
             let cap = LABEL_ALL_CAP.min(max.saturating_sub(slot.spans.len()));
-            if let Some(spans) = labelled(slot, &needle, &label, &why, cap) {
+            if let Some(spans) = search.as_ref().and_then(|f| labelled(slot, &needle, f, &label, &why, cap)) {
                 let n = spans.len() - slot.spans.len();
                 capped |= n == cap;
                 added += n;
@@ -125,7 +134,7 @@ mod tests {
     use crate::{Document, Origin};
 
     fn occ(text: &str, needle: &str) -> Vec<Range<usize>> {
-        occurrences(text, &OffsetMap::new(text), needle).collect()
+        finder(needle).map_or_else(Vec::new, |f| occurrences(text, &OffsetMap::new(text), needle, &f).collect())
     }
 
     /// `text` at code points `r`.

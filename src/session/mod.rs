@@ -290,6 +290,12 @@ pub(crate) fn split_labels(all: Vec<Label>) -> (Vec<Label>, Vec<Label>) {
     all.into_iter().partition(|l| l.scope == crate::Scope::Span)
 }
 
+/// User text (a label name, a span's text) as a notice quotes it: in curly quotes, cut short as every message
+/// cuts an offending value ([`crate::formats::clip`]).
+pub(crate) fn quoted(text: &str) -> String {
+    format!("“{}”", crate::formats::clip(text))
+}
+
 /// Whether two document lists hold the very same documents, in the same order.
 fn same_docs(a: &[Rc<DocData>], b: &[Rc<DocData>]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))

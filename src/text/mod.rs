@@ -10,6 +10,12 @@ pub use sentences::sentences;
 
 use std::ops::Range;
 
+/// 64-bit FNV-1a of a byte sequence: a stable, fast, non-cryptographic hash (document keys across annotators,
+/// the claim model's n-gram buckets). Its values are fixed: files and trained weights depend on them.
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// A document's text, segmented once and shared by every detector.
 #[derive(Debug)]
 pub struct TextModel<'a> {

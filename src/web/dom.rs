@@ -147,11 +147,16 @@ pub fn download(name: &str, mime: &str, content: &[u8]) {
         }
     }
     // Revoke later: the download has started by the next tick.
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+    after(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
+}
+
+/// Runs `f` once, `ms` milliseconds from now (on a later turn of the event loop, after the page has drawn).
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
     }
 }
 
@@ -187,12 +192,9 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
 /// Selects `start..end` once its blocks are rendered (after a scroll the view renders them on its next turn),
 /// trying for up to about two seconds.
 pub fn select_when_rendered(doc: std::rc::Rc<DocData>, start: usize, end: usize, attempts: u32) {
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+    after(40, move || {
         if !select_chars(&doc, start, end) && attempts > 0 {
             select_when_rendered(doc, start, end, attempts - 1);
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 40);
-    }
 }

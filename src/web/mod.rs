@@ -63,16 +63,13 @@ pub fn start() {
     });
     // The detectors build their tables (regexes, lexicons) on first use; do it while the page is idle so the
     // first paste is as fast as the next ones. `data-ready` on <body> says it is done.
-    let warm = wasm_bindgen::closure::Closure::once_into_js(|| {
+    dom::after(30, || {
         let _ = crate::analyze(WARM_UP, crate::Layers::ALL);
         if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
             let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
             let _ = body.set_attribute("data-ready", &format!("{now:.0}"));
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&warm), 30);
-    }
 }
 
 /// A short article that wakes every detector.

@@ -113,11 +113,9 @@ const BELIEFS: &[&str] = &["believe", "think", "agree", "show", "find"];
 /// ("wants to", "plans to"), else `speech`.
 pub(crate) fn cue_kind(cue: &str) -> &'static str {
     let lower = cue.to_lowercase();
-    let lemma = lower
-        .split_whitespace()
-        .find_map(|w| CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| l.to_string()).or_else(|| lemma_of(w)));
+    let lemma = lower.split_whitespace().find_map(lemma_of);
     const WRITTEN: &[&str] = &["writ", "wrote", "tweet", "post", "publish", "statement", "report", "letter", "memo"];
-    match lemma.as_deref() {
+    match lemma {
         Some(l) if INTENTIONS.contains(&l) => "intention",
         Some(l) if BELIEFS.contains(&l) => "belief",
         _ if WRITTEN.iter().any(|w| lower.contains(w)) => "writing",
@@ -417,7 +415,7 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
             return Some(phrase.len());
         }
     }
-    let lemma = CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| l.to_string()).or_else(|| lemma_of(&w))?;
+    let lemma = lemma_of(&w)?;
     // Nouns: "the claim", "jihadists’ claim", "the U.S. warning", "a report".
     let prev = i.checked_sub(1).filter(|&k| p.is_word(k)).map(|k| p.lower(k));
     // An infinitive ("I'd like to mention") or a negated report ("He didn’t mention IS") reports nothing.
@@ -461,7 +459,7 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
             return None;
         }
     } else if matches!(
-        lemma.as_str(),
+        lemma,
         "claim" | "state" | "report" | "note" | "warn" | "post" | "blame" | "estimate" | "highlight" | "dispute"
     ) && !(w.ends_with('s') || w.ends_with("ed"))
     {
@@ -472,16 +470,16 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         let headline_subject = p.title_case
             && i > 0
             && capitalized(p.word(i - 1))
-            && !matches!(lemma.as_str(), "state" | "post" | "report" | "note");
+            && !matches!(lemma, "state" | "post" | "report" | "note");
         if !headline_subject && !prev.as_ref().is_some_and(|x| PRONOUNS.contains(&x.as_str()) || x.ends_with('s')) {
             return None;
         }
     }
     // Verbs that report only with a complement: "wrote that …", "added: …", not "wrote hundreds of songs".
-    if WEAK_CUES.contains(&lemma.as_str()) {
+    if WEAK_CUES.contains(&lemma) {
         let next = p.toks.get(i + 1).map(|t| at(p.s, &t.r)).unwrap_or("");
         let inverted = i > 0 && !p.toks[i - 1].word && matches!(at(p.s, &p.toks[i - 1].r), "," | "”" | "\"");
-        let intention = INTENTIONS.contains(&lemma.as_str()) && next == "to";
+        let intention = INTENTIONS.contains(&lemma) && next == "to";
         if !(inverted
             || intention
             || matches!(next, "that" | ":" | "," | "“" | "\"" | "‘")
@@ -503,9 +501,9 @@ fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     Some(1)
 }
 
-/// The reporting-verb lemma of a lowercase word, if it is one.
-fn lemma_of(w: &str) -> Option<String> {
-    super::words::lemma_in(w, CUE_VERBS).map(str::to_string)
+/// The reporting-verb lemma of a lowercase word, if it is one (an irregular form or an inflection).
+fn lemma_of(w: &str) -> Option<&'static str> {
+    CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| *l).or_else(|| super::words::lemma_in(w, CUE_VERBS))
 }
 
 /// Finds the sentence's attribution, if any. The speaker reporting themselves ("I said that years ago", "Let me
@@ -627,7 +625,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
 /// Verbs that introduce speech in an inverted or trailing reporting clause.
 fn is_speech(w: &str) -> bool {
     matches!(
-        lemma_of(w).as_deref().or(CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| *l)),
+        lemma_of(w),
         Some(
             "say"
                 | "tell"

@@ -83,19 +83,10 @@ fn char_grams(w: &str, padded: &mut String, bounds: &mut Vec<usize>, out: &mut V
 
 /// FNV-1a over a block tag and the bytes (a bigram's two words with a space between), folded to [`BITS`].
 fn bucket(tag: u8, a: &[u8], b: &[u8]) -> u32 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut h = OFFSET;
-    let mut eat = |x: u8| {
-        h ^= u64::from(x);
-        h = h.wrapping_mul(PRIME);
-    };
-    eat(tag);
-    a.iter().for_each(|&x| eat(x));
-    if !b.is_empty() {
-        eat(b' ');
-        b.iter().for_each(|&x| eat(x));
-    }
+    let gap: &[u8] = if b.is_empty() { b"" } else { b" " };
+    let h = crate::text::fnv1a(
+        [tag].into_iter().chain(a.iter().copied()).chain(gap.iter().copied()).chain(b.iter().copied()),
+    );
     ((h ^ (h >> 32)) as u32) & (BUCKETS as u32 - 1)
 }
 

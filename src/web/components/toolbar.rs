@@ -62,14 +62,6 @@ fn hits_in(docs: &[Rc<DocData>], query: &str, cache: &RefCell<FoldCache>) -> Vec
         .collect()
 }
 
-/// Runs `f` once the page has drawn what was just dispatched.
-fn after_render(f: impl FnOnce() + 'static) {
-    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 30);
-    }
-}
-
 /// The top bar.
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
@@ -119,7 +111,8 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 if view != View::Annotate {
                     dispatch.emit(Action::ShowView(View::Annotate));
                 }
-                after_render(show);
+                // Once the page has drawn what was just dispatched.
+                dom::after(30, show);
             } else {
                 show();
             }
