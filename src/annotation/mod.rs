@@ -216,7 +216,8 @@ impl Span {
 
 /// The id of an automatic span: `label:start-end`.
 pub fn auto_id(label: &str, range: &Range<usize>) -> String {
-    format!("{label}:{}-{}", range.start, range.end)
+    let (mut a, mut b) = (itoa::Buffer::new(), itoa::Buffer::new());
+    [label, ":", a.format(range.start), "-", b.format(range.end)].concat()
 }
 
 /// Sorts spans by (start, end, label), the order every export uses; ties are broken by id, so that a document

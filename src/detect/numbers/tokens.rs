@@ -59,10 +59,6 @@ pub(crate) struct Tok {
     pub glued: bool,
     /// A line break between this token and the previous one.
     pub newline: bool,
-    /// Word whose first letter is uppercase.
-    pub cap: bool,
-    /// Word of two or more letters, all uppercase.
-    pub upper: bool,
     /// Lexicon entry of a word.
     pub entry: Option<&'static Entry>,
     /// Value of a number.
@@ -238,13 +234,7 @@ impl<'t> Tokenizer<'t> {
                 t.num = NumLit { value: v, fraction: true, ..NumLit::default() };
                 t
             } else if is_word_start(c) {
-                let mut q = p + c.len_utf8();
-                while let Some(d) = next_char(text, q) {
-                    if !is_word_char(d) {
-                        break;
-                    }
-                    q += d.len_utf8();
-                }
+                let q = word_end(text, p + c.len_utf8());
                 self.p = q;
                 word(text, start, q, self.glued, self.newline)
             } else {
@@ -258,6 +248,25 @@ impl<'t> Tokenizer<'t> {
         }
         !toks.is_empty()
     }
+}
+
+/// The end of the word that continues at byte `q`: ASCII letters byte by byte, other characters decoded.
+fn word_end(text: &str, mut q: usize) -> usize {
+    let b = text.as_bytes();
+    while let Some(&c) = b.get(q) {
+        if c < 0x80 {
+            if !(c.is_ascii_alphabetic() || c == b'_') {
+                break;
+            }
+            q += 1;
+        } else {
+            match next_char(text, q) {
+                Some(d) if is_word_char(d) => q += d.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    q
 }
 
 /// The char at byte `q`, with a fast path for ASCII.
@@ -283,40 +292,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 fn tok(kind: TokKind, start: usize, end: usize, glued: bool, newline: bool) -> Tok {
-    Tok {
-        kind,
-        start: start as u32,
-        end: end as u32,
-        glued,
-        newline,
-        cap: false,
-        upper: false,
-        entry: None,
-        num: NumLit::default(),
-    }
+    Tok { kind, start: start as u32, end: end as u32, glued, newline, entry: None, num: NumLit::default() }
 }
 
 fn word(text: &str, start: usize, end: usize, glued: bool, newline: bool) -> Tok {
     let w = text.get(start..end).unwrap_or_default();
     let mut t = tok(TokKind::Word, start, end, glued, newline);
-    if w.is_ascii() {
-        let b = w.as_bytes();
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        t.cap = b.iter().find(|c| c.is_ascii_alphabetic()).is_some_and(u8::is_ascii_uppercase);
-        t.upper = t.cap && letters >= 2 && !b.iter().any(u8::is_ascii_lowercase);
-        if w.len() <= MAX_WORD {
-            let mut buf = [0u8; MAX_WORD];
-            let lower = &mut buf[..w.len()];
-            lower.copy_from_slice(b);
-            lower.make_ascii_lowercase();
-            t.entry = lookup(lower);
-        }
-    } else {
-        let mut letters = w.chars().filter(|c| is_word_start(*c) && *c != '_');
-        t.cap = letters.next().is_some_and(char::is_uppercase);
-        t.upper = t.cap && letters.next().is_some() && !w.chars().any(char::is_lowercase);
+    if w.len() <= MAX_WORD && w.is_ascii() {
+        let mut buf = [0u8; MAX_WORD];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        t.entry = lookup(lower);
     }
     t
+}
+
+/// The case of a word: whether its first letter is uppercase, and whether it has two or more letters, all
+/// uppercase. Asked only of the few words the grammar looks at, not computed for every word.
+pub(crate) fn word_case(w: &str) -> (bool, bool) {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let cap = b.iter().find(|c| c.is_ascii_alphabetic()).is_some_and(u8::is_ascii_uppercase);
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        (cap, cap && letters >= 2 && !b.iter().any(u8::is_ascii_lowercase))
+    } else {
+        let mut letters = w.chars().filter(|c| is_word_start(*c) && *c != '_');
+        let cap = letters.next().is_some_and(char::is_uppercase);
+        (cap, cap && letters.next().is_some() && !w.chars().any(char::is_lowercase))
+    }
 }
 
 /// Scans digits at `p`: returns the literal, its end, and whether it turned out to be a dotted string
@@ -446,6 +450,18 @@ mod tests {
         let t = tokenize("a\r\nb c");
         assert!(t[1].newline && !t[2].newline && !t[2].glued);
         let t = tokenize("March MARCH");
-        assert!(t[0].cap && !t[0].upper && t[1].upper && t[0].entry.is_some_and(|e| e.month == Some(3)));
+        assert!(t[0].entry.is_some_and(|e| e.month == Some(3)) && t[1].entry.is_some_and(|e| e.month == Some(3)));
+        let cases: [(&str, (bool, bool)); 7] = [
+            ("March", (true, false)),
+            ("MARCH", (true, true)),
+            ("march", (false, false)),
+            ("A", (true, false)),
+            ("ÉTÉ", (true, true)),
+            ("_Éte", (true, false)),
+            ("été", (false, false)),
+        ];
+        for (w, want) in cases {
+            assert_eq!(word_case(w), want, "{w}");
+        }
     }
 }

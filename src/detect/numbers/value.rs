@@ -156,6 +156,15 @@ fn tidy(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() || v.fract() == 0.0 && v.abs() < 1e15 {
         return v;
     }
+    // Already the nearest double to a decimal of at most four places (most figures in news): rounding to 15
+    // significant digits gives it back, so skip the formatting round trip.
+    if v.abs() < 1e11 {
+        for m in [10.0, 100.0, 1000.0, 10000.0] {
+            if (v * m).round() / m == v {
+                return v;
+            }
+        }
+    }
     let decimals = (14 - v.abs().log10().floor() as i32).clamp(0, 20) as usize;
     format!("{v:.decimals$}").parse().unwrap_or(v)
 }
@@ -174,7 +183,7 @@ pub(crate) fn json_number(v: f64) -> Value {
 fn show(v: f64) -> String {
     let v = tidy(v);
     if v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 {
-        format!("{}", v as i64)
+        (v as i64).to_string()
     } else {
         let s = format!("{v:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -292,33 +301,33 @@ impl Quant {
         let why = self.why(text, bound, core);
         let mut span = Span::auto(range, crate::annotation::NUMBER, self.rule(), why);
         span.attrs = crate::annotation::Attrs::with_capacity(4);
-        span = span.with_attr("kind", self.kind.name());
+        span.attrs.insert("kind".to_string(), self.kind.name().into());
         if let Some(v) = &self.value {
-            span = span.with_attr("value", v.json());
+            span.attrs.insert("value".to_string(), v.json());
         }
         if let Some(u) = &self.unit {
-            span = span.with_attr("unit", u.as_ref());
+            span.attrs.insert("unit".to_string(), u.as_ref().into());
         }
         if let Some(p) = &self.per {
-            span = span.with_attr("per", p.as_str());
+            span.attrs.insert("per".to_string(), p.as_str().into());
         }
         if let Some(c) = self.currency {
-            span = span.with_attr("currency", c);
+            span.attrs.insert("currency".to_string(), c.into());
         }
         if let Some(v) = &self.min {
-            span = span.with_attr("min", v.json());
+            span.attrs.insert("min".to_string(), v.json());
         }
         if let Some(v) = &self.max {
-            span = span.with_attr("max", v.json());
+            span.attrs.insert("max".to_string(), v.json());
         }
         if let Some(k) = self.of {
-            span = span.with_attr("of", k.name());
+            span.attrs.insert("of".to_string(), k.name().into());
         }
         if let Some(b) = self.bound {
-            span = span.with_attr("bound", b.name());
+            span.attrs.insert("bound".to_string(), b.name().into());
         }
         if let Some(iso) = self.duration_iso() {
-            span = span.with_attr("iso", iso);
+            span.attrs.insert("iso".to_string(), iso.into());
         }
         span
     }
@@ -347,74 +356,66 @@ impl Quant {
         Some(format!("P{}{}{letter}", if clock { "T" } else { "" }, show(n * mult)))
     }
 
-    /// One sentence saying why the span is a number and what it means.
+    /// One sentence saying why the span is a number and what it means (built for every span, so each
+    /// sentence is joined from its parts in one allocation).
     fn why(&self, text: &str, bound: Option<&str>, core: &str) -> String {
-        if let (Some(phrase), Some(b)) = (bound, self.bound) {
-            let what = match &self.value {
-                Some(v) => v.to_string(),
-                None => format!("“{core}”"),
-            };
-            return match b {
-                Bound::Min => format!("“{phrase}” sets a lower bound on {what}"),
-                Bound::Max => format!("“{phrase}” sets an upper bound on {what}"),
-                Bound::Approx => format!("“{phrase}” marks {what} as approximate"),
-            };
-        }
         let v = self.value.as_ref().map(Val::to_string).unwrap_or_default();
-        let mut why = self.why_core(text, &v);
-        if let Some(a) = &self.anchor {
-            let _ = write!(why, ", counted from {a}");
+        if let (Some(phrase), Some(b)) = (bound, self.bound) {
+            let what: &[&str] = if self.value.is_some() { &[&v] } else { &["“", core, "”"] };
+            let (verb, after) = match b {
+                Bound::Min => ("” sets a lower bound on ", ""),
+                Bound::Max => ("” sets an upper bound on ", ""),
+                Bound::Approx => ("” marks ", " as approximate"),
+            };
+            return [&["“", phrase, verb], what, &[after]].concat().concat();
         }
-        why
-    }
-
-    fn why_core(&self, text: &str, v: &str) -> String {
+        let anchor = self.anchor.as_deref().map_or([""; 2], |a| [", counted from ", a]);
         let valued = |what: &str| {
-            if v.is_empty() {
-                format!("“{text}” {what}; without a document date it has no ISO value")
-            } else {
-                format!("“{text}” {what}: {v}")
-            }
+            let tail: [&str; 2] =
+                if v.is_empty() { ["", "; without a document date it has no ISO value"] } else { [": ", &v] };
+            ["“", text, "” ", what, tail[0], tail[1], anchor[0], anchor[1]].concat()
         };
+        let say = |parts: &[&str]| [&["“", text, "” "], parts, &anchor].concat().concat();
+        let modifier = self.modifier.unwrap_or("");
         match self.family {
             Family::Relative if self.tx.ago.is_some() => valued("is a date counted back in time"),
-            Family::Relative => valued(&format!("names a date relative to today (“{}”)", self.modifier.unwrap_or(""))),
-            Family::Period => valued(&format!("names part of a period (“{}”)", self.modifier.unwrap_or(""))),
+            Family::Relative => valued(&["names a date relative to today (“", modifier, "”)"].concat()),
+            Family::Period => valued(&["names part of a period (“", modifier, "”)"].concat()),
             Family::DayTime => valued("names a day with its time or part of the day"),
             Family::Quarter => valued("names a quarter of the year"),
             Family::Century => valued("names a century"),
-            Family::Digits => format!("“{text}” is a number written in digits"),
-            Family::Words => format!("“{text}” spells out the number {v}"),
-            Family::Vague => format!("“{text}” is a count given without an exact figure"),
-            Family::Fraction => format!("“{text}” is the fraction {v}"),
-            Family::Ordinal => format!("“{text}” is an ordinal: position {v}"),
-            Family::Percent => format!("“{text}” is a percentage: {v}%"),
-            Family::Money => match &self.value {
-                Some(_) => format!("“{text}” is an amount of money: {v} {}", self.currency.unwrap_or("")),
-                None => format!("“{text}” is an amount of money without an exact figure"),
-            },
-            Family::Quantity => format!("“{text}” is a measurement: {v} {}", self.unit.as_deref().unwrap_or("")),
+            Family::Digits => say(&["is a number written in digits"]),
+            Family::Words => say(&["spells out the number ", &v]),
+            Family::Vague => say(&["is a count given without an exact figure"]),
+            Family::Fraction => say(&["is the fraction ", &v]),
+            Family::Ordinal => say(&["is an ordinal: position ", &v]),
+            Family::Percent => say(&["is a percentage: ", &v, "%"]),
+            Family::Money if self.value.is_some() => {
+                say(&["is an amount of money: ", &v, " ", self.currency.unwrap_or("")])
+            }
+            Family::Money => say(&["is an amount of money without an exact figure"]),
+            Family::Quantity => say(&["is a measurement: ", &v, " ", self.unit.as_deref().unwrap_or("")]),
             Family::Duration => {
                 let unit = self.unit.as_deref().unwrap_or("");
-                let unit = match (unit, self.value.as_ref().and_then(Val::as_f64) == Some(1.0)) {
-                    (u, true) => u.to_string(),
-                    ("century", false) => "centuries".to_string(),
-                    ("millennium", false) => "millennia".to_string(),
-                    (u, false) => format!("{u}s"),
+                let (unit, plural) = match (unit, self.value.as_ref().and_then(Val::as_f64) == Some(1.0)) {
+                    (u, true) => (u, ""),
+                    ("century", false) => ("centuries", ""),
+                    ("millennium", false) => ("millennia", ""),
+                    (u, false) => (u, "s"),
                 };
-                format!("“{text}” is a length of time: {v} {unit}")
+                say(&["is a length of time: ", &v, " ", unit, plural])
             }
-            Family::Date if self.value.is_some() => format!("“{text}” names a date: {v}"),
-            Family::Date => format!("“{text}” names a date whose year is not given, so it has no ISO value"),
-            Family::Year => format!("“{text}” is a year"),
-            Family::Weekday if !v.is_empty() => format!("“{text}” is the weekday that dates an event: {v}"),
-            Family::Weekday => format!("“{text}” is the weekday that dates an event"),
-            Family::Holiday => format!("“{text}” is a calendar period that dates an event"),
-            Family::Time => format!("“{text}” is a clock time: {v}"),
+            Family::Date if self.value.is_some() => say(&["names a date: ", &v]),
+            Family::Date => say(&["names a date whose year is not given, so it has no ISO value"]),
+            Family::Year => say(&["is a year"]),
+            Family::Weekday if !v.is_empty() => say(&["is the weekday that dates an event: ", &v]),
+            Family::Weekday => say(&["is the weekday that dates an event"]),
+            Family::Holiday => say(&["is a calendar period that dates an event"]),
+            Family::Time => say(&["is a clock time: ", &v]),
             Family::Range => {
                 let lo = self.min.as_ref().map(Val::to_string).unwrap_or_default();
                 let hi = self.max.as_ref().map(Val::to_string).unwrap_or_default();
-                format!("“{text}” gives a range from {lo} to {hi}")
+                say(&["gives a range from ", &lo, " to ", &hi])
             }
         }
     }

@@ -31,7 +31,7 @@ use super::lexicon::{
     DAY_PARTS, DOLLAR_ADJECTIVES, DOLLAR_PREFIXES, FUNCTION_WORDS, ONE_PRONOUN_AFTER, ONE_PRONOUN_BEFORE, PERIOD_EDGES,
     RELATIVE_WORDS, TIME_ZONES, WEAK_REACH, WEEKDAY_TITLES, YEAR_PREPOSITIONS,
 };
-use super::tokens::{NumLit, Tok, TokKind};
+use super::tokens::{word_case, NumLit, Tok, TokKind};
 use super::value::{Date, Family, Kind, Quant, Val};
 
 /// One expression: tokens `first..end`, of which `core..end` is the number and `first..core` its bound.
@@ -206,7 +206,12 @@ impl<'t> G<'t> {
 
     /// Capitalized or all-caps word: calendar names are written that way.
     fn cap(&self, k: usize) -> bool {
-        self.t(k).is_some_and(|t| t.cap)
+        self.kind(k) == Some(TokKind::Word) && word_case(self.s(k)).0
+    }
+
+    /// All-caps word of two or more letters ("USD", "EUR"): currency codes are written that way.
+    fn upper(&self, k: usize) -> bool {
+        self.kind(k) == Some(TokKind::Word) && word_case(self.s(k)).1
     }
 
     // ----- entry point --------------------------------------------------------------------------------------
@@ -458,7 +463,7 @@ impl<'t> G<'t> {
             return None;
         }
         let name = match self.toks[p].kind {
-            TokKind::Word => !(self.toks[p].entry.is_some_and(|e| e.currency_code.is_some()) && self.toks[p].upper),
+            TokKind::Word => !(self.toks[p].entry.is_some_and(|e| e.currency_code.is_some()) && self.upper(p)),
             TokKind::Sym => {
                 let c = self.s(p);
                 (c == "-" || c == "." || c == "/")

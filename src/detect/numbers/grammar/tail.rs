@@ -79,7 +79,7 @@ impl G<'_> {
         if let Some(code) = e.and_then(|e| e.currency) {
             return Some((k + 1, code, 1.0));
         }
-        if let Some(code) = e.and_then(|e| e.currency_code).filter(|_| self.toks[k].upper) {
+        if let Some(code) = e.and_then(|e| e.currency_code).filter(|_| self.upper(k)) {
             return Some((k + 1, code, 1.0));
         }
         if let Some((_, code)) = DOLLAR_ADJECTIVES.iter().find(|(adj, _)| self.is_word(k, adj)) {

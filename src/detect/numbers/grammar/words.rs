@@ -76,7 +76,7 @@ impl G<'_> {
         }
         // "USD 5 million", "EUR5m"
         if let Some(code) = e.currency_code {
-            if self.toks[i].upper && self.num(i + 1).is_some() {
+            if self.upper(i) && self.num(i + 1).is_some() {
                 return self.money_after_prefix(i + 1, code);
             }
         }
