@@ -29,8 +29,11 @@ mod rank;
 mod review;
 mod save;
 mod search;
+pub mod shortcuts;
+mod summary;
 #[cfg(test)]
 mod tests;
+mod theme;
 
 pub use action::{Action, AllScope, Filter, OnDelete, View};
 pub use attrs::{attr_rows, attr_value, AttrKind};
@@ -42,6 +45,8 @@ pub use rank::{listed, next_worthy, percent, ranked, visible, worth, worth_told,
 pub use review::{annotator_from, choice_for_key, next_undecided, Review, OWN_NAME};
 pub use save::{may_write, Effect, Index, Saved, SavedDoc, Saver};
 pub use search::{find_all, fold_query, status as search_status, step as search_step, Folded, MAX_HITS};
+pub use summary::{count_words, counts_summary};
+pub use theme::Theme;
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;

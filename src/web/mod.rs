@@ -9,8 +9,10 @@ mod annotate;
 pub mod api;
 pub mod components;
 mod dom;
+mod focus;
 mod highlight;
 mod storage;
+mod theme;
 
 use std::rc::Rc;
 
@@ -55,6 +57,8 @@ pub fn start() {
     // Outside a page (a worker, Node) only the JavaScript API in [`api`] is wanted.
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(root) = doc.get_element_by_id("app").or_else(|| doc.body().map(Into::into)) else { return };
+    // The chosen colour theme, before anything is drawn.
+    theme::apply(theme::load());
     // The saved work is read (IndexedDB is asynchronous) before the first render, so the app starts with it.
     wasm_bindgen_futures::spawn_local(async move {
         let (store, saved) = storage::open().await;

@@ -1,6 +1,7 @@
 // An axe-core audit (the engine behind Lighthouse's accessibility score) of every state of the page a person
 // meets: the empty page, an annotated article, a selected span, each dialog and menu, a notice, the Compare and
-// Agreement views, the relations panel, the claim attributes, document labels, renaming, a full store and a panic.
+// Agreement views, the relations panel, the claim attributes, document labels, renaming, a full store, a panic,
+// the dark theme and the keyboard shortcut overlay.
 // No serious or critical violation is allowed, and keyboard focus is always visible (3:1 against its ground).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -129,6 +130,34 @@ test('no serious or critical violation in the relations panel, the claim attribu
   const bad = states.filter(([, v]) => v.length > 0);
   assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
   assert.equal(states.length, 6);
+  await ctx.close();
+});
+
+test('no serious or critical violation in the dark theme (colour contrast included) and in the shortcut overlay', async () => {
+  const { ctx, page, states, check } = await auditedPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await paste(page, ARTICLE);
+  await page.keyboard.press('n');
+  await page.waitForSelector('.inspect .insp-head');
+  await check('dark: an annotated article with a selected suggestion');
+  await page.click('summary[aria-label="Export"]');
+  await check('dark: the export menu');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('?');
+  await page.waitForSelector('[role=dialog][aria-modal=true]');
+  await check('dark: the keyboard shortcut overlay');
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.keyboard.press('?');
+  await page.waitForSelector('[role=dialog][aria-modal=true]');
+  await check('light: the keyboard shortcut overlay');
+  await page.keyboard.press('Escape');
+  await page.selectOption('#theme', 'dark');
+  await check('dark, chosen in the toolbar');
+  const bad = states.filter(([, v]) => v.length > 0);
+  assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
+  assert.equal(states.length, 5);
   await ctx.close();
 });
 

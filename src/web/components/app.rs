@@ -7,17 +7,16 @@ use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::keys::{on_key, KeyTargets, Live};
+use super::shortcuts_help::use_help;
 use super::text_view::Revealer;
 use super::{
-    AgreeView, ByPtr, CompareView, DocLabels, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar, SpanList,
-    TextView, Toolbar,
+    AgreeView, ByPtr, CompareView, DocLabels, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar,
+    ShortcutsHelp, SpanList, TextView, Toolbar,
 };
 use crate::input::Source;
 use crate::session::files as io;
-use crate::session::{
-    choice_for_key, doc_name, next_undecided, next_worthy, too_long, visible, Action, DocData, NewDoc, Saved, Saver,
-    Session, View, AT_ONCE,
-};
+use crate::session::{doc_name, too_long, Action, DocData, NewDoc, Saved, Saver, Session, View, AT_ONCE};
 use crate::web::storage::Store;
 use crate::web::{annotate, dom};
 use crate::{Document, Scope, Status};
@@ -123,12 +122,6 @@ pub fn reannotate(doc: &Rc<DocData>, dispatch: &Callback<Action>) {
     }
 }
 
-/// What the page-wide key handler needs to see at the time of the key press.
-struct Live {
-    state: Rc<Session>,
-    caret: Option<(usize, usize)>,
-}
-
 /// Props of [`App`]: the browser's storage and what it held at start.
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -170,6 +163,7 @@ pub fn app(props: &AppProps) -> Html {
     let palette = use_state(|| None::<(f64, f64)>);
     let revealer: Rc<Revealer> = use_mut_ref(|| None);
     let new_doc = use_state(|| false);
+    let help = use_help();
 
     let do_reveal = {
         let revealer = revealer.clone();
@@ -193,6 +187,7 @@ pub fn app(props: &AppProps) -> Html {
         let new_doc = new_doc.clone();
         let store = props.store.clone();
         let (live2, saver) = (live.clone(), saver.clone());
+        let show_help = help.show.clone();
         use_effect_with((), move |_| {
             let doc = dom::document();
             let d = dispatch.clone();
@@ -242,14 +237,14 @@ pub fn app(props: &AppProps) -> Html {
             );
             // Other tabs' saves.
             let storage_l = store.listen(dispatch.clone());
-            let d = dispatch.clone();
+            let to = KeyTargets { dispatch: dispatch.clone(), palette, reveal: do_reveal, help: show_help };
             let keys = EventListener::new_with_options(
                 &doc,
                 "keydown",
                 EventListenerOptions::enable_prevent_default(),
                 move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                    on_key(e, &live, &d, &palette, &do_reveal);
+                    on_key(e, &live, &to);
                 },
             );
             // Leaving the page (closing the tab, reloading, switching away on a phone): start any write not yet
@@ -303,6 +298,15 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let on_key_text = Callback::from(|_e: KeyboardEvent| {});
+    let on_review = {
+        let (live, dispatch, reveal) = (live.clone(), dispatch.clone(), do_reveal.clone());
+        Callback::from(move |status: Status| {
+            let s = live.borrow().state.clone();
+            if let (Some(doc), Some(span)) = (s.doc(), s.selected_span()) {
+                super::keys::review(&s, doc, span, status, &dispatch, &reveal);
+            }
+        })
+    };
     let on_tag = {
         let dispatch = dispatch.clone();
         let state = state.clone();
@@ -373,11 +377,12 @@ pub fn app(props: &AppProps) -> Html {
         _ => html! { <Intake dispatch={dispatch.clone()} on_added={on_added} can_cancel={doc.is_some()} /> },
     };
     html! {
-        <div class="app">
+        <>
+        <div class="app" inert={help.open}>
             <Toolbar doc={doc.clone()} docs={state.docs.clone()} labels={Rc::new(state.all_labels())}
                 decisions={state.decisions.clone()} view={state.view}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
-                on_reveal={do_reveal.clone()} />
+                on_reveal={do_reveal.clone()} on_help={help.show.clone()} />
             <aside class="sidebar" aria-label="Documents and labels">
                 <DocList docs={state.docs.clone()} current={state.current.clone()} dispatch={dispatch.clone()} on_new={on_new} />
                 <LabelPanel labels={state.labels.clone()} hidden={state.hidden.clone()} doc={doc.clone()}
@@ -396,7 +401,7 @@ pub fn app(props: &AppProps) -> Html {
             <aside class="inspector" aria-label="Span details and list">
                 <Inspector doc={doc.clone()} span={state.selected_span().cloned()} labels={state.labels.clone()}
                     relation_types={Rc::new(state.link_labels_of(Scope::Relation).cloned().collect::<Vec<_>>())}
-                    dispatch={dispatch.clone()} />
+                    dispatch={dispatch.clone()} {on_review} />
                 <SpanList doc={doc.clone()} labels={state.labels.clone()} filter={state.filter.clone()}
                     selected={state.selected.clone()} dispatch={dispatch.clone()} on_reveal={do_reveal} />
             </aside>
@@ -404,210 +409,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Palette x={x} y={y} labels={state.labels.clone()} on_pick={on_tag} />
             }
         </div>
+        if help.open { <ShortcutsHelp on_close={help.close.clone()} /> }
+        </>
     }
-}
-
-/// Page-wide keys: undo/redo, label keys, review keys and keyboard selection in the text.
-fn on_key(
-    e: &KeyboardEvent,
-    live: &Rc<RefCell<Live>>,
-    dispatch: &Callback<Action>,
-    palette: &UseStateHandle<Option<(f64, f64)>>,
-    reveal: &Callback<usize>,
-) {
-    let ctrl = e.ctrl_key() || e.meta_key();
-    let key = e.key();
-    // Keys typed into a field belong to it (judged by the event's target: a field may have moved focus away).
-    let typing = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| dom::is_field(&t))
-        || dom::typing_in_field();
-    if ctrl && !typing {
-        match key.to_lowercase().as_str() {
-            "z" if e.shift_key() => dispatch.emit(Action::Redo),
-            "z" => dispatch.emit(Action::Undo),
-            "y" => dispatch.emit(Action::Redo),
-            _ => return,
-        }
-        e.prevent_default();
-        return;
-    }
-    if typing || ctrl || e.alt_key() {
-        return;
-    }
-    let state = live.borrow().state.clone();
-    if state.view == View::Agree {
-        if review_key(e, &state, dispatch) {
-            e.prevent_default();
-        }
-        return;
-    }
-    let Some(doc) = state.doc().cloned() else { return };
-    let in_text = dom::document().active_element().is_some_and(|a| a.id() == "text-view");
-    // Label keys: 1–9 (by physical key, so Shift still works); Shift keeps character precision (Alt+digit
-    // switches browser tabs on Linux).
-    let code = e.code();
-    let digit = code.strip_prefix("Digit").or_else(|| code.strip_prefix("Numpad")).map(str::to_string);
-    if let Some(d) = digit.filter(|d| d.len() == 1 && d != "0") {
-        let Some(label) = state.labels.iter().find(|l| l.key.as_deref() == Some(d.as_str())).cloned() else { return };
-        e.prevent_default();
-        if let Some((s, t)) = dom::selection(&doc) {
-            let (s, t) = if e.shift_key() { doc.map.snap_outward(s, t) } else { doc.snap_words(s, t) };
-            dispatch.emit(Action::Tag(s, t, label.name));
-            dom::clear_selection();
-            palette.set(None);
-            live.borrow_mut().caret = None;
-        } else if let Some(sel) = state.selected.as_ref().and_then(|id| doc.spans.iter().find(|s| s.id == *id)) {
-            dispatch.emit(Action::Fix {
-                id: sel.id.clone(),
-                start: sel.start,
-                end: sel.end,
-                label: label.name,
-                note: sel.note.clone(),
-            });
-        }
-        return;
-    }
-    if in_text && e.shift_key() && key.starts_with("Arrow") {
-        e.prevent_default();
-        let current = live.borrow().caret.or_else(|| dom::selection(&doc));
-        let (anchor, focus) = current.unwrap_or((first_visible_char(), first_visible_char()));
-        let focus = match key.as_str() {
-            "ArrowRight" => doc.word_edge(focus, true),
-            "ArrowLeft" => doc.word_edge(focus, false),
-            "ArrowDown" => doc.line_edge(focus, true),
-            _ => doc.line_edge(focus, false),
-        };
-        let anchor = if current.is_none() { doc.word_edge(doc.word_edge(anchor, true), false) } else { anchor };
-        live.borrow_mut().caret = Some((anchor, focus));
-        dom::select_chars(&doc, anchor.min(focus), anchor.max(focus));
-        return;
-    }
-    let selected = state.selected.as_ref().and_then(|id| doc.spans.iter().find(|s| s.id == *id)).cloned();
-    match key.as_str() {
-        "a" | "r" => {
-            if let Some(s) = selected {
-                let st = if key == "a" { Status::Accepted } else { Status::Rejected };
-                dispatch.emit(Action::SetStatus(vec![s.id.clone()], st));
-                jump(&state, &doc, s.start, true, dispatch, reveal);
-            }
-        }
-        "n" | "j" | "p" | "k" => {
-            let from = selected.as_ref().map_or(if key == "n" || key == "j" { 0 } else { usize::MAX }, |s| s.start);
-            let forward = key == "n" || key == "j";
-            if !jump(&state, &doc, from, forward, dispatch, reveal) {
-                dispatch.emit(Action::Notice("No unreviewed suggestion left in this direction.".into()));
-            }
-        }
-        "w" => match next_worthy(&doc.spans, state.selected.as_deref(), &state.hidden, state.min_worth) {
-            Some(s) => {
-                dispatch.emit(Action::SelectSpan(Some(s.id.clone())));
-                reveal.emit(s.start);
-            }
-            None => dispatch.emit(Action::Notice("No unreviewed claim left to check.".into())),
-        },
-        "d" => {
-            // Document labels: the first checkbox, or the field to add one when the set is empty.
-            let group = dom::document().query_selector(".doc-labels input").ok().flatten();
-            if let Some(t) = group.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = t.focus();
-            }
-        }
-        "l" => {
-            // Link: the target list of the selected span's relations, to pick with the arrows.
-            let target = dom::document().get_element_by_id("link-target");
-            match target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                Some(t) if selected.is_some() => {
-                    let _ = t.focus();
-                }
-                _ => dispatch.emit(Action::Notice("Select a span first, then press L to link it to another.".into())),
-            }
-        }
-        "e" | "E" => dispatch.emit(super::inspector::label_all_key(key == "E", selected.as_ref())),
-        "Delete" | "Backspace" => {
-            if let Some(s) = selected {
-                dispatch.emit(Action::DeleteSpan(s.id));
-            }
-        }
-        "Escape" => {
-            dom::clear_selection();
-            palette.set(None);
-            live.borrow_mut().caret = None;
-            dispatch.emit(Action::SelectSpan(None));
-        }
-        _ => return,
-    }
-    e.prevent_default();
-}
-
-/// Adjudication keys: 1–9 keep that annotator's side, B keep all, X drop (each then moves on to the next
-/// undecided disagreement), N/J and P/K walk, E goes to the edit form. Whether the key was one of them.
-fn review_key(e: &KeyboardEvent, state: &Session, dispatch: &Callback<Action>) -> bool {
-    let adj = state.review.adjudication(&state.docs);
-    let n = adj.disagreements.len();
-    if n == 0 {
-        return false;
-    }
-    let at = state.review_at.min(n - 1);
-    let code = e.code();
-    let key = code.strip_prefix("Digit").map(str::to_string).unwrap_or_else(|| e.key().to_lowercase());
-    if let Some(c) = choice_for_key(&key, adj.annotators.len()) {
-        let id = adj.disagreements[at].id.clone();
-        dispatch.emit(Action::Adjudicate(id, c));
-        dispatch.emit(Action::ReviewAt(next_undecided(&adj, &state.review.choices, at)));
-        return true;
-    }
-    match key.as_str() {
-        "n" | "j" => dispatch.emit(Action::ReviewAt((at + 1).min(n - 1))),
-        "p" | "k" => dispatch.emit(Action::ReviewAt(at.saturating_sub(1))),
-        "e" => {
-            if let Some(f) = dom::document().get_element_by_id("edit-start") {
-                let _ = f.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        }
-        _ => return false,
-    }
-    true
-}
-
-/// Selects the next (or previous) unreviewed visible suggestion after (before) code point `from`.
-fn jump(
-    state: &Session,
-    doc: &DocData,
-    from: usize,
-    forward: bool,
-    dispatch: &Callback<Action>,
-    reveal: &Callback<usize>,
-) -> bool {
-    let cur = state.selected.clone();
-    let todo = |s: &&crate::Span| {
-        s.status == Status::Suggested && visible(s, &state.hidden, state.min_worth) && Some(&s.id) != cur.as_ref()
-    };
-    let next = if forward {
-        doc.spans.iter().filter(todo).find(|s| s.start >= from).or_else(|| doc.spans.iter().find(todo))
-    } else {
-        doc.spans.iter().rev().filter(todo).find(|s| s.start <= from).or_else(|| doc.spans.iter().rev().find(todo))
-    };
-    match next {
-        Some(s) => {
-            dispatch.emit(Action::SelectSpan(Some(s.id.clone())));
-            reveal.emit(s.start);
-            true
-        }
-        None => false,
-    }
-}
-
-/// The first code point of the first block on screen, where keyboard selection starts.
-fn first_visible_char() -> usize {
-    let doc = dom::document();
-    let Some(scroll) = doc.get_element_by_id("text-scroll") else { return 0 };
-    let top = scroll.get_bounding_client_rect().top();
-    let Ok(list) = scroll.query_selector_all(".block.live") else { return 0 };
-    for i in 0..list.length() {
-        if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            if el.get_bounding_client_rect().bottom() > top {
-                return el.get_attribute("data-b").and_then(|v| v.parse().ok()).unwrap_or(0);
-            }
-        }
-    }
-    0
 }

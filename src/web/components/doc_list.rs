@@ -1,11 +1,15 @@
-//! The documents in the sidebar: open, rename, reorder, delete, with counts per label.
+//! The documents in the sidebar: open, rename, reorder, delete, with counts per label (coloured like their layers,
+//! named in words on hover and for screen readers, explained by a legend under the list).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::text_view::label_class;
-use crate::session::{Action, DocData};
+use crate::session::{count_words, counts_summary, Action, DocData};
 use std::rc::Rc;
+
+/// Where the focus goes when a document's row is deleted under it.
+const AFTER_DELETE: &[&str] = &[".doc.current .doc-open", ".doc-open", "#intake-text"];
 
 /// Props of [`DocList`].
 #[derive(Properties, PartialEq)]
@@ -81,13 +85,14 @@ pub fn doc_list(p: &DocListProps) -> Html {
             }
         } else {
             let id = id.clone();
+            let summary = counts_summary(&counts);
             html! {
                 <button class="doc-open" aria-current={current.then_some("true")} title={format!("Open {}", d.name)}
                     onclick={p.dispatch.reform(move |_| Action::Open(id.clone()))}>
                     <span class="doc-name">{ d.name.clone() }</span>
-                    <span class="counts">
+                    <span class="counts" role="img" aria-label={summary.clone()} title={summary}>
                         { for counts.iter().map(|(l, n)| html! {
-                            <span class={classes!("count", label_class(l))} title={format!("{n} {l}")} role="img" aria-label={format!("{n} {l}")}>{ n.to_string() }</span>
+                            <span class={classes!("count", label_class(l))} title={count_words(l, *n)}>{ n.to_string() }</span>
                         }) }
                         if counts.is_empty() { <span class="count">{"no spans"}</span> }
                     </span>
@@ -107,7 +112,11 @@ pub fn doc_list(p: &DocListProps) -> Html {
                     <button class="icon" aria-label={format!("Move {} down", d.name)} title="Move down" disabled={i + 1 == p.docs.len()}
                         onclick={p.dispatch.reform(move |_| Action::MoveDoc(idd.clone(), 1))}>{"▼"}</button>
                     <button class="icon danger" aria-label={format!("Delete {}", d.name)} title="Delete (undo with Ctrl+Z)"
-                        onclick={p.dispatch.reform(move |_| Action::DeleteDoc(idx.clone()))}>{"✕"}</button>
+                        onclick={p.dispatch.reform(move |_| {
+                            // The row goes: the focus moves to the document opened instead.
+                            crate::web::focus::settle(vec![], AFTER_DELETE);
+                            Action::DeleteDoc(idx.clone())
+                        })}>{"✕"}</button>
                 </div>
             </li>
         }
@@ -124,6 +133,16 @@ pub fn doc_list(p: &DocListProps) -> Html {
                     accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.jsonld,.ann,.conll,.xml,text/plain,text/html,application/json" {onchange} />
             </div>
             <ul class="doc-list">{ for items }</ul>
+            if !p.docs.is_empty() {
+                <p class="counts-legend">
+                    <span>{"Counts:"}</span>
+                    <span class="count bp">{"boilerplate"}</span>
+                    <span class="count cl">{"claims"}</span>
+                    <span class="count nu">{"numbers"}</span>
+                    <span class="count cu">{"other labels"}</span>
+                    <span>{"(rejected ones left out)"}</span>
+                </p>
+            }
         </section>
     }
 }

@@ -23,6 +23,8 @@ pub struct InspectorProps {
     pub relation_types: Rc<Vec<Label>>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
+    /// Accepts or rejects the span and goes on to the next suggestion, as the A and R keys do.
+    pub on_review: Callback<Status>,
 }
 
 /// The inspector.
@@ -84,7 +86,12 @@ pub fn inspector(p: &InspectorProps) -> Html {
     };
     let (note_changed, note_button) = (save_note.clone(), save_note);
     let id = span.id.clone();
-    let (ia, ir, id_) = (id.clone(), id.clone(), id.clone());
+    let id_ = id.clone();
+    let delete = p.dispatch.reform(move |_: MouseEvent| {
+        let was = crate::web::focus::current();
+        crate::web::focus::settle(vec![was], super::keys::AFTER_REVIEW);
+        Action::DeleteSpan(id_.clone())
+    });
     let label_all = |scope: AllScope| {
         let id = id.clone();
         p.dispatch.reform(move |_: MouseEvent| Action::LabelAll { id: id.clone(), scope })
@@ -101,7 +108,7 @@ pub fn inspector(p: &InspectorProps) -> Html {
         <section class="panel inspect" aria-labelledby="insp-h">
             <h2 id="insp-h">{"Span"}</h2>
             <div class="insp-head">
-                <span class={classes!("badge", label_class(&span.label))}>{ span.label.clone() }</span>
+                <span class={classes!("badge", label_class(&span.label))} title={span.label.clone()}>{ span.label.clone() }</span>
                 <span class={classes!("status", status_word(span.status))}>{ status_word(span.status) }</span>
                 <span class="muted small">{ match span.origin { Origin::Auto => "suggested by sift", Origin::Manual => "tagged by hand", Origin::Gold => "gold" } }</span>
             </div>
@@ -111,12 +118,11 @@ pub fn inspector(p: &InspectorProps) -> Html {
             }
             if let Some(r) = &span.rule { <p class="muted small">{"Rule "}<code>{ r.clone() }</code></p> }
             <div class="row">
-                <button class="btn small ok" title="Accept span (A)" disabled={span.status == Status::Accepted}
-                    onclick={p.dispatch.reform(move |_| Action::SetStatus(vec![ia.clone()], Status::Accepted))}>{"✓ Accept"}<kbd>{"A"}</kbd></button>
-                <button class="btn small danger" title="Reject span (R)" disabled={span.status == Status::Rejected}
-                    onclick={p.dispatch.reform(move |_| Action::SetStatus(vec![ir.clone()], Status::Rejected))}>{"✕ Reject"}<kbd>{"R"}</kbd></button>
-                <button class="btn small" aria-label="Delete span (Delete)"
-                    onclick={p.dispatch.reform(move |_| Action::DeleteSpan(id_.clone()))}>{"Delete"}</button>
+                <button class="btn small ok" title="Accept span and go to the next suggestion (A)" disabled={span.status == Status::Accepted}
+                    onclick={p.on_review.reform(|_| Status::Accepted)}>{"✓ Accept"}<kbd>{"A"}</kbd></button>
+                <button class="btn small danger" title="Reject span and go to the next suggestion (R)" disabled={span.status == Status::Rejected}
+                    onclick={p.on_review.reform(|_| Status::Rejected)}>{"✕ Reject"}<kbd>{"R"}</kbd></button>
+                <button class="btn small" aria-label="Delete span (Delete)" onclick={delete}>{"Delete"}</button>
             </div>
             <label class="field">{"Label"}
                 <select aria-label="Relabel span" onchange={relabel}>

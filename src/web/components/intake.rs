@@ -3,6 +3,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::keys::with_press;
+use crate::session::shortcuts::{command, Command, Where};
 use crate::session::Action;
 
 /// Props of [`Intake`].
@@ -40,7 +42,7 @@ pub fn intake(p: &IntakeProps) -> Html {
         Callback::from(move |_: MouseEvent| submit())
     };
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+        if with_press(&e, |p| command(p, &[Where::NewText])) == Some(Command::AddText) {
             e.prevent_default();
             submit();
         }

@@ -107,7 +107,7 @@ pub fn label_panel(p: &LabelPanelProps) -> Html {
             let del3 = deleting.clone();
             html! {
                 <form class="label-delete" role="alertdialog" aria-label={format!("Delete label {}", l.name)} {onsubmit}>
-                    <p>{ format!("Delete “{}”? It has {total} span(s) in all documents.", l.name) }</p>
+                    <p>{"Delete “"}<span class="lname">{ l.name.clone() }</span>{ format!("”? It has {total} span(s) in all documents.") }</p>
                     <label>{"Its spans: "}
                         <select ref={edit_ref.clone()} aria-label="What happens to its spans">
                             <option value="" selected=true>{"delete them"}</option>
@@ -125,7 +125,7 @@ pub fn label_panel(p: &LabelPanelProps) -> Html {
                     <input type="checkbox" checked={!hidden} id={format!("show-{}", l.name)}
                         aria-label={format!("Show {}", l.name)} onchange={p.dispatch.reform(move |_| Action::ToggleLayer(n1.clone()))} />
                     <span class={classes!("swatch", label_class(&l.name))} style={format!("--c:{}", if is_hex_color(&l.color) { l.color.as_str() } else { "#888" })} aria-hidden="true"></span>
-                    <label class="label-name" for={format!("show-{}", l.name)}>{ l.name.clone() }</label>
+                    <label class="label-name" for={format!("show-{}", l.name)} title={l.name.clone()}>{ l.name.clone() }</label>
                     if let Some(k) = &l.key { <kbd title="Shortcut key">{ k.clone() }</kbd> }
                     <span class="label-count" title="spans in this document">{ n }</span>
                     <button class="icon" aria-label={format!("Edit label {}", l.name)} title="Rename, recolour, set key"

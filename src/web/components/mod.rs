@@ -10,12 +10,15 @@ mod doc_list;
 mod export_menu;
 mod inspector;
 mod intake;
+mod keys;
 mod label_panel;
 mod links_panel;
 mod palette;
 mod review_bar;
+mod shortcuts_help;
 mod span_list;
 pub mod text_view;
+mod theme_switch;
 mod toolbar;
 
 pub use agree_view::AgreeView;
@@ -31,8 +34,10 @@ pub use label_panel::LabelPanel;
 pub use links_panel::LinksPanel;
 pub use palette::Palette;
 pub use review_bar::ReviewBar;
+pub use shortcuts_help::ShortcutsHelp;
 pub use span_list::SpanList;
 pub use text_view::TextView;
+pub use theme_switch::ThemeSwitch;
 pub use toolbar::Toolbar;
 
 use std::rc::Rc;

@@ -32,7 +32,7 @@ pub fn palette(p: &PaletteProps) -> Html {
                 let color = if is_hex_color(&l.color) { l.color.clone() } else { "#888".into() };
                 html! {
                     <button class={classes!("chip", label_class(&l.name))} style={format!("--c:{color}")}
-                        aria-label={format!("Tag as {}", l.name)} onclick={p.on_pick.reform(move |_| name.clone())}>
+                        aria-label={format!("Tag as {}", l.name)} title={l.name.clone()} onclick={p.on_pick.reform(move |_| name.clone())}>
                         if let Some(k) = &l.key { <kbd>{ k.clone() }</kbd> }
                         { l.name.clone() }
                     </button>

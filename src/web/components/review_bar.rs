@@ -32,15 +32,15 @@ pub fn review_bar(p: &ReviewBarProps) -> Html {
             return None;
         }
         let todo = of.iter().filter(|x| x.status == Status::Suggested).count();
-        let (na, nr) = (l.name.clone(), l.name.clone());
         Some(html! {
-            <div class="layer" role="group" aria-label={format!("Review {}", l.name)}>
-                <span class={classes!("badge", label_class(&l.name))}>{ l.name.clone() }</span>
+            // Focusable from script: when its buttons are disabled by a decision, the focus stays on the group.
+            <div class="layer" role="group" aria-label={format!("Review {}", l.name)} tabindex="-1">
+                <span class={classes!("badge", label_class(&l.name))} title={l.name.clone()}>{ l.name.clone() }</span>
                 <span class="progress">{ format!("{} / {} reviewed", of.len() - todo, of.len()) }</span>
                 <button class="btn tiny ok" disabled={todo == 0} aria-label={format!("Accept all {} suggestions", l.name)}
-                    onclick={p.dispatch.reform(move |_| Action::LayerStatus(na.clone(), Status::Accepted))}>{"Accept all"}</button>
+                    onclick={layer_status(&p.dispatch, &l.name, Status::Accepted)}>{"Accept all"}</button>
                 <button class="btn tiny danger" disabled={todo == 0} aria-label={format!("Reject all {} suggestions", l.name)}
-                    onclick={p.dispatch.reform(move |_| Action::LayerStatus(nr.clone(), Status::Rejected))}>{"Reject all"}</button>
+                    onclick={layer_status(&p.dispatch, &l.name, Status::Rejected)}>{"Reject all"}</button>
                 if l.name == crate::annotation::CLAIM {
                     <label class="worth small" title="Draw only the claims whose check-worthiness reaches this score. W: next most check-worthy claim.">
                         {"check-worthiness ≥ "}
@@ -72,7 +72,19 @@ pub fn review_bar(p: &ReviewBarProps) -> Html {
                     {"Use page structure"}
                 </label>
             }
-            <div class="hint muted small">{"N / P next/previous suggestion · W most check-worthy claim · A accept · R reject · 1–9 tag · E label every occurrence (⇧E everywhere) · Ctrl+Z undo"}</div>
+            <div class="hint muted small">{"N / P next/previous suggestion · W most check-worthy claim · A accept · R reject · 1–9 tag · E label every occurrence (⇧E everywhere) · Ctrl+Z undo · ? every shortcut"}</div>
         </div>
     }
+}
+
+/// Accepts or rejects every suggestion of a layer; the focus stays in the review bar (on the layer's group once
+/// its buttons are disabled).
+fn layer_status(dispatch: &Callback<Action>, label: &str, status: Status) -> Callback<MouseEvent> {
+    let label = label.to_string();
+    dispatch.reform(move |_: MouseEvent| {
+        let was = crate::web::focus::current();
+        let group = was.as_ref().and_then(|w| w.closest(".layer").ok().flatten());
+        crate::web::focus::settle(vec![was, group], &[".review-bar button:not(:disabled)", "#text-view"]);
+        Action::LayerStatus(label.clone(), status)
+    })
 }

@@ -62,7 +62,7 @@ pub fn span_list(p: &SpanListProps) -> Html {
             <li key={x.id.clone()}>
                 <button class={classes!("span-row", selected.then_some("current"), status_word(x.status))}
                     onclick={Callback::from(move |_| { dispatch.emit(Action::SelectSpan(Some(id.clone()))); reveal.emit(start); })}>
-                    <span class={classes!("badge", label_class(&x.label))}>{ x.label.clone() }</span>
+                    <span class={classes!("badge", label_class(&x.label))} title={x.label.clone()}>{ x.label.clone() }</span>
                     <span class="span-text">{ text }</span>
                     if let Some(w) = worth(x).filter(|_| f.by_worth) {
                         <span class="row-worth" title="check-worthiness">{ percent(w) }</span>

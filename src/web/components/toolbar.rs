@@ -1,11 +1,13 @@
-//! The top bar: app name, search over every open document, undo/redo, the views, re-annotate and the export
-//! menu.
+//! The top bar: app name, search over every open document, undo/redo, the views, re-annotate, the export
+//! menu, the colour theme and the keyboard shortcuts.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::ExportMenu;
+use super::keys::with_press;
+use super::{ExportMenu, ThemeSwitch};
+use crate::session::shortcuts::{command, Command, Where};
 use crate::session::{search_status, search_step, Action, DocData, Folded, View, MAX_HITS};
 use crate::web::{dom, highlight};
 use crate::Label;
@@ -35,6 +37,8 @@ pub struct ToolbarProps {
     pub dispatch: Callback<Action>,
     /// Brings a code point into view.
     pub on_reveal: Callback<usize>,
+    /// Opens the keyboard shortcut overlay.
+    pub on_help: Callback<()>,
 }
 
 /// Folded texts kept between searches, by document id (folded again when a text changes).
@@ -147,17 +151,21 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
     let onkeydown = {
         let (go, counts) = (go.clone(), counts.clone());
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" {
-                e.prevent_default();
-                // From the current hit if it is in the open document, else from the open document's first.
-                let from = cur.filter(|&(d, _)| Some(d) == open);
-                if let Some((d, i)) = search_step(&counts, from, !e.shift_key(), open) {
-                    go(d, i);
+            match with_press(&e, |p| command(p, &[Where::Search])) {
+                Some(c @ (Command::NextHit | Command::PreviousHit)) => {
+                    e.prevent_default();
+                    // From the current hit if it is in the open document, else from the open document's first.
+                    let from = cur.filter(|&(d, _)| Some(d) == open);
+                    if let Some((d, i)) = search_step(&counts, from, c == Command::NextHit, open) {
+                        go(d, i);
+                    }
                 }
-            } else if e.key() == "Escape" {
-                if let Some(t) = dom::document().get_element_by_id("text-view") {
-                    let _ = t.unchecked_into::<web_sys::HtmlElement>().focus();
+                Some(Command::BackToText) => {
+                    if let Some(t) = dom::document().get_element_by_id("text-view") {
+                        let _ = t.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
                 }
+                _ => {}
             }
         })
     };
@@ -220,6 +228,9 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                     disabled={!has_doc} onclick={reannotate}>{"Re-annotate"}</button>
                 <ExportMenu doc={doc.clone()} docs={p.docs.clone()} labels={p.labels.clone()}
                     decisions={p.decisions.clone()} dispatch={p.dispatch.clone()} />
+                <ThemeSwitch />
+                <button class="btn" id="shortcuts-open" title="Every keyboard shortcut (?)"
+                    onclick={p.on_help.reform(|_| ())}>{"Shortcuts"}<kbd>{"?"}</kbd></button>
             </div>
         </header>
     }
