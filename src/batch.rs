@@ -3,26 +3,37 @@
 //! Each input line `{"id": "…", "text": "…"}` (or `{"id", "html"}`) gives one output line `{"id", "text", "spans"}`.
 //! An optional `"date": "2024-03-22"` is the document's date: relative dates ("Thursday", "last November") are
 //! resolved against it.
-//! Lines are read in bounded chunks, annotated on every core, and written in input order, so memory stays flat on
-//! an endless stream. A malformed line gives an error line `{"line": N, "error": "…"}` and the stream goes on.
-//! A document past the span limit ([`crate::detect::MAX_SPANS`]) keeps the spans before a text position and says
-//! so in a `"warning"` field of its line.
+//! Lines go to a pool of threads in small runs (a few long lines, or dozens of short ones) and are written in input
+//! order as soon as every run before them is, with a bounded number of runs in flight: memory stays flat on an
+//! endless stream, and while a long document holds up the writing, the other threads go on with the next runs.
+//! A malformed line gives an error line `{"line": N, "error": "…"}` and the stream goes on. A document past the
+//! span limit ([`crate::detect::MAX_SPANS`]) keeps the spans before a text position and says so in a `"warning"`
+//! field of its line.
 
 use crate::detect::numbers::DocDate;
 use crate::detect::{Layers, Options, MAX_SPANS};
 use crate::formats::json_type;
-use crate::formats::sift::stream_line_warned;
+use crate::formats::sift::{write_stream_line, Fields};
 use crate::input;
-use rayon::prelude::*;
 use serde_json::{json, Value};
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc;
 
-/// Lines per chunk: enough to keep every core busy, few enough that memory stays small.
-const CHUNK_LINES: usize = 256;
-/// Bytes per chunk, so that a few huge documents do not pile up in memory.
-const CHUNK_BYTES: usize = 16 << 20;
-/// Lines annotated per core before their output is written.
-const LINES_PER_CORE: usize = 4;
+/// Output lines written at most between flushes, so that a reader downstream sees progress on a long stream.
+const FLUSH_LINES: usize = 256;
+/// A thread takes consecutive lines up to this many bytes (or [`BATCH_LINES`]) at a time: short lines (one
+/// sentence each) would otherwise cost more in hand-offs between threads than in annotation.
+const BATCH_BYTES: usize = 16 << 10;
+const BATCH_LINES: usize = 64;
+/// Input bytes in flight at most (one batch always goes, however large), so that a few huge documents do not pile
+/// up in memory.
+const MAX_BYTES_IN_FLIGHT: usize = 16 << 20;
+/// Batches in flight per thread: enough that a long document does not leave the other threads idle.
+const BATCHES_PER_THREAD: usize = 4;
+/// Buffers above this capacity are dropped rather than reused, so one huge line does not stay resident.
+const MAX_REUSED_CAPACITY: usize = 256 << 10;
 
 /// What a stream run did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,76 +46,196 @@ pub struct StreamSummary {
     pub cut: usize,
 }
 
+/// How a stream is annotated and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamOptions {
+    /// Layers to run.
+    pub layers: Layers,
+    /// Spans a document at most (never more than [`MAX_SPANS`]).
+    pub max_spans: usize,
+    /// Fields of each output line ([`Fields::ALL`] by default).
+    pub fields: Fields,
+    /// Threads that annotate; 0 uses rayon's global pool (every core, or `RAYON_NUM_THREADS`).
+    pub threads: usize,
+}
+
+impl StreamOptions {
+    /// Every field, the full span limit, every core.
+    pub fn new(layers: Layers) -> StreamOptions {
+        StreamOptions { layers, max_spans: MAX_SPANS, fields: Fields::ALL, threads: 0 }
+    }
+}
+
 /// Annotates every JSONL line of `input` and writes one line per input line to `output`, in order.
 /// Blank lines are skipped. Only I/O errors stop the stream.
 pub fn annotate_jsonl<R: BufRead, W: Write>(input: R, output: W, layers: Layers) -> io::Result<StreamSummary> {
-    annotate_jsonl_bounded(input, output, layers, MAX_SPANS)
+    annotate_jsonl_with(input, output, StreamOptions::new(layers))
 }
 
-/// Like [`annotate_jsonl`], with at most `max_spans` spans a document (never more than [`MAX_SPANS`]).
-pub fn annotate_jsonl_bounded<R: BufRead, W: Write>(
+/// Consecutive input lines annotated by one thread, and what came of them.
+#[derive(Default)]
+struct Batch {
+    /// Place in the stream.
+    seq: usize,
+    /// The lines, each with its newline (the last one of the input may lack it).
+    raw: Vec<u8>,
+    /// Line number and end in `raw` of each line.
+    lines: Vec<(usize, usize)>,
+    /// One output line per input line, newlines included.
+    out: Vec<u8>,
+    /// What the lines gave, or the thread's panic, raised again by the writer.
+    tally: Option<std::thread::Result<StreamSummary>>,
+}
+
+impl Batch {
+    fn run(&mut self, opts: StreamOptions) {
+        let Batch { raw, lines, out, .. } = self;
+        self.tally = Some(panic::catch_unwind(AssertUnwindSafe(|| {
+            let (mut tally, mut start) = (StreamSummary::default(), 0);
+            for &(n, end) in lines.iter() {
+                match annotate_line(n, &raw[start..end], opts, out) {
+                    Line::Document { cut } => {
+                        tally.documents += 1;
+                        tally.cut += usize::from(cut);
+                    }
+                    Line::Error => tally.errors += 1,
+                }
+                start = end;
+            }
+            tally
+        })));
+    }
+
+    /// Empties the batch for the next lines, keeping its buffers unless one grew past [`MAX_REUSED_CAPACITY`].
+    fn recycle(mut self) -> Batch {
+        for buf in [&mut self.raw, &mut self.out] {
+            if buf.capacity() > MAX_REUSED_CAPACITY {
+                *buf = Vec::new();
+            }
+            buf.clear();
+        }
+        self.lines.clear();
+        self.tally = None;
+        self
+    }
+}
+
+/// What an output line is.
+enum Line {
+    Document { cut: bool },
+    Error,
+}
+
+/// Like [`annotate_jsonl`], with the options given.
+pub fn annotate_jsonl_with<R: BufRead, W: Write>(
     mut input: R,
     mut output: W,
-    layers: Layers,
-    max_spans: usize,
+    opts: StreamOptions,
 ) -> io::Result<StreamSummary> {
-    let max_spans = max_spans.min(MAX_SPANS);
-    let mut summary = StreamSummary::default();
-    let mut line_no = 0usize;
-    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
+    let opts = StreamOptions { max_spans: opts.max_spans.min(MAX_SPANS), ..opts };
+    let pool = match opts.threads {
+        0 => None,
+        n => Some(rayon::ThreadPoolBuilder::new().num_threads(n).build().map_err(io::Error::other)?),
+    };
+    let threads = pool.as_ref().map_or_else(rayon::current_num_threads, rayon::ThreadPool::current_num_threads);
+    let max_in_flight = threads.max(1) * BATCHES_PER_THREAD;
+    let (tx, rx) = mpsc::channel::<Batch>();
+    // Slot i holds batch `written + i` once its thread is done with it.
+    let mut slots: VecDeque<Option<Batch>> = VecDeque::with_capacity(max_in_flight);
+    // Written batches, reused for the next lines: no allocation per line once the stream runs.
+    let mut free: Vec<Batch> = Vec::new();
+    let (mut summary, mut line_no, mut seq, mut written, mut bytes, mut unflushed, mut eof) =
+        (StreamSummary::default(), 0, 0, 0, 0, 0, false);
     loop {
-        chunk.clear();
-        let mut bytes = 0;
-        while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
-            let mut buf = Vec::new();
-            if input.read_until(b'\n', &mut buf)? == 0 {
-                break;
-            }
-            line_no += 1;
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            bytes += buf.len();
-            chunk.push((line_no, buf));
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        // Annotated a few lines per core at a time and written before the next few: an output line can be far
-        // larger than its input (a number-dense line gives hundreds of bytes per number), so holding a whole
-        // chunk's output would grow memory with the chunk, not with the cores.
-        let window = rayon::current_num_threads().max(1) * LINES_PER_CORE;
-        for lines in chunk.chunks(window) {
-            let results: Vec<Result<(String, bool), String>> =
-                lines.par_iter().map(|(n, raw)| annotate_line(*n, raw, layers, max_spans)).collect();
-            for r in results {
-                match r {
-                    Ok((line, cut)) => {
-                        summary.documents += 1;
-                        summary.cut += usize::from(cut);
-                        writeln!(output, "{line}")?;
-                    }
-                    Err(line) => {
-                        summary.errors += 1;
-                        writeln!(output, "{line}")?;
-                    }
+        while !eof && slots.len() < max_in_flight && bytes < MAX_BYTES_IN_FLIGHT {
+            let mut batch = free.pop().unwrap_or_default();
+            while batch.raw.len() < BATCH_BYTES && batch.lines.len() < BATCH_LINES {
+                let start = batch.raw.len();
+                if input.read_until(b'\n', &mut batch.raw)? == 0 {
+                    eof = true;
+                    break;
+                }
+                line_no += 1;
+                if batch.raw[start..].iter().all(u8::is_ascii_whitespace) {
+                    batch.raw.truncate(start);
+                } else {
+                    batch.lines.push((line_no, batch.raw.len()));
                 }
             }
+            if batch.lines.is_empty() {
+                free.push(batch);
+                continue;
+            }
+            bytes += batch.raw.len();
+            batch.seq = seq;
+            let tx = tx.clone();
+            let job = move || {
+                batch.run(opts);
+                // The receiver is gone only when writing failed and the stream stopped.
+                let _ = tx.send(batch);
+            };
+            match &pool {
+                Some(p) => p.spawn(job),
+                None => rayon::spawn(job),
+            }
+            slots.push_back(None);
+            seq += 1;
         }
-        output.flush()?;
+        if slots.is_empty() {
+            break;
+        }
+        let done = rx.recv().expect("a sender is held here");
+        let at = done.seq - written;
+        slots[at] = Some(done);
+        while let Some(Some(_)) = slots.front() {
+            let mut batch = slots.pop_front().flatten().expect("checked above");
+            match batch.tally.take().expect("a batch comes back run") {
+                Ok(t) => {
+                    summary.documents += t.documents;
+                    summary.errors += t.errors;
+                    summary.cut += t.cut;
+                }
+                Err(payload) => panic::resume_unwind(payload),
+            }
+            output.write_all(&batch.out)?;
+            written += 1;
+            unflushed += batch.lines.len();
+            if unflushed >= FLUSH_LINES {
+                output.flush()?;
+                unflushed = 0;
+            }
+            bytes -= batch.raw.len();
+            free.push(batch.recycle());
+        }
     }
+    output.flush()?;
     Ok(summary)
 }
 
-/// One input line to one output line, and whether the document was cut at the span limit; `Err` holds the error
-/// line.
-fn annotate_line(n: usize, raw: &[u8], layers: Layers, max_spans: usize) -> Result<(String, bool), String> {
+/// Annotates one input line into `out` as one output line, newline included: the document, or an error line.
+fn annotate_line(n: usize, raw: &[u8], opts: StreamOptions, out: &mut Vec<u8>) -> Line {
+    let mark = out.len();
+    let line = match document_line(n, raw, opts, out) {
+        Ok(cut) => Line::Document { cut },
+        Err(error) => {
+            out.truncate(mark);
+            serde_json::to_writer(&mut *out, &error).expect("a JSON value serializes");
+            Line::Error
+        }
+    };
+    out.push(b'\n');
+    line
+}
+
+/// Writes the document of one input line to `out`, and says whether it was cut at the span limit; `Err` holds the
+/// error line instead.
+fn document_line(n: usize, raw: &[u8], opts: StreamOptions, out: &mut Vec<u8>) -> Result<bool, Value> {
     let fail = |id: Option<&Value>, msg: String| {
         let mut v = json!({"line": n, "error": msg});
         if let Some(id) = id {
             v["id"] = id.clone();
         }
-        v.to_string()
+        v
     };
     let text = std::str::from_utf8(raw)
         .map_err(|e| fail(None, format!("not UTF-8: invalid byte at column {}", e.valid_up_to() + 1)))?;
@@ -122,14 +253,16 @@ fn annotate_line(n: usize, raw: &[u8], layers: Layers, max_spans: usize) -> Resu
             return Err(fail(obj.get("id"), format!("\"date\" must be a string, found {}", json_type(other))))
         }
     };
-    let (doc, cut) = source.annotate_bounded(&id, &id, &Options { layers, doc_date }, max_spans);
+    let max_spans = opts.max_spans;
+    let (doc, cut) = source.annotate_bounded(&id, &id, &Options { layers: opts.layers, doc_date }, max_spans);
     let warning = cut.map(|at| {
         format!(
             "more than {max_spans} spans, the limit for one document: only spans starting before code point {at} \
              are given"
         )
     });
-    Ok((stream_line_warned(&doc, warning.as_deref()), cut.is_some()))
+    write_stream_line(&mut *out, &doc, warning.as_deref(), opts.fields).expect("writing to memory cannot fail");
+    Ok(cut.is_some())
 }
 
 #[cfg(test)]
@@ -174,6 +307,30 @@ mod tests {
                 assert_eq!(l["line"], want + 1, "the line number is 1-based");
             }
             want += 1;
+        }
+    }
+
+    #[test]
+    fn any_number_of_threads_writes_the_same_bytes_in_the_same_order() {
+        let mut input = String::new();
+        for i in 0..300 {
+            // Lengths that vary a lot, so that lines finish out of order.
+            let text = "At least 133 people died, police said. ".repeat(1 + (i * 7919) % 40);
+            input.push_str(&format!("{}\n", json!({"id": format!("d{i}"), "text": text})));
+            if i % 50 == 3 {
+                input.push_str("{broken\n\n");
+            }
+        }
+        let run = |threads| {
+            let mut out = Vec::new();
+            let opts = StreamOptions { threads, ..StreamOptions::new(Layers::ALL) };
+            let s = annotate_jsonl_with(input.as_bytes(), &mut out, opts).unwrap();
+            (out, s)
+        };
+        let (one, s) = run(1);
+        assert_eq!(s, StreamSummary { documents: 300, errors: 6, cut: 0 });
+        for threads in [0, 2, 3, 8] {
+            assert!(run(threads) == (one.clone(), s), "{threads} threads");
         }
     }
 

@@ -387,3 +387,91 @@ fn a_jsonl_document_past_the_span_limit_says_so_on_its_line_and_the_stream_goes_
     assert!(lines[1].get("warning").is_none(), "{}", lines[1]);
     assert_eq!(lines[1]["spans"].as_array().unwrap().len(), 1);
 }
+
+/// The stream lines of `sift annotate --jsonl ARGS` on `input`, parsed; the command must succeed.
+fn jsonl_lines(args: &[&str], input: &str) -> Vec<Value> {
+    let o = sift(&[&["annotate", "--jsonl"], args].concat(), input.as_bytes());
+    assert!(o.status.success(), "{args:?}: exit {:?}: {}", o.status, String::from_utf8_lossy(&o.stderr));
+    std::str::from_utf8(&o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+const SAID: &str = "{\"id\": \"p\", \"text\": \"Putin said 11 people were detained.\"}\n";
+
+#[test]
+fn jsonl_compact_leaves_out_why_rule_and_the_echoed_text() {
+    let full = &jsonl_lines(&[], SAID)[0];
+    assert_eq!(keys(full), ["id", "text", "spans", "relations"]);
+    assert!(full["spans"].as_array().unwrap().iter().all(|s| s["why"].is_string() && s["rule"].is_string()));
+    let compact = &jsonl_lines(&["--compact"], SAID)[0];
+    assert_eq!(keys(compact), ["id", "spans", "relations"], "{compact}");
+    assert_eq!(compact["relations"], full["relations"]);
+    let (c, f) = (compact["spans"].as_array().unwrap(), full["spans"].as_array().unwrap());
+    assert_eq!(c.len(), f.len());
+    for (c, f) in c.iter().zip(f) {
+        let mut want = f.clone();
+        want.as_object_mut().unwrap().retain(|k, _| k != "why" && k != "rule");
+        assert_eq!(c, &want, "the same span without why and rule");
+        assert_eq!(keys(c)[..4], ["id", "start", "end", "start_utf16"], "fields keep their order");
+    }
+}
+
+#[test]
+fn jsonl_fields_keep_only_the_fields_named() {
+    let lines = jsonl_lines(&["--fields", "label, start,end,attrs"], SAID);
+    assert_eq!(keys(&lines[0]), ["id", "spans"], "no text, no relations unless named: {}", lines[0]);
+    let spans = lines[0]["spans"].as_array().unwrap();
+    assert_eq!(spans.len(), 3);
+    for s in spans {
+        let k = keys(s);
+        assert!(k == ["start", "end", "label"] || k == ["start", "end", "label", "attrs"], "{s}");
+    }
+    assert_eq!(spans[2]["attrs"]["value"], 11);
+    let lines = jsonl_lines(&["--fields", "id,label,doc.text,doc.relations"], SAID);
+    assert_eq!(keys(&lines[0]), ["id", "text", "spans", "relations"]);
+    assert_eq!(keys(&lines[0]["spans"][0]), ["id", "label"]);
+    // Error lines are never cut down.
+    let o = sift(&["annotate", "--jsonl", "--fields", "start"], b"{\"id\": 1, \"text\": 5}\n");
+    let line: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(keys(&line), ["line", "error", "id"]);
+}
+
+#[test]
+fn jsonl_field_mistakes_get_one_short_message_before_any_input_is_read() {
+    for (args, says) in [
+        (&["--fields", "start,bogus"][..], "unknown field \"bogus\""),
+        (&["--fields", "doc.text"], "at least one span field"),
+        (&["--fields", "start,doc.relations"], "add the field id"),
+    ] {
+        let o = sift(&[&["annotate", "--jsonl"], args].concat(), SAID.as_bytes());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(err.starts_with("sift: --fields: ") && err.contains(says) && err.lines().count() == 1, "{err}");
+    }
+    for args in [&["annotate", "--compact", "-"][..], &["annotate", "--jsonl", "--compact", "--fields", "start"]] {
+        let o = sift(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: a usage error");
+    }
+    let o = sift(&["annotate", "--jsonl", "--threads", "0"], b"");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("1 or more"));
+}
+
+#[test]
+fn jsonl_threads_do_not_change_the_output() {
+    let mut input = String::new();
+    for i in 0..60 {
+        let text = "Putin said 11 people were detained. ".repeat(1 + i % 7);
+        input.push_str(&serde_json::json!({"id": format!("d{i}"), "text": text}).to_string());
+        input.push_str(if i % 13 == 5 { "\n{broken\n" } else { "\n" });
+    }
+    let run = |args: &[&str]| sift(&[&["annotate", "--jsonl"], args].concat(), input.as_bytes()).stdout;
+    let default = run(&[]);
+    assert_eq!(String::from_utf8_lossy(&default).lines().count(), 65);
+    for n in ["1", "2", "5"] {
+        assert!(run(&["--threads", n]) == default, "--threads {n} gives other output");
+    }
+}

@@ -14,7 +14,13 @@ struct Counting;
 static NOW: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
+thread_local! {
+    /// Allocations made on this thread: what one test does, whatever the other tests' threads do meanwhile.
+    static ALLOCATIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 fn grew(n: usize) {
+    let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
     let now = NOW.fetch_add(n, Ordering::Relaxed) + n;
     PEAK.fetch_max(now, Ordering::Relaxed);
 }
@@ -91,4 +97,31 @@ fn five_megabytes_of_machine_made_input_need_less_than_500_megabytes() {
         assert!(peak < BOUND, "{name}: peak heap {peak} B for {} B of input\n{}", text.len(), report.join("\n"));
     }
     eprintln!("{}", report.join("\n"));
+}
+
+/// Allocations `f` makes on this thread.
+fn allocations_of(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(|c| c.get());
+    f();
+    ALLOCATIONS.with(|c| c.get()) - before
+}
+
+#[test]
+fn writing_a_stream_line_allocates_nothing_per_span() {
+    // Non-ASCII, so that the offset tables are built too (a fixed number of allocations a document).
+    let doc = |times: usize| {
+        let text = "Kyiv \u{2013} at least 133 people died, police said on 22 March. ".repeat(times);
+        let source = sift::input::read_bytes("d.txt", None, text.as_bytes()).expect("readable");
+        source.annotate("d", "d.txt", Layers::ALL)
+    };
+    let (small, big) = (doc(1), doc(300));
+    assert!(big.spans.len() >= 300 * small.spans.len().max(1), "{} spans", big.spans.len());
+    for fields in [formats::sift::Fields::ALL, formats::sift::Fields::COMPACT] {
+        let write = |d| allocations_of(|| formats::sift::write_stream_line(std::io::sink(), d, None, fields).unwrap());
+        let (a, b) = (write(&small), write(&big));
+        let report =
+            format!("{fields:?}: {a} allocations for {} spans, {b} for {}", small.spans.len(), big.spans.len());
+        eprintln!("{report}");
+        assert!(a == b && b <= 4, "{report}");
+    }
 }

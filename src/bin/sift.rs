@@ -9,6 +9,8 @@
 mod compare;
 
 use clap::{Args, Parser, Subcommand};
+use sift::batch::StreamOptions;
+use sift::formats::sift::Fields;
 use sift::formats::{self, Format};
 use sift::{Document, Label, Layers};
 use std::io::{self, BufReader, Read, Write};
@@ -53,6 +55,17 @@ struct AnnotateArgs {
     /// `{"id", "text", "spans"}`, on every core, in input order.
     #[arg(long)]
     jsonl: bool,
+    /// With --jsonl: leave out each span's `rule` and `why` and the document's `text` (a preset of --fields).
+    #[arg(long, requires = "jsonl", conflicts_with = "fields")]
+    compact: bool,
+    /// With --jsonl: the fields to write, comma-separated, e.g. `start,end,label,attrs`. Span fields: id, start,
+    /// end, start_utf16, end_utf16, label, text, origin, status, rule, why, note, attrs; document fields: doc.text,
+    /// doc.relations, doc.categories. The document's `id`, `spans` and any `warning` are always written.
+    #[arg(long, requires = "jsonl", value_name = "LIST")]
+    fields: Option<String>,
+    /// With --jsonl: threads that annotate (default: every available core).
+    #[arg(long, requires = "jsonl", value_name = "N", value_parser = thread_count)]
+    threads: Option<usize>,
     /// Layers to run, comma-separated: boilerplate, claim, number.
     #[arg(long, default_value = "boilerplate,claim,number")]
     layers: String,
@@ -168,6 +181,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
     let layers = Layers::parse(&a.layers).map_err(|e| e.to_string())?;
     if a.jsonl {
+        let fields = match (&a.fields, a.compact) {
+            (Some(list), _) => Fields::parse(list).map_err(|e| format!("--fields: {e}"))?,
+            (None, true) => Fields::COMPACT,
+            (None, false) => Fields::ALL,
+        };
+        let opts = StreamOptions {
+            max_spans: max_spans(),
+            fields,
+            threads: a.threads.unwrap_or(0),
+            ..StreamOptions::new(layers)
+        };
         let mut out = open_out(a.output.as_deref())?;
         let mut summary = sift::batch::StreamSummary::default();
         for p in inputs(&a.files) {
@@ -178,9 +202,7 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
                     (f.display().to_string(), Box::new(BufReader::new(file)))
                 }
             };
-            let s = sift::batch::annotate_jsonl_bounded(reader, &mut out, layers, max_spans()).map_err(|e| match e
-                .kind()
-            {
+            let s = sift::batch::annotate_jsonl_with(reader, &mut out, opts).map_err(|e| match e.kind() {
                 io::ErrorKind::BrokenPipe if a.output.is_none() => Failure::BrokenPipe,
                 _ => Failure::Message(format!("{name}: {e}")),
             })?;
@@ -226,6 +248,11 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
     emit(formats::write_with(format, &docs, &Label::builtin(), &write_options(a.layer)), a.output.as_deref())
+}
+
+/// `--threads`: a count of at least one.
+fn thread_count(s: &str) -> Result<usize, String> {
+    s.parse().ok().filter(|&n| n > 0).ok_or_else(|| format!("expected a number of threads, 1 or more, found {s:?}"))
 }
 
 /// The span limit of one document. SIFT_MAX_SPANS lowers it (tests use it to reach it on small inputs); it cannot

@@ -43,6 +43,7 @@
 //! are documents without a `name`, so they read as JSONL too.
 
 use super::common::{clip, json_type, jsonl_lines, parse_json, quote, show, Labels};
+pub use super::sift_write::Fields;
 use super::sift_write::{DocOut, FileOut, HeaderOut};
 use super::{links, Import};
 use crate::annotation::{sort_spans, Attrs, Document, Label, Scope, Span};
@@ -204,7 +205,17 @@ pub fn stream_line(doc: &Document) -> String {
 
 /// Like [`stream_line`], with a `"warning"` field when there is one (the document reached the span limit).
 pub fn stream_line_warned(doc: &Document, warning: Option<&str>) -> String {
-    serde_json::to_string(&DocOut::new(doc, false).warned(warning)).expect("strings and numbers serialize")
+    serde_json::to_string(&DocOut::stream(doc, warning, Fields::ALL)).expect("strings and numbers serialize")
+}
+
+/// Like [`stream_line_warned`] with the `fields` chosen, written straight to `out`: no string per line.
+pub fn write_stream_line<W: std::io::Write>(
+    out: W,
+    doc: &Document,
+    warning: Option<&str>,
+    fields: Fields,
+) -> std::io::Result<()> {
+    Ok(serde_json::to_writer(out, &DocOut::stream(doc, warning, fields))?)
 }
 
 /// A document as a JSON object, as the file holds it: `text`, `start_utf16` and `end_utf16` filled on every span,
