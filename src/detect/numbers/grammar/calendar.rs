@@ -48,13 +48,18 @@ impl G<'_> {
             return Core::No;
         }
         let y = if self.is_word(k, "of") { k + 1 } else { k };
-        if let Some(year) = self.year_at(y) {
-            return found(y + 1, date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date));
+        if let Some((year, end)) = self.year_at(y).map(|year| (year, y + 1)).or_else(|| self.year_words(y)) {
+            return found(end, date_quant(Date { year: Some(year), month: Some(month), day: None }, Family::Date));
         }
         if e.month_abbr {
             return Core::No;
         }
-        if e.month_ambiguous && !self.prev_word_in(i, &DATE_PREPOSITIONS) {
+        // "June-August 1992": a month before a dash and a second month with its year dates something.
+        let to_month = self.is_sym(k, &DASHES)
+            && self.entry(k + 1).is_some_and(|e| e.month.is_some())
+            && self.cap(k + 1)
+            && self.year_at(k + 2).is_some();
+        if e.month_ambiguous && !to_month && !self.prev_word_in(i, &DATE_PREPOSITIONS) {
             return Core::No;
         }
         // "Women’s March" is a name.

@@ -75,7 +75,8 @@ impl G<'_> {
                 q.unit = Some(std::borrow::Cow::Borrowed(if w == "C" { "°C" } else { "°F" }));
                 return found(k + 1, q);
             }
-            if let Some(s) = e.and_then(|e| e.scale_abbr) {
+            // "1MM": finance writes a million as MM (a lowercase "mm" stays millimetres).
+            if let Some(s) = if w == "MM" { Some(1e6) } else { e.and_then(|e| e.scale_abbr) } {
                 let metre = is_one_of(w, &["m"]) && self.entry(k + 1).and_then(|e| e.currency).is_none();
                 // "4K" and "8K" name screen resolutions; a count in thousands is written "10k" (or "$10K").
                 if !metre && !matches!(w, "b" | "B" | "tr" | "K" | "t" | "T") {

@@ -401,10 +401,13 @@ impl<'t> G<'t> {
         }
         if glued_hyphen || spaced_hyphen || to {
             if let Core::Found(e2, q2) = self.core(e1 + 1) {
-                if to && both_dated(&q1, &q2) {
-                    return Core::Found(e1, q1);
+                // "June-August 1992", "from June to August 2020": the first end takes the second's year.
+                let dated = year_from(&q1, &q2).map(Box::new);
+                let q1 = dated.as_ref().unwrap_or(&q1);
+                if to && both_dated(q1, &q2) {
+                    return Core::Found(e1, q1.clone());
                 }
-                if let Some(r) = range(&q1, &q2, self.num(e1 + 1)) {
+                if let Some(r) = range(q1, &q2, self.num(e1 + 1)) {
                     if let Some(found) = self.day_range_month(i, e2, &r) {
                         return found;
                     }
@@ -511,6 +514,22 @@ fn date_quant(d: Date, family: Family) -> Quant {
         q.tx.date = Some(d);
     }
     q
+}
+
+/// `lo`, a date written without its year ("June", "June 5"), dated with the year of `hi` ("August 1992"), when
+/// it comes before `hi` in that year.
+fn year_from(lo: &Quant, hi: &Quant) -> Option<Quant> {
+    let d = lo.tx.date.filter(|d| d.year.is_none() && lo.value.is_none() && lo.kind == Kind::Date)?;
+    let Some(Val::Iso(v)) = hi.value.as_ref().filter(|_| hi.kind == Kind::Date) else { return None };
+    let (year, month) = (v.get(..4)?.parse().ok()?, v.get(5..7)?.parse::<u8>().ok()?);
+    if d.month? > month {
+        return None;
+    }
+    let dated = Date { year: Some(year), ..d };
+    let mut q = lo.clone();
+    q.value = Some(Val::Iso(dated.iso()?));
+    q.tx.date = None;
+    Some(q)
 }
 
 /// Two ends that are each a whole dated expression ("between 1994 and 1997", "from 1991 to 1997"): TimeML marks

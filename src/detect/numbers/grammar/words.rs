@@ -28,9 +28,11 @@ impl G<'_> {
         let mut scale = None;
         let mut j = k + 1;
         if self.glued(j) {
-            if let Some(s) =
-                self.entry(j).and_then(|e| e.scale_abbr).or_else(|| self.word_in(j, &["t"]).then_some(1e12))
-            {
+            if let Some(s) = self.entry(j).and_then(|e| e.scale_abbr).or_else(|| match self.s(j) {
+                "t" | "T" => Some(1e12),
+                "MM" => Some(1e6),
+                _ => None,
+            }) {
                 // "$2.3bn", "€5m", "$2.174T"
                 scale = Some(s);
                 j += 1;
@@ -128,7 +130,16 @@ impl G<'_> {
             if self.ordinal_is_noun(i, wn.end) {
                 return Core::No;
             }
+            if let found @ Core::Found(..) = self.first_period(i, wn.end) {
+                return found;
+            }
             return found(wn.end, Quant::num(Kind::Ordinal, Family::Ordinal, wn.value));
+        }
+        // "a quarter of a million", "two-thirds of a billion": the fraction scales the number it is taken of.
+        if let (true, Some(s)) = (wn.fraction, self.of_a_scale(wn.end)) {
+            let a = Amount { value: wn.value * s, scale: Some(s), family: Family::Words, small: None };
+            let (end, q) = self.after_amount(&a, wn.end + 3);
+            return found(end, q);
         }
         if wn.fraction {
             // "one-half miles", "two-thirds of a mile" (the unit only right after the fraction)
@@ -162,6 +173,56 @@ impl G<'_> {
             }
         }
         found(end, q)
+    }
+
+    /// A year in words at `k` ("nineteen ninety-seven", "nineteen hundred", "two thousand and five", "twenty
+    /// twenty-four"), with the token after it.
+    pub(super) fn year_words(&self, k: usize) -> Option<(i32, usize)> {
+        let whole = |w: &WordsNum| !w.ordinal && !w.fraction && w.value.fract() == 0.0;
+        let first = self.words_num(k).filter(whole)?;
+        if first.scale.is_some() {
+            // "two thousand and five"; a bare "two thousand" after a month is a count ("In January two thousand
+            // people marched").
+            let year = (1000.0..=2100.0).contains(&first.value) && first.value % 1000.0 != 0.0;
+            return year.then_some((first.value as i32, first.end));
+        }
+        if !(10.0..=20.0).contains(&first.value) || self.glued(first.end) {
+            return None;
+        }
+        if self.is_word(first.end, "hundred") {
+            return Some((first.value as i32 * 100, first.end + 1));
+        }
+        let second = self.words_num(first.end).filter(|w| whole(w) && w.scale.is_none())?;
+        (10.0..=99.0).contains(&second.value).then_some(((first.value * 100.0 + second.value) as i32, second.end))
+    }
+
+    /// "of a million", "of one billion" at `k`: the scale.
+    fn of_a_scale(&self, k: usize) -> Option<f64> {
+        if !(self.is_word(k, "of") && self.word_in(k + 1, &["a", "one"])) {
+            return None;
+        }
+        match self.entry(k + 2).and_then(|e| e.card) {
+            Some(Card::Scale(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// "the first nine months", "its first 100 days": TimeML keeps "first" with the length of time it picks out
+    /// (as "the last five years" keeps "last").
+    fn first_period(&self, i: usize, end: usize) -> Core {
+        let opens = self.prev_word_in(i, &["the", "its", "their", "his", "her", "our", "my", "your"]);
+        if end != i + 1 || !self.is_word(i, "first") || !opens || self.glued(end) {
+            return Core::No;
+        }
+        match self.core(end) {
+            Core::Found(e, mut q)
+                if q.kind == Kind::Duration && q.bound.is_none() && matches!(q.value, Some(Val::Num(_))) =>
+            {
+                q.modifier = Some("first");
+                Core::Found(e, q)
+            }
+            _ => Core::No,
+        }
     }
 
     /// "one" in "one of the deadliest", "no one", "this one", "one-sided" is not a number.
