@@ -203,10 +203,12 @@ impl G<'_> {
         if !name_like {
             return false;
         }
-        // The capital must not just start the line or the sentence.
-        let Some(pp) = self.prev(p) else { return false };
-        if self.is_sym(pp, &['.', '!', '?', '"', '“', ':']) {
-            return false;
+        // A capital that starts the line or the sentence may be any word ("Another 30 died"): there only a
+        // singular verb after the digits makes them part of a name ("Windows 11 is out", "Flight 370 was lost").
+        if self.prev(p).is_none_or(|pp| self.is_sym(pp, &['.', '!', '?', '"', '“', ':'])) {
+            return !self.glued(i + 1)
+                && self
+                    .word_in(i + 1, &["is", "was", "has", "will", "would", "can", "could", "does", "did", "remains"]);
         }
         let n = i + 1;
         match self.kind(n) {
