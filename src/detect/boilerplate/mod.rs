@@ -150,10 +150,14 @@ impl<'m, 'a> Classifier<'m, 'a> {
         let n = idx.len();
         let neutral = !fits_stoplist(&feats);
         // A page that puts everything in one landmark (a <header> around the whole page) says nothing with it.
+        // Judged on the main block when the scorer picked one: a page whose menus outweigh its article (a mega
+        // menu of teasers) still marks them, as long as the article itself is not inside them.
         let facts = facts.filter(|f| {
-            let (chrome, all) = idx.iter().zip(&feats).fold((0, 0), |(c, a), (&i, ft)| {
-                (c + if f[i].chrome.is_some() || f[i].hint.is_some() { ft.chars() } else { 0 }, a + ft.chars())
-            });
+            let main = idx.iter().any(|&i| f[i].in_main);
+            let (chrome, all) =
+                idx.iter().zip(&feats).filter(|(&i, _)| !main || f[i].in_main).fold((0, 0), |(c, a), (&i, ft)| {
+                    (c + if f[i].chrome.is_some() || f[i].hint.is_some() { ft.chars() } else { 0 }, a + ft.chars())
+                });
             chrome * 10 <= all * 7
         });
         Classifier {

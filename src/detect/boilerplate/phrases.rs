@@ -47,6 +47,15 @@ const ENTRIES: &[Entry] = &[
         "Points to other articles (\"Read also\").",
     ),
     e(
+        // The same boxes in the other languages of news pages: Portuguese, Spanish, French, German, Italian,
+        // Dutch, Polish, Russian and Ukrainian (literals only: the set runs without Unicode classes or case
+        // folding, so capitals outside ASCII are spelled out).
+        r"^(voc(e|ê) (também |tambem )?pode (gostar|se interessar)|veja (também|tambem)|leia (também|tambem|mais)|(también |tambien )?te puede interesar|lee (también|tambien)|vous aimerez (aussi|également)|(À |à |a )?lire aussi|das könnte sie auch interessieren|lesen sie auch|auch interessant|(ti )?potrebbe (anche )?interessarti|leggi anche|lees ook|zie ook|(przeczytaj|czytaj) (też|także|również)|(Ч|ч)итайте (также|еще|ещё|також)|(С|с)мотрите также|(Д|д)ивіться також)",
+        80,
+        Teaser,
+        "Points to other articles (\"Read also\", in the page's language).",
+    ),
+    e(
         r"^related( articles?| posts?| stories| coverage| content| news| topics| links| reading| videos?)?\s*:?$",
         40,
         Prompt,
@@ -326,6 +335,11 @@ mod tests {
             ("Related Posts", Prompt),
             ("Back to top button", Prompt),
             ("You may also like", Prompt),
+            ("Você pode gostar...", Teaser),
+            ("Leia também: Governo anuncia novas medidas", Teaser),
+            ("À lire aussi", Teaser),
+            ("Lesen Sie auch:", Teaser),
+            ("Читайте также: В Москве задержали подозреваемых", Teaser),
             ("Leave a Comment", Comments),
             ("0 comment", Comments),
             ("34 responses to “ Anthony Lynn: “We needed to win this game” ”", Comments),

@@ -119,6 +119,33 @@ fn html_facts_mark_navigation() {
 }
 
 #[test]
+fn a_mega_menu_larger_than_the_article_still_counts_as_chrome() {
+    // The menu's teasers outweigh the article; the article itself lies outside the menu, so the page's
+    // landmarks still speak (a page wholly inside one landmark says nothing with it).
+    let teaser = "<li><a href='/x'><strong>Officials report new case in county</strong><em>Health officials said \
+        on Monday that a resident had died after an infection, the sixth this year.</em></a></li>";
+    let html = format!(
+        "<nav><ul>{}</ul></nav><article><h1>Sixth death linked to virus</h1>\
+        <p>ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a sixth death from the virus, and \
+        officials said the risk will continue until the first hard frost.</p>\
+        <p>County officials said Monday the victim was an adult who lived in the southwest of the state and had \
+        been treated in a hospital for two weeks.</p></article>",
+        teaser.repeat(12)
+    );
+    let vis = crate::input::html_to_text(&html);
+    let model = TextModel::new(&vis.text);
+    let got = classify_with(&model, Some(&vis.lines));
+    let line = |start: &str| {
+        let i = model.lines.iter().position(|l| vis.text.get(l.range.clone()).is_some_and(|t| t.starts_with(start)));
+        &got[i.expect(start)]
+    };
+    let menu = line("Officials report new case");
+    assert!(menu.boilerplate && menu.rule == "boilerplate.chrome", "{menu:?}");
+    assert!(!line("ST. JOSEPH").boilerplate);
+    assert!(!line("County officials said").boilerplate);
+}
+
+#[test]
 fn date_lines() {
     let f = |s: &str| is_date_line(s, &Features::of(s));
     for s in ["Reuters November 18, 2019 11:03 PM", "Updated 3:14 PM ET, Mon March 25, 2024", "March 22, 2024"] {
