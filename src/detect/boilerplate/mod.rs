@@ -31,7 +31,7 @@ use features::{normalize, normalized, Features};
 use phrases::{Entry, Kind};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher, RandomState};
+use std::hash::Hasher;
 
 /// The classifier's decision for one line.
 #[derive(Debug, Clone, PartialEq)]
@@ -200,12 +200,12 @@ impl<'m, 'a> Classifier<'m, 'a> {
     fn run(mut self, learned: bool) -> (Vec<Verdict>, Vec<[f32; line_model::FEATURES]>) {
         let n = self.idx.len();
         // Lines are keyed by a hash of their normalized form, checked against the first line on a hit, so no
-        // copy of each line is kept (a colliding line is taken as new, which only misses a repeat).
-        let hasher = RandomState::new();
+        // copy of each line is kept (a colliding line is taken as new, which only misses a repeat, so a fast
+        // unkeyed hash is safe here).
         let mut seen: HashMap<u64, usize> = HashMap::new();
         for k in 0..n {
             let line = self.line(k);
-            let mut h = hasher.build_hasher();
+            let mut h = rustc_hash::FxHasher::default();
             normalized(line).for_each(|c| h.write_u32(u32::from(c)));
             let key = h.finish();
             match seen.get(&key) {

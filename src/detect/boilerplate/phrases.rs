@@ -231,6 +231,9 @@ fn compiled() -> &'static regex::bytes::RegexSet {
         regex::bytes::RegexSetBuilder::new(ENTRIES.iter().map(|e| e.re))
             .unicode(false)
             .case_insensitive(true)
+            // Room for the lazy DFA's states of the whole set: with the default 2 MiB it filled on long pages and
+            // was rebuilt from scratch, which was a quarter of the layer's time.
+            .dfa_size_limit(32 << 20)
             .build()
             .expect("phrase patterns are valid")
     })
