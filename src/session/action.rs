@@ -145,8 +145,11 @@ pub enum Action {
     AddLabelNamed(String),
     /// Changes a label (name, colour, key); spans follow a rename.
     UpdateLabel(String, Label),
-    /// Deletes a label.
+    /// Deletes a label. A built-in label's detector is switched off with it ([`super::Detectors`]).
     DeleteLabel(String, OnDelete),
+    /// Switches the detector of a built-in label on (the label comes back if it was deleted, and the open
+    /// document is annotated again) or off (its spans stay; re-annotation finds no more).
+    Detector(String, bool),
     /// Adds a label to the document label set.
     AddDocLabel(String),
     /// Takes a label out of the document label set (documents that have it keep it).

@@ -26,7 +26,7 @@ impl Session {
     }
 
     /// Applies an edit to the open document's spans.
-    fn edit_spans(&mut self, f: impl FnOnce(&DocData, &mut Vec<Span>)) {
+    pub(super) fn edit_spans(&mut self, f: impl FnOnce(&DocData, &mut Vec<Span>)) {
         if let Some(doc) = self.doc().cloned() {
             let mut spans = doc.spans.as_ref().clone();
             f(&doc, &mut spans);
@@ -352,24 +352,38 @@ impl Session {
                     self.link_labels = Rc::new(set);
                 }
             }
-            Action::Reannotate => self.edit_spans(|doc, spans| {
-                let fresh = doc.analyze();
-                *spans = merge_suggestions(std::mem::take(spans), fresh);
-            }),
+            Action::Reannotate => {
+                let detectors = self.detectors;
+                self.edit_spans(|doc, spans| {
+                    let fresh = doc.analyze(detectors);
+                    *spans = merge_suggestions(std::mem::take(spans), fresh);
+                })
+            }
             Action::UseStructure(on) => {
                 if let Some(d) = self.doc().and_then(|d| d.with_structure(on)) {
-                    let spans = merge_suggestions(d.spans.as_ref().clone(), d.analyze());
+                    let spans = merge_suggestions(d.spans.as_ref().clone(), d.analyze(self.detectors));
                     self.replace_doc(d.with_spans(spans));
                 }
             }
             Action::ClearSuggestions => self.edit_spans(|_, spans| {
                 spans.retain(|s| s.origin != Origin::Auto || s.status != Status::Suggested);
             }),
+            // A built-in label deleted earlier comes back as built in, its detector on again.
+            Action::AddLabel(l) if self.detectors.is_on(&l.name).is_some() && self.label(&l.name).is_none() => {
+                let name = l.name.clone();
+                self.switch_detector(&name, true, Some(l));
+            }
+            Action::AddLabelNamed(name)
+                if self.detectors.is_on(name.trim()).is_some() && self.label(name.trim()).is_none() =>
+            {
+                self.switch_detector(name.trim(), true, None);
+            }
             Action::AddLabel(l) => self.add_label(l),
             Action::AddLabelNamed(name) => {
                 let l = new_label(name.trim(), &self.labels);
                 self.add_label(l);
             }
+            Action::Detector(name, on) => self.switch_detector(&name, on, None),
             Action::UpdateLabel(old, l) => {
                 let name = l.name.trim().to_string();
                 if name.is_empty() || (name != old && self.label(&name).is_some()) {
@@ -392,6 +406,8 @@ impl Session {
                 let mut labs = self.labels.as_ref().clone();
                 labs.retain(|l| l.name != name);
                 self.labels = Rc::new(labs);
+                // A built-in label's detector goes with it: re-annotation does not bring its spans back.
+                self.detectors = self.detectors.with(&name, false);
                 match then {
                     OnDelete::DeleteSpans => self.relabel_everywhere(&name, None),
                     OnDelete::Relabel(to) => self.relabel_everywhere(&name, Some(&to)),
@@ -482,6 +498,8 @@ impl Session {
             }
             Action::SetFilter(f) => self.filter = f,
             Action::Suggest(id, spans, progress) => {
+                // A slice annotated before a detector was switched off brings nothing of it.
+                let spans = self.detectors.keep(spans);
                 self.add_span_labels(spans.iter());
                 if let Some(d) = self.docs.iter().find(|d| d.id == id).cloned() {
                     self.replace_doc(d.with_spans(add_suggestions(&d.spans, &spans)));

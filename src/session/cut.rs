@@ -3,9 +3,10 @@
 
 use std::ops::Range;
 
+use super::Detectors;
 use crate::annotation::auto_id;
 use crate::input::LineFacts;
-use crate::{Layers, Span};
+use crate::Span;
 
 /// Texts up to this many bytes are annotated in one go.
 pub const AT_ONCE: usize = 150_000;
@@ -63,14 +64,20 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// Annotates one slice `r` (bytes) of `text`, whose start is code point `chars_before`: spans come back in the
 /// whole text's offsets, with the ids a run over the whole text gives them, and the slice sees its lines' facts.
-pub fn analyze_slice(text: &str, facts: Option<&[LineFacts]>, r: Range<usize>, chars_before: usize) -> Vec<Span> {
+pub fn analyze_slice(
+    text: &str,
+    facts: Option<&[LineFacts]>,
+    r: Range<usize>,
+    chars_before: usize,
+    detectors: Detectors,
+) -> Vec<Span> {
     let part = text.get(r.clone()).unwrap_or_default();
     let facts = facts.map(|f| {
         let first = line_breaks(text.get(..r.start).unwrap_or_default()).min(f.len());
         let n = crate::text::lines(part).len();
         &f[first..(first + n).min(f.len())]
     });
-    let found = crate::detect::analyze_with_facts(part, facts, Layers::ALL);
+    let found = detectors.analyze(part, facts);
     found
         .into_iter()
         .map(|mut s| {
@@ -149,6 +156,7 @@ pub fn spans_per_block(blocks: &[Range<usize>], spans: &[Span]) -> Vec<Vec<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Layers;
 
     fn long_text() -> String {
         let para = "WARSAW, Poland (AP) — At least 133 people were killed on Friday, officials said. \
@@ -182,7 +190,7 @@ mod tests {
         let mut chars = 0;
         for r in slices(&text) {
             let n = text.get(r.clone()).unwrap_or_default().chars().count();
-            spans.extend(analyze_slice(&text, None, r, chars));
+            spans.extend(analyze_slice(&text, None, r, chars, Detectors::ALL));
             chars += n;
         }
         crate::annotation::sort_spans(&mut spans);
@@ -211,7 +219,7 @@ mod tests {
         let cut = cut + v.text.get(cut..).and_then(|t| t.find('\n')).unwrap() + 1;
         for r in [0..cut, cut..v.text.len()] {
             let n = v.text.get(r.clone()).unwrap_or_default().chars().count();
-            spans.extend(analyze_slice(&v.text, Some(&v.lines), r, chars));
+            spans.extend(analyze_slice(&v.text, Some(&v.lines), r, chars, Detectors::ALL));
             chars += n;
         }
         crate::annotation::sort_spans(&mut spans);

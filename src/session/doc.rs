@@ -2,10 +2,11 @@
 
 use std::rc::Rc;
 
+use super::Detectors;
 use crate::annotation::sort_spans;
 use crate::annotation::{Category, Relation};
 use crate::input::{LineFacts, Source};
-use crate::{Document, Layers, OffsetMap, Span, Status};
+use crate::{Document, OffsetMap, Span, Status};
 
 /// A document on its way in: the core document, plus, when its text came from HTML, the per-line facts the
 /// boilerplate layer reads and the markup they came from (saved with it, so re-annotation after a reload gives
@@ -23,19 +24,21 @@ pub struct NewDoc {
 impl NewDoc {
     /// A document read through the front door ([`crate::input`]), annotated by every detector.
     pub fn annotated(id: &str, name: &str, source: Source) -> NewDoc {
-        NewDoc::annotated_bounded(id, name, source).0
+        NewDoc::annotated_bounded(id, name, source, Detectors::ALL).0
     }
 
-    /// Like [`NewDoc::annotated`], with a message when the text holds more spans than one document takes
-    /// ([`crate::detect::MAX_SPANS`]): the spans are then cut at a text position, everything before it kept.
-    pub fn annotated_bounded(id: &str, name: &str, source: Source) -> (NewDoc, Option<String>) {
+    /// Like [`NewDoc::annotated`], by the `detectors` that are on, with a message when the text holds more spans
+    /// than one document takes ([`crate::detect::MAX_SPANS`]): the spans are then cut at a text position,
+    /// everything before it kept.
+    pub fn annotated_bounded(id: &str, name: &str, source: Source, detectors: Detectors) -> (NewDoc, Option<String>) {
         let max = crate::detect::MAX_SPANS;
         let (spans, cut) = crate::detect::analyze_bounded(
             &source.text,
             source.lines.as_deref(),
-            &crate::detect::Options { layers: Layers::ALL, ..Default::default() },
+            &crate::detect::Options { layers: detectors.layers(), ..Default::default() },
             max,
         );
+        let spans = detectors.keep(spans);
         let deep = source.notice(name).map(|n| format!("{n}."));
         let Source { text, lines, markup } = source;
         let cut = cut.map(|c| {
@@ -243,9 +246,9 @@ impl DocData {
         }
     }
 
-    /// Runs the detectors on the document, with its markup's line facts when it has them.
-    pub fn analyze(&self) -> Vec<Span> {
-        crate::detect::analyze_with_facts(&self.text, self.facts.as_deref().map(Vec::as_slice), Layers::ALL)
+    /// Runs the `detectors` that are on over the document, with its markup's line facts when it has them.
+    pub fn analyze(&self, detectors: Detectors) -> Vec<Span> {
+        detectors.analyze(&self.text, self.facts.as_deref().map(Vec::as_slice))
     }
 
     /// The text between two code-point offsets (clamped to the text).

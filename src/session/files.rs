@@ -164,9 +164,9 @@ fn sift_decisions(files: &[(&str, &str)], mut before: usize) -> Vec<crate::compa
 }
 
 /// Reads opened or dropped files, `(name, content)`. Text files (`.txt`, `.md`, `.html`) become one document
-/// each, annotated at once; annotation files are read in the format [`Format::detect`] finds, files of one format
+/// each, annotated at once by the `detectors` that are on; annotation files are read in the format [`Format::detect`] finds, files of one format
 /// together (so a brat `.ann` meets its `.txt`). Returns what was read and one message per file that was not.
-pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
+pub fn open_files(files: &[(String, String)], detectors: super::Detectors) -> (Opened, Vec<String>) {
     let mut out = Opened { docs: Vec::new(), labels: Vec::new(), remarks: Vec::new(), decisions: Vec::new() };
     let mut errors = Vec::new();
     let ext = |n: &str| n.rsplit_once('.').map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
@@ -217,7 +217,7 @@ pub fn open_files(files: &[(String, String)]) -> (Opened, Vec<String>) {
                 } else if let Some(msg) = crate::session::too_long(name, source.text.len()) {
                     errors.push(msg);
                 } else {
-                    let (doc, cut) = NewDoc::annotated_bounded(&stem(name), name, source);
+                    let (doc, cut) = NewDoc::annotated_bounded(&stem(name), name, source, detectors);
                     out.docs.push(doc);
                     errors.extend(cut);
                 }
@@ -288,7 +288,7 @@ mod tests {
         assert_eq!(files.len(), 3, "the annotations and two texts");
         for _ in 0..files.len() {
             files.rotate_left(1);
-            let (opened, errors) = open_files(&files);
+            let (opened, errors) = open_files(&files, crate::session::Detectors::ALL);
             assert_eq!(errors, Vec::<String>::new());
             assert_eq!(opened.docs.len(), 2, "two documents, not the texts annotated afresh");
             for d in &opened.docs {
@@ -306,7 +306,7 @@ mod tests {
         }
         // A text the annotations do not name is still a new document.
         files.push(("notes.txt".into(), "At least 40 people were hurt, officials said.".into()));
-        let (opened, _) = open_files(&files);
+        let (opened, _) = open_files(&files, crate::session::Detectors::ALL);
         assert_eq!(opened.docs.len(), 3);
         assert!(opened.docs[2].doc.spans.iter().any(|s| s.label == "number"), "annotated on open");
     }

@@ -19,8 +19,11 @@
 mod action;
 mod apply;
 mod attrs;
+mod caret;
 mod compare;
+mod connector;
 mod cut;
+mod detectors;
 mod doc;
 pub mod files;
 mod label_all;
@@ -37,8 +40,11 @@ mod theme;
 
 pub use action::{Action, AllScope, Filter, OnDelete, View};
 pub use attrs::{attr_rows, attr_value, AttrKind};
+pub use caret::{landing, line_end, line_start, Caret, Motion};
 pub use compare::{compared, Compared};
+pub use connector::{curve, drawn_relations, short_label, Curve, Drawn, Piece, Rect};
 pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE, MAX_TEXT};
+pub use detectors::{Detectors, DETECTED};
 pub use doc::{doc_name, DocData, NewDoc, Resize};
 pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
 pub use rank::{listed, next_worthy, percent, ranked, visible, worth, worth_told, REASONS};
@@ -66,6 +72,7 @@ struct Snapshot {
     current: Option<String>,
     decisions: Rc<Vec<Decision>>,
     review: Rc<Review>,
+    detectors: Detectors,
 }
 
 /// Everything the user works on, and how the app shows it.
@@ -83,6 +90,8 @@ pub struct Session {
     pub revs: Rc<HashMap<String, u64>>,
     /// Labels whose spans are hidden.
     pub hidden: Rc<HashSet<String>>,
+    /// Which built-in detectors run (deleting a built-in label switches its detector off; saved, undoable).
+    pub detectors: Detectors,
     /// The user's decisions on the comparison of the documents, oldest first (saved and exported with them).
     pub decisions: Rc<Vec<Decision>>,
     /// Documents (by id) the user took out of the comparison; the others are compared.
@@ -146,6 +155,7 @@ impl Session {
             current,
             revs: Rc::new(revs),
             hidden: Rc::default(),
+            detectors: saved.detectors,
             decisions: Rc::new(saved.decisions),
             compare_out: Rc::default(),
             view: View::default(),
@@ -231,7 +241,8 @@ impl Session {
                     || !Rc::ptr_eq(&next.labels, &before.labels)
                     || !Rc::ptr_eq(&next.link_labels, &before.link_labels)
                     || !Rc::ptr_eq(&next.decisions, &before.decisions)
-                    || !Rc::ptr_eq(&next.review, &before.review);
+                    || !Rc::ptr_eq(&next.review, &before.review)
+                    || next.detectors != before.detectors;
                 if changed {
                     let undo = Rc::make_mut(&mut next.undo);
                     undo.push(before);
@@ -276,6 +287,7 @@ impl Session {
             current: self.current.clone(),
             decisions: self.decisions.clone(),
             review: self.review.clone(),
+            detectors: self.detectors,
         }
     }
 
@@ -286,6 +298,7 @@ impl Session {
         self.current = s.current;
         self.decisions = s.decisions;
         self.review = s.review;
+        self.detectors = s.detectors;
         self.selected = None;
     }
 }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocData, NewDoc, Review, Session};
+use super::{Detectors, DocData, NewDoc, Review, Session};
 use crate::compare::Decision;
 use crate::{Document, Label};
 
@@ -30,6 +30,9 @@ pub struct Index {
     /// builds an index after every change, and other annotators' documents can be large.
     #[serde(default, skip_serializing_if = "is_empty_review")]
     pub review: Rc<Review>,
+    /// The built-in detectors the user switched off, by label (absent when all are on).
+    #[serde(default, rename = "off", skip_serializing_if = "Detectors::all_on")]
+    pub detectors: Detectors,
 }
 
 fn is_empty_review(r: &Rc<Review>) -> bool {
@@ -70,6 +73,8 @@ pub struct Saved {
     pub decisions: Vec<Decision>,
     /// Other annotators' work and the adjudicator's choices.
     pub review: Rc<Review>,
+    /// Which built-in detectors run.
+    pub detectors: Detectors,
     /// A problem met while loading, for the user to read.
     pub warning: Option<String>,
 }
@@ -118,6 +123,7 @@ fn index_of(s: &Session) -> Index {
         current: s.current.clone(),
         decisions: s.decisions.as_ref().clone(),
         review: s.review.clone(),
+        detectors: s.detectors,
     }
 }
 
@@ -239,7 +245,13 @@ mod tests {
             let mut docs: Vec<SavedDoc> =
                 self.docs.values().map(|(rev, d)| SavedDoc { doc: d.clone(), markup: None, rev: *rev }).collect();
             docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
-            Session::from_saved(Saved { docs, labels: self.labels.clone().unwrap_or_default(), ..Saved::default() })
+            let detectors = self.index.as_ref().map(|i| i.detectors).unwrap_or_default();
+            Session::from_saved(Saved {
+                docs,
+                labels: self.labels.clone().unwrap_or_default(),
+                detectors,
+                ..Saved::default()
+            })
         }
     }
 

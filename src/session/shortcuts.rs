@@ -56,22 +56,32 @@ pub struct Chord {
     pub ctrl: bool,
     /// Shift (ignored for punctuation such as `?`, which layouts reach differently).
     pub shift: bool,
+    /// Alt (Option on a Mac): only the word moves of the caret use it, as Mac text fields do.
+    pub alt: bool,
 }
 
 const fn plain(key: Key) -> Chord {
-    Chord { key, ctrl: false, shift: false }
+    Chord { key, ctrl: false, shift: false, alt: false }
 }
 
 const fn shift(key: Key) -> Chord {
-    Chord { key, ctrl: false, shift: true }
+    Chord { key, ctrl: false, shift: true, alt: false }
 }
 
 const fn ctrl(key: Key) -> Chord {
-    Chord { key, ctrl: true, shift: false }
+    Chord { key, ctrl: true, shift: false, alt: false }
 }
 
 const fn ctrl_shift(key: Key) -> Chord {
-    Chord { key, ctrl: true, shift: true }
+    Chord { key, ctrl: true, shift: true, alt: false }
+}
+
+const fn alt(key: Key) -> Chord {
+    Chord { key, ctrl: false, shift: false, alt: true }
+}
+
+const fn alt_shift(key: Key) -> Chord {
+    Chord { key, ctrl: false, shift: true, alt: true }
 }
 
 /// What a shortcut does.
@@ -109,14 +119,8 @@ pub enum Command {
     Delete,
     /// Clear the selection.
     Clear,
-    /// Extend the keyboard selection one word right.
-    SelectRight,
-    /// Extend the keyboard selection one word left.
-    SelectLeft,
-    /// Extend the keyboard selection one line down.
-    SelectDown,
-    /// Extend the keyboard selection one line up.
-    SelectUp,
+    /// Move the caret in the text (`true`: extend the selection from it, as with Shift).
+    Move(Motion, bool),
     /// Keep that annotator's side of the disagreement.
     KeepSide,
     /// Keep every side.
@@ -152,9 +156,14 @@ const fn row(place: Where, chords: &'static [Chord], command: Command, what: &'s
     Shortcut { place, chords, command, what }
 }
 
+use super::caret::Motion;
 use Command as C;
 use Key::{Char, Digit, Named};
+use Motion as M;
 use Where as W;
+
+const LEFT: Key = Named("ArrowLeft");
+const RIGHT: Key = Named("ArrowRight");
 
 /// Every shortcut. A press means the first row, in this order, that matches it where the user is.
 pub const SHORTCUTS: &[Shortcut] = &[
@@ -174,10 +183,45 @@ pub const SHORTCUTS: &[Shortcut] = &[
     row(W::Document, &[plain(Char('d'))], C::DocLabels, "Go to the document labels"),
     row(W::Document, &[plain(Named("Delete")), plain(Named("Backspace"))], C::Delete, "Delete the selected span"),
     row(W::Document, &[plain(Named("Escape"))], C::Clear, "Clear the selection"),
-    row(W::Text, &[shift(Named("ArrowRight"))], C::SelectRight, "Extend the selection one word right"),
-    row(W::Text, &[shift(Named("ArrowLeft"))], C::SelectLeft, "Extend the selection one word left"),
-    row(W::Text, &[shift(Named("ArrowDown"))], C::SelectDown, "Extend the selection one line down"),
-    row(W::Text, &[shift(Named("ArrowUp"))], C::SelectUp, "Extend the selection one line up"),
+    row(W::Text, &[plain(Named("ArrowLeft"))], C::Move(M::Left, false), "Move the caret one character left"),
+    row(W::Text, &[plain(Named("ArrowRight"))], C::Move(M::Right, false), "Move the caret one character right"),
+    row(W::Text, &[shift(Named("ArrowLeft"))], C::Move(M::Left, true), "Extend the selection one character left"),
+    row(W::Text, &[shift(Named("ArrowRight"))], C::Move(M::Right, true), "Extend the selection one character right"),
+    row(W::Text, &[ctrl(LEFT), alt(LEFT)], C::Move(M::WordLeft, false), "Move the caret to the start of the word"),
+    row(W::Text, &[ctrl(RIGHT), alt(RIGHT)], C::Move(M::WordRight, false), "Move the caret to the end of the word"),
+    row(
+        W::Text,
+        &[ctrl_shift(LEFT), alt_shift(LEFT)],
+        C::Move(M::WordLeft, true),
+        "Extend the selection one word left",
+    ),
+    row(
+        W::Text,
+        &[ctrl_shift(RIGHT), alt_shift(RIGHT)],
+        C::Move(M::WordRight, true),
+        "Extend the selection one word right",
+    ),
+    row(W::Text, &[plain(Named("ArrowUp"))], C::Move(M::Up, false), "Move the caret one line up"),
+    row(W::Text, &[plain(Named("ArrowDown"))], C::Move(M::Down, false), "Move the caret one line down"),
+    row(W::Text, &[shift(Named("ArrowUp"))], C::Move(M::Up, true), "Extend the selection one line up"),
+    row(W::Text, &[shift(Named("ArrowDown"))], C::Move(M::Down, true), "Extend the selection one line down"),
+    row(W::Text, &[plain(Named("Home"))], C::Move(M::LineStart, false), "Move the caret to the start of the line"),
+    row(W::Text, &[plain(Named("End"))], C::Move(M::LineEnd, false), "Move the caret to the end of the line"),
+    row(W::Text, &[shift(Named("Home"))], C::Move(M::LineStart, true), "Extend the selection to the start of the line"),
+    row(W::Text, &[shift(Named("End"))], C::Move(M::LineEnd, true), "Extend the selection to the end of the line"),
+    row(W::Text, &[ctrl(Named("Home"))], C::Move(M::TextStart, false), "Move the caret to the start of the text"),
+    row(W::Text, &[ctrl(Named("End"))], C::Move(M::TextEnd, false), "Move the caret to the end of the text"),
+    row(
+        W::Text,
+        &[ctrl_shift(Named("Home"))],
+        C::Move(M::TextStart, true),
+        "Extend the selection to the start of the text",
+    ),
+    row(W::Text, &[ctrl_shift(Named("End"))], C::Move(M::TextEnd, true), "Extend the selection to the end of the text"),
+    row(W::Text, &[plain(Named("PageUp"))], C::Move(M::PageUp, false), "Move the caret a screenful up"),
+    row(W::Text, &[plain(Named("PageDown"))], C::Move(M::PageDown, false), "Move the caret a screenful down"),
+    row(W::Text, &[shift(Named("PageUp"))], C::Move(M::PageUp, true), "Extend the selection a screenful up"),
+    row(W::Text, &[shift(Named("PageDown"))], C::Move(M::PageDown, true), "Extend the selection a screenful down"),
     row(W::Agreement, &[plain(Digit)], C::KeepSide, "Keep that annotator's side, go to the next undecided"),
     row(W::Agreement, &[plain(Char('b'))], C::KeepAll, "Keep every side"),
     row(W::Agreement, &[plain(Char('x'))], C::Drop, "Drop the span"),
@@ -201,7 +245,7 @@ pub struct Press<'a> {
     pub ctrl: bool,
     /// Shift.
     pub shift: bool,
-    /// Alt (no shortcut uses it: Alt+digit switches browser tabs on Linux).
+    /// Alt (only the caret's word moves use it: Alt+digit switches browser tabs on Linux).
     pub alt: bool,
 }
 
@@ -213,7 +257,7 @@ impl Press<'_> {
     }
 
     fn matches(&self, c: &Chord) -> bool {
-        if self.ctrl != c.ctrl {
+        if self.ctrl != c.ctrl || self.alt != c.alt {
             return false;
         }
         match c.key {
@@ -231,9 +275,6 @@ impl Press<'_> {
 
 /// What `press` means where the user is (`places`: every context that applies now), if anything.
 pub fn command(press: &Press, places: &[Where]) -> Option<Command> {
-    if press.alt {
-        return None;
-    }
     SHORTCUTS.iter().find(|s| places.contains(&s.place) && s.chords.iter().any(|c| press.matches(c))).map(|s| s.command)
 }
 
@@ -253,7 +294,8 @@ pub fn chord_label(c: &Chord) -> String {
         .to_string(),
     };
     let shift = c.shift && !matches!(c.key, Char(ch) if !ch.is_alphabetic());
-    format!("{}{}{key}", if c.ctrl { "Ctrl+" } else { "" }, if shift { "Shift+" } else { "" })
+    let (ctrl, alt) = (if c.ctrl { "Ctrl+" } else { "" }, if c.alt { "Alt+" } else { "" });
+    format!("{ctrl}{alt}{}{key}", if shift { "Shift+" } else { "" })
 }
 
 /// The table by context, in overlay order, leaving out contexts with no row.
@@ -316,11 +358,27 @@ mod tests {
     }
 
     #[test]
-    fn shift_arrows_only_in_the_text() {
+    fn caret_keys_only_in_the_text() {
         let right = Press { key: "ArrowRight", shift: true, ..Press::default() };
+        let text = &[Where::Document, Where::Text];
         assert_eq!(command(&right, DOC), None);
-        assert_eq!(command(&right, &[Where::Document, Where::Text]), Some(Command::SelectRight));
-        assert_eq!(command(&Press { key: "ArrowRight", ..Press::default() }, &[Where::Text]), None);
+        assert_eq!(command(&right, text), Some(Command::Move(Motion::Right, true)));
+        assert_eq!(
+            command(&Press { key: "ArrowRight", ..Press::default() }, text),
+            Some(Command::Move(Motion::Right, false))
+        );
+        // Ctrl and Alt both move by word (Alt as on a Mac); with Shift they extend.
+        let word = Some(Command::Move(Motion::WordLeft, true));
+        assert_eq!(command(&Press { key: "ArrowLeft", ctrl: true, shift: true, ..Press::default() }, text), word);
+        assert_eq!(command(&Press { key: "ArrowLeft", alt: true, shift: true, ..Press::default() }, text), word);
+        assert_eq!(command(&Press { key: "ArrowLeft", alt: true, ctrl: true, ..Press::default() }, text), None);
+        let page = Press { key: "PageDown", shift: true, ..Press::default() };
+        assert_eq!(command(&page, text), Some(Command::Move(Motion::PageDown, true)));
+        assert_eq!(
+            command(&Press { key: "End", ctrl: true, ..Press::default() }, text),
+            Some(Command::Move(Motion::TextEnd, false))
+        );
+        assert_eq!(command(&Press { key: "Home", ..Press::default() }, DOC), None, "Home scrolls the page elsewhere");
     }
 
     #[test]
@@ -330,6 +388,8 @@ mod tests {
         assert_eq!(chord_label(&plain(Char('?'))), "?");
         assert_eq!(chord_label(&shift(Named("ArrowLeft"))), "Shift+←");
         assert_eq!(chord_label(&plain(Named("Escape"))), "Esc");
+        assert_eq!(chord_label(&alt_shift(RIGHT)), "Alt+Shift+→");
+        assert_eq!(chord_label(&ctrl(Named("Home"))), "Ctrl+Home");
     }
 
     #[test]
@@ -342,7 +402,7 @@ mod tests {
                     Named(n) => (n.to_string(), String::new()),
                     Digit => ("5".to_string(), "Digit5".to_string()),
                 };
-                let p = Press { key: &k, code: &code, ctrl: c.ctrl, shift: c.shift, alt: false };
+                let p = Press { key: &k, code: &code, ctrl: c.ctrl, shift: c.shift, alt: c.alt };
                 assert_eq!(command(&p, &[s.place]), Some(s.command), "{} in {:?}", chord_label(c), s.place);
             }
         }

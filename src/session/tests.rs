@@ -488,18 +488,18 @@ fn page_structure_can_be_ignored_and_used_again_keeping_decisions() {
 #[test]
 fn a_text_past_the_span_limit_says_so_and_keeps_the_spans_before_the_cut() {
     let text = "Officials said 12 people were hurt. ".repeat(crate::detect::MAX_SPANS / 2 + 10);
-    let (d, msg) = NewDoc::annotated_bounded("x", "big.txt", crate::input::Source::plain(text.clone()));
+    let (d, msg) = NewDoc::annotated_bounded("x", "big.txt", crate::input::Source::plain(text.clone()), Detectors::ALL);
     let msg = msg.expect("a message");
     assert!(msg.starts_with("big.txt: more than 50000 suggestions"), "{msg}");
     assert!(d.doc.spans.len() <= crate::detect::MAX_SPANS);
-    let (small, none) = NewDoc::annotated_bounded("y", "s.txt", crate::input::Source::plain(SHORT));
+    let (small, none) = NewDoc::annotated_bounded("y", "s.txt", crate::input::Source::plain(SHORT), Detectors::ALL);
     assert!(none.is_none() && !small.doc.spans.is_empty());
 }
 
 #[test]
 fn a_page_nested_deeper_than_browsers_go_says_so_and_keeps_its_text() {
     let html = format!("<body>{}<p>Officials said 12 people were hurt.</p></body>", "<section>".repeat(700));
-    let (d, msg) = NewDoc::annotated_bounded("x", "deep.html", crate::input::Source::from_html(&html));
+    let (d, msg) = NewDoc::annotated_bounded("x", "deep.html", crate::input::Source::from_html(&html), Detectors::ALL);
     let msg = msg.expect("a message");
     assert!(msg.starts_with("deep.html: ") && msg.contains("nested deeper than 512 levels were left out"), "{msg}");
     assert!(d.doc.text.contains("Officials said 12 people were hurt."));

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::Callback;
 
 use crate::input::LineFacts;
-use crate::session::{analyze_slice, slices, Action};
+use crate::session::{analyze_slice, slices, Action, Detectors};
 use crate::Span;
 
 /// Suggestions are handed to the page at most this often (ms), so re-rendering does not eat the gain.
@@ -28,9 +28,15 @@ async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-/// Annotates `text`, the text of document `id`, slice by slice (with its line facts, if it has them), sending
-/// [`Action::Suggest`] as it goes.
-pub fn in_slices(id: String, text: Rc<str>, facts: Option<Rc<Vec<LineFacts>>>, dispatch: Callback<Action>) {
+/// Annotates `text`, the text of document `id`, slice by slice (with its line facts, if it has them) by the
+/// `detectors` that are on, sending [`Action::Suggest`] as it goes.
+pub fn in_slices(
+    id: String,
+    text: Rc<str>,
+    facts: Option<Rc<Vec<LineFacts>>>,
+    detectors: Detectors,
+    dispatch: Callback<Action>,
+) {
     // Progress shows from the start, in the same turn as the paste.
     dispatch.emit(Action::Suggest(id.clone(), Vec::new(), Some(0)));
     wasm_bindgen_futures::spawn_local(async move {
@@ -43,7 +49,7 @@ pub fn in_slices(id: String, text: Rc<str>, facts: Option<Rc<Vec<LineFacts>>>, d
         for (k, r) in ranges.iter().enumerate() {
             let facts = facts.as_deref().map(Vec::as_slice);
             pending.extend(super::dom::measure("sift:analyze-slice", || {
-                analyze_slice(text, facts, r.clone(), chars_before)
+                analyze_slice(text, facts, r.clone(), chars_before, detectors)
             }));
             chars_before += text.get(r.clone()).unwrap_or_default().chars().count();
             let done = k + 1 == ranges.len();

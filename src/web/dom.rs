@@ -86,25 +86,70 @@ pub fn clear_selection() {
     }
 }
 
-/// The DOM position of code point `c` (a text node and UTF-16 offset), if its block is rendered.
-fn char_to_point(doc: &DocData, c: usize) -> Option<(Node, u32)> {
+/// The DOM position of code point `c` (a text node and UTF-16 offset), if its block is rendered: in the
+/// segment that ends there when one does, or with `after`, in the one that starts there (where a caret is drawn).
+pub fn char_to_point(doc: &DocData, c: usize, after: bool) -> Option<(Node, u32)> {
     let view = document().get_element_by_id("text-view")?;
     let segs = view.query_selector_all(".seg").ok()?;
+    let mut found = None;
     for i in 0..segs.length() {
         let el: Element = segs.get(i)?.dyn_into().ok()?;
         let (s, e) = (attr_usize(&el, "data-s")?, attr_usize(&el, "data-e")?);
-        if s <= c && c <= e && (c < e || i + 1 == segs.length() || c == e) {
+        if s <= c && c <= e {
             let text = el.first_child()?;
             let off = doc.map.char_to_utf16(c) - doc.map.char_to_utf16(s);
-            return Some((text, off as u32));
+            found = Some((text, off as u32));
+            if !after || c < e {
+                break;
+            }
+        } else if s > c {
+            break;
         }
     }
-    None
+    found
+}
+
+/// The selection's anchor and focus in the text view, in code points (equal when it is a collapsed caret), if
+/// both are in it.
+pub fn selection_ends(doc: &DocData) -> Option<(usize, usize)> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    let view = document().get_element_by_id("text-view")?;
+    let (a, f) = (sel.anchor_node()?, sel.focus_node()?);
+    if !view.contains(Some(&a)) || !view.contains(Some(&f)) {
+        return None;
+    }
+    Some((point_to_char(doc, &a, sel.anchor_offset())?, point_to_char(doc, &f, sel.focus_offset())?))
+}
+
+/// Makes the page selection run from code point `anchor` to `head` (a collapsed caret when they are equal),
+/// without scrolling; whether both ends were rendered. Each end is put in a segment the selection covers text
+/// of (its start in the segment that starts there), so that a selection never reaches back into the block
+/// before and reads as a line break.
+pub fn set_selection(doc: &DocData, anchor: usize, head: usize) -> bool {
+    let (a, h) = (char_to_point(doc, anchor, anchor <= head), char_to_point(doc, head, head < anchor));
+    let (Some((n0, o0)), Some((n1, o1))) = (a, h) else {
+        return false;
+    };
+    let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return false };
+    sel.set_base_and_extent(&n0, o0, &n1, o1).is_ok()
+}
+
+/// The code point under the client point (`x`, `y`), if it is in the rendered text.
+pub fn char_at_point(doc: &DocData, x: f64, y: f64) -> Option<usize> {
+    let pos = document().caret_position_from_point(x as f32, y as f32)?;
+    let node = pos.offset_node()?;
+    let view = document().get_element_by_id("text-view")?;
+    if !view.contains(Some(&node)) {
+        return None;
+    }
+    point_to_char(doc, &node, pos.offset())
 }
 
 /// Selects code points `start..end` on the page (both ends must be in rendered blocks).
 pub fn select_chars(doc: &DocData, start: usize, end: usize) -> bool {
-    let (Some((n0, o0)), Some((n1, o1))) = (char_to_point(doc, start), char_to_point(doc, end)) else { return false };
+    let (Some((n0, o0)), Some((n1, o1))) = (char_to_point(doc, start, false), char_to_point(doc, end, false)) else {
+        return false;
+    };
     let Ok(range) = document().create_range() else { return false };
     if range.set_start(&n0, o0).is_err() || range.set_end(&n1, o1).is_err() {
         return false;

@@ -1,16 +1,19 @@
 //! The browser shell (wasm32 only), thin over the platform-free app core in [`crate::session`]: the yew
 //! components that draw a session and turn clicks and keys into [`Action`]s (one component per file, in
 //! [`components`]); the storage back ends that run the writes the session's `Saver` plans (`storage`); the DOM
-//! boundary where browser positions become code points (`dom`); files in and out (`io`); slice-by-slice
+//! boundary where browser positions become code points (`dom`); the keyboard caret and the relation overlay
+//! drawn over the text (`caret`, `links`); files in and out (`io`); slice-by-slice
 //! annotation of long texts between two turns of the event loop (`annotate`). [`api`] is the JavaScript API
 //! for scripts that want the core without the app.
 
 mod annotate;
 pub mod api;
+mod caret;
 pub mod components;
 mod dom;
 mod focus;
 mod highlight;
+mod links;
 mod storage;
 mod theme;
 

@@ -278,8 +278,8 @@ async fn load_idb(db: &IdbDatabase) -> Result<Saved, JsValue> {
     let all: js_sys::Array = done(&all).await?.unchecked_into();
     let index: Index = done(&index).await?.as_string().and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
     let labels = done(&labels).await?.as_string().and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
-    let mut out =
-        Saved { labels, current: index.current, decisions: index.decisions, review: index.review, ..Saved::default() };
+    let (current, decisions, review, detectors) = (index.current, index.decisions, index.review, index.detectors);
+    let mut out = Saved { labels, current, decisions, review, detectors, ..Saved::default() };
     let mut broken = 0;
     for v in all.iter() {
         match unrecord(&v) {
@@ -315,6 +315,7 @@ fn load_local(s: &Storage) -> Saved {
     out.current = index.current;
     out.decisions = index.decisions;
     out.review = index.review;
+    out.detectors = index.detectors;
     let mut broken = Vec::new();
     for id in index.order {
         match load_doc(s, &id) {

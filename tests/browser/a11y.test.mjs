@@ -1,7 +1,7 @@
 // An axe-core audit (the engine behind Lighthouse's accessibility score) of every state of the page a person
-// meets: the empty page, an annotated article, a selected span, each dialog and menu, a notice, the Compare and
-// Agreement views, the relations panel, the claim attributes, document labels, renaming, a full store, a panic,
-// the dark theme and the keyboard shortcut overlay.
+// meets: the empty page, an annotated article, a selected span, each dialog and menu, a notice, a detector switched
+// off, the Compare and Agreement views, the relations panel (its connector drawn over the text), the claim
+// attributes, document labels, renaming, a full store, a panic, the dark theme and the keyboard shortcut overlay.
 // No serious or critical violation is allowed, and keyboard focus is always visible (3:1 against its ground).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,6 +79,11 @@ test('no serious or critical accessibility violation in any state of the page', 
   await page.click('form.label-edit button[type=submit]');
   await page.waitForSelector('.notice[role=alert]');
   await check('a notice');
+  // A built-in label deleted: its row stays, its detector off, with a button to switch it on.
+  if (!(await page.$('.label-delete'))) await page.click('button[aria-label="Delete label number"]');
+  await page.click('.label-delete button[type=submit]');
+  await page.waitForSelector('.label-row.off button:has-text("Switch on")');
+  await check("a built-in label deleted, its detector off");
   const bad = states.filter(([, v]) => v.length > 0);
   assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
   await ctx.close();

@@ -108,10 +108,11 @@ test('tag with the keyboard (snapped to words) and with the mouse (palette); und
   await page.keyboard.press('Shift+Digit2');
   await page.waitForFunction(() => document.querySelector('.span-row.current .span-text')?.textContent === 'uspect');
 
-  // Keyboard only: focus the text, Shift+Right twice from the top selects the first two words.
+  // Keyboard only: focus the text, Ctrl+Home, Ctrl+Shift+Right twice selects the first two words.
   await page.focus('#text-view');
-  await page.keyboard.press('Shift+ArrowRight');
-  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
   assert.equal(await page.evaluate(() => getSelection().toString()), 'What is');
 
   // Mouse: drag over "Moscow concert hall" in the first line, pick "number" from the palette.
@@ -337,13 +338,13 @@ test('keyboard only: new document, review, select, tag, undo, export — and eve
     .filter((e) => !(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.textContent.trim() || e.labels?.length))
     .map((e) => e.outerHTML.slice(0, 80)));
   assert.deepEqual(unnamed, []);
-  // Tab reaches the text; Shift+arrows select words; a label key tags them.
+  // Tab reaches the text; Ctrl+Shift+arrows select words from the caret; a label key tags them.
   await page.focus('#search');
   for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.id === 'text-view')); i++) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'text-view', 'Tab reaches the text');
-  await page.keyboard.press('Shift+ArrowRight');
-  await page.keyboard.press('Shift+ArrowRight');
-  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
   const words = await page.evaluate(() => getSelection().toString());
   assert.equal(words.match(/[\p{L}\p{N}]+/gu).length, 3, `three words: ${words}`);
   assert.ok(article.startsWith(words) && /[^\p{L}\p{N}]/u.test(article[words.length]), 'ends on a word edge');

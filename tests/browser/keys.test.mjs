@@ -64,9 +64,9 @@ test('? lists every shortcut in a modal dialog; the keys it lists work; Escape c
     undo: await keyFor(page, /^Undo/),
     clear: await keyFor(page, /^Clear the selection/),
     help: await keyFor(page, /keyboard shortcuts/),
-    extend: await keyFor(page, /one word right/),
+    extend: await keyFor(page, /^Extend the selection one word right/),
   };
-  assert.deepEqual(keys, { next: 'n', accept: 'a', reject: 'r', undo: 'Control+z', clear: 'Escape', help: '?', extend: 'Shift+ArrowRight' });
+  assert.deepEqual(keys, { next: 'n', accept: 'a', reject: 'r', undo: 'Control+z', clear: 'Escape', help: '?', extend: 'Control+Shift+ArrowRight' });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   await page.waitForFunction(() => document.activeElement?.id === 'text-view');

@@ -138,3 +138,66 @@ test('a single-choice document label set: one only, and the choice is saved and 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+/** The drawn relations: for each, its id and the curve's two ends in client coordinates. */
+const connectors = (page) => page.evaluate(() => [...document.querySelectorAll('#connectors g.connector')].map((g) => {
+  const path = g.querySelector('path.connector-line');
+  const m = path.getScreenCTM();
+  const at = (l) => {
+    const p = path.getPointAtLength(l);
+    return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+  };
+  return { id: g.dataset.relation, start: at(0), end: at(path.getTotalLength()), label: g.querySelector('text').textContent };
+}));
+
+/** The client boxes of the segments drawn inside code points [s, e). */
+const boxes = (page, s, e) => page.evaluate(([s, e]) => [...document.querySelectorAll('#text-view .seg')]
+  .filter((el) => +el.dataset.s >= s && +el.dataset.e <= e)
+  .flatMap((el) => [...el.getClientRects()].map((r) => r.toJSON())), [s, e]);
+
+const inside = (p, rects) => rects.some((r) => p.x >= r.left - 0.5 && p.x <= r.right + 0.5 && p.y >= r.top - 0.5 && p.y <= r.bottom + 0.5);
+
+test("the selected span's relations are drawn: a curve from the claim's box to its source's, kept on scroll and resize", async () => {
+  const { page, errors, ctx } = await openApp(env.browser, env.server.url);
+  await paste(page, ARTICLE);
+  const row = page.locator('.inspect .link-row', { hasText: '→ said-by' }).first();
+  for (let i = 0; i < 40 && !(await row.count()); i++) await page.keyboard.press('n');
+  await page.waitForSelector('#connectors g.connector path.connector-line');
+  assert.equal(await page.getAttribute('#connectors', 'aria-hidden'), 'true', 'the inspector list is the accessible form');
+  const [file] = await exportOpen(page);
+  const doc = file.documents[0];
+  const check = async (when) => {
+    const drawn = await connectors(page);
+    assert.ok(drawn.length >= 1, `${when}: a connector`);
+    for (const d of drawn) {
+      const r = doc.relations.find((x) => x.id === d.id);
+      assert.ok(r, `${when}: ${d.id} is a relation of the document`);
+      const [from, to] = [r.from, r.to].map((id) => doc.spans.find((x) => x.id === id));
+      assert.equal(d.label, r.label);
+      assert.ok(inside(d.start, await boxes(page, from.start, from.end)), `${when}: starts in the ${from.label} span`);
+      assert.ok(inside(d.end, await boxes(page, to.start, to.end)), `${when}: ends in the ${to.label} span`);
+    }
+    return drawn;
+  };
+  const drawn = await check('at first');
+  assert.ok(drawn.some((d) => d.label === 'said-by'));
+  // Scrolled: the curve moves with the text.
+  await page.$eval('#text-scroll', (e) => { e.scrollTop += 60; });
+  await check('scrolled');
+  // A narrower window wraps the text anew: the curve is drawn again over it.
+  const before = drawn[0].start;
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.waitForFunction((b) => {
+    const p = document.querySelector('#connectors path.connector-line');
+    if (!p) return false;
+    const m = p.getScreenCTM();
+    const q = p.getPointAtLength(0);
+    return Math.abs(m.a * q.x + m.e - b.x) > 1 || Math.abs(m.d * q.y + m.f - b.y) > 1;
+  }, before);
+  await check('resized');
+  // Nothing selected: nothing drawn.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('#connectors g.connector'));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -38,7 +38,7 @@ fn add_annotator(files: web_sys::FileList, dispatch: Callback<Action>) {
     let files = super::app::files_of(&files);
     wasm_bindgen_futures::spawn_local(async move {
         let (read, mut errors) = super::app::read_list(files).await;
-        let (opened, errs) = io::open_files(&read);
+        let (opened, errs) = io::open_files(&read, crate::session::Detectors::ALL);
         errors.extend(errs);
         let docs: Vec<crate::Document> = opened.docs.into_iter().map(|d| d.doc).collect();
         match read.first() {

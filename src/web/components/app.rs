@@ -16,7 +16,7 @@ use super::{
 };
 use crate::input::Source;
 use crate::session::files as io;
-use crate::session::{doc_name, too_long, Action, DocData, NewDoc, Saved, Saver, Session, View, AT_ONCE};
+use crate::session::{doc_name, too_long, Action, Detectors, DocData, NewDoc, Saved, Saver, Session, View, AT_ONCE};
 use crate::web::storage::Store;
 use crate::web::{annotate, dom};
 use crate::{Document, Scope, Status};
@@ -65,12 +65,12 @@ pub async fn read_list(list: Vec<web_sys::File>) -> (Vec<(String, String)>, Vec<
     (read, errors)
 }
 
-/// Reads dropped or opened files and adds what they hold.
-pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
+/// Reads dropped or opened files and adds what they hold (text files annotated by the `detectors` that are on).
+pub fn open_files(files: web_sys::FileList, detectors: Detectors, dispatch: Callback<Action>) {
     let files = files_of(&files);
     wasm_bindgen_futures::spawn_local(async move {
         let (read, mut errors) = read_list(files).await;
-        let (opened, errs) = io::open_files(&read);
+        let (opened, errs) = io::open_files(&read, detectors);
         errors.extend(errs);
         errors.extend(opened.remarks);
         if !opened.docs.is_empty() {
@@ -86,9 +86,9 @@ pub fn open_files(files: web_sys::FileList, dispatch: Callback<Action>) {
     });
 }
 
-/// Adds a pasted, typed or dropped text (read through [`crate::input`]) as a new document: annotated at once,
-/// or, for a long text, shown at once and annotated slice by slice.
-pub fn add_source(source: Source, dispatch: &Callback<Action>) {
+/// Adds a pasted, typed or dropped text (read through [`crate::input`]) as a new document, annotated by the
+/// `detectors` that are on: at once, or, for a long text, shown at once and annotated slice by slice.
+pub fn add_source(source: Source, detectors: Detectors, dispatch: &Callback<Action>) {
     if source.text.trim().is_empty() {
         return;
     }
@@ -98,7 +98,7 @@ pub fn add_source(source: Source, dispatch: &Callback<Action>) {
     }
     let (id, name) = (fresh_id(), doc_name(&source.text));
     if source.text.len() <= AT_ONCE {
-        let (doc, cut) = dom::measure("sift:analyze", || NewDoc::annotated_bounded(&id, &name, source));
+        let (doc, cut) = dom::measure("sift:analyze", || NewDoc::annotated_bounded(&id, &name, source, detectors));
         dispatch.emit(Action::AddDocs(vec![doc], Vec::new()));
         if let Some(msg) = cut {
             dispatch.emit(Action::Notice(msg));
@@ -109,14 +109,15 @@ pub fn add_source(source: Source, dispatch: &Callback<Action>) {
     let (shared_text, shared_facts) = (Rc::<str>::from(text.as_str()), lines.clone().map(Rc::new));
     let doc = Document::new(id.clone(), name, text, Vec::new());
     dispatch.emit(Action::AddDocs(vec![NewDoc { doc, facts: lines, markup }], Vec::new()));
-    annotate::in_slices(id, shared_text, shared_facts, dispatch.clone());
+    annotate::in_slices(id, shared_text, shared_facts, detectors, dispatch.clone());
 }
 
-/// Re-annotates the open document: a long one slice by slice, like a long paste, so the page stays responsive.
-pub fn reannotate(doc: &Rc<DocData>, dispatch: &Callback<Action>) {
+/// Re-annotates the open document by the `detectors` that are on: a long one slice by slice, like a long paste,
+/// so the page stays responsive.
+pub fn reannotate(doc: &Rc<DocData>, detectors: Detectors, dispatch: &Callback<Action>) {
     if doc.text.len() > AT_ONCE {
         dispatch.emit(Action::ClearSuggestions);
-        annotate::in_slices(doc.id.clone(), doc.text.clone(), doc.facts.clone(), dispatch.clone());
+        annotate::in_slices(doc.id.clone(), doc.text.clone(), doc.facts.clone(), detectors, dispatch.clone());
     } else {
         dispatch.emit(Action::Reannotate);
     }
@@ -157,7 +158,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     let live: Rc<RefCell<Live>> = {
         let s = (*state).clone();
-        use_mut_ref(move || Live { state: Rc::new(s), caret: None })
+        use_mut_ref(move || Live { state: Rc::new(s) })
     };
     live.borrow_mut().state = Rc::new((*state).clone());
     let palette = use_state(|| None::<(f64, f64)>);
@@ -191,6 +192,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let doc = dom::document();
             let d = dispatch.clone();
+            let (live_paste, live_drop) = (live.clone(), live.clone());
             let paste = EventListener::new_with_options(
                 &doc,
                 "paste",
@@ -209,7 +211,7 @@ pub fn app(props: &AppProps) -> Html {
                     let source = crate::input::paste(&plain, html.as_deref());
                     if !source.text.trim().is_empty() {
                         e.prevent_default();
-                        add_source(source, &d);
+                        add_source(source, live_paste.borrow().state.detectors, &d);
                         new_doc.set(false);
                     }
                 },
@@ -230,7 +232,7 @@ pub fn app(props: &AppProps) -> Html {
                     e.prevent_default();
                     if let Some(files) = e.data_transfer().and_then(|t| t.files()) {
                         if files.length() > 0 {
-                            open_files(files, d.clone());
+                            open_files(files, live_drop.borrow().state.detectors, d.clone());
                         }
                     }
                 },
@@ -374,7 +376,9 @@ pub fn app(props: &AppProps) -> Html {
                     revealer={ByPtr(revealer.clone())} />
             </>
         },
-        _ => html! { <Intake dispatch={dispatch.clone()} on_added={on_added} can_cancel={doc.is_some()} /> },
+        _ => {
+            html! { <Intake dispatch={dispatch.clone()} on_added={on_added} can_cancel={doc.is_some()} detectors={state.detectors} /> }
+        }
     };
     html! {
         <>
@@ -382,11 +386,12 @@ pub fn app(props: &AppProps) -> Html {
             <Toolbar doc={doc.clone()} docs={state.docs.clone()} labels={Rc::new(state.all_labels())}
                 decisions={state.decisions.clone()} view={state.view}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
-                on_reveal={do_reveal.clone()} on_help={help.show.clone()} />
+                on_reveal={do_reveal.clone()} on_help={help.show.clone()} detectors={state.detectors} />
             <aside class="sidebar" aria-label="Documents and labels">
-                <DocList docs={state.docs.clone()} current={state.current.clone()} dispatch={dispatch.clone()} on_new={on_new} />
+                <DocList docs={state.docs.clone()} current={state.current.clone()} dispatch={dispatch.clone()} on_new={on_new}
+                    detectors={state.detectors} />
                 <LabelPanel labels={state.labels.clone()} hidden={state.hidden.clone()} doc={doc.clone()}
-                    docs={state.docs.clone()} dispatch={dispatch.clone()} />
+                    docs={state.docs.clone()} detectors={state.detectors} dispatch={dispatch.clone()} />
             </aside>
             <main class="main" id="main">
                 if let Some(n) = &state.notice {

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::text_view::label_class;
-use crate::session::{count_words, counts_summary, Action, DocData};
+use crate::session::{count_words, counts_summary, Action, Detectors, DocData};
 use std::rc::Rc;
 
 /// Where the focus goes when a document's row is deleted under it.
@@ -22,6 +22,8 @@ pub struct DocListProps {
     pub dispatch: Callback<Action>,
     /// Opens the new-document panel.
     pub on_new: Callback<()>,
+    /// The detectors that annotate opened text files.
+    pub detectors: Detectors,
 }
 
 /// The document list.
@@ -51,11 +53,11 @@ pub fn doc_list(p: &DocListProps) -> Html {
         })
     };
     let onchange = {
-        let dispatch = p.dispatch.clone();
+        let (dispatch, detectors) = (p.dispatch.clone(), p.detectors);
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(files) = input.files() {
-                super::app::open_files(files, dispatch.clone());
+                super::app::open_files(files, detectors, dispatch.clone());
             }
             input.set_value("");
         })

@@ -16,6 +16,8 @@ pub struct IntakeProps {
     pub on_added: Callback<()>,
     /// Whether there is a document to go back to.
     pub can_cancel: bool,
+    /// The detectors that annotate the text.
+    pub detectors: crate::session::Detectors,
 }
 
 /// The new-document panel.
@@ -24,13 +26,13 @@ pub fn intake(p: &IntakeProps) -> Html {
     let area = use_node_ref();
     let submit = {
         let area = area.clone();
-        let dispatch = p.dispatch.clone();
+        let (dispatch, detectors) = (p.dispatch.clone(), p.detectors);
         let on_added = p.on_added.clone();
         move || {
             if let Some(t) = area.cast::<HtmlTextAreaElement>() {
                 let text = t.value();
                 if !text.trim().is_empty() {
-                    super::app::add_source(crate::input::Source::plain(text), &dispatch);
+                    super::app::add_source(crate::input::Source::plain(text), detectors, &dispatch);
                     t.set_value("");
                     on_added.emit(());
                 }

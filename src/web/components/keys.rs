@@ -8,16 +8,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::session::shortcuts::{command, Command, Press, Where};
-use crate::session::{choice_for_key, next_undecided, next_worthy, visible, Action, DocData, Session, View};
-use crate::web::{dom, focus};
+use crate::session::{choice_for_key, next_undecided, next_worthy, visible, Action, Caret, DocData, Session, View};
+use crate::web::{caret, dom, focus};
 use crate::Status;
 
 /// What the page-wide key handler needs to see at the time of the key press.
 pub struct Live {
     /// The session as last drawn.
     pub state: Rc<Session>,
-    /// The keyboard selection (anchor, focus) in code points, while Shift+arrows extend it.
-    pub caret: Option<(usize, usize)>,
 }
 
 /// Where the key handler's effects go.
@@ -38,7 +36,7 @@ pub fn with_press<T>(e: &KeyboardEvent, f: impl FnOnce(&Press) -> T) -> T {
     f(&Press { key: &key, code: &code, ctrl: e.ctrl_key() || e.meta_key(), shift: e.shift_key(), alt: e.alt_key() })
 }
 
-/// Page-wide keys: undo/redo, label keys, review keys and keyboard selection in the text.
+/// Page-wide keys: undo/redo, label keys, review keys, and the caret and keyboard selection in the text.
 pub fn on_key(e: &KeyboardEvent, live: &Rc<RefCell<Live>>, to: &KeyTargets) {
     // An open dialog keeps its keys.
     if dom::document().query_selector("[aria-modal=true]").ok().flatten().is_some() {
@@ -88,7 +86,7 @@ fn key_press(e: &KeyboardEvent, press: &Press, live: &Rc<RefCell<Live>>, to: &Ke
                 dispatch.emit(Action::Tag(s, t, label.name));
                 dom::clear_selection();
                 to.palette.set(None);
-                live.borrow_mut().caret = None;
+                caret::store(&doc, Caret::at(t));
             } else if let Some(sel) = selected {
                 dispatch.emit(Action::Fix {
                     id: sel.id,
@@ -99,18 +97,14 @@ fn key_press(e: &KeyboardEvent, press: &Press, live: &Rc<RefCell<Live>>, to: &Ke
                 });
             }
         }
-        Command::SelectRight | Command::SelectLeft | Command::SelectDown | Command::SelectUp => {
-            let current = live.borrow().caret.or_else(|| dom::selection(&doc));
-            let (anchor, at) = current.unwrap_or((first_visible_char(), first_visible_char()));
-            let at = match cmd {
-                Command::SelectRight => doc.word_edge(at, true),
-                Command::SelectLeft => doc.word_edge(at, false),
-                Command::SelectDown => doc.line_edge(at, true),
-                _ => doc.line_edge(at, false),
-            };
-            let anchor = if current.is_none() { doc.word_edge(doc.word_edge(anchor, true), false) } else { anchor };
-            live.borrow_mut().caret = Some((anchor, at));
-            dom::select_chars(&doc, anchor.min(at), anchor.max(at));
+        Command::Move(m, extend) => {
+            let from = caret::current(&doc, caret::first_on_screen);
+            if m.on_screen() {
+                caret::move_on_screen(doc.clone(), from, m, extend);
+            } else {
+                let reveal = to.reveal.clone();
+                caret::set_revealed(doc.clone(), from.moved(&doc, m, extend), move |c| reveal.emit(c));
+            }
         }
         Command::Accept | Command::Reject => {
             if let Some(s) = selected {
@@ -161,9 +155,12 @@ fn key_press(e: &KeyboardEvent, press: &Press, live: &Rc<RefCell<Live>>, to: &Ke
             }
         }
         Command::Clear => {
+            // The selection goes; the caret stays where it was.
+            if let Some(c) = caret::get(&doc) {
+                caret::store(&doc, Caret::at(c.head));
+            }
             dom::clear_selection();
             to.palette.set(None);
-            live.borrow_mut().caret = None;
             dispatch.emit(Action::SelectSpan(None));
         }
         _ => return,
@@ -263,20 +260,4 @@ pub fn jump(
         }
         None => false,
     }
-}
-
-/// The first code point of the first block on screen, where keyboard selection starts.
-fn first_visible_char() -> usize {
-    let doc = dom::document();
-    let Some(scroll) = doc.get_element_by_id("text-scroll") else { return 0 };
-    let top = scroll.get_bounding_client_rect().top();
-    let Ok(list) = scroll.query_selector_all(".block.live") else { return 0 };
-    for i in 0..list.length() {
-        if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            if el.get_bounding_client_rect().bottom() > top {
-                return el.get_attribute("data-b").and_then(|v| v.parse().ok()).unwrap_or(0);
-            }
-        }
-    }
-    0
 }

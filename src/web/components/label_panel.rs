@@ -1,10 +1,11 @@
-//! Layers and labels: show/hide each label, add, rename, recolour, set keys, delete.
+//! Layers and labels: show/hide each label, add, rename, recolour, set keys, delete; for a built-in label, whether
+//! its detector is on (deleting the label switches it off; a switched-off one keeps a row to switch it on).
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::text_view::{is_hex_color, label_class};
-use crate::session::{Action, DocData, OnDelete};
+use crate::session::{Action, Detectors, DocData, OnDelete, DETECTED};
 use crate::Label;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -20,6 +21,8 @@ pub struct LabelPanelProps {
     pub doc: Option<Rc<DocData>>,
     /// Every document (how many spans a label deletion touches).
     pub docs: Rc<Vec<Rc<DocData>>>,
+    /// Which built-in detectors are on.
+    pub detectors: Detectors,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -128,6 +131,7 @@ pub fn label_panel(p: &LabelPanelProps) -> Html {
                     <label class="label-name" for={format!("show-{}", l.name)} title={l.name.clone()}>{ l.name.clone() }</label>
                     if let Some(k) = &l.key { <kbd title="Shortcut key">{ k.clone() }</kbd> }
                     <span class="label-count" title="spans in this document">{ n }</span>
+                    { detector_state(&l.name, p.detectors, &p.dispatch) }
                     <button class="icon" aria-label={format!("Edit label {}", l.name)} title="Rename, recolour, set key"
                         onclick={Callback::from(move |_| ed.set(Some(n2.clone())))}>{"✎"}</button>
                     <button class="icon danger" aria-label={format!("Delete label {}", l.name)} title="Delete label"
@@ -138,6 +142,21 @@ pub fn label_panel(p: &LabelPanelProps) -> Html {
             </li>
         }
     });
+    // Built-in labels deleted, their detectors off: a row each, to switch them on again.
+    let off_rows = DETECTED
+        .into_iter()
+        .filter(|n| p.detectors.is_on(n) == Some(false) && p.labels.iter().all(|l| l.name != *n))
+        .map(|name| {
+            html! {
+                <li class="label-row off" key={format!("off-{name}")}>
+                    <div class="label-line">
+                        <span class={classes!("swatch", label_class(name))} aria-hidden="true"></span>
+                        <span class="label-name" title={name}>{ name }</span>
+                        { detector_state(name, p.detectors, &p.dispatch) }
+                    </div>
+                </li>
+            }
+        });
     let oninput = {
         let new_name = new_name.clone();
         Callback::from(move |e: InputEvent| new_name.set(e.target_unchecked_into::<HtmlInputElement>().value()))
@@ -145,11 +164,36 @@ pub fn label_panel(p: &LabelPanelProps) -> Html {
     html! {
         <section class="panel labels" aria-labelledby="labels-h">
             <div class="panel-head"><h2 id="labels-h">{"Layers & labels"}</h2></div>
-            <ul class="label-list">{ for rows }</ul>
+            <ul class="label-list">{ for rows }{ for off_rows }</ul>
             <form class="row" onsubmit={add}>
                 <input class="grow" aria-label="New label name" placeholder="New label…" value={(*new_name).clone()} {oninput} />
                 <button class="btn small" type="submit" aria-label="Add label">{"Add"}</button>
             </form>
         </section>
+    }
+}
+
+/// Whether the detector of built-in label `name` is on, shown next to it: "auto" when it is; "detector off" and
+/// a button to switch it on (which also brings the label back) when it is not. Nothing for other labels.
+fn detector_state(name: &str, detectors: Detectors, dispatch: &Callback<Action>) -> Html {
+    match detectors.is_on(name) {
+        Some(true) => html! {
+            <span class="detector on" title={format!("The {name} detector suggests spans; delete the label to switch it off")}>
+                {"auto"}
+            </span>
+        },
+        Some(false) => {
+            let n = name.to_string();
+            html! {
+                <>
+                    <span class="detector off">{"detector off"}</span>
+                    <button class="btn tiny" title={format!("Switch the {name} detector on again")}
+                        onclick={dispatch.reform(move |_| Action::Detector(n.clone(), true))}>
+                        {"Switch on"}<span class="vh">{ format!(" the {name} detector") }</span>
+                    </button>
+                </>
+            }
+        }
+        None => html! {},
     }
 }

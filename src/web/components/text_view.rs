@@ -12,7 +12,8 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::ByPtr;
-use crate::session::{blocks, spans_per_block, visible, worth, DocData};
+use crate::session::{blocks, drawn_relations, spans_per_block, visible, worth, Caret, DocData};
+use crate::web::{caret, links};
 use crate::{Label, Span, Status};
 
 /// Texts with at most this many blocks are rendered whole.
@@ -118,11 +119,23 @@ pub fn text_view(p: &TextViewProps) -> Html {
             }
         });
     }
-    // Search hits are painted over the text nodes just rendered (CSS highlights, no DOM change).
+    // Search hits are painted over the text nodes just rendered (CSS highlights, no DOM change); the caret and
+    // the selected span's relations are drawn over them.
     {
         let doc = p.doc.clone();
-        use_effect(move || crate::web::highlight::repaint(&doc));
+        let (hidden, min_worth, selected) = (p.hidden.clone(), p.min_worth, p.selected.clone());
+        use_effect(move || {
+            crate::web::highlight::repaint(&doc);
+            let shown = |s: &Span| visible(s, &hidden.0, min_worth);
+            links::show(&doc, selected.map(|id| drawn_relations(&doc, &id, shown)).unwrap_or_default());
+        });
     }
+    // A new width moves the text under the overlays.
+    use_effect_with((), |_| {
+        let win = web_sys::window().expect("a window");
+        let resize = gloo_events::EventListener::new(&win, "resize", |_| links::repaint());
+        move || drop(resize)
+    });
     let estimate = {
         let blocks = blocks.clone();
         let heights = heights.clone();
@@ -141,6 +154,7 @@ pub fn text_view(p: &TextViewProps) -> Html {
         let blocks = blocks.clone();
         let estimate = estimate.clone();
         Callback::from(move |e: Event| {
+            links::repaint();
             if !virtual_ {
                 return;
             }
@@ -209,7 +223,23 @@ pub fn text_view(p: &TextViewProps) -> Html {
         })
     };
     let onkeydown = p.on_key.reform(|e: KeyboardEvent| e);
-    let onmouseup = p.on_mouse_up.reform(|e: MouseEvent| e);
+    // A click puts the caret where it was, a drag makes the selection the keys then extend.
+    let onmouseup = {
+        let (doc, cb) = (p.doc.clone(), p.on_mouse_up.clone());
+        Callback::from(move |e: MouseEvent| {
+            caret::from_page(&doc);
+            cb.emit(e);
+        })
+    };
+    // Tabbing in shows a caret at the first word on screen, when there is none yet.
+    let onfocus = {
+        let doc = p.doc.clone();
+        Callback::from(move |_: FocusEvent| {
+            if caret::get(&doc).is_none() {
+                caret::store(&doc, Caret::start(&doc, caret::first_on_screen()));
+            }
+        })
+    };
 
     // Blocks outside the window are stood in for by two spacers of their (measured or estimated) height.
     let shown = if virtual_ { window.start.min(blocks.len())..window.end.min(blocks.len()) } else { 0..blocks.len() };
@@ -232,12 +262,15 @@ pub fn text_view(p: &TextViewProps) -> Html {
     html! {
         <div id="text-scroll" class="text-scroll" ref={scroller} {onscroll}>
             <article id="text-view" class="text-view" tabindex="0" role="document"
-                aria-label={format!("Text of {}", p.doc.name)} {onclick} {onmouseup} {onkeydown}
+                aria-label={format!("Text of {}", p.doc.name)} {onclick} {onmouseup} {onkeydown} {onfocus}
                 data-blocks={blocks.len().to_string()}>
                 if above > 0.0 { <div class="spacer" key="above" aria-hidden="true" style={format!("height:{above}px")} /> }
                 { for items }
                 if below > 0.0 { <div class="spacer" key="below" aria-hidden="true" style={format!("height:{below}px")} /> }
             </article>
+            // Drawn by `caret` and `links` after each render: yew leaves their insides alone.
+            <svg id="connectors" class="connectors" aria-hidden="true" focusable="false" data-own="connectors"></svg>
+            <div id="caret" class="caret" aria-hidden="true"></div>
         </div>
     }
 }
@@ -289,6 +322,12 @@ pub fn block(p: &BlockProps) -> Html {
         let mut vars: Vec<String> = Vec::new();
         let mut bg = None;
         let mut title = Vec::new();
+        let claims = over.iter().filter(|s| label_class(&s.label) == "cl").count();
+        let claim_starts = over.iter().any(|s| label_class(&s.label) == "cl" && s.start >= a);
+        if claims > 1 {
+            // A claim inside a claim: a second line under the first, so the inner one stands out.
+            class.push("cl2".into());
+        }
         for s in &over {
             let lc = label_class(&s.label);
             let st = if s.status == Status::Suggested { "sug" } else { "acc" };
@@ -334,6 +373,10 @@ pub fn block(p: &BlockProps) -> Html {
         let mut style = vars.iter().map(|v| format!("{v};")).collect::<String>();
         if !shadows.is_empty() {
             shadows.reverse();
+            // The inline shadows replace the claim's start mark (a class's box-shadow): it goes with them.
+            if claim_starts {
+                shadows.push("-3px 0 0 var(--cl)".into());
+            }
             style.push_str(&format!("box-shadow:{};background-color:{};", shadows.join(","), bg.unwrap_or_default()));
         }
         let labels: Vec<&str> = over.iter().map(|s| s.label.as_str()).collect();

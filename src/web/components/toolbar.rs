@@ -39,6 +39,8 @@ pub struct ToolbarProps {
     pub on_reveal: Callback<usize>,
     /// Opens the keyboard shortcut overlay.
     pub on_help: Callback<()>,
+    /// The detectors that re-annotate the document.
+    pub detectors: crate::session::Detectors,
 }
 
 /// Folded texts kept between searches, by document id (folded again when a text changes).
@@ -184,11 +186,11 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
     let has_doc = doc.is_some();
     // Long texts are annotated again in slices, like a long paste, so the page stays responsive.
     let reannotate = {
-        let dispatch = p.dispatch.clone();
+        let (dispatch, detectors) = (p.dispatch.clone(), p.detectors);
         let doc = doc.clone();
         Callback::from(move |_| {
             if let Some(d) = &doc {
-                super::app::reannotate(d, &dispatch);
+                super::app::reannotate(d, detectors, &dispatch);
             }
         })
     };
