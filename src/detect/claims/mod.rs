@@ -23,9 +23,12 @@
 //! they name.
 
 mod attribution;
+mod cues;
 mod ngrams;
+mod parsed;
 mod score;
 mod speakers;
+mod subjects;
 mod turns;
 mod weights;
 mod words;
@@ -41,46 +44,169 @@ use std::sync::OnceLock;
 /// Finds claim sentences outside boilerplate lines. `chrome` has one verdict per line of `model`.
 pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
     let text = model.text;
-    let mut out = Vec::new();
-    let mut speakers = Speakers::default();
-    // The previous sentence's resolved source when it quoted someone, for quotations running over sentences.
-    let mut last_quote: Option<(String, Range<usize>)> = None;
+    let mut doc = Doc { model, out: Vec::new(), speakers: Speakers::default(), last_quote: None, sources: Vec::new() };
     let mut prev_end = 0;
     let mut quotes = QuoteState::default();
-    // Where each claim's source is written (bytes): one `source` span each, whichever claims name it.
-    let mut sources: Vec<Range<usize>> = Vec::new();
+    // The sentences of the quotation being read: a sentence that starts inside a quotation joins the run of the
+    // one before, so that a quotation attributed once gives its source to every sentence of it.
+    let mut run: Vec<Sentence> = Vec::new();
     for r in &model.sentences {
-        if out.len() > super::MAX_SPANS {
+        if doc.out.len() > super::MAX_SPANS {
             break; // the document's span limit: bounded memory on machine-made text
         }
         let open_quote = quotes.advance(text, r.start);
         let adjacent = words::at(text, &(prev_end..r.start)).chars().filter(|&c| c == '\n' || c == '\r').count() <= 2;
         prev_end = r.end;
         if touches_boilerplate(model, chrome, r) {
-            last_quote = None;
+            doc.flush(&mut run);
+            doc.last_quote = None;
             continue;
         }
         let start = r.start + dateline_len(words::at(text, r));
         let s = words::at(text, &(start..r.end));
-        // Inside a quotation opened by an earlier sentence, only a sentence that closes it with its own reporting
-        // clause ("… a sexy new look,” said David Kershaw") is judged; the rest continues someone's rhetoric.
         let p = if open_quote { Parsed::in_quote(s) } else { Parsed::new(s) };
         let attribution = attribute(&p);
-        if open_quote && attribution.as_ref().is_none_or(|a| a.source.is_none()) {
-            continue;
+        // A signature standing alone after a quotation ("― Jacklyn Ashley") belongs to the quotation's run.
+        let signs = !open_quote
+            && run.last().is_some_and(|x: &Sentence| quote_closes(x.p.s))
+            && attribution::signature(&p).is_some()
+            && p.toks.first().is_some_and(|t| !t.word);
+        if !(open_quote || signs) || run.len() >= MAX_RUN {
+            doc.flush(&mut run);
         }
-        if score::excluded(&p).is_some() {
-            last_quote = None;
-            continue;
+        run.push(Sentence { start, end: r.end, p, attribution, open_quote: open_quote || signs, adjacent });
+    }
+    doc.flush(&mut run);
+    let Doc { mut out, mut sources, .. } = doc;
+    sources.sort_by_key(|r| (r.start, r.end));
+    sources.dedup();
+    for at in sources {
+        let name = words::at(text, &at);
+        out.push(Span::auto(
+            model.to_chars(at),
+            SOURCE,
+            "claim.source",
+            format!("Named as the source of a claim: {name}"),
+        ));
+    }
+    out
+}
+
+/// Sentences a quotation can run over and still give them its source; a longer run is read in parts.
+const MAX_RUN: usize = 64;
+
+/// A resolved source: its name, always text of the document, and where that name is written (bytes).
+type Source = (String, Range<usize>);
+
+/// One sentence, parsed, with its own attribution.
+struct Sentence<'a> {
+    /// Where the sentence starts (after any dateline) and ends, bytes of the text.
+    start: usize,
+    end: usize,
+    p: Parsed<'a>,
+    attribution: Option<attribution::Attribution>,
+    /// It starts inside a quotation opened by an earlier sentence.
+    open_quote: bool,
+    /// At most one blank line separates it from the sentence before.
+    adjacent: bool,
+}
+
+/// The claims found so far and what the next sentences need to know.
+struct Doc<'m> {
+    model: &'m TextModel<'m>,
+    out: Vec<Span>,
+    speakers: Speakers,
+    /// The last sentence's resolved source when it quoted someone, for a quotation continued in a new paragraph.
+    last_quote: Option<Source>,
+    /// Where each claim's source is written (bytes): one `source` span each, whichever claims name it.
+    sources: Vec<Range<usize>>,
+}
+
+impl Doc<'_> {
+    /// Turns a run of sentences joined by an open quotation into claims. The quotation's source is the first
+    /// sentence of the run that quotes a source of its own ("X said: “…", "…,” said X", "“…” ― X"), or, for a
+    /// quotation that opens a run without one, the speaker quoted just before ("“…,” X said. “More. Still more.”").
+    fn flush(&mut self, run: &mut Vec<Sentence>) {
+        let own = |x: &Sentence| x.attribution.as_ref().is_some_and(|a| a.source.is_some());
+        let quoting = |x: &Sentence| {
+            x.p.has_quote()
+                || x.attribution.as_ref().is_some_and(|a| {
+                    words::at(x.p.s, &a.cue) == "―"
+                        || words::at(x.p.s, &a.cue) == "—"
+                        || words::at(x.p.s, &a.cue) == "–"
+                })
+        };
+        let speaker_at = (run.len() > 1).then(|| run.iter().position(|x| own(x) && quoting(x))).flatten();
+        let mut resolved: Option<Source> = None;
+        let mut speaker: Option<Source> = None;
+        if let Some(k) = speaker_at {
+            resolved = self.resolve(&run[k]);
+            speaker = resolved.clone();
+        } else if let Some(first) = run.first() {
+            let opens = quote_opens(first.p.s);
+            let whole = opens && (run.len() > 1 || quote_closes(first.p.s));
+            if whole && first.adjacent && first.attribution.is_none() {
+                speaker = self.last_quote.clone();
+            }
         }
-        let chars = model.to_chars(start..r.end);
+        for (k, x) in run.drain(..).enumerate() {
+            let source = if Some(k) == speaker_at {
+                resolved.take()
+            } else if own(&x) {
+                self.resolve(&x)
+            } else {
+                None
+            };
+            self.sentence(x, source, speaker.as_ref());
+        }
+    }
+
+    /// Resolves the source a sentence names itself, and records where it is written.
+    fn resolve(&mut self, x: &Sentence) -> Option<Source> {
+        let a = x.attribution.as_ref()?;
+        let src = a.source.as_ref()?;
+        let cue = words::at(x.p.s, &a.cue);
+        let found = self.speakers.resolve(self.model.text, x.start + src.start..x.start + src.end, cue);
+        Some(found)
+    }
+
+    /// One sentence as a claim, or not: `source` is its own attribution's source, resolved; `speaker` the source
+    /// of the quotation it is part of.
+    fn sentence(&mut self, x: Sentence, source: Option<Source>, speaker: Option<&Source>) {
+        let (model, p, start) = (self.model, &x.p, x.start);
+        let s = p.s;
+        // Inside a quotation opened by an earlier sentence, a sentence with no source of its own continues the
+        // quotation's speaker; with none known, it is someone's rhetoric and not judged.
+        let continued = speaker.filter(|_| source.is_none() && (x.open_quote || quote_opens(s)));
+        if x.open_quote && source.is_none() && continued.is_none() {
+            return;
+        }
+        // "Caddell continued:" introduces the quotation of the next paragraph.
+        let introduces = s.trim_end().ends_with(':');
+        if excluded(p, x.attribution.as_ref(), source.is_some()).is_some() {
+            // "Clinton said." after a quoted question: the speaker of the quotation that goes on.
+            self.last_quote = source.filter(|_| introduces || p.toks.iter().filter(|t| t.word).count() < 3);
+            return;
+        }
+        let chars = model.to_chars(start..x.end);
         let quoted = p.has_quote();
-        let raw = score::checkworthiness(&p, attribution.is_some());
+        let raw = score::checkworthiness(p, x.attribution.is_some());
         let worth = (raw * 100.0).round() / 100.0;
-        if let Some(a) = attribution {
+        if let Some(who) = continued {
+            // A sentence that opens the quotation itself continues it as a whole; inside, it must be a claim.
+            if !quote_opens(s) && !continues_quote(p, raw) {
+                return;
+            }
+            let span =
+                Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {}", in_sentence(&who.0)));
+            let span = self.with_source(span, who, None);
+            self.out.push(span.with_attr("quote", true).with_attr("checkworthiness", worth));
+            self.last_quote = Some(who.clone());
+            return;
+        }
+        if let Some(a) = &x.attribution {
             let cue = words::at(s, &a.cue);
-            let mention = a.source.map(|src| start + src.start..start + src.end);
-            let source = mention.clone().map(|m| speakers.resolve(text, m, cue));
+            let mention = a.source.clone().map(|src| start + src.start..start + src.end);
             let mut span = match (&source, quoted) {
                 (Some((who, _)), true) => Span::auto(
                     chars,
@@ -102,8 +228,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
                 ),
             };
             if let (Some(source), Some(mention)) = (&source, mention) {
-                span = with_source(span, model, source, Some(mention));
-                sources.push(source.1.clone());
+                span = self.with_source(span, source, Some(mention));
             }
             let cue_at = model.to_chars(start + a.cue.start..start + a.cue.end);
             span = span
@@ -114,66 +239,80 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
             if quoted && source.is_some() {
                 span = span.with_attr("quote", true);
             }
-            last_quote = if quoted { source } else { None };
-            out.push(span.with_attr("checkworthiness", worth));
-            continue;
+            self.last_quote = if quoted || introduces { source } else { None };
+            self.out.push(span.with_attr("checkworthiness", worth));
+            return;
         }
-        let whole_quote = s.starts_with(['“', '"']) && s.ends_with(['”', '"']);
-        if let (true, true, Some(who)) = (whole_quote, adjacent, last_quote.clone()) {
-            let span =
-                Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {}", in_sentence(&who.0)));
-            out.push(with_source(span, model, &who, None).with_attr("quote", true).with_attr("checkworthiness", worth));
-            continue;
+        self.last_quote = None;
+        if score::hedge(p).is_some() || raw < weights::THRESHOLD {
+            return;
         }
-        last_quote = None;
-        if score::hedge(&p).is_some() || raw < weights::THRESHOLD {
-            continue;
-        }
-        let span = match score::figure(&p) {
+        let span = match score::figure(p) {
             Some(f) => Span::auto(chars, CLAIM, "claim.figure", format!("States a figure: {}", words::at(s, &f))),
             None => {
-                let verb = score::main_verb(&p).map_or("", |v| words::at(s, &v));
+                let verb = score::main_verb(p).map_or("", |v| words::at(s, &v));
                 Span::auto(chars, CLAIM, "claim.event", format!("States a checkable fact (verb “{verb}”)"))
             }
         };
-        out.push(span.with_attr("checkworthiness", worth));
+        self.out.push(span.with_attr("checkworthiness", worth));
     }
-    sources.sort_by_key(|r| (r.start, r.end));
-    sources.dedup();
-    for at in sources {
-        let name = words::at(text, &at);
-        out.push(Span::auto(
-            model.to_chars(at),
-            SOURCE,
-            "claim.source",
-            format!("Named as the source of a claim: {name}"),
-        ));
+
+    /// Adds a resolved source to a claim: `source` and where its name is written (`source_start`, `source_end`,
+    /// code points), and, when the sentence names it otherwise ("he", "Clarke", "the ministry"), that `mention`
+    /// with its offsets too. `at` and `mention` are bytes of the text. Only a source a claim names gets its
+    /// `source` span: a sentence that names a speaker but is no claim ("Republicans oppose it." is too short to
+    /// check) leaves none.
+    fn with_source(&mut self, span: Span, (name, at): &Source, mention: Option<Range<usize>>) -> Span {
+        let model = self.model;
+        self.sources.push(at.clone());
+        let at_chars = model.to_chars(at.clone());
+        let mut span = span
+            .with_attr("source", name.as_str())
+            .with_attr("source_start", at_chars.start)
+            .with_attr("source_end", at_chars.end);
+        if let Some(m) = mention.filter(|m| m != at) {
+            let m_chars = model.to_chars(m.clone());
+            span = span
+                .with_attr("mention", words::at(model.text, &m))
+                .with_attr("mention_start", m_chars.start)
+                .with_attr("mention_end", m_chars.end);
+        }
+        span
     }
-    out
 }
 
-/// Adds a resolved source to a claim: `source` and where its name is written (`source_start`, `source_end`, code
-/// points), and, when the sentence names it otherwise ("he", "Clarke", "the ministry"), that `mention` with its
-/// offsets too. `at` and `mention` are bytes of the text.
-fn with_source(
-    span: Span,
-    model: &TextModel,
-    (name, at): &(String, Range<usize>),
-    mention: Option<Range<usize>>,
-) -> Span {
-    let at_chars = model.to_chars(at.clone());
-    let mut span = span
-        .with_attr("source", name.as_str())
-        .with_attr("source_start", at_chars.start)
-        .with_attr("source_end", at_chars.end);
-    if let Some(m) = mention.filter(|m| m != at) {
-        let m_chars = model.to_chars(m.clone());
-        span = span
-            .with_attr("mention", words::at(model.text, &m))
-            .with_attr("mention_start", m_chars.start)
-            .with_attr("mention_end", m_chars.end);
+/// Why a sentence cannot be a claim ([`score::excluded`]), except that a question someone is quoted asking is
+/// reported in a statement ("Trump said: “Did Crooked Hillary …?”", "“…,” the narrator says, “what …?”"), and that
+/// a sourced sentence whose cue is a verb has a verb ("Most Republicans oppose the measure.").
+fn excluded(p: &Parsed, found: Option<&attribution::Attribution>, sourced: bool) -> Option<&'static str> {
+    // "The mayor said:" only introduces the quotation that follows, which is the claim.
+    if sourced && p.s.trim_end().ends_with(':') && p.toks.iter().filter(|t| t.word).count() <= 6 {
+        return Some("a reporting clause that introduces a quotation");
     }
-    span
+    let why = score::excluded(p)?;
+    let verb_cue = found.is_some_and(|a| cues::lemma_of(&words::at(p.s, &a.cue).to_lowercase()).is_some());
+    if sourced && verb_cue && why == score::NO_VERB {
+        return None;
+    }
+    let asked_in_quote = sourced
+        && p.toks.iter().rev().find(|t| !t.word && words::at(p.s, &t.r) == "?").is_some_and(|t| p.hidden_at_tok(t));
+    (why != "a question" || !asked_in_quote).then_some(why)
+}
+
+/// Whether a sentence inside someone's quotation is a claim of theirs: on the terms of any other sentence (no
+/// speculation or commentary, check-worthy enough), so that rhetoric inside a long quote stays out.
+fn continues_quote(p: &Parsed, raw: f64) -> bool {
+    score::hedge(p).is_none() && raw >= weights::THRESHOLD
+}
+
+/// Whether a sentence opens with a quotation mark.
+fn quote_opens(s: &str) -> bool {
+    s.starts_with(['“', '"', '«']) || s.starts_with("''") || s.starts_with("``")
+}
+
+/// Whether a sentence ends with a closing quotation mark.
+fn quote_closes(s: &str) -> bool {
+    s.ends_with(['”', '"', '»']) || s.ends_with("''")
 }
 
 /// A source as it reads inside an explanation: "The official" → "the official"; names stay as written.
@@ -204,9 +343,10 @@ pub const FEATURE_NAMES: &[&str] = score::FEATURE_NAMES;
 #[doc(hidden)]
 pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>, Vec<u32>, Vec<u32>) {
     let p = Parsed::new(sentence);
-    let gate = if score::excluded(&p).is_some() {
+    let found = attribute(&p);
+    let gate = if excluded(&p, found.as_ref(), found.as_ref().is_some_and(|a| a.source.is_some())).is_some() {
         "excluded"
-    } else if attribute(&p).is_some() {
+    } else if found.is_some() {
         "attributed"
     } else if score::hedge(&p).is_some() {
         "hedged"
@@ -214,7 +354,7 @@ pub fn sentence_features(sentence: &str) -> (&'static str, Vec<f64>, Vec<u32>, V
         "scored"
     };
     let grams = ngrams::grams(&p);
-    (gate, score::features(&p, attribute(&p).is_some()), grams.words, grams.chars)
+    (gate, score::features(&p, found.is_some()), grams.words, grams.chars)
 }
 
 /// Whether the sentence overlaps a line the boilerplate classifier rejected.
@@ -234,6 +374,8 @@ struct QuoteState {
     pos: usize,
     open: bool,
     prev: char,
+    /// The character before `prev`.
+    prev2: char,
     line_blank: bool,
 }
 
@@ -253,17 +395,26 @@ impl QuoteState {
                 }
                 '“' | '«' => self.open = true,
                 '”' | '»' => self.open = false,
-                '"' => self.open = self.prev.is_whitespace() || matches!(self.prev, '(' | '[' | '—' | '–' | ':' | '\0'),
+                '"' => self.open = opens_after(self.prev),
+                // Two apostrophes: a double quote, opening or closing by what stands before them.
+                '\'' if self.prev == '\'' => self.open = opens_after(self.prev2),
+                '`' if self.prev == '`' => self.open = true,
                 _ => {}
             }
             if !c.is_whitespace() {
                 self.line_blank = false;
             }
+            self.prev2 = self.prev;
             self.prev = c;
         }
         self.pos = to;
         self.open
     }
+}
+
+/// Whether a straight quotation mark after `c` opens a quotation (else it closes one).
+fn opens_after(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '―' | ':' | '\0')
 }
 
 /// Length in bytes of a leading dateline: "WARSAW, Poland (AP) — ", "MOSCOW (Reuters) - ", "LONDON — ".
@@ -363,7 +514,9 @@ mod tests {
     }
 
     #[test]
-    fn rhetoric_inside_a_running_quote_is_not_a_claim() {
+    fn sentences_inside_an_attributed_quote_carry_its_source() {
+        // Attributed at its start: each sentence of the quotation that is a claim quotes the ministry; rhetoric
+        // under the check-worthiness threshold stays out.
         let text = "Ukraine’s Foreign Ministry said it rejects the accusations. It said: “The Russian regime has a long history of bloody provocations by its special services …. There are no red lines for Putin’s dictatorship. It is ready to kill its own citizens for political purposes.”";
         let got = claims(text);
         let texts: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
@@ -371,10 +524,38 @@ mod tests {
             texts,
             [
                 "Ukraine’s Foreign Ministry said it rejects the accusations.",
-                "It said: “The Russian regime has a long history of bloody provocations by its special services …."
+                "It said: “The Russian regime has a long history of bloody provocations by its special services ….",
+                "There are no red lines for Putin’s dictatorship."
             ]
         );
-        assert_eq!(got[1].1.as_deref(), Some("Ukraine’s Foreign Ministry"));
+        for c in &got[1..] {
+            assert_eq!((c.1.as_deref(), c.3, c.4.as_str()), (Some("Ukraine’s Foreign Ministry"), true, "claim.quote"));
+        }
+        assert_eq!(got[2].2, None, "a continued quotation has no cue of its own");
+        // Attributed at its end, in the style of two apostrophes, and signed after a dash.
+        let who =
+            |text: &str| -> Vec<(String, Option<String>)> { claims(text).into_iter().map(|c| (c.0, c.1)).collect() };
+        let some = |s: &str| Some(s.to_string());
+        let text = "Officials met on Monday.\n\n''The plan would raise $1.1 trillion over a decade. It would cut taxes for 40 million families,'' said Leonard Burman, a former Treasury official.";
+        assert_eq!(
+            who(text),
+            [
+                ("''The plan would raise $1.1 trillion over a decade.".to_string(), some("Leonard Burman")),
+                (
+                    "It would cut taxes for 40 million families,'' said Leonard Burman, a former Treasury official."
+                        .to_string(),
+                    some("Leonard Burman")
+                ),
+            ]
+        );
+        let text = "Officials met on Monday.\n\n“Unemployment fell to 3.5 percent in May. Wages rose 4 percent.” ― Maria Lopez";
+        assert_eq!(
+            who(text),
+            [
+                ("“Unemployment fell to 3.5 percent in May.".to_string(), some("Maria Lopez")),
+                ("Wages rose 4 percent.”".to_string(), some("Maria Lopez")),
+            ]
+        );
     }
 
     #[test]

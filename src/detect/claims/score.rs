@@ -66,10 +66,13 @@ pub(crate) fn excluded(p: &Parsed) -> Option<&'static str> {
     // Labels and fragments are short or unpunctuated; a long punctuated sentence has a verb the lists missed.
     let punctuated = last.ends_with(['.', '!', '…', '。', '！']);
     if !has_verb && (words.len() <= 6 || !punctuated) {
-        return Some("no verb: a label or a fragment");
+        return Some(NO_VERB);
     }
     None
 }
+
+/// Why a sentence with no verb the word lists know is no claim.
+pub(crate) const NO_VERB: &str = "no verb: a label or a fragment";
 
 /// Phrases that announce content rather than assert it.
 const ANNOUNCING: &[&str] = &[

@@ -78,13 +78,15 @@ const NOT_SPEAKERS: &[&str] = &[
     "first",
 ];
 
-/// Up to three capitalised words, then a colon and at least three words of what they said.
+/// Up to three capitalised words, then a colon and at least three words of what they said. A transcript quoted
+/// paragraph by paragraph opens each turn with a quotation mark (`"WALLACE: …`).
 pub(crate) fn speaker_label(p: &Parsed) -> Option<Attribution> {
     let colon = p.toks.iter().position(|t| !t.word && at(p.s, &t.r) == ":")?;
-    if !(1..=3).contains(&colon) || p.in_quote {
+    let first = usize::from(p.toks.first().is_some_and(|t| !t.word && matches!(at(p.s, &t.r), "\"" | "“")));
+    if !(first + 1..=first + 3).contains(&colon) || p.in_quote {
         return None;
     }
-    let names = &p.toks[..colon];
+    let names = &p.toks[first..colon];
     let ok = names.iter().all(|t| {
         let w = at(p.s, &t.r);
         t.word

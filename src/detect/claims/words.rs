@@ -391,6 +391,11 @@ pub(crate) fn is_verb(w: &str) -> bool {
     IRREGULAR.contains(&w) || lemma_in(w, VERBS).is_some()
 }
 
+/// Whether the (lowercase) word is the bare form of a listed verb, which is as often a noun ("state", "tax").
+pub(crate) fn is_bare_verb(w: &str) -> bool {
+    VERBS.contains(&w)
+}
+
 /// The bare form in `lemmas` that the (lowercase) word inflects, if any: itself, `-s`/`-es`/`-ies`,
 /// `-ed`/`-d`/`-ied`, `-ing` (also after a dropped `e` or a doubled consonant: "stopped", "planning").
 pub(crate) fn lemma_in(w: &str, lemmas: &[&'static str]) -> Option<&'static str> {
