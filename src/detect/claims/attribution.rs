@@ -137,10 +137,10 @@ fn statement_opening(p: &Parsed) -> Option<Attribution> {
     }
     let first = p.segment(0);
     let d = p.lower(1);
-    if !matches!(d.as_str(), "a" | "an" | "his" | "her" | "its" | "their" | "the") {
+    if !matches!(d, "a" | "an" | "his" | "her" | "its" | "their" | "the") {
         return None;
     }
-    let noun = (2..first.end.min(5)).find(|&j| p.is_word(j) && STATEMENT_NOUNS.contains(&p.lower(j).as_str()))?;
+    let noun = (2..first.end.min(5)).find(|&j| p.is_word(j) && STATEMENT_NOUNS.contains(&p.lower(j)))?;
     let next = p.segment(1);
     let src = leading_np(p, next.start, next.end)?;
     // The subject must be followed by its verb in the same segment.
@@ -153,11 +153,10 @@ fn statement_opening(p: &Parsed) -> Option<Attribution> {
 
 /// "a report by X", "a statement from X": the author named after a statement noun, if any.
 fn author_of(p: &Parsed, a: usize) -> Option<usize> {
-    let det = p.is_word(a) && matches!(p.lower(a).as_str(), "a" | "an" | "the");
-    let noun =
-        (a + 1..p.toks.len().min(a + 4)).find(|&j| p.is_word(j) && STATEMENT_NOUNS.contains(&p.lower(j).as_str()))?;
+    let det = p.is_word(a) && matches!(p.lower(a), "a" | "an" | "the");
+    let noun = (a + 1..p.toks.len().min(a + 4)).find(|&j| p.is_word(j) && STATEMENT_NOUNS.contains(&p.lower(j)))?;
     let by = noun + 1;
-    (det && p.is_word(by) && matches!(p.lower(by).as_str(), "by" | "from") && p.is_word(by + 1)).then_some(by + 1)
+    (det && p.is_word(by) && matches!(p.lower(by), "by" | "from") && p.is_word(by + 1)).then_some(by + 1)
 }
 
 /// Index of "according to" starting at `i`.
@@ -236,11 +235,11 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
         if let Some(n) = cue_at(p, ws[0]) {
             // "said 9/11 widow Terry Strada", "said longtime aide John Smith": a descriptor before the name.
             let named = ws.len() >= 3
-                && !ADVERBIAL_OPENERS.contains(&p.lower(ws[1]).as_str())
+                && !ADVERBIAL_OPENERS.contains(&p.lower(ws[1]))
                 && ws[1..ws.len().min(6)].iter().any(|&i| capitalized(p.word(i)) && !is_time_word(p.word(i)));
             let np_follows = ws.len() >= 2
                 && (capitalized(p.word(ws[1]))
-                    || DETERMINERS.contains(&p.lower(ws[1]).as_str()) && p.lower(ws[1]) != "that"
+                    || DETERMINERS.contains(&p.lower(ws[1])) && p.lower(ws[1]) != "that"
                     || named)
                 && ws[1..].iter().all(|&i| capitalized(p.word(i)) || !verbish(p.word(i)));
             // The inverted clause follows reported content: a quotation or a clause with a verb ("To the pears, add
@@ -260,7 +259,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
             if let Some(c) = ws.iter().position(|&i| cue_at(p, i) == Some(1) && inverts(&p.lower(i))) {
                 let tail_ok = ws.len() - c - 1 <= 3 && ws[c + 1..].iter().all(|&i| !verbish(p.word(i)));
                 // "…, and the army confirmed it": the conjunction is no part of the subject.
-                let lead = usize::from(c > 0 && matches!(p.lower(ws[0]).as_str(), "and" | "but" | "or" | "while"));
+                let lead = usize::from(c > 0 && matches!(p.lower(ws[0]), "and" | "but" | "or" | "while"));
                 let subj = &ws[lead..c];
                 // The subject is a name, a determined noun phrase or a plural ("officials"), never a relative
                 // ("which advocates say") or an imperative ("please ask").
@@ -274,7 +273,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
                     && {
                         let first = p.lower(subj[0]);
                         let last = p.lower(subj[subj.len() - 1]);
-                        !RELATIVES.contains(&first.as_str())
+                        !RELATIVES.contains(&first)
                             && first != "please"
                             && (capitalized(p.word(subj[0])) || first != "that" && last != "that")
                     };
@@ -290,8 +289,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
 
 /// The main clause's reporting verb and its subject.
 fn main_clause(p: &Parsed) -> Option<Attribution> {
-    let first_seg_adverbial =
-        p.toks.first().is_some_and(|t| t.word) && ADVERBIAL_OPENERS.contains(&p.lower(0).as_str());
+    let first_seg_adverbial = p.toks.first().is_some_and(|t| t.word) && ADVERBIAL_OPENERS.contains(&p.lower(0));
     let mut i = 0;
     while i < p.toks.len() {
         let Some(n) = cue_at(p, i) else {
@@ -302,20 +300,18 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
         let seg = p.segment(k);
         let in_leading_adverbial = first_seg_adverbial && k == 0 && p.is_punct(p.segment(0).end - 1, ',');
         // After a comma "that" is a demonstrative ("…, that didn’t stop X from …"), not a relative.
-        let opener_relative = seg_opener(p, &seg).is_some_and(|w| RELATIVES.contains(&w.as_str()) && w != "that");
-        let rel = (seg.start..i).find(|&j| {
-            p.is_word(j) && !p.hidden[j] && RELATIVES.contains(&p.lower(j).as_str()) && p.lower(j) != "that"
-        });
+        let opener_relative = seg_opener(p, &seg).is_some_and(|w| RELATIVES.contains(&w) && w != "that");
+        let rel = (seg.start..i)
+            .find(|&j| p.is_word(j) && !p.hidden[j] && RELATIVES.contains(&p.lower(j)) && p.lower(j) != "that");
         // "One of the docs who sent the letter called Oz a quack": a relative clause with a verb of its own ends
         // before the cue, which is the main verb of the noun phrase before the relative.
         if let (false, false, Some(r)) = (opener_relative, in_leading_adverbial, rel) {
-            let closed = matches!(p.lower(r).as_str(), "who" | "which")
+            let closed = matches!(p.lower(r), "who" | "which")
                 && (r + 1..i).filter(|&j| p.is_word(j) && !p.hidden[j] && verbish(p.word(j))).count() == 1
                 && p.is_word(r + 1)
                 && verbish(p.word(r + 1))
                 && !p.lower(i).ends_with("ing");
-            let head =
-                seg.start < r && (capitalized(p.word(seg.start)) || DETERMINERS.contains(&p.lower(seg.start).as_str()));
+            let head = seg.start < r && (capitalized(p.word(seg.start)) || DETERMINERS.contains(&p.lower(seg.start)));
             if closed && head && seg.start == 0 {
                 return Some(Attribution { source: Some(name_or_np(p, seg.start, r)), cue: p.span(i, i + n) });
             }
@@ -340,13 +336,13 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
         let mut b = i;
         while b > 0 && p.is_word(b - 1) && {
             let x = p.lower(b - 1);
-            x.ends_with("ly") || matches!(x.as_str(), "once" | "also" | "later" | "never" | "often" | "then" | "first")
+            x.ends_with("ly") || matches!(x, "once" | "also" | "later" | "never" | "often" | "then" | "first")
         } {
             b -= 1;
         }
         let aux_before = b > 0
             && p.is_word(b - 1)
-            && matches!(p.lower(b - 1).as_str(), "been" | "was" | "were" | "is" | "are" | "be")
+            && matches!(p.lower(b - 1), "been" | "was" | "were" | "is" | "are" | "be")
             && !w.ends_with("ing");
         if aux_before && p.is_word(i + 1) && p.lower(i + 1) == "by" {
             let src = np_until_segment_end(p, i + 2)?;
@@ -364,7 +360,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
                 let agent = by + 1 < seg_end && p.is_word(by + 1) && {
                     let x = p.lower(by + 1);
                     capitalized(p.word(by + 1))
-                        || DETERMINERS.contains(&x.as_str())
+                        || DETERMINERS.contains(&x)
                         || (by + 1..seg_end.min(by + 4)).any(|j| p.is_word(j) && super::cues::plural_like(&p.lower(j)))
                 };
                 if agent && (i + 1..by).all(|j| !p.is_word(j) || !verbish(p.word(j))) {
@@ -381,7 +377,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
         let progressive = w.ends_with("ing")
             && i > 0
             && p.is_word(i - 1)
-            && matches!(p.lower(i - 1).as_str(), "is" | "are" | "was" | "were" | "been");
+            && matches!(p.lower(i - 1), "is" | "are" | "was" | "were" | "been");
         if let Some(src) = subject_before(p, i, w.ends_with("ing") && !progressive) {
             // "X claimed …, and Y confirmed the claim": the confirmation reports the whole sentence.
             if let Some(outer) = confirmation_of(p, i + n) {
@@ -405,7 +401,7 @@ fn coordinated_subject(p: &Parsed, i: usize) -> Option<Range<usize>> {
         j -= 1;
     }
     let and = if j > 0 && p.is_punct(j - 1, ',') { j.checked_sub(2)? } else { j.checked_sub(1)? };
-    let coord = |t: usize| p.is_word(t) && matches!(p.lower(t).as_str(), "and" | "but");
+    let coord = |t: usize| p.is_word(t) && matches!(p.lower(t), "and" | "but");
     let and = if coord(and) {
         and
     } else if coord(j - 1) {
@@ -420,10 +416,10 @@ fn coordinated_subject(p: &Parsed, i: usize) -> Option<Range<usize>> {
             && !capitalized(p.word(v))
             && verbish(p.word(v))
             && !p.lower(v).ends_with("ing")
-            && !matches!(p.lower(v).as_str(), "been" | "be" | "being")
+            && !matches!(p.lower(v), "been" | "be" | "being")
     })?;
     // Neither verb may sit in a relative or subordinate clause: nothing but the subject's segments before the first.
-    if (0..verb).any(|t| p.is_word(t) && !p.hidden[t] && RELATIVES.contains(&p.lower(t).as_str())) {
+    if (0..verb).any(|t| p.is_word(t) && !p.hidden[t] && RELATIVES.contains(&p.lower(t))) {
         return None;
     }
     subject_before(p, verb, false)
@@ -436,10 +432,10 @@ fn confirmation_of(p: &Parsed, from: usize) -> Option<Attribution> {
             continue;
         }
         let c = (j + 2..p.toks.len().min(j + 8)).find(|&c| cue_at(p, c).is_some())?;
-        let lower_at = |k: usize| if k < p.toks.len() { p.lower(k) } else { String::new() };
+        let lower_at = |k: usize| if k < p.toks.len() { p.lower(k) } else { "" };
         let (obj, obj2) = (lower_at(c + 1), lower_at(c + 2));
-        let meta = matches!(obj.as_str(), "it" | "this" | "that")
-            || obj == "the" && matches!(obj2.as_str(), "claim" | "report" | "reports" | "statement");
+        let meta = matches!(obj, "it" | "this" | "that")
+            || obj == "the" && matches!(obj2, "claim" | "report" | "reports" | "statement");
         let subj_ok = (j + 1..c)
             .all(|k| p.is_word(k) && (capitalized(p.word(k)) || !verbish(p.word(k)) || is_between(&p.lower(k))));
         if meta && subj_ok {

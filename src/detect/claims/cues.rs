@@ -247,7 +247,7 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     // "continues to insist", "went on to explain" report all the same.
     let carried = i >= 2 && p.is_word(i - 2) && {
         let x = p.lower(i - 2);
-        matches!(x.as_str(), "continue" | "continues" | "continued" | "continuing" | "on" | "repeatedly")
+        matches!(x, "continue" | "continues" | "continued" | "continuing" | "on" | "repeatedly")
     };
     if prev.as_deref() == Some("to") && !carried {
         return None;
@@ -255,7 +255,7 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     // A modal makes it hypothetical: "VW says it could add", "I would have said".
     let mut k = i;
     while k > 0 && p.is_word(k - 1) && is_between(&p.lower(k - 1)) {
-        if MODALS.contains(&p.lower(k - 1).as_str()) {
+        if MODALS.contains(&p.lower(k - 1)) {
             return None;
         }
         k -= 1;
@@ -263,18 +263,18 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     if (1..=2).any(|d| {
         i >= d && p.is_word(i - d) && {
             let x = p.lower(i - d);
-            matches!(x.as_str(), "not" | "never") || x.ends_with("n't") || x.ends_with("n’t")
+            matches!(x, "not" | "never") || x.ends_with("n't") || x.ends_with("n’t")
         }
     }) {
         return None;
     }
     if let Some(prev) = &prev {
         let possessive = prev.ends_with("’s") || prev.ends_with("'s") || prev.ends_with('’') || prev.ends_with('\'');
-        if DETERMINERS.contains(&prev.as_str()) && prev != "that" || possessive {
+        if DETERMINERS.contains(&prev) && *prev != "that" || possessive {
             return None;
         }
     }
-    let be_before = prev.as_ref().is_some_and(|x| matches!(x.as_str(), "is" | "are" | "was" | "were" | "been"));
+    let be_before = prev.is_some_and(|x| matches!(x, "is" | "are" | "was" | "were" | "been"));
     if w.ends_with("ing") {
         // "is seeking to", "are warning that": a progressive reports like the finite verb.
         if !is_speech(&w) && !be_before {
@@ -284,12 +284,12 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         // A participle reports only right after a comma or a time ("on March 7 saying"); "warning" only after a
         // comma, since "the March 7 warning" is a noun.
         let after_comma = i > 0 && p.is_punct(i - 1, ',');
-        let progressive = prev.as_ref().is_some_and(|x| matches!(x.as_str(), "is" | "are" | "was" | "were" | "been"));
+        let progressive = prev.is_some_and(|x| matches!(x, "is" | "are" | "was" | "were" | "been"));
         let ok = after_comma
             || progressive
             || w != "warning"
                 && bare_participle(lemma)
-                && prev.as_ref().is_some_and(|x| {
+                && prev.is_some_and(|x| {
                     x != "without" && (x.chars().all(|c| c.is_ascii_digit()) || !capitalized(p.word(i - 1)))
                 });
         if !ok {
@@ -338,25 +338,22 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         // "Data from the census show that …"; not "the greatest fear that I have".
         let that_clause = p.is_word(i + 1)
             && p.lower(i + 1) == "that"
-            && prev.as_ref().is_some_and(|x| !x.ends_with("est") && !DETERMINERS.contains(&x.as_str()));
-        if !headline_subject
-            && !that_clause
-            && !prev.as_ref().is_some_and(|x| PRONOUNS.contains(&x.as_str()) || plural_like(x))
-        {
+            && prev.is_some_and(|x| !x.ends_with("est") && !DETERMINERS.contains(&x));
+        if !headline_subject && !that_clause && !prev.is_some_and(|x| PRONOUNS.contains(&x) || plural_like(x)) {
             return None;
         }
     } else if NOUNISH.contains(&lemma) && w.ends_with('s') && !w.ends_with("ss") {
         // "states", "questions", "reports" are as often plural nouns ("battleground states could …"): as verbs they
         // take a complement ("reports that", "questions whether", "backs Clinton").
-        let next = if i + 1 < p.toks.len() { p.lower(i + 1) } else { String::new() };
+        let next = if i + 1 < p.toks.len() { p.lower(i + 1) } else { "" };
         let takes_to = INTENTIONS.contains(&lemma) || TAKES_TO.contains(&lemma);
-        let complement = matches!(next.as_str(), "that" | "whether" | "why" | "how" | ":" | "," | "“" | "\"" | "‘")
+        let complement = matches!(next, "that" | "whether" | "why" | "how" | ":" | "," | "“" | "\"" | "‘")
             || takes_to && next == "to"
-            || DETERMINERS.contains(&next.as_str()) && next != "that"
-            || matches!(next.as_str(), "him" | "her" | "them" | "it" | "his" | "their" | "its")
+            || DETERMINERS.contains(&next) && next != "that"
+            || matches!(next, "him" | "her" | "them" | "it" | "his" | "their" | "its")
             || p.is_word(i + 1) && capitalized(p.word(i + 1));
         let after_name =
-            i > 0 && p.is_word(i - 1) && (capitalized(p.word(i - 1)) || PRONOUNS.contains(&p.lower(i - 1).as_str()));
+            i > 0 && p.is_word(i - 1) && (capitalized(p.word(i - 1)) || PRONOUNS.contains(&p.lower(i - 1)));
         if !complement && !(after_name && (next.is_empty() || next == ".")) {
             return None;
         }
@@ -386,7 +383,7 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
             && (DETERMINERS.contains(&next) || PRONOUNS.contains(&next) || capitalized(next))
             && (i + 2..p.toks.len().min(i + 7))
                 .take_while(|&j| p.is_word(j))
-                .any(|j| super::words::AUX.contains(&p.lower(j).as_str()));
+                .any(|j| super::words::AUX.contains(&p.lower(j)));
         if !(inverted
             || intention
             || object_to
@@ -410,9 +407,9 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     }
     // "called X a liar" reports; "called off", "called police" and "a group called Hamas" do not.
     if lemma == "call" {
-        let next = if p.is_word(i + 1) { p.lower(i + 1) } else { String::new() };
+        let next = if p.is_word(i + 1) { p.lower(i + 1) } else { "" };
         let name_at = |j: usize| p.is_word(j) && capitalized(p.word(j));
-        let naming = prev.as_ref().is_some_and(|x| !capitalized(x) && !PRONOUNS.contains(&x.as_str()))
+        let naming = prev.is_some_and(|x| !capitalized(x) && !PRONOUNS.contains(&x))
             && i > 0
             && p.is_word(i - 1)
             && !capitalized(p.word(i - 1))
@@ -426,15 +423,15 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
             && p.is_punct(seg.end - 1, ',')
             && (capitalized(p.word(i + 1)) && !super::subjects::is_time_word(p.word(i + 1)) || next == "the")
             && seg.end - i <= 8;
-        if next.is_empty() || CALL_NOT.contains(&next.as_str()) || naming || given {
+        if next.is_empty() || CALL_NOT.contains(&next) || naming || given {
             return None;
         }
     }
     // "backs Clinton", not "backed out", "give it back".
     if matches!(lemma, "back" | "support" | "oppose" | "endorse" | "favor" | "favour") {
-        let next = if i + 1 < p.toks.len() { p.lower(i + 1) } else { String::new() };
-        let np = DETERMINERS.contains(&next.as_str()) && next != "that"
-            || matches!(next.as_str(), "him" | "her" | "them" | "his" | "their" | "its" | "it")
+        let next = if i + 1 < p.toks.len() { p.lower(i + 1) } else { "" };
+        let np = DETERMINERS.contains(&next) && next != "that"
+            || matches!(next, "him" | "her" | "them" | "his" | "their" | "its" | "it")
             || p.is_word(i + 1) && capitalized(p.word(i + 1))
             || p.is_word(i + 1) && plural_like(&next);
         if !np || prev.as_deref() == Some("it") {
@@ -444,7 +441,7 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     // "claimed the lives of …" is not a claim of responsibility.
     if lemma == "claim"
         && p.is_word(i + 1)
-        && matches!(p.lower(i + 1).as_str(), "the" | "lives")
+        && matches!(p.lower(i + 1), "the" | "lives")
         && p.is_word(i + 2)
         && p.lower(i + 2).starts_with("li")
     {

@@ -18,6 +18,10 @@ pub(crate) struct Parsed<'a> {
     pub title_case: bool,
     /// The sentence starts inside a quotation.
     pub in_quote: bool,
+    /// Every token lowercased, one after another (`lows` says where each is): the rules compare lowercase words
+    /// many times per token, and lowering once per sentence spares an allocation each time.
+    lowered: String,
+    lows: Vec<Range<usize>>,
 }
 
 impl<'a> Parsed<'a> {
@@ -105,15 +109,25 @@ impl<'a> Parsed<'a> {
                 segs[k].end = i + 1;
             }
         }
-        Parsed { s, toks, hidden, seg, segs, title_case, in_quote }
+        let mut lowered = String::with_capacity(s.len());
+        let lows = toks
+            .iter()
+            .map(|t| {
+                let from = lowered.len();
+                lowered.extend(at(s, &t.r).chars().flat_map(char::to_lowercase));
+                from..lowered.len()
+            })
+            .collect();
+        Parsed { s, toks, hidden, seg, segs, title_case, in_quote, lowered, lows }
     }
 
     pub(crate) fn word(&self, i: usize) -> &'a str {
         at(self.s, &self.toks[i].r)
     }
 
-    pub(crate) fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// Token `i` in lowercase.
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        &self.lowered[self.lows[i].clone()]
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {

@@ -132,7 +132,7 @@ pub(crate) fn is_title(w: &str) -> bool {
 const NP_GLUE: &[&str] = &["of", "in", "for", "and", "at", "on", "de", "the", "&"];
 
 /// The first word of a segment (lowercase), if it is a word.
-pub(crate) fn seg_opener(p: &Parsed, seg: &Range<usize>) -> Option<String> {
+pub(crate) fn seg_opener<'p>(p: &'p Parsed, seg: &Range<usize>) -> Option<&'p str> {
     (seg.start < seg.end && p.toks[seg.start].word).then(|| p.lower(seg.start))
 }
 
@@ -188,8 +188,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         loop {
             let r = p.segment(kk);
             let opener = seg_opener(p, &r);
-            let adverbial =
-                opener.as_ref().is_some_and(|w| ADVERBIAL_OPENERS.contains(&w.as_str()) || w.ends_with("ly"));
+            let adverbial = opener.as_ref().is_some_and(|w| ADVERBIAL_OPENERS.contains(&w) || w.ends_with("ly"));
             if r.start < r.end && !adverbial && (kk < k || !own_words.is_empty()) {
                 // "Dean, a …, poked at Trump, tweeting …": a clause that opens with its verb has its subject before.
                 let first = r.start;
@@ -210,14 +209,12 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         // tax commissioner"), or a bare verb form that modifies the next noun ("state officials").
         let noun_slot = |j: usize| {
             let prev = (j > 0 && p.is_word(j - 1)).then(|| p.lower(j - 1));
-            let possessive = prev.as_ref().is_some_and(|x| x.ends_with("’s") || x.ends_with("'s"));
+            let possessive = prev.is_some_and(|x| x.ends_with("’s") || x.ends_with("'s"));
             let next = (p.is_word(j + 1) && j + 1 < end).then(|| p.lower(j + 1));
             let modifier = is_bare_verb(&p.lower(j))
-                && next.as_ref().is_some_and(|n| {
-                    !DETERMINERS.contains(&n.as_str()) && !PRONOUNS.contains(&n.as_str()) && !n.ends_with("self")
-                })
-                && prev.as_ref().is_none_or(|x| x != "to" && !AUX.contains(&x.as_str()));
-            prev.as_ref().is_some_and(|x| DETERMINERS.contains(&x.as_str()))
+                && next.is_some_and(|n| !DETERMINERS.contains(&n) && !PRONOUNS.contains(&n) && !n.ends_with("self"))
+                && prev.is_none_or(|x| x != "to" && !AUX.contains(&x));
+            prev.is_some_and(|x| DETERMINERS.contains(&x))
                 || possessive
                 || modifier
                 || prev.is_some() && capitalized(p.word(j - 1)) && j - 1 > seg.start
@@ -225,7 +222,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         // "A rebel group called the Free Army claimed": a participle that names the noun before it.
         let naming = |j: usize| {
             let name_at = |k: usize| k < end && p.is_word(k) && capitalized(p.word(k));
-            matches!(p.lower(j).as_str(), "called" | "named" | "dubbed" | "nicknamed" | "titled")
+            matches!(p.lower(j), "called" | "named" | "dubbed" | "nicknamed" | "titled")
                 && (name_at(j + 1) || p.is_word(j + 1) && p.lower(j + 1) == "the" && name_at(j + 2))
         };
         if own_words.iter().any(|&j| {
@@ -241,12 +238,12 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         let a = *own.first()?;
         // "In their Saturday statement they said": a pronoun right before the verb is the subject.
         let last = *own_words.last()?;
-        if PRONOUNS.contains(&p.lower(last).as_str()) {
+        if PRONOUNS.contains(&p.lower(last)) {
             return Some(p.toks[last].r.clone());
         }
         // "though VW says …": the clause's subject follows the subordinator.
-        let a = if own_words.len() >= 2 && SUBORDINATORS.contains(&p.lower(a).as_str()) { own_words[1] } else { a };
-        if ADVERBIAL_OPENERS.contains(&p.lower(a).as_str()) {
+        let a = if own_words.len() >= 2 && SUBORDINATORS.contains(&p.lower(a)) { own_words[1] } else { a };
+        if ADVERBIAL_OPENERS.contains(&p.lower(a)) {
             return None;
         }
         // A lowercase subject is a short plural noun phrase: "experts say", "local officials said".
@@ -258,7 +255,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         let named =
             capitalized(p.word(last)) && own_words.iter().all(|&j| !verbish(p.word(j)) || capitalized(p.word(j)));
         let counted = p.word(a).chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-        if !(capitalized(p.word(a)) || DETERMINERS.contains(&p.lower(a).as_str()) || plural_subject || named || counted)
+        if !(capitalized(p.word(a)) || DETERMINERS.contains(&p.lower(a)) || plural_subject || named || counted)
             || own_words.len() > 14
         {
             return None;
@@ -279,12 +276,12 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         let fw = p.lower(first);
         if group.is_empty()
             && !capitalized(p.word(first))
-            && (fw.ends_with("ing") || RELATIVES.contains(&fw.as_str()) || fw.ends_with("ed"))
+            && (fw.ends_with("ing") || RELATIVES.contains(&fw) || fw.ends_with("ed"))
         {
             continue;
         }
         // A short phrase of place or time between the subject and its verb: "X, at a later press gaggle, said".
-        let aside = matches!(fw.as_str(), "at" | "in" | "on" | "during" | "like" | "after" | "speaking" | "for")
+        let aside = matches!(fw, "at" | "in" | "on" | "during" | "like" | "after" | "speaking" | "for")
             && ws.len() <= 8
             && !ws.iter().any(|&j| !capitalized(p.word(j)) && verbish(p.word(j)) && !p.lower(j).ends_with("ing"));
         if aside && kk > 0 {
@@ -292,9 +289,9 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         }
         // An apposition ("a former minister who is a critic of X", "one of the states suing the EPA") may hold
         // verbs; any other segment with a verb is a clause of its own.
-        let apposition = matches!(fw.as_str(), "a" | "an" | "the" | "one") || fw.chars().all(|c| c.is_ascii_digit());
-        if ADVERBIAL_OPENERS.contains(&fw.as_str())
-            || CONJUNCTIONS.contains(&fw.as_str())
+        let apposition = matches!(fw, "a" | "an" | "the" | "one") || fw.chars().all(|c| c.is_ascii_digit());
+        if ADVERBIAL_OPENERS.contains(&fw)
+            || CONJUNCTIONS.contains(&fw)
             || !apposition && ws.iter().any(|&j| !capitalized(p.word(j)) && verbish(p.word(j)))
         {
             break;
@@ -307,7 +304,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
     group.reverse();
     let pick = group
         .iter()
-        .find(|r| capitalized(p.word(r.start)) && !DETERMINERS.contains(&p.lower(r.start).as_str()))
+        .find(|r| capitalized(p.word(r.start)) && !DETERMINERS.contains(&p.lower(r.start)))
         .or(group.first())?;
     Some(name_or_np(p, pick.start, pick.end))
 }
@@ -354,7 +351,7 @@ pub(crate) fn leading_np(p: &Parsed, a: usize, b: usize) -> Option<Range<usize>>
     while e < b && (p.toks[e].word && (capitalized(p.word(e)) || !verbish(p.word(e))) || p.is_punct(e, '’')) {
         e += 1;
     }
-    (e > a && (capitalized(p.word(a)) || DETERMINERS.contains(&p.lower(a).as_str()))).then(|| name_or_np(p, a, e))
+    (e > a && (capitalized(p.word(a)) || DETERMINERS.contains(&p.lower(a)))).then(|| name_or_np(p, a, e))
 }
 
 /// Tokens `a..b` as a source: parentheses dropped, and a title or a lowercase descriptor before a name dropped
@@ -369,10 +366,7 @@ pub(crate) fn name_or_np(p: &Parsed, a: usize, b: usize) -> Range<usize> {
         b -= 1;
     }
     // A trailing time is not part of the speaker: "A branch of the Islamic State on Friday".
-    if b >= a + 3
-        && matches!(p.lower(b - 2).as_str(), "on" | "in" | "at" | "last" | "this")
-        && is_time_word(p.word(b - 1))
-    {
+    if b >= a + 3 && matches!(p.lower(b - 2), "on" | "in" | "at" | "last" | "this") && is_time_word(p.word(b - 1)) {
         b -= 2;
     }
     if b <= a {
@@ -387,7 +381,7 @@ pub(crate) fn name_or_np(p: &Parsed, a: usize, b: usize) -> Range<usize> {
         run -= 1;
     }
     if run < b {
-        if let Some(t) = (run..b).rev().find(|&k| TITLES.contains(&p.lower(k).as_str())) {
+        if let Some(t) = (run..b).rev().find(|&k| TITLES.contains(&p.lower(k))) {
             if t + 1 < b {
                 return p.span(t + 1, b);
             }
@@ -395,8 +389,8 @@ pub(crate) fn name_or_np(p: &Parsed, a: usize, b: usize) -> Range<usize> {
         if run > a {
             let before = p.lower(run - 1);
             let descriptor = p.toks[run - 1].word
-                && !NP_GLUE.contains(&before.as_str())
-                && !DETERMINERS.contains(&before.as_str())
+                && !NP_GLUE.contains(&before)
+                && !DETERMINERS.contains(&before)
                 && !before.ends_with("’s")
                 && !before.ends_with("'s")
                 && before.chars().all(char::is_alphabetic);
