@@ -4,7 +4,9 @@
 
 use super::parsed::Parsed;
 use super::subjects::is_between;
-use super::words::{at, capitalized, verbish, DETERMINERS, PRONOUNS};
+use super::words::{at, capitalized, lemma_in, verbish, Lexicon, DETERMINERS, PRONOUNS};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Reporting verbs (bare forms); their inflections are recognised too.
 const CUE_VERBS: &[&str] = &[
@@ -452,7 +454,10 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
 
 /// The reporting-verb lemma of a lowercase word, if it is one (an irregular form or an inflection).
 pub(crate) fn lemma_of(w: &str) -> Option<&'static str> {
-    CUE_IRREGULAR.iter().find(|(f, _)| *f == w).map(|(_, l)| *l).or_else(|| super::words::lemma_in(w, CUE_VERBS))
+    static IRREGULAR: OnceLock<FxHashMap<&str, &str>> = OnceLock::new();
+    static LEMMAS: OnceLock<Lexicon> = OnceLock::new();
+    let irregular = IRREGULAR.get_or_init(|| CUE_IRREGULAR.iter().copied().collect());
+    irregular.get(w).copied().or_else(|| lemma_in(w, LEMMAS.get_or_init(|| Lexicon::new(CUE_VERBS))))
 }
 
 /// Whether a lowercase word looks like a plural noun: "officials", "experts", not "tremendous" or "press".

@@ -2,6 +2,7 @@
 //! top-level segments (split at commas, semicolons, colons, dashes and closing quotes).
 
 use super::words::{at, capitalized, Tok};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// One sentence's tokens with what the attribution rules need to know about each.
@@ -22,6 +23,8 @@ pub(crate) struct Parsed<'a> {
     /// many times per token, and lowering once per sentence spares an allocation each time.
     lowered: String,
     lows: Vec<Range<usize>>,
+    /// The hedge the sentence holds ([`super::score::hedge`]), found once: the score and the rules both ask.
+    pub hedge: OnceCell<Option<&'static str>>,
 }
 
 impl<'a> Parsed<'a> {
@@ -118,7 +121,7 @@ impl<'a> Parsed<'a> {
                 from..lowered.len()
             })
             .collect();
-        Parsed { s, toks, hidden, seg, segs, title_case, in_quote, lowered, lows }
+        Parsed { s, toks, hidden, seg, segs, title_case, in_quote, lowered, lows, hedge: OnceCell::new() }
     }
 
     pub(crate) fn word(&self, i: usize) -> &'a str {

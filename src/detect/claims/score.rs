@@ -5,6 +5,7 @@
 use super::attribution::Parsed;
 use super::weights;
 use super::words::{at, capitalized, verbish};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// Longer "sentences" are unsegmented dumps (tables, code, junk); the rules are not run on them.
@@ -175,16 +176,24 @@ const SUBORDINATORS: &[&str] =
 
 /// The hedge that makes an unattributed sentence speculation or opinion, if any.
 pub(crate) fn hedge(p: &Parsed) -> Option<&'static str> {
+    *p.hedge.get_or_init(|| find_hedge(p))
+}
+
+/// [`hedge`], computed.
+fn find_hedge(p: &Parsed) -> Option<&'static str> {
     let lower = p.s.to_lowercase();
     let main_end = CONTRASTS.iter().filter_map(|c| lower.get(1..)?.find(c).map(|x| x + 1)).min().unwrap_or(lower.len());
     let main = lower.get(..main_end).unwrap_or_default();
-    // One-word hedges are matched as written ("may", not the month "May"); phrases on the lowercase text.
+    // One-word hedges are matched as written ("may", not the month "May"), the first word also in lowercase;
+    // phrases on the lowercase text.
+    let mut written: FxHashSet<&str> =
+        p.toks.iter().filter(|t| t.word && t.r.start < main_end).map(|t| at(p.s, &t.r)).collect();
+    if p.toks.first().is_some_and(|t| t.word && t.r.start < main_end) {
+        written.insert(p.lower(0));
+    }
     let found = HEDGES.iter().find(|h| {
         if !h.contains(' ') {
-            return p.toks.iter().enumerate().any(|(i, t)| {
-                let w = at(p.s, &t.r);
-                t.word && t.r.start < main_end && (w == **h || i == 0 && w.to_lowercase() == **h)
-            });
+            return written.contains(**h);
         }
         main.match_indices(*h).any(|(i, _)| {
             let before = main.get(..i).and_then(|b| b.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
@@ -324,15 +333,15 @@ pub(crate) const FEATURE_NAMES: &[&str] = &[
 /// The features of a sentence, in the order of [`FEATURE_NAMES`].
 pub(crate) fn features(p: &Parsed, attributed: bool) -> Vec<f64> {
     let words: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| at(p.s, &t.r)).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<&str> = (0..p.toks.len()).filter(|&i| p.toks[i].word).map(|i| p.lower(i)).collect();
     let n = words.len().max(1) as f64;
-    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
-    let count = |list: &[&str]| lower.iter().filter(|w| list.contains(&w.as_str())).count() as f64;
+    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w));
+    let count = |list: &[&str]| lower.iter().filter(|w| list.contains(&w)).count() as f64;
     let digits = words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count() as f64;
     let caps_inside = words.iter().skip(1).filter(|w| capitalized(w) && **w != "I").count() as f64;
     let past = lower
         .iter()
-        .filter(|w| w.len() > 4 && w.ends_with("ed") || matches!(w.as_str(), "was" | "were" | "had" | "did"))
+        .filter(|w| w.len() > 4 && w.ends_with("ed") || matches!(**w, "was" | "were" | "had" | "did"))
         .count() as f64;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let f = vec![
@@ -400,9 +409,7 @@ pub(crate) fn features(p: &Parsed, attributed: bool) -> Vec<f64> {
         })),
         b(has(&["than", "times", "twice", "half", "rate", "average", "number", "record"])),
         b(lower.windows(2).any(|w| {
-            matches!(w[0].as_str(), "has" | "have" | "had")
-                && w[1].len() > 3
-                && (w[1].ends_with("ed") || w[1].ends_with("en"))
+            matches!(w[0], "has" | "have" | "had") && w[1].len() > 3 && (w[1].ends_with("ed") || w[1].ends_with("en"))
         })),
         b(has(&[
             "voted",
@@ -438,7 +445,7 @@ pub(crate) fn features(p: &Parsed, attributed: bool) -> Vec<f64> {
         b(words.first().is_some_and(|w| {
             capitalized(w)
                 && !matches!(
-                    lower[0].as_str(),
+                    lower[0],
                     "i" | "we" | "you" | "it" | "this" | "that" | "there" | "and" | "but" | "so" | "well" | "now"
                 )
         })),

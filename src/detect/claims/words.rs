@@ -1,7 +1,10 @@
 //! Word tokens of one sentence and the small closed word classes the claim rules look at (auxiliaries, common
 //! verbs, determiners). No tagger: news sentences are regular enough for word lists, and a list is explainable.
 
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The text of `s` in byte range `r`, or "" if the range is out of bounds or off a char boundary (never for
 /// the ranges this module and [`tokens`] produce). `get` is as fast as indexing; it just does not panic.
@@ -388,7 +391,10 @@ const IRREGULAR: &[&str] = &[
 /// Whether the (lowercase) word is a form of a listed verb: bare, `-s`/`-es`/`-ies`, `-ed`/`-d`/`-ied`, `-ing`,
 /// or an irregular past.
 pub(crate) fn is_verb(w: &str) -> bool {
-    IRREGULAR.contains(&w) || lemma_in(w, VERBS).is_some()
+    static FORMS: OnceLock<Lexicon> = OnceLock::new();
+    static LEMMAS: OnceLock<Lexicon> = OnceLock::new();
+    FORMS.get_or_init(|| Lexicon::new(IRREGULAR)).has(w)
+        || lemma_in(w, LEMMAS.get_or_init(|| Lexicon::new(VERBS))).is_some()
 }
 
 /// Whether the (lowercase) word is the bare form of a listed verb, which is as often a noun ("state", "tax").
@@ -398,31 +404,63 @@ pub(crate) fn is_bare_verb(w: &str) -> bool {
 
 /// The bare form in `lemmas` that the (lowercase) word inflects, if any: itself, `-s`/`-es`/`-ies`,
 /// `-ed`/`-d`/`-ied`, `-ing` (also after a dropped `e` or a doubled consonant: "stopped", "planning").
-pub(crate) fn lemma_in(w: &str, lemmas: &[&'static str]) -> Option<&'static str> {
-    let stems = [
-        Some(w.to_string()),
-        w.strip_suffix("ies").map(|s| format!("{s}y")),
-        w.strip_suffix("ied").map(|s| format!("{s}y")),
-        w.strip_suffix("es").map(str::to_string),
-        w.strip_suffix('s').map(str::to_string),
-        w.strip_suffix("ed").map(str::to_string),
-        w.strip_suffix('d').map(str::to_string),
-        w.strip_suffix("ing").map(str::to_string),
-        w.strip_suffix("ing").map(|s| format!("{s}e")),
-        w.strip_suffix("ed").or_else(|| w.strip_suffix("ing")).and_then(|s| {
-            let mut cs = s.chars().rev();
-            let (a, b) = (cs.next()?, cs.next()?);
-            s.strip_suffix(a).filter(|_| a == b).map(str::to_string)
-        }),
-    ];
-    stems.iter().flatten().find_map(|s| lemmas.iter().find(|l| **l == s.as_str()).copied())
+pub(crate) fn lemma_in(w: &str, lemmas: &Lexicon) -> Option<&'static str> {
+    // The candidate stems, tried in this order, built in one reused buffer: this runs for most words of every
+    // sentence, several times.
+    let mut buf = String::with_capacity(w.len() + 1);
+    let mut try_stem = |stem: &str, tail: &str| {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(tail);
+        lemmas.get(&buf)
+    };
+    let strip = |suffix: &str| w.strip_suffix(suffix);
+    lemmas
+        .get(w)
+        .or_else(|| strip("ies").and_then(|s| try_stem(s, "y")))
+        .or_else(|| strip("ied").and_then(|s| try_stem(s, "y")))
+        .or_else(|| strip("es").and_then(|s| lemmas.get(s)))
+        .or_else(|| strip("s").and_then(|s| lemmas.get(s)))
+        .or_else(|| strip("ed").and_then(|s| lemmas.get(s)))
+        .or_else(|| strip("d").and_then(|s| lemmas.get(s)))
+        .or_else(|| strip("ing").and_then(|s| lemmas.get(s)))
+        .or_else(|| strip("ing").and_then(|s| try_stem(s, "e")))
+        .or_else(|| strip("ed").or_else(|| strip("ing")).and_then(undouble).and_then(|s| lemmas.get(s)))
+}
+
+/// A stem without its doubled last letter ("stopp" → "stop"), if it has one.
+fn undouble(s: &str) -> Option<&str> {
+    let mut cs = s.chars().rev();
+    let (a, b) = (cs.next()?, cs.next()?);
+    s.strip_suffix(a).filter(|_| a == b)
+}
+
+/// A word list with constant-time lookup, built once from its `const` slice (which stays the readable source).
+pub(crate) struct Lexicon(FxHashSet<&'static str>);
+
+impl Lexicon {
+    pub(crate) fn new(words: &[&'static str]) -> Lexicon {
+        Lexicon(words.iter().copied().collect())
+    }
+
+    /// The listed word equal to `w`, if any.
+    pub(crate) fn get(&self, w: &str) -> Option<&'static str> {
+        self.0.get(w).copied()
+    }
+
+    pub(crate) fn has(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
 }
 
 /// Whether the word looks like a finite verb or participle: an auxiliary, a listed verb, or an unlisted `-ed`
 /// word ("thwarted", "foiled").
 pub(crate) fn verbish(w: &str) -> bool {
-    let l = w.to_lowercase();
-    AUX.contains(&l.as_str()) || is_verb(&l) || l.len() > 4 && l.ends_with("ed") && !NOT_ED_VERBS.contains(&l.as_str())
+    static AUXES: OnceLock<Lexicon> = OnceLock::new();
+    let l: Cow<str> = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) };
+    AUXES.get_or_init(|| Lexicon::new(AUX)).has(&l)
+        || is_verb(&l)
+        || l.len() > 4 && l.ends_with("ed") && !NOT_ED_VERBS.contains(&&*l)
 }
 
 /// `-ed` words that are not verbs.
