@@ -249,14 +249,14 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
                 || prev.clone().any(|j| {
                     p.toks[j].word && !capitalized(p.word(j)) && (verbish(p.word(j)) || p.lower(j).ends_with("ing"))
                 });
-            if n == 1 && inverts_before_subject(&p.lower(ws[0])) && np_follows && content_before {
+            if n == 1 && inverts_before_subject(p.lower(ws[0])) && np_follows && content_before {
                 let src = name_or_np(p, ws[1], ws[ws.len() - 1] + 1);
                 return Some(Attribution { source: Some(src), cue: p.toks[ws[0]].r.clone() });
             }
         }
         // "X said[ on Friday]." in the last segment: a short noun phrase, then the cue, then at most a time.
         if k + 1 == nseg {
-            if let Some(c) = ws.iter().position(|&i| cue_at(p, i) == Some(1) && inverts(&p.lower(i))) {
+            if let Some(c) = ws.iter().position(|&i| cue_at(p, i) == Some(1) && inverts(p.lower(i))) {
                 let tail_ok = ws.len() - c - 1 <= 3 && ws[c + 1..].iter().all(|&i| !verbish(p.word(i)));
                 // "…, and the army confirmed it": the conjunction is no part of the subject.
                 let lead = usize::from(c > 0 && matches!(p.lower(ws[0]), "and" | "but" | "or" | "while"));
@@ -361,7 +361,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
                     let x = p.lower(by + 1);
                     capitalized(p.word(by + 1))
                         || DETERMINERS.contains(&x)
-                        || (by + 1..seg_end.min(by + 4)).any(|j| p.is_word(j) && super::cues::plural_like(&p.lower(j)))
+                        || (by + 1..seg_end.min(by + 4)).any(|j| p.is_word(j) && super::cues::plural_like(p.lower(j)))
                 };
                 if agent && (i + 1..by).all(|j| !p.is_word(j) || !verbish(p.word(j))) {
                     let src = np_until_segment_end(p, by + 1)?;
@@ -397,7 +397,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
 /// reported her presence", "Donald Trump, her Republican opponent, bemoaned the unrest and said he thought …".
 fn coordinated_subject(p: &Parsed, i: usize) -> Option<Range<usize>> {
     let mut j = i;
-    while j > 0 && p.is_word(j - 1) && is_between(&p.lower(j - 1)) {
+    while j > 0 && p.is_word(j - 1) && is_between(p.lower(j - 1)) {
         j -= 1;
     }
     let and = if j > 0 && p.is_punct(j - 1, ',') { j.checked_sub(2)? } else { j.checked_sub(1)? };
@@ -437,10 +437,10 @@ fn confirmation_of(p: &Parsed, from: usize) -> Option<Attribution> {
         let meta = matches!(obj, "it" | "this" | "that")
             || obj == "the" && matches!(obj2, "claim" | "report" | "reports" | "statement");
         let subj_ok = (j + 1..c)
-            .all(|k| p.is_word(k) && (capitalized(p.word(k)) || !verbish(p.word(k)) || is_between(&p.lower(k))));
+            .all(|k| p.is_word(k) && (capitalized(p.word(k)) || !verbish(p.word(k)) || is_between(p.lower(k))));
         if meta && subj_ok {
             let mut e = c;
-            while e > j + 1 && is_between(&p.lower(e - 1)) {
+            while e > j + 1 && is_between(p.lower(e - 1)) {
                 e -= 1;
             }
             return Some(Attribution { source: Some(name_or_np(p, j + 1, e)), cue: p.toks[c].r.clone() });

@@ -242,7 +242,7 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
             return Some(phrase.len());
         }
     }
-    let lemma = lemma_of(&w)?;
+    let lemma = lemma_of(w)?;
     // Nouns: "the claim", "jihadists’ claim", "the U.S. warning", "a report".
     let prev = i.checked_sub(1).filter(|&k| p.is_word(k)).map(|k| p.lower(k));
     // An infinitive ("I'd like to mention") or a negated report ("He didn’t mention IS") reports nothing.
@@ -251,12 +251,12 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         let x = p.lower(i - 2);
         matches!(x, "continue" | "continues" | "continued" | "continuing" | "on" | "repeatedly")
     };
-    if prev.as_deref() == Some("to") && !carried {
+    if prev == Some("to") && !carried {
         return None;
     }
     // A modal makes it hypothetical: "VW says it could add", "I would have said".
     let mut k = i;
-    while k > 0 && p.is_word(k - 1) && is_between(&p.lower(k - 1)) {
+    while k > 0 && p.is_word(k - 1) && is_between(p.lower(k - 1)) {
         if MODALS.contains(&p.lower(k - 1)) {
             return None;
         }
@@ -272,14 +272,14 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
     }
     if let Some(prev) = &prev {
         let possessive = prev.ends_with("’s") || prev.ends_with("'s") || prev.ends_with('’') || prev.ends_with('\'');
-        if DETERMINERS.contains(&prev) && *prev != "that" || possessive {
+        if DETERMINERS.contains(prev) && *prev != "that" || possessive {
             return None;
         }
     }
     let be_before = prev.is_some_and(|x| matches!(x, "is" | "are" | "was" | "were" | "been"));
     if w.ends_with("ing") {
         // "is seeking to", "are warning that": a progressive reports like the finite verb.
-        if !is_speech(&w) && !be_before {
+        if !is_speech(w) && !be_before {
             // "…, suggesting that …" infers; only speech participles report.
             return None;
         }
@@ -435,8 +435,8 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         let np = DETERMINERS.contains(&next) && next != "that"
             || matches!(next, "him" | "her" | "them" | "his" | "their" | "its" | "it")
             || p.is_word(i + 1) && capitalized(p.word(i + 1))
-            || p.is_word(i + 1) && plural_like(&next);
-        if !np || prev.as_deref() == Some("it") {
+            || p.is_word(i + 1) && plural_like(next);
+        if !np || prev == Some("it") {
             return None;
         }
     }

@@ -130,7 +130,7 @@ impl<'a> Parsed<'a> {
 
     /// Token `i` in lowercase.
     pub(crate) fn lower(&self, i: usize) -> &str {
-        &self.lowered[self.lows[i].clone()]
+        at(&self.lowered, &self.lows[i])
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {

@@ -335,8 +335,8 @@ pub(crate) fn features(p: &Parsed, attributed: bool) -> Vec<f64> {
     let words: Vec<&str> = p.toks.iter().filter(|t| t.word).map(|t| at(p.s, &t.r)).collect();
     let lower: Vec<&str> = (0..p.toks.len()).filter(|&i| p.toks[i].word).map(|i| p.lower(i)).collect();
     let n = words.len().max(1) as f64;
-    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w));
-    let count = |list: &[&str]| lower.iter().filter(|w| list.contains(&w)).count() as f64;
+    let has = |list: &[&str]| lower.iter().any(|w| list.contains(w));
+    let count = |list: &[&str]| lower.iter().filter(|w| list.contains(w)).count() as f64;
     let digits = words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count() as f64;
     let caps_inside = words.iter().skip(1).filter(|w| capitalized(w) && **w != "I").count() as f64;
     let past = lower

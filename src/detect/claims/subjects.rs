@@ -169,7 +169,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
     let k = p.seg[i];
     let seg = p.segment(k);
     let mut end = i;
-    while end > seg.start && p.is_word(end - 1) && is_between(&p.lower(end - 1)) {
+    while end > seg.start && p.is_word(end - 1) && is_between(p.lower(end - 1)) {
         end -= 1;
     }
     let own: Vec<usize> = (seg.start..end).filter(|&j| !p.hidden[j] || p.is_punct(j, '(')).collect();
@@ -188,7 +188,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         loop {
             let r = p.segment(kk);
             let opener = seg_opener(p, &r);
-            let adverbial = opener.as_ref().is_some_and(|w| ADVERBIAL_OPENERS.contains(&w) || w.ends_with("ly"));
+            let adverbial = opener.as_ref().is_some_and(|w| ADVERBIAL_OPENERS.contains(w) || w.ends_with("ly"));
             if r.start < r.end && !adverbial && (kk < k || !own_words.is_empty()) {
                 // "Dean, a …, poked at Trump, tweeting …": a clause that opens with its verb has its subject before.
                 let first = r.start;
@@ -211,7 +211,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
             let prev = (j > 0 && p.is_word(j - 1)).then(|| p.lower(j - 1));
             let possessive = prev.is_some_and(|x| x.ends_with("’s") || x.ends_with("'s"));
             let next = (p.is_word(j + 1) && j + 1 < end).then(|| p.lower(j + 1));
-            let modifier = is_bare_verb(&p.lower(j))
+            let modifier = is_bare_verb(p.lower(j))
                 && next.is_some_and(|n| !DETERMINERS.contains(&n) && !PRONOUNS.contains(&n) && !n.ends_with("self"))
                 && prev.is_none_or(|x| x != "to" && !AUX.contains(&x));
             prev.is_some_and(|x| DETERMINERS.contains(&x))
@@ -228,7 +228,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         if own_words.iter().any(|&j| {
             !capitalized(p.word(j))
                 && verbish(p.word(j))
-                && !is_between(&p.lower(j))
+                && !is_between(p.lower(j))
                 && !p.lower(j).ends_with("ing")
                 && !noun_slot(j)
                 && !naming(j)
@@ -250,7 +250,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         // A lowercase subject is a plural noun phrase ("experts say", "advisers to Mr. Obama say") or ends with a
         // name ("longtime Democratic pollster Pat Caddell told").
         let plural_subject = own_words.len() <= 6
-            && (p.lower(last).ends_with('s') || plural_like(&p.lower(a)))
+            && (p.lower(last).ends_with('s') || plural_like(p.lower(a)))
             && own_words.iter().all(|&j| !verbish(p.word(j)) || capitalized(p.word(j)));
         let named =
             capitalized(p.word(last)) && own_words.iter().all(|&j| !verbish(p.word(j)) || capitalized(p.word(j)));
