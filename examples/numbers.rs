@@ -1,4 +1,4 @@
-//! Looks at the number layer on other news text than the gold corpus, and measures its speed.
+//! Looks at the number layer on other news text than the gold corpus, and measures its speed and the claim layer's.
 //!
 //! ```text
 //! cargo run --example numbers -- dump ../shared/bench/aeb.jsonl [skip] [take]   # spans in context, one a line
@@ -74,6 +74,36 @@ fn bench(texts: &[String]) {
     );
     if numbers_cpu != Duration::MAX {
         println!("number layer on the CPU: {numbers_cpu:?} ({:.1} MB/s)", mb_s(numbers_cpu));
+    }
+    claims_bench(texts);
+}
+
+/// The claim layer alone, page by page (one text of all pages would be one long page, mostly chrome to the
+/// boilerplate layer, and leave the claim layer little to read): the boilerplate verdicts it reads are computed
+/// outside the timing, as they are the boilerplate layer's work.
+fn claims_bench(texts: &[String]) {
+    let pages: Vec<(sift::TextModel, Vec<_>)> = texts
+        .iter()
+        .map(|t| {
+            let model = sift::TextModel::new(t);
+            let chrome = sift::detect::boilerplate::classify(&model);
+            (model, chrome)
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let (mut wall, mut cpu, mut n) = (Duration::MAX, Duration::MAX, 0);
+    for _ in 0..5 {
+        let (t0, c0) = (Instant::now(), cpu_ns());
+        n = pages.iter().map(|(m, chrome)| sift::detect::claims::detect(m, chrome).len()).sum();
+        wall = wall.min(t0.elapsed());
+        if let (Some(a), Some(b)) = (c0, cpu_ns()) {
+            cpu = cpu.min(Duration::from_nanos(b - a));
+        }
+    }
+    let mb_s = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
+    println!("{} pages, {bytes} bytes: claim layer {wall:?} wall ({:.1} MB/s), {n} spans", texts.len(), mb_s(wall));
+    if cpu != Duration::MAX {
+        println!("claim layer on the CPU: {cpu:?} ({:.1} MB/s)", mb_s(cpu));
     }
 }
 

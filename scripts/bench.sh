@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Prints sift's figures: core throughput, the cross-document comparison's time, the development benchmarks in
 # ../shared/bench (boilerplate on plain text and on HTML, check-worthiness on the train set and cross-validated,
-# dates and times), the number layer's speed and its recall on quantulum3's test file (when quantulum3 is
-# installed), and, if the app is built,
-# paste-to-highlight times in headless Chromium.
+# attribution, dates and times), the number and claim layers' speed, the number layer's recall on quantulum3's test
+# file (when quantulum3 is installed), and, if the app is built, paste-to-highlight times in headless Chromium.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 bench=../shared/bench
@@ -30,12 +29,17 @@ log "check-worthiness, 5-fold cross-validated, beside TF-IDF + LR trained and sc
 python3 -c 'import sklearn' 2>/dev/null || pip install --quiet scikit-learn
 python3 scripts/train_claims.py --cv --bench "$bench"
 
+log "attribution, PolNeAR dev (who said it: source precision and recall)"
+python3 "$bench/score.py" input attribution > "$tmp/attribution.in.jsonl"
+target/release/sift annotate --jsonl --layers claim < "$tmp/attribution.in.jsonl" > "$tmp/attribution.preds.jsonl"
+python3 "$bench/score.py" attribution "$tmp/attribution.preds.jsonl"
+
 log "timex (document dates from the TimeML ids)"
 python3 "$bench/score.py" input timex | python3 scripts/timex_dates.py > "$tmp/timex.in.jsonl"
 target/release/sift annotate --jsonl --layers number < "$tmp/timex.in.jsonl" > "$tmp/timex.preds.jsonl"
 python3 "$bench/score.py" timex "$tmp/timex.preds.jsonl" | tail -1
 
-log "number layer alone (examples/numbers.rs bench, aeb texts)"
+log "number layer alone, and the claim layer alone (examples/numbers.rs bench, aeb texts)"
 cargo run --quiet --release --example numbers -- bench "$bench/aeb.jsonl"
 
 log "quantulum3's English test file (surface recall)"
