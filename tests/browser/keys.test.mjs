@@ -162,3 +162,22 @@ test('after Accept and Reject, by button or key, the focus stays on the page: ne
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('keys faster than the page draws: each key sees what the one before did (N then A then R in one task)', async () => {
+  const { page, errors, ctx } = await openApp(env.browser, env.server.url);
+  await paste(page, ARTICLE);
+  await page.focus('#text-view');
+  // Three key presses in one script task: yew cannot draw between them, so the handler must not read the state of
+  // the last drawing (A would find nothing selected, R the span A just accepted).
+  await page.evaluate(() => {
+    for (const key of ['n', 'a', 'r']) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelectorAll('.span-row.accepted').length === 1
+    && document.querySelectorAll('.span-row.rejected').length === 1);
+  const rows = await page.$$eval('.span-row', (els) => els.map((r) => r.className));
+  const accepted = rows.findIndex((c) => /accepted/.test(c));
+  const rejected = rows.findIndex((c) => /rejected/.test(c));
+  assert.ok(accepted >= 0 && rejected > accepted, `the first suggestion accepted, the next one rejected: ${accepted}, ${rejected}`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

@@ -158,9 +158,9 @@ pub fn app(props: &AppProps) -> Html {
     }
     let live: Rc<RefCell<Live>> = {
         let s = (*state).clone();
-        use_mut_ref(move || Live { state: Rc::new(s) })
+        use_mut_ref(move || Live { state: Rc::new(s), pending: Vec::new() })
     };
-    live.borrow_mut().state = Rc::new((*state).clone());
+    live.borrow_mut().drawn((*state).clone());
     let palette = use_state(|| None::<(f64, f64)>);
     let revealer: Rc<Revealer> = use_mut_ref(|| None);
     let new_doc = use_state(|| false);
@@ -254,7 +254,7 @@ pub fn app(props: &AppProps) -> Html {
             let flush = {
                 let (live, saver, store, d) = (live2.clone(), saver.clone(), store.clone(), dispatch.clone());
                 move |_: &web_sys::Event| {
-                    let s = live.borrow().state.clone();
+                    let s = live.borrow_mut().current();
                     let effects = saver.borrow_mut().plan(&s);
                     store.run(effects, &d);
                     store.flush();
@@ -303,7 +303,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_review = {
         let (live, dispatch, reveal) = (live.clone(), dispatch.clone(), do_reveal.clone());
         Callback::from(move |status: Status| {
-            let s = live.borrow().state.clone();
+            let s = live.borrow_mut().current();
             if let (Some(doc), Some(span)) = (s.doc(), s.selected_span()) {
                 super::keys::review(&s, doc, span, status, &dispatch, &reveal);
             }

@@ -16,6 +16,28 @@ use crate::Status;
 pub struct Live {
     /// The session as last drawn.
     pub state: Rc<Session>,
+    /// Actions the keys sent since then: keys can come faster than yew draws ("n" then "a" within a frame), and
+    /// the second must see what the first did.
+    pub pending: Vec<Action>,
+}
+
+impl Live {
+    /// The session as drawn, with the keys' actions not drawn yet applied by the same pure reducer yew runs, so
+    /// it is the session yew will draw. Costs nothing when every key press was drawn before the next.
+    pub fn current(&mut self) -> Rc<Session> {
+        for a in self.pending.drain(..) {
+            if let Some(next) = self.state.next(a) {
+                self.state = Rc::new(next);
+            }
+        }
+        self.state.clone()
+    }
+
+    /// A newly drawn session: it holds every action sent so far.
+    pub fn drawn(&mut self, state: Session) {
+        self.state = Rc::new(state);
+        self.pending.clear();
+    }
 }
 
 /// Where the key handler's effects go.
@@ -53,8 +75,15 @@ fn key_press(e: &KeyboardEvent, press: &Press, live: &Rc<RefCell<Live>>, to: &Ke
     if typing {
         return;
     }
-    let state = live.borrow().state.clone();
-    let dispatch = &to.dispatch;
+    let state = live.borrow_mut().current();
+    // Every action of this key press goes to yew and to the live copy's queue.
+    let dispatch = &{
+        let (live, d) = (live.clone(), to.dispatch.clone());
+        Callback::from(move |a: Action| {
+            live.borrow_mut().pending.push(a.clone());
+            d.emit(a);
+        })
+    };
     if state.view == View::Agree {
         match command(press, &[Where::Anywhere, Where::Agreement]) {
             Some(c) if anywhere(c, dispatch, &to.help) || review_key(c, press, &state, dispatch) => e.prevent_default(),
