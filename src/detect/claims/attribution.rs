@@ -14,11 +14,12 @@
 //! relative clauses (", which claimed the lives …") do not count.
 
 pub(crate) use super::cues::cue_kind;
+use super::cues::plural_like;
 use super::cues::{cue_at, inverts, inverts_before_subject};
 pub(crate) use super::parsed::Parsed;
 use super::subjects::{is_between, leading_np, name_or_np, seg_opener, subject_before, ADVERBIAL_OPENERS, RELATIVES};
 pub(crate) use super::subjects::{is_time_word, is_title};
-use super::words::{at, capitalized, verbish, DETERMINERS};
+use super::words::{at, capitalized, verbish, DETERMINERS, PRONOUNS};
 use std::ops::Range;
 
 /// What a sentence's attribution found, as byte ranges into the sentence.
@@ -40,6 +41,7 @@ pub(crate) fn attribute(p: &Parsed) -> Option<Attribution> {
         .or_else(|| outer_according(p, main_clause(p)))
         .or_else(|| embedded_according(p))
         .or_else(|| statement_opening(p))
+        .or_else(|| subordinate_report(p))
         .or_else(|| reportedly(p))?;
     if let Some(src) = &mut found.source {
         // "Even China, …, said": a focus adverb is no part of the source.
@@ -215,6 +217,105 @@ fn reportedly(p: &Parsed) -> Option<Attribution> {
     Some(Attribution { source: None, cue: p.toks[i].r.clone() })
 }
 
+/// Openers of a relative or adverbial clause whose report names its speaker: "the mine, which Mr. Clarke says he
+/// keeps open", "where experts say", "as police have said", "though Lynch notes they …". Temporal and causal
+/// openers ("after", "when", "because") report only before a that-clause ("After aides insisted that …").
+const REPORT_CLAUSE_OPENERS: &[&str] =
+    &["which", "where", "whom", "who", "as", "while", "though", "although", "whereas"];
+const EVENT_CLAUSE_OPENERS: &[&str] = &["after", "when", "before", "because", "since", "until"];
+
+/// A report inside a relative or subordinate clause when the main clause reports nobody: "Patriot filed in
+/// Richmond, where restructuring experts say some judges are eager …", "It does not answer whether Scott had a
+/// gun, as police have said.", and a relative without its pronoun, "meddling the congressman said is designed to
+/// …". The clause's subject is a short noun phrase right before the verb.
+fn subordinate_report(p: &Parsed) -> Option<Attribution> {
+    for i in 1..p.toks.len() {
+        // The cheap word tests first: most tokens are no speech verb.
+        if !p.is_word(i) || p.hidden[i] || p.lower(i).ends_with("ing") {
+            continue;
+        }
+        let w = p.lower(i);
+        let Some(lemma) = super::cues::lemma_of(w) else {
+            continue;
+        };
+        if lemma == "call" || lemma != "suggest" && !super::cues::is_speech(w) {
+            continue;
+        }
+        if cue_at(p, i) != Some(1) {
+            continue;
+        }
+        let mut e = i;
+        while e > 0 && p.is_word(e - 1) && is_between(p.lower(e - 1)) && p.lower(e - 1) != "to" {
+            e -= 1;
+        }
+        // Back over the subject: up to five words, none a lowercase verb but a noun modifier ("campaign aides").
+        let mut a = e;
+        while a > 0 && e - a < 5 && p.is_word(a - 1) && !p.hidden[a - 1] && p.seg[a - 1] == p.seg[i] && {
+            let x = p.lower(a - 1);
+            let modifier = a < e && super::words::is_bare_verb(x);
+            !RELATIVES.contains(&x)
+                && !REPORT_CLAUSE_OPENERS.contains(&x)
+                && !EVENT_CLAUSE_OPENERS.contains(&x)
+                && (capitalized(p.word(a - 1)) || !verbish(x) || modifier)
+        } {
+            a -= 1;
+        }
+        if a == e || a == 0 {
+            continue;
+        }
+        let next = if p.is_word(i + 1) { p.lower(i + 1) } else { "" };
+        let opener = if p.is_word(a - 1) { p.lower(a - 1) } else { "" };
+        let that_clause = next == "that"
+            || (i + 2..p.toks.len().min(i + 6))
+                .take_while(|&j| p.is_word(j) && !verbish(p.word(j)))
+                .any(|j| p.lower(j) == "that");
+        // What follows the verb is a clause of its own, or nothing ("as police have said.").
+        let clause_follows = that_clause
+            || PRONOUNS.contains(&next)
+            || DETERMINERS.contains(&next)
+            || next.ends_with("ly") && p.is_word(i + 2) && verbish(p.word(i + 2))
+            || verbish(next) && next != "by";
+        // After "which"/"where" the reported clause may open with any noun or verb: "where lawyers say jurors …",
+        // "which state television claimed proves …"; a preposition makes the relative the verb's object
+        // ("which engineers reported in a study").
+        let relative_clause = matches!(opener, "which" | "where" | "whom" | "who")
+            && p.is_word(i + 1)
+            && !matches!(
+                next,
+                "by" | "in" | "on" | "at" | "to" | "for" | "with" | "from" | "of" | "about" | "last" | "this"
+            );
+        let seg = p.segment(p.seg[i]);
+        let seg_ends = !(i + 1..seg.end).any(|j| p.toks[j].word);
+        let relative_gap = super::words::AUX.contains(&next) && !matches!(next, "be" | "being" | "been");
+        let start =
+            (a..e).find(|&j| capitalized(p.word(j)) || DETERMINERS.contains(&p.lower(j)) && p.lower(j) != "that");
+        let subj_ok = {
+            let last = p.lower(e - 1);
+            start.is_some() || plural_like(last) || opener == "as" && e - a <= 2
+        };
+        if !subj_ok {
+            continue;
+        }
+        let from = start.unwrap_or(a);
+        let ok = if REPORT_CLAUSE_OPENERS.contains(&opener) {
+            if opener == "as" {
+                clause_follows || seg_ends
+            } else {
+                clause_follows || relative_clause
+            }
+        } else if EVENT_CLAUSE_OPENERS.contains(&opener) {
+            that_clause
+        } else {
+            // "meddling the congressman said is designed": only a determined noun phrase or a name.
+            relative_gap && start.is_some()
+        };
+        if ok {
+            return Some(Attribution { source: Some(name_or_np(p, from, e)), cue: p.toks[i].r.clone() });
+        }
+    }
+    None
+}
+
 /// "…, officials said." / "…,” said Colin P. Clarke, a …" / "…, as stated by a U.S. official."
 fn trailing_report(p: &Parsed) -> Option<Attribution> {
     let nseg = p.segs.len();
@@ -259,7 +360,7 @@ fn trailing_report(p: &Parsed) -> Option<Attribution> {
             if let Some(c) = ws.iter().position(|&i| cue_at(p, i) == Some(1) && inverts(p.lower(i))) {
                 let tail_ok = ws.len() - c - 1 <= 3 && ws[c + 1..].iter().all(|&i| !verbish(p.word(i)));
                 // "…, and the army confirmed it": the conjunction is no part of the subject.
-                let lead = usize::from(c > 0 && matches!(p.lower(ws[0]), "and" | "but" | "or" | "while"));
+                let lead = usize::from(c > 0 && matches!(p.lower(ws[0]), "and" | "but" | "or" | "while" | "as"));
                 let subj = &ws[lead..c];
                 // The subject is a name, a determined noun phrase or a plural ("officials"), never a relative
                 // ("which advocates say") or an imperative ("please ask").
@@ -342,7 +443,7 @@ fn main_clause(p: &Parsed) -> Option<Attribution> {
         }
         let aux_before = b > 0
             && p.is_word(b - 1)
-            && matches!(p.lower(b - 1), "been" | "was" | "were" | "is" | "are" | "be")
+            && matches!(p.lower(b - 1), "been" | "was" | "were" | "is" | "are" | "be" | "being")
             && !w.ends_with("ing");
         if aux_before && p.is_word(i + 1) && p.lower(i + 1) == "by" {
             let src = np_until_segment_end(p, i + 2)?;

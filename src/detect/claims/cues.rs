@@ -251,7 +251,8 @@ pub(crate) fn cue_at(p: &Parsed, i: usize) -> Option<usize> {
         let x = p.lower(i - 2);
         matches!(x, "continue" | "continues" | "continued" | "continuing" | "on" | "repeatedly")
     };
-    if prev == Some("to") && !carried {
+    // "It's worth noting that …" is the writer's aside.
+    if prev == Some("to") && !carried || prev == Some("worth") {
         return None;
     }
     // A modal makes it hypothetical: "VW says it could add", "I would have said".

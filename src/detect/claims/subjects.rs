@@ -172,6 +172,18 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
     while end > seg.start && p.is_word(end - 1) && is_between(p.lower(end - 1)) {
         end -= 1;
     }
+    // "Ham went on to explain", "protesters continued to call for": the carrying verb stands between too.
+    if end > seg.start + 1 && p.is_word(end) && p.lower(end) == "to" {
+        let carried = if p.lower(end - 1) == "on" && matches!(p.lower(end - 2), "went" | "goes" | "go" | "gone") {
+            2
+        } else {
+            usize::from(matches!(p.lower(end - 1), "continued" | "continues" | "continue"))
+        };
+        end -= carried;
+        while carried > 0 && end > seg.start && p.is_word(end - 1) && is_between(p.lower(end - 1)) {
+            end -= 1;
+        }
+    }
     let own: Vec<usize> = (seg.start..end).filter(|&j| !p.hidden[j] || p.is_punct(j, '(')).collect();
     let own_words: Vec<usize> = (seg.start..end).filter(|&j| p.toks[j].word && !p.hidden[j]).collect();
     if participle {
@@ -189,6 +201,21 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
             let r = p.segment(kk);
             let opener = seg_opener(p, &r);
             let adverbial = opener.as_ref().is_some_and(|w| ADVERBIAL_OPENERS.contains(w) || w.ends_with("ly"));
+            // "in Tulsa, Oklahoma, arguing …": a place after a place is no subject; the clause's is before.
+            let place = kk < k && kk > 0 && {
+                let ws: Vec<usize> = r.clone().filter(|&j| p.toks[j].word).collect();
+                let before = p.segment(kk - 1);
+                let last = (before.start..before.end).rev().find(|&j| p.toks[j].word);
+                (1..=2).contains(&ws.len())
+                    && ws.iter().all(|&j| capitalized(p.word(j)) && !PRONOUNS.contains(&p.lower(j)))
+                    && last.is_some_and(|j| {
+                        capitalized(p.word(j)) && j > before.start && p.is_word(j - 1) && p.lower(j - 1) == "in"
+                    })
+            };
+            if place {
+                kk -= 1;
+                continue;
+            }
             if r.start < r.end && !adverbial && (kk < k || !own_words.is_empty()) {
                 // "Dean, a …, poked at Trump, tweeting …": a clause that opens with its verb has its subject before.
                 let first = r.start;
@@ -225,8 +252,19 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
             matches!(p.lower(j), "called" | "named" | "dubbed" | "nicknamed" | "titled")
                 && (name_at(j + 1) || p.is_word(j + 1) && p.lower(j + 1) == "the" && name_at(j + 2))
         };
+        // "elected officials from both parties say", "retired generals said": a participle opening a plural
+        // subject modifies it.
+        let plural_head = own_words.len() >= 2 && own_words.iter().skip(1).take(2).any(|&j| plural_like(p.lower(j)));
+        let adjective = |j: usize| {
+            j == own_words[0]
+                && plural_head
+                && p.lower(j).ends_with("ed")
+                && !DETERMINERS.contains(&p.lower(own_words[1]))
+                && !PRONOUNS.contains(&p.lower(own_words[1]))
+        };
         if own_words.iter().any(|&j| {
-            !capitalized(p.word(j))
+            !adjective(j)
+                && !capitalized(p.word(j))
                 && verbish(p.word(j))
                 && !is_between(p.lower(j))
                 && !p.lower(j).ends_with("ing")
@@ -251,7 +289,7 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
         // name ("longtime Democratic pollster Pat Caddell told").
         let plural_subject = own_words.len() <= 6
             && (p.lower(last).ends_with('s') || plural_like(p.lower(a)))
-            && own_words.iter().all(|&j| !verbish(p.word(j)) || capitalized(p.word(j)));
+            && own_words.iter().all(|&j| !verbish(p.word(j)) || capitalized(p.word(j)) || adjective(j));
         let named =
             capitalized(p.word(last)) && own_words.iter().all(|&j| !verbish(p.word(j)) || capitalized(p.word(j)));
         let counted = p.word(a).chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
