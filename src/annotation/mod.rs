@@ -310,6 +310,13 @@ pub struct Document {
     pub id: String,
     /// Display name (file name or first words).
     pub name: String,
+    /// Where the article was published (an `http(s)` URL), when known: what a fact-check cites as where a claim
+    /// appeared. Optional in files, so older files read with `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was published (ISO 8601: `2024-03-23`, or with a time and offset), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// The text exactly as pasted.
     pub text: String,
     /// Spans, sorted by (start, end, label).
@@ -328,6 +335,8 @@ impl Document {
         Document {
             id: id.into(),
             name: name.into(),
+            url: None,
+            date: None,
             text: text.into(),
             spans,
             relations: Vec::new(),
@@ -360,7 +369,16 @@ impl Document {
             .cloned()
             .collect();
         let categories = self.categories.iter().filter(|c| c.status == Status::Accepted).cloned().collect();
-        Document { id: self.id.clone(), name: self.name.clone(), text: self.text.clone(), spans, relations, categories }
+        Document {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            url: self.url.clone(),
+            date: self.date.clone(),
+            text: self.text.clone(),
+            spans,
+            relations,
+            categories,
+        }
     }
 
     /// Spans overlapping the code-point range `r`.

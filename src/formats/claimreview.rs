@@ -7,22 +7,25 @@
 //! **Unit: none** (the claim's text is quoted, cut at code points). **Kept:** claims that are not rejected and
 //! whose `attrs.verdict` is on the scale, with their `source` (the claim's author) and `evidence`. **Lost on
 //! export:** every other span, the offsets and other fields of the claims kept, the documents' text, ids and
-//! names (a name or id that is a URL becomes where the claim appears), relations, document labels, label colours.
+//! names (the document's `url`, else a name or id that is a URL, becomes where the claim appears), relations,
+//! document labels, label colours.
 //!
 //! ```json
 //! {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "…",
 //!  "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "…"},
-//!                   "appearance": {"@type": "CreativeWork", "url": "https://…"}},
+//!                   "appearance": {"@type": "CreativeWork", "url": "https://…", "datePublished": "2024-03-23"}},
 //!  "reviewRating": {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1,
 //!                   "alternateName": "mostly false"},
 //!  "citation": {"@type": "CreativeWork", "url": "https://…"}}
 //! ```
 //!
 //! The review has no `url` and no `author`: in ClaimReview those are the fact-check's own page and its writer,
-//! which sift does not know (the article the claim comes from is the claim's `appearance`). Documents carry no
-//! publication date, so there is no `datePublished` either.
+//! which sift does not know (the article the claim comes from is the claim's `appearance`). For the same reason
+//! the review has no `datePublished` (the day the fact-check was published): the document's `date` is the
+//! article's, so it is the appearance's `datePublished`. An unknown `url` or `date` is left out, never empty.
 
 use super::common::{label_styles_lost, quote, Tally};
+use super::published::is_url;
 use super::Export;
 use crate::annotation::{Document, Label, Origin, Span, Status, Verdict, CLAIM, EVIDENCE, VERDICT};
 use crate::text::OffsetMap;
@@ -45,10 +48,10 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
     let mut reviews = Vec::new();
     for d in docs {
         let map = OffsetMap::new(&d.text);
-        let url = doc_url(d);
+        let appearance = appearance(d);
         for s in &d.spans {
             match verdict_of(s, map.len_chars()) {
-                Ok(v) => reviews.push(review(s, map.slice(&d.text, s.start, s.end), v, url, &mut t)),
+                Ok(v) => reviews.push(review(s, map.slice(&d.text, s.start, s.end), v, appearance.as_ref(), &mut t)),
                 Err(why) => t.add(why),
             }
         }
@@ -105,8 +108,8 @@ fn verdict_of(s: &Span, len: usize) -> Result<Verdict, String> {
     }
 }
 
-/// The review of claim `s`, whose text is `text`; `url` is where the document was published, when known.
-fn review(s: &Span, text: &str, v: Verdict, url: Option<&str>, t: &mut Tally) -> Value {
+/// The review of claim `s`, whose text is `text`; `appearance` is the document it appears in, when known.
+fn review(s: &Span, text: &str, v: Verdict, appearance: Option<&Value>, t: &mut Tally) -> Value {
     let mut rating = Map::new();
     rating.insert("@type".into(), "Rating".into());
     if let Some(r) = v.rating() {
@@ -125,8 +128,8 @@ fn review(s: &Span, text: &str, v: Verdict, url: Option<&str>, t: &mut Tally) ->
         None | Some(Value::Null) | Some(Value::String(_)) => {}
         Some(_) => t.add(format!("attr `{SOURCE}` that is not text dropped")),
     }
-    if let Some(url) = url {
-        claim.insert("appearance".into(), json!({"@type": "CreativeWork", "url": url}));
+    if let Some(a) = appearance {
+        claim.insert("appearance".into(), a.clone());
     }
     let mut out = Map::new();
     out.insert("@context".into(), "https://schema.org".into());
@@ -170,19 +173,21 @@ fn tally_dropped(s: &Span, t: &mut Tally) {
     }
 }
 
-/// Where the document was published, when sift knows: its name or id, when that is an http(s) URL (a JSONL
-/// record keyed by URL is named so). Documents carry no other address.
-fn doc_url(d: &Document) -> Option<&str> {
-    [d.name.as_str(), d.id.as_str()].into_iter().map(str::trim).find(|s| is_url(s))
-}
-
-/// An `http` or `https` URL with something after the scheme and no space in it.
-fn is_url(s: &str) -> bool {
-    s.split_once("://").is_some_and(|(scheme, rest)| {
-        (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
-            && !rest.is_empty()
-            && !rest.chars().any(char::is_whitespace)
-    })
+/// The document a claim appears in, as a `CreativeWork` with what sift knows of it: its `url` (the document's
+/// own, else its name or id when that is an http(s) URL, as a JSONL record keyed by URL is named) and its
+/// `datePublished`; `None` when it knows neither.
+fn appearance(d: &Document) -> Option<Value> {
+    let named = || [d.name.as_str(), d.id.as_str()].into_iter().map(str::trim).find(|s| is_url(s));
+    let url = d.url.as_deref().or_else(named);
+    let mut work = Map::new();
+    work.insert("@type".into(), "CreativeWork".into());
+    if let Some(u) = url {
+        work.insert("url".into(), u.into());
+    }
+    if let Some(day) = &d.date {
+        work.insert("datePublished".into(), day.as_str().into());
+    }
+    (work.len() > 1).then_some(Value::Object(work))
 }
 
 /// Words that make a source an organization however it is written ("Islamic State", "Foreign Ministry").
@@ -364,23 +369,6 @@ mod tests {
             for n in names {
                 assert_eq!(author_type(n), want, "{n:?}");
             }
-        }
-    }
-
-    #[test]
-    fn urls() {
-        let table = [
-            ("https://apnews.com/article/x", true),
-            ("HTTP://example.org/a?b=c", true),
-            ("http://", false),
-            ("ftp://example.org/x", false),
-            ("see https://example.org", false),
-            ("https://example.org/a b", false),
-            ("apnews.com/article/x", false),
-            ("", false),
-        ];
-        for (s, want) in table {
-            assert_eq!(is_url(s), want, "{s:?}");
         }
     }
 }

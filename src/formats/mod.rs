@@ -30,6 +30,7 @@ mod conll;
 mod doccano;
 mod labelstudio;
 mod links;
+mod published;
 pub mod sift;
 mod sift_write;
 mod spacy;
@@ -419,6 +420,10 @@ pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: 
     // CoNLL and plain text have no place for relations and document labels: say what they leave out.
     if matches!(format, Format::Conll | Format::Text) {
         export.losses.extend(links::unsupported(format.name(), docs));
+    }
+    // Only sift's own formats keep where and when a document was published; ClaimReview writes them per review.
+    if !matches!(format, Format::Sift | Format::SiftJsonl | Format::ClaimReview) {
+        export.losses.extend(published::unsupported(format.name(), docs));
     }
     export
 }

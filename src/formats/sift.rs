@@ -7,7 +7,7 @@
 //!  "labels": [{"name": "number", "color": "#0072b2", "key": "3"},
 //!             {"name": "said-by", "color": "#56b4e9", "scope": "relation"},
 //!             {"name": "politics", "color": "#009e73", "key": "p", "scope": "document"}],
-//!  "documents": [{"id": "…", "name": "…", "text": "…",
+//!  "documents": [{"id": "…", "name": "…", "url": "https://…", "date": "2024-03-23", "text": "…",
 //!    "spans": [{"id": "number:12-24", "start": 12, "end": 24, "start_utf16": 12, "end_utf16": 24,
 //!               "label": "number", "text": "at least 115", "origin": "auto", "status": "suggested",
 //!               "rule": "number.bound", "why": "…", "attrs": {"kind": "cardinal", "value": 115}}],
@@ -17,7 +17,8 @@
 //! ```
 //!
 //! **Relations** link two spans of one document by span id, typed by a label of scope `relation`; **categories**
-//! are labels of scope `document` on the whole text. Both default `origin`/`status` as spans do.
+//! are labels of scope `document` on the whole text. Both default `origin`/`status` as spans do. `url` and
+//! `date` (optional) say where and when the article was published ([`super::published`]).
 //!
 //! **Units.** `start`/`end` are Unicode code points (Python `str` indices), end exclusive. `start_utf16`/`end_utf16`
 //! are the same edges in UTF-16 code units, written for JavaScript consumers; on reading they are optional and,
@@ -354,7 +355,7 @@ impl Reader {
             self.problem(format!("{at}: a document must be an object, not {}", json_type(v)));
             return;
         };
-        self.unknown_keys(o, at, &["id", "name", "text", "spans", "relations", "categories"]);
+        self.unknown_keys(o, at, &["id", "name", "text", "spans", "relations", "categories", "url", "date"]);
         let text = match o.get("text") {
             Some(Value::String(t)) => t.clone(),
             Some(x) => return self.problem(format!("{at}: `text` must be a string, not {}", json_type(x))),
@@ -393,7 +394,9 @@ impl Reader {
         }
         super::common::fill_ids(&mut spans);
         sort_spans(&mut spans);
-        let mut doc = Document::new(id, name, text, spans);
+        let (url, date, bad) = super::published::read(o);
+        bad.into_iter().for_each(|b| self.problem(format!("{at}: {b}")));
+        let mut doc = Document { url, date, ..Document::new(id, name, text, spans) };
         doc.relations = self.list(o, at, "relations", links::read_relation, links::RELATION_KEYS);
         doc.categories = self.list(o, at, "categories", links::read_category, links::CATEGORY_KEYS);
         for r in &doc.relations {

@@ -44,6 +44,10 @@ pub(super) struct DocOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
     spans: SpansOut<'a>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -69,6 +73,8 @@ impl<'a> DocOut<'a> {
         DocOut {
             id: &d.id,
             name: with_name.then_some(d.name.as_str()),
+            url: d.url.as_deref(),
+            date: d.date.as_deref(),
             text: fields.has(Fields::DOC_TEXT).then_some(d.text.as_str()),
             spans: SpansOut { text: &d.text, map: OffsetMap::new(&d.text), spans: &d.spans, fields },
             relations: if fields.has(Fields::DOC_RELATIONS) { &d.relations } else { &[] },

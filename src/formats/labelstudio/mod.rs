@@ -20,9 +20,11 @@
 //! and document labels with their colours and keys ([`config`]); given to `read_files` beside the tasks, a
 //! config sets them.
 //!
-//! **Relations** are `relation` results (`from_id` / `to_id` region ids, `direction`, `labels`) in the result
-//! list holding both regions; **document labels** are one `choices` result without a region (`from_name`
-//! `category`), and on import any `choices` result without a text range is one.
+//! **Relations** are `relation` results (`from_id` / `to_id` region ids, `direction`, `labels`), written in the
+//! result list holding both regions; on import their regions may be in any list of the task ([`relations`]).
+//! **Document labels** are one `choices` result without a region (`from_name` `category`), and on import any
+//! `choices` result without a text range is one. A region id met again in a later list (an annotation made from
+//! a prediction keeps its region ids) gets the later list's name, `id@predictions[0]`, so span ids stay unique.
 //!
 //! **Lost on export:** rejected spans, relations and document labels; manual spans still `suggested`;
 //! attribute values that are arrays, objects or null; relation ids, and a relation's review state where it
@@ -32,12 +34,13 @@
 //! label colours unless the config is given.
 
 mod config;
+mod relations;
 pub(crate) use config::read as read_config;
 
 use super::common::{finish, json_type, kept_spans, Labels, Placer, Tally, Unit};
 use super::links;
 use super::{Export, Import};
-use crate::annotation::{Attrs, Category, Document, Label, Origin, Relation, Scope, Span, Status};
+use crate::annotation::{Attrs, Category, Document, Label, Origin, Scope, Span, Status};
 use crate::{Error, ErrorKind};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -53,9 +56,13 @@ const CATEGORY_TAG: &str = "category";
 
 /// What the results of a task give.
 #[derive(Default)]
-struct Found {
+struct Found<'v> {
     spans: Vec<Span>,
-    relations: Vec<Relation>,
+    /// Span ids given so far: a region id met again in a later list gets a suffix, so that ids stay unique.
+    ids: HashSet<String>,
+    /// The regions of each result list, and the relations, resolved once every list is read.
+    lists: Vec<relations::List>,
+    links: Vec<relations::Pending<'v>>,
     categories: Vec<Category>,
 }
 
@@ -143,8 +150,10 @@ fn task(
             }
         }
     }
+    let links = std::mem::take(&mut found.links);
+    let rels = relations::resolve(links, &found.lists, &found.spans, at, labels, losses, repairs);
     let mut doc = finish(Document::new(id, name, text, found.spans));
-    (doc.relations, doc.categories) = (found.relations, found.categories);
+    (doc.relations, doc.categories) = (rels, found.categories);
     links::settle_loose(&mut doc, losses);
     Ok(doc)
 }
@@ -153,8 +162,8 @@ fn task(
 /// types with a region's id add attributes, notes, rule and reason to it, `relation` results link two regions,
 /// and `choices` without a text range are document labels.
 #[allow(clippy::too_many_arguments)]
-fn regions(
-    result: &[Value],
+fn regions<'v>(
+    result: &'v [Value],
     at: &str,
     is_pred: bool,
     gold: bool,
@@ -163,13 +172,12 @@ fn regions(
     labels: &mut Labels,
     losses: &mut Tally,
     repairs: &mut Vec<String>,
-    found: &mut Found,
+    found: &mut Found<'v>,
 ) -> Result<(), String> {
     let spans = &mut found.spans;
     let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let first = spans.len();
     let mut extras: Vec<(String, &Value)> = Vec::new();
-    let mut links: Vec<&Value> = Vec::new();
     let (origin, status) = match (is_pred, gold) {
         (true, _) => (Origin::Auto, Status::Suggested),
         (false, true) => (Origin::Gold, Status::Accepted),
@@ -181,7 +189,8 @@ fn regions(
         let rid = r.get("id").map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).unwrap_or_default();
         let value = r.get("value");
         if ty == "relation" {
-            links.push(r);
+            let list = found.lists.len();
+            found.links.push(relations::Pending { list, at: p, result: r, origin, status });
             continue;
         }
         if ty == "choices" && value.and_then(|v| v.get("start")).is_none() {
@@ -237,11 +246,23 @@ fn regions(
             if let Some(a) = &annotator {
                 attrs.insert("annotator".into(), a.clone());
             }
-            let id = match (rid.is_empty(), n) {
+            let mut id = match (rid.is_empty(), n) {
                 (true, _) => String::new(),
                 (false, 0) => rid.clone(),
                 (false, n) => format!("{rid}#{}", n + 1),
             };
+            if !id.is_empty() && found.ids.contains(&id) {
+                // The same region id in an earlier list (a prediction accepted): named by its own list.
+                let base = format!("{id}@{at}");
+                id = base.clone();
+                for n in 2.. {
+                    if !found.ids.contains(&id) {
+                        break;
+                    }
+                    id = format!("{base}#{n}");
+                }
+            }
+            found.ids.insert(id.clone());
             by_id.entry(rid.clone()).or_default().push(spans.len());
             spans.push(Span {
                 id,
@@ -295,35 +316,7 @@ fn regions(
         }
     }
     debug_assert!(spans.len() >= first);
-    for r in links {
-        let end = |k: &str| {
-            let rid = r.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))?;
-            by_id.get(&rid).and_then(|ix| ix.first()).map(|&i| spans[i].id.clone())
-        };
-        let (Some(a), Some(b)) = (end("from_id"), end("to_id")) else {
-            losses.add("relation to a region not in its annotation dropped");
-            continue;
-        };
-        let (from, to) = match r.get("direction").and_then(Value::as_str) {
-            Some("left") => (b, a),
-            Some("bi") => {
-                losses.add("two-way relation read as one from `from_id` to `to_id`");
-                (a, b)
-            }
-            _ => (a, b),
-        };
-        let mut types: Vec<&str> = r
-            .get("labels")
-            .and_then(Value::as_array)
-            .map_or(vec![], |l| l.iter().filter_map(Value::as_str).filter(|s| !s.is_empty()).collect());
-        if types.is_empty() {
-            types.push(links::UNTYPED);
-        }
-        for ty in types {
-            labels.ensure_in(ty, Scope::Relation);
-            found.relations.push(Relation { origin, status, ..Relation::manual(from.clone(), to.clone(), ty) });
-        }
-    }
+    found.lists.push(relations::List { name: at.to_string(), regions: by_id });
     Ok(())
 }
 
