@@ -392,14 +392,18 @@ const IRREGULAR: &[&str] = &[
 /// or an irregular past.
 pub(crate) fn is_verb(w: &str) -> bool {
     static FORMS: OnceLock<Lexicon> = OnceLock::new();
+    FORMS.get_or_init(|| Lexicon::new(IRREGULAR)).has(w) || lemma_in(w, verbs()).is_some()
+}
+
+/// [`VERBS`] as a [`Lexicon`], built once.
+fn verbs() -> &'static Lexicon {
     static LEMMAS: OnceLock<Lexicon> = OnceLock::new();
-    FORMS.get_or_init(|| Lexicon::new(IRREGULAR)).has(w)
-        || lemma_in(w, LEMMAS.get_or_init(|| Lexicon::new(VERBS))).is_some()
+    LEMMAS.get_or_init(|| Lexicon::new(VERBS))
 }
 
 /// Whether the (lowercase) word is the bare form of a listed verb, which is as often a noun ("state", "tax").
 pub(crate) fn is_bare_verb(w: &str) -> bool {
-    VERBS.contains(&w)
+    verbs().has(w)
 }
 
 /// The bare form in `lemmas` that the (lowercase) word inflects, if any: itself, `-s`/`-es`/`-ies`,
