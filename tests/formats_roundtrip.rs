@@ -476,6 +476,19 @@ proptest! {
                 want.dedup();
                 prop_assert!(n == want.len() || losses.iter().any(|l| l.contains("duplicate")), "{:?}", losses);
             }
+            if f == Format::Doccano && back.repairs.iter().any(|r| r.contains("offsets read as")) {
+                // The reader guesses the unit from how spans sit on the text (doccano files do not say it): it
+                // leaves UTF-16 only when that reading puts span edges inside words, clusters or on spaces.
+                let map = OffsetMap::new(&doc.text);
+                let odd = |k: usize| !map.is_grapheme_boundary(k) || {
+                    let at = |i: usize| slice_chars(&doc.text, i, i + 1).and_then(|c| c.chars().next());
+                    let w = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+                    (k > 0 && w(at(k - 1)) && w(at(k))) || at(k).is_some_and(char::is_whitespace)
+                        || (k > 0 && at(k - 1).is_some_and(char::is_whitespace))
+                };
+                prop_assert!(keep.iter().any(|s| odd(s.start) || odd(s.end)), "{:?}", back.repairs);
+                continue;
+            }
             prop_assert_eq!(extents(&back.documents[0].spans), want, "{:?}", f);
         }
     }

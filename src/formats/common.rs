@@ -12,13 +12,16 @@ pub(crate) enum Unit {
     CodePoint,
     /// UTF-16 code units (JavaScript `String.length`): doccano's browser spans, Recogito, Hypothesis.
     Utf16,
+    /// Grapheme clusters (user-perceived characters): doccano's "grapheme mode" projects.
+    Grapheme,
 }
 
 impl Unit {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Unit::CodePoint => "code points",
             Unit::Utf16 => "UTF-16 units",
+            Unit::Grapheme => "grapheme clusters",
         }
     }
 }
@@ -54,6 +57,7 @@ impl<'a> Placer<'a> {
             // The range check first: the offset tables are 32-bit, so a huge offset must not wrap around.
             Unit::Utf16 if end > self.map.len_utf16() => None,
             Unit::Utf16 => Some((self.map.utf16_to_char(start)?, self.map.utf16_to_char(end)?)),
+            Unit::Grapheme => Some((self.map.grapheme_to_char(start)?, self.map.grapheme_to_char(end)?)),
         }
     }
 
@@ -191,6 +195,7 @@ impl<'a> Placer<'a> {
         let len = match unit {
             Unit::CodePoint => self.map.len_chars(),
             Unit::Utf16 => self.map.len_utf16(),
+            Unit::Grapheme => self.map.len_graphemes(),
         };
         if start > end {
             format!("start {start} is after end {end}")

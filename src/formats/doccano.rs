@@ -12,10 +12,12 @@
 //! "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}`, as doccano's relation projects export;
 //! document labels go in `"cats": ["LABEL", …]`.
 //!
-//! **Unit: UTF-16 code units.** doccano's browser editor (v-annotator) stores DOM selection offsets, which are
-//! UTF-16; an emoji counts 2. In "grapheme mode" projects doccano stores grapheme-cluster indices, and spans made
-//! by its CoNLL importer are code points; neither can be told from the file (doccano spans carry no text), so
-//! this reader assumes UTF-16, and the two agree on text without characters outside the Basic Multilingual Plane.
+//! **Unit: UTF-16 code units, unless the file shows another.** doccano's browser editor (v-annotator) stores DOM
+//! selection offsets, which are UTF-16 (an emoji counts 2); spans made by its CoNLL importer are code points, and
+//! "grapheme mode" projects store grapheme-cluster indices. The spans carry no text, but on text with emoji or
+//! joined characters offsets in the wrong unit fall outside the text, split characters or words, or take in
+//! spaces: the whole file is read in the unit its spans fit best, UTF-16 on a tie, and a repair line says when
+//! that is not UTF-16. Written: UTF-16.
 //!
 //! **Lost on export:** span ids (re-import derives `label:start-end`), origin, review status, rule, reason, note
 //! and attributes; the origin and status of relations and document labels; rejected spans, relations and
@@ -37,19 +39,95 @@ use std::collections::HashSet;
 
 /// Reads doccano JSONL (or one JSON object / array of records).
 pub(crate) fn read(input: &str) -> Result<Import, Error> {
-    let records = records(input)?;
+    let values = records(input)?;
     let mut labels = Labels::empty();
     let mut losses = Tally::default();
     let mut repairs = Vec::new();
-    let mut documents = Vec::new();
+    let mut parsed = Vec::with_capacity(values.len());
+    for (i, (at, v)) in values.iter().enumerate() {
+        let r = parse(v, i, &mut losses).map_err(|e| Error::new(ErrorKind::Invalid, format!("doccano: {at}: {e}")))?;
+        parsed.push(r);
+    }
+    let placers: Vec<Placer> = parsed.iter().map(|r| Placer::new(r.text)).collect();
+    let (unit, why) = guess_unit(parsed.iter().zip(&placers).map(|(r, p)| (p, r.raw.as_slice())));
+    repairs.extend(why.map(|w| format!("doccano: {w}")));
+    let mut documents = Vec::with_capacity(parsed.len());
     let mut doc_ids = HashSet::new();
-    for (i, (at, v)) in records.iter().enumerate() {
-        let doc = record(v, at, i, &mut labels, &mut losses, &mut repairs)
+    for ((r, placer), (at, _)) in parsed.into_iter().zip(&placers).zip(&values) {
+        let doc = build(r, placer, unit, at, &mut labels, &mut losses, &mut repairs)
             .map_err(|e| Error::new(ErrorKind::Invalid, format!("doccano: {at}: {e}")))?;
         super::common::unique_doc_id(&mut doc_ids, &doc.id, &format!("doccano: {at}"))?;
         documents.push(doc);
     }
     Ok(Import { labels: labels.list, documents, losses: losses.lines("doccano"), repairs })
+}
+
+/// The unit of a file's offsets. doccano spans carry no text to check against, but the project setting is one for
+/// the whole file, and offsets in the wrong unit betray themselves where the text has emoji or other clusters of
+/// several code points: they fall outside the text or inside a surrogate pair, or their edges split a cluster or a
+/// word or sit on a space. Only spans the units read differently count. UTF-16 (the browser editor, and sift's
+/// own export) stays unless another unit reads every such span cleanly while UTF-16 reads one impossibly or puts
+/// at least two edges wrong; the returned message then says so.
+fn guess_unit<'a>(records: impl Iterator<Item = (&'a Placer<'a>, &'a [Raw])>) -> (Unit, Option<String>) {
+    const UNITS: [Unit; 3] = [Unit::Utf16, Unit::CodePoint, Unit::Grapheme];
+    // Per unit: spans read impossibly, odd edges, spans with any fault; over the spans the units disagree on.
+    let mut score = [(0usize, 0usize, 0usize); 3];
+    let mut differing = 0;
+    for (placer, raw) in records {
+        // Without astral code points or multi-point clusters the three units agree.
+        if placer.map.len_utf16() == placer.map.len_chars() && placer.map.len_graphemes() == placer.map.len_chars() {
+            continue;
+        }
+        for r in raw {
+            let read = UNITS.map(|u| placer.to_chars(r.start, r.end, u));
+            if read.iter().all(|x| *x == read[0]) {
+                continue;
+            }
+            differing += 1;
+            for (x, sc) in read.iter().zip(score.iter_mut()) {
+                let odd = x.map_or(0, |(s, e)| odd_edges(placer, s, e));
+                sc.0 += usize::from(x.is_none());
+                sc.1 += odd;
+                sc.2 += usize::from(x.is_none() || odd > 0);
+            }
+        }
+    }
+    let utf16_wrong = score[0].0 > 0 || score[0].1 >= 2;
+    let Some(best) = (1..UNITS.len()).find(|&i| utf16_wrong && score[i].2 == 0) else {
+        return (Unit::Utf16, None);
+    };
+    let unit = UNITS[best];
+    let writer = if unit == Unit::CodePoint { "doccano's CoNLL importer" } else { "doccano's grapheme mode" };
+    let why = format!(
+        "offsets read as {} (as {writer} writes them), not UTF-16 units: read as UTF-16, {} of the {differing} spans \
+         on text with emoji or joined characters would fall outside the text, split a character or a word, or \
+         take in a space",
+        unit.name(),
+        score[0].2,
+    );
+    (unit, Some(why))
+}
+
+/// How many of a span's edges look wrong: empty, inside a grapheme cluster, inside a word, or on a space.
+fn odd_edges(placer: &Placer, s: usize, e: usize) -> usize {
+    let at = |k: usize| placer.slice(k, k + 1).chars().next();
+    let word = |k: Option<usize>| k.and_then(at).is_some_and(char::is_alphanumeric);
+    let mid_word = |k: usize| word(k.checked_sub(1)) && word(Some(k));
+    let space = |k: Option<usize>| k.and_then(at).is_some_and(char::is_whitespace);
+    if s >= e {
+        return 1;
+    }
+    [
+        !placer.map.is_grapheme_boundary(s),
+        !placer.map.is_grapheme_boundary(e),
+        mid_word(s),
+        mid_word(e),
+        space(Some(s)),
+        space(e.checked_sub(1)),
+    ]
+    .iter()
+    .filter(|&&b| b)
+    .count()
 }
 
 /// Splits the input into `(location, record)`; JSONL first, one JSON value as the fallback.
@@ -80,17 +158,19 @@ fn records(input: &str) -> Result<Vec<(String, Value)>, Error> {
     Ok(out)
 }
 
-fn record(
-    v: &Value,
-    at: &str,
-    index: usize,
-    labels: &mut Labels,
-    losses: &mut Tally,
-    repairs: &mut Vec<String>,
-) -> Result<Document, String> {
+/// A record as read, before its spans are placed (which needs the unit of the whole file).
+struct Record<'a> {
+    id: String,
+    text: &'a str,
+    raw: Vec<Raw>,
+    cats: Vec<String>,
+    relations: Option<&'a Value>,
+}
+
+fn parse<'a>(v: &'a Value, index: usize, losses: &mut Tally) -> Result<Record<'a>, String> {
     let o = v.as_object().ok_or_else(|| format!("a record must be an object, not {}", json_type(v)))?;
     let text = match o.get("text") {
-        Some(Value::String(t)) => t.clone(),
+        Some(Value::String(t)) => t.as_str(),
         Some(x) => return Err(format!("`text` must be a string, not {}", json_type(x))),
         None => return Err("`text` is missing (every doccano record needs the document text)".into()),
     };
@@ -99,8 +179,7 @@ fn record(
         Some(Value::Number(n)) => n.to_string(),
         _ => format!("doc-{}", index + 1),
     };
-    let placer = Placer::new(&text);
-    // (start, end, label, annotator, entity id) in UTF-16 units, with where each came from.
+    // (start, end, label, annotator, entity id) in the file's unit, with where each came from.
     let mut raw: Vec<Raw> = Vec::new();
     let mut cats: Vec<String> = Vec::new();
     for key in ["label", "labels"] {
@@ -168,13 +247,26 @@ fn record(
             losses.add(format!("record key `{k}` dropped"));
         }
     }
+    Ok(Record { id, text, raw, cats, relations: o.get("relations") })
+}
+
+fn build(
+    r: Record,
+    placer: &Placer,
+    unit: Unit,
+    at: &str,
+    labels: &mut Labels,
+    losses: &mut Tally,
+    repairs: &mut Vec<String>,
+) -> Result<Document, String> {
+    let Record { id, text, raw, cats, relations } = r;
     let mut spans = Vec::new();
     // (extent, label, annotator) -> index of its span: a repeated one is merged into the first.
     let mut seen = HashMap::new();
     // Entity id -> index of its span.
     let mut by_entity: HashMap<String, usize> = HashMap::new();
     for Raw { start: s, end: e, label: l, user, entity, at: p } in raw {
-        let placed = match placer.place(s, e, Unit::Utf16, None, None) {
+        let placed = match placer.place(s, e, unit, None, None) {
             Ok(x) => x,
             Err(m) => {
                 losses.add(format!("{at}: {p}: {m}; span dropped"));
@@ -201,8 +293,8 @@ fn record(
         spans.push(Span { attrs, ..Span::manual(String::new(), placed.start..placed.end, l) });
     }
     fill_ids(&mut spans);
-    let relations = relations(o.get("relations"), &by_entity, &spans, labels, losses)?;
-    let mut doc = finish(Document::new(id.clone(), id, text, spans));
+    let relations = read_relations(relations, &by_entity, &spans, labels, losses)?;
+    let mut doc = finish(Document::new(id.clone(), id, text.to_string(), spans));
     doc.relations = relations;
     for c in cats {
         labels.ensure_in(&c, Scope::Document);
@@ -232,7 +324,7 @@ fn triple(t: &[Value], at: String) -> Result<Raw, String> {
 }
 
 /// The record's `relations: [{"from_id", "to_id", "type"}]`, by the ids of the spans their entities became.
-fn relations(
+fn read_relations(
     v: Option<&Value>,
     by_entity: &HashMap<String, usize>,
     spans: &[Span],

@@ -178,6 +178,24 @@ impl OffsetMap {
         self.char_utf16.binary_search(&(u as u32)).ok()
     }
 
+    /// Code-point offset of grapheme-cluster boundary `g` (what tools counting user-perceived characters store),
+    /// or `None` past the end.
+    pub fn grapheme_to_char(&self, g: usize) -> Option<usize> {
+        if self.graphemes.is_empty() {
+            return (g <= self.chars).then_some(g);
+        }
+        self.graphemes.get(g).map(|&c| c as usize)
+    }
+
+    /// Length of the text in grapheme clusters.
+    pub fn len_graphemes(&self) -> usize {
+        if self.graphemes.is_empty() {
+            self.chars
+        } else {
+            self.graphemes.len() - 1
+        }
+    }
+
     /// Whether code point offset `c` is on a grapheme-cluster boundary.
     pub fn is_grapheme_boundary(&self, c: usize) -> bool {
         if c > self.chars {

@@ -51,3 +51,17 @@ test('an HTML page uses its structure; the user can ignore it and use it again, 
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a doccano file written in code points (its CoNLL importer) is read as code points, and the page says so', async () => {
+  const { page, errors, ctx } = await openApp(env.browser, env.server.url);
+  const text = 'Protesters \u{1F1FA}\u{1F1E6} marched in Kyiv \u{1F600} on Sunday, said Olena Petrenko.';
+  const cp = (needle) => { const i = Array.from(text.slice(0, text.indexOf(needle))).length; return [i, i + Array.from(needle).length]; };
+  const line = { text, label: [[...cp('Kyiv'), 'LOC'], [...cp('Olena Petrenko'), 'PER']] };
+  await page.setInputFiles('#file-input', { name: 'conll-import.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(JSON.stringify(line) + '\n') });
+  await page.waitForSelector('.seg[data-labels~="PER"]');
+  assert.equal(await page.$eval('.seg[data-labels~="PER"]', (e) => e.textContent), 'Olena Petrenko');
+  assert.equal(await page.$eval('.seg[data-labels~="LOC"]', (e) => e.textContent), 'Kyiv');
+  assert.match(await page.textContent('.notice'), /offsets read as code points/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
