@@ -1,6 +1,7 @@
-//! Where and when a document was published (`url`, `date`) on the gold AP article: kept by both sift formats,
-//! absent from older files and from files that do not know them, refused when malformed, named by ClaimReview as
-//! where and when a claim appeared, and listed as losses by formats without a place for them.
+//! Where and when a document was published (`url`, `date`) on the gold AP article: kept by both sift formats and
+//! in Label Studio's task `data`, absent from older files and from files that do not know them, refused (dropped
+//! by Label Studio, saying so) when malformed, named by ClaimReview as where and when a claim appeared, and listed
+//! as losses by formats without a place for them.
 
 use serde_json::Value;
 use sift::annotation::VERDICT;
@@ -102,7 +103,7 @@ fn claimreview_names_the_article_and_its_date_and_leaves_out_what_is_unknown() {
 #[test]
 fn formats_without_a_place_for_them_list_them_as_losses() {
     let docs = [ap_published()];
-    for f in [Format::Doccano, Format::LabelStudio, Format::Spacy, Format::Brat, Format::W3c, Format::Conll] {
+    for f in [Format::Doccano, Format::Spacy, Format::Brat, Format::W3c, Format::Conll, Format::Text] {
         let losses = write(f, &docs, &Label::builtin()).losses;
         for field in ["url", "date"] {
             let want = format!("1 × document `{field}` dropped (the format has no place for it)");
@@ -112,6 +113,53 @@ fn formats_without_a_place_for_them_list_them_as_losses() {
     for f in [Format::Sift, Format::SiftJsonl] {
         assert!(write(f, &docs, &Label::builtin()).losses.is_empty(), "{f:?}");
     }
+    let ls = write(Format::LabelStudio, &docs, &Label::builtin()).losses;
+    assert!(!ls.iter().any(|l| l.contains("document `url`") || l.contains("document `date`")), "{ls:?}");
     let none = write(Format::Doccano, &[ap()], &Label::builtin()).losses;
     assert!(!none.iter().any(|l| l.contains("document `url`")), "{none:?}");
+}
+
+/// The tasks file of a Label Studio export.
+fn tasks(doc: Document) -> Value {
+    let out = write(Format::LabelStudio, &[doc], &Label::builtin());
+    serde_json::from_str(&out.files[0].1).unwrap()
+}
+
+#[test]
+fn label_studio_keeps_them_in_data_and_drops_malformed_ones_saying_so() {
+    let v = tasks(ap_published());
+    assert_eq!((&v[0]["data"]["url"], &v[0]["data"]["date"]), (&AP_URL.into(), &"2024-03-23".into()));
+    let back = read(Format::LabelStudio, &v.to_string()).unwrap();
+    let d = &back.documents[0];
+    assert_eq!((d.url.as_deref(), d.date.as_deref()), (Some(AP_URL), Some("2024-03-23")));
+    assert!(!back.losses.iter().any(|l| l.contains("url") || l.contains("date")), "{:?}", back.losses);
+    // Unknown: left out of `data`, and read back as unknown.
+    let none = tasks(ap());
+    let keys: Vec<&String> = none[0]["data"].as_object().unwrap().keys().collect();
+    assert!(!keys.iter().any(|k| *k == "url" || *k == "date"), "{keys:?}");
+    let d = read(Format::LabelStudio, &none.to_string()).unwrap().documents.remove(0);
+    assert_eq!((d.url, d.date), (None, None));
+    // Malformed: dropped, the task read, the other one kept, the loss saying which task and why.
+    let table: &[(&str, Value, &str)] = &[
+        ("url", "apnews.com/x".into(), "task [0]: `data.url` \"apnews.com/x\" is not an http(s) URL; dropped"),
+        ("date", "23.03.2024".into(), "task [0]: `data.date` \"23.03.2024\" is not an ISO 8601 date"),
+        ("date", 20240323.into(), "task [0]: `data.date` must be a string, not a number; dropped"),
+    ];
+    for (key, value, want) in table {
+        let mut bad = v.clone();
+        bad[0]["data"][key] = value.clone();
+        let r = read(Format::LabelStudio, &bad.to_string()).unwrap();
+        assert!(r.losses.iter().any(|l| l.contains(want)), "{key} = {value}: {:?}", r.losses);
+        let d = &r.documents[0];
+        let (this, other) = if *key == "url" { (&d.url, &d.date) } else { (&d.date, &d.url) };
+        assert_eq!(this, &None, "{key}");
+        assert!(other.is_some(), "{key}: the other one is kept");
+    }
+    // A task whose text is under another key: the url and date are not taken for the text.
+    let t = serde_json::json!([{"data": {"content": "Police said 11 people were detained.", "url": AP_URL}}]);
+    let r = read(Format::LabelStudio, &t.to_string()).unwrap();
+    assert_eq!(
+        (r.documents[0].text.as_str(), r.documents[0].url.as_deref()),
+        ("Police said 11 people were detained.", Some(AP_URL))
+    );
 }

@@ -30,7 +30,7 @@ mod conll;
 mod doccano;
 mod labelstudio;
 mod links;
-mod published;
+pub(crate) mod published;
 pub mod sift;
 mod sift_write;
 mod spacy;
@@ -421,8 +421,9 @@ pub fn write_with(format: Format, docs: &[Document], labels: &[Label], options: 
     if matches!(format, Format::Conll | Format::Text) {
         export.losses.extend(links::unsupported(format.name(), docs));
     }
-    // Only sift's own formats keep where and when a document was published; ClaimReview writes them per review.
-    if !matches!(format, Format::Sift | Format::SiftJsonl | Format::ClaimReview) {
+    // Only sift's own formats and Label Studio (in `data`) keep where and when a document was published;
+    // ClaimReview writes them per review.
+    if !matches!(format, Format::Sift | Format::SiftJsonl | Format::LabelStudio | Format::ClaimReview) {
         export.losses.extend(published::unsupported(format.name(), docs));
     }
     export

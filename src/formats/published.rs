@@ -30,7 +30,7 @@ pub(super) fn read(o: &Map<String, Value>) -> (Option<String>, Option<String>, V
 }
 
 /// An `http` or `https` URL with something after the scheme and no space in it.
-pub(super) fn is_url(s: &str) -> bool {
+pub(crate) fn is_url(s: &str) -> bool {
     s.split_once("://").is_some_and(|(scheme, rest)| {
         (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
             && !rest.is_empty()
@@ -40,7 +40,7 @@ pub(super) fn is_url(s: &str) -> bool {
 
 /// An ISO 8601 calendar date `YYYY-MM-DD` that exists, optionally with a time `THH:MM[:SS[.f]]` and an offset
 /// (`Z`, `+HH:MM`).
-pub(super) fn is_date(s: &str) -> bool {
+pub(crate) fn is_date(s: &str) -> bool {
     let (day, time) = s.split_once('T').map_or((s, None), |(d, t)| (d, Some(t)));
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     let num = |p: &str| if digits(p) { p.parse::<u32>().ok() } else { None };

@@ -4,6 +4,7 @@
 use crate::{Document, Label, Origin, Span, Status};
 
 use super::doc::NewDoc;
+use super::Detectors;
 use crate::agree::{Annotator, Choice};
 use crate::compare::Decision;
 
@@ -57,6 +58,15 @@ pub enum AllScope {
     ThisDocument,
     /// Every document.
     AllDocuments,
+}
+
+/// Which publication fact of a document [`Action::SetPublished`] sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// Where it was published: an http(s) URL.
+    Url,
+    /// When: an ISO 8601 date, or date and time.
+    Date,
 }
 
 /// Every change the app can make.
@@ -128,6 +138,10 @@ pub enum Action {
     RelationStatus(String, Status),
     /// Deletes a relation: hand-made ones go, suggested ones become rejected.
     Unlink(String),
+    /// Sets where or when a document (by id) was published, from what the user typed (blank: unknown). A value
+    /// the sift format would refuse (not an http(s) URL, not an ISO 8601 date) is refused with a notice and the
+    /// old one kept, so that what the app saves always reads back.
+    SetPublished(String, Published, String),
     /// Sets a document label of the open document to a status (`None`: takes it away; a suggested one is then
     /// rejected, so re-annotation does not bring it back).
     SetCategory(String, Option<Status>),
@@ -167,8 +181,8 @@ pub enum Action {
     Conflict(String, Document, u64),
     /// Another tab changed the labels.
     ExternalLabels(Vec<Label>),
-    /// Another tab changed the document order.
-    ExternalOrder(Vec<String>),
+    /// Another tab saved the index: the document order and which detectors run.
+    ExternalIndex(Vec<String>, Detectors),
     /// Shows or hides a label's spans.
     ToggleLayer(String),
     /// Draws only the claims whose check-worthiness reaches this score (0 to 1).
@@ -222,7 +236,7 @@ impl Action {
                 | Action::External(..)
                 | Action::Conflict(..)
                 | Action::ExternalLabels(_)
-                | Action::ExternalOrder(_)
+                | Action::ExternalIndex(..)
                 | Action::ToggleLayer(_)
                 | Action::ToggleCompared(_)
                 | Action::SetMinWorth(_)

@@ -19,7 +19,7 @@ impl Session {
         Rc::make_mut(&mut self.docs)
     }
 
-    fn replace_doc(&mut self, d: DocData) {
+    pub(super) fn replace_doc(&mut self, d: DocData) {
         if let Some(slot) = self.docs_mut().iter_mut().find(|x| x.id == d.id) {
             *slot = Rc::new(d);
         }
@@ -322,6 +322,7 @@ impl Session {
                     }
                 }
             }),
+            Action::SetPublished(id, field, typed) => self.set_published(&id, field, &typed),
             Action::SetCategory(label, status) => {
                 let single = |name: &str| self.link_labels_of(Scope::Document).any(|l| l.name == name && l.single);
                 // Setting one label of a single-choice set takes the others of the set away (a suggested one
@@ -438,8 +439,9 @@ impl Session {
                 self.link_labels = Rc::new(links);
                 self.outside += 1;
             }
-            Action::ExternalOrder(order) => {
+            Action::ExternalIndex(order, detectors) => {
                 self.docs_mut().sort_by_key(|d| order.iter().position(|o| *o == d.id).unwrap_or(usize::MAX));
+                self.detectors = detectors;
                 self.outside += 1;
             }
             Action::ToggleLayer(l) => {

@@ -63,13 +63,15 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Annotates one slice `r` (bytes) of `text`, whose start is code point `chars_before`: spans come back in the
-/// whole text's offsets, with the ids a run over the whole text gives them, and the slice sees its lines' facts.
+/// whole text's offsets, with the ids a run over the whole text gives them, and the slice sees its lines' facts
+/// and the document's `date`.
 pub fn analyze_slice(
     text: &str,
     facts: Option<&[LineFacts]>,
     r: Range<usize>,
     chars_before: usize,
     detectors: Detectors,
+    date: Option<&str>,
 ) -> Vec<Span> {
     let part = text.get(r.clone()).unwrap_or_default();
     let facts = facts.map(|f| {
@@ -77,7 +79,7 @@ pub fn analyze_slice(
         let n = crate::text::lines(part).len();
         &f[first..(first + n).min(f.len())]
     });
-    let found = detectors.analyze(part, facts);
+    let found = detectors.analyze(part, facts, date);
     found
         .into_iter()
         .map(|mut s| {
@@ -190,7 +192,7 @@ mod tests {
         let mut chars = 0;
         for r in slices(&text) {
             let n = text.get(r.clone()).unwrap_or_default().chars().count();
-            spans.extend(analyze_slice(&text, None, r, chars, Detectors::ALL));
+            spans.extend(analyze_slice(&text, None, r, chars, Detectors::ALL, None));
             chars += n;
         }
         crate::annotation::sort_spans(&mut spans);
@@ -219,7 +221,7 @@ mod tests {
         let cut = cut + v.text.get(cut..).and_then(|t| t.find('\n')).unwrap() + 1;
         for r in [0..cut, cut..v.text.len()] {
             let n = v.text.get(r.clone()).unwrap_or_default().chars().count();
-            spans.extend(analyze_slice(&v.text, Some(&v.lines), r, chars, Detectors::ALL));
+            spans.extend(analyze_slice(&v.text, Some(&v.lines), r, chars, Detectors::ALL, None));
             chars += n;
         }
         crate::annotation::sort_spans(&mut spans);

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::merge::{merge_suggestions, new_label};
 use super::{Session, AT_ONCE};
 use crate::annotation::{BOILERPLATE, CLAIM, NUMBER, SOURCE};
+use crate::detect::numbers::DocDate;
 use crate::input::LineFacts;
 use crate::{Label, Layers, Span};
 
@@ -88,9 +89,11 @@ impl Detectors {
         spans
     }
 
-    /// Runs the detectors that are on over `text` (with its markup's line facts, when it has them).
-    pub fn analyze(&self, text: &str, facts: Option<&[LineFacts]>) -> Vec<Span> {
-        self.keep(crate::detect::analyze_with_facts(text, facts, self.layers()))
+    /// Runs the detectors that are on over `text` (with its markup's line facts, when it has them), counting
+    /// relative dates from the document's `date` (ISO 8601) when it has one.
+    pub fn analyze(&self, text: &str, facts: Option<&[LineFacts]>, date: Option<&str>) -> Vec<Span> {
+        let opts = crate::detect::Options { layers: self.layers(), doc_date: date.and_then(DocDate::parse) };
+        self.keep(crate::detect::analyze_facts_with(text, facts, &opts))
     }
 }
 
@@ -158,14 +161,14 @@ mod tests {
 
     #[test]
     fn switched_off_detectors_find_nothing() {
-        assert_eq!(labels(&Detectors::ALL.analyze(TEXT, None)), vec!["boilerplate", "claim", "number", "source"]);
+        assert_eq!(labels(&Detectors::ALL.analyze(TEXT, None, None)), vec!["boilerplate", "claim", "number", "source"]);
         let no_numbers = Detectors::ALL.with(NUMBER, false);
         assert!(!no_numbers.layers().number && no_numbers.layers().claim);
-        assert_eq!(labels(&no_numbers.analyze(TEXT, None)), vec!["boilerplate", "claim", "source"]);
+        assert_eq!(labels(&no_numbers.analyze(TEXT, None, None)), vec!["boilerplate", "claim", "source"]);
         // Sources come from the claim layer: that layer runs, its sources are dropped.
         let no_sources = Detectors::ALL.with(SOURCE, false);
         assert!(no_sources.layers().claim);
-        assert_eq!(labels(&no_sources.analyze(TEXT, None)), vec!["boilerplate", "claim", "number"]);
+        assert_eq!(labels(&no_sources.analyze(TEXT, None, None)), vec!["boilerplate", "claim", "number"]);
         assert_eq!(no_sources.with("place", false), no_sources, "a custom label has no detector");
         assert_eq!(no_sources.is_on("place"), None);
         assert_eq!(no_sources.with(SOURCE, true), Detectors::ALL);
@@ -228,7 +231,7 @@ mod tests {
         let none = kept.reduce(Action::Reannotate);
         assert_eq!(sources(&none), 1, "the accepted one");
         // A slice annotated while it was on brings nothing of it.
-        let slice = Detectors::ALL.analyze(TEXT, None);
+        let slice = Detectors::ALL.analyze(TEXT, None, None);
         let id = none.doc().unwrap().id.clone();
         assert_eq!(sources(&none.reduce(Action::Suggest(id, slice, None))), 1);
     }

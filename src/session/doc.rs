@@ -91,6 +91,10 @@ pub struct DocData {
     pub facts: Option<Rc<Vec<LineFacts>>>,
     /// The markup itself, kept to be saved with the document.
     pub markup: Option<Rc<str>>,
+    /// Where the article was published (an http(s) URL), as [`Document::url`].
+    pub url: Option<String>,
+    /// When it was published (ISO 8601), as [`Document::date`].
+    pub date: Option<String>,
 }
 
 impl PartialEq for DocData {
@@ -100,6 +104,7 @@ impl PartialEq for DocData {
             && Rc::ptr_eq(&self.text, &other.text)
             && Rc::ptr_eq(&self.spans, &other.spans)
             && Rc::ptr_eq(&self.links, &other.links)
+            && (&self.url, &self.date) == (&other.url, &other.date)
     }
 }
 
@@ -119,6 +124,8 @@ impl DocData {
             links: Rc::new((doc.relations, doc.categories)),
             facts: facts.map(Rc::new),
             markup: markup.map(Rc::from),
+            url: doc.url,
+            date: doc.date,
         }
     }
 
@@ -134,6 +141,7 @@ impl DocData {
             .cloned()
             .collect();
         d.categories = categories.clone();
+        (d.url, d.date) = (self.url.clone(), self.date.clone());
         d
     }
 
@@ -232,6 +240,11 @@ impl DocData {
         DocData { name, ..self.share() }
     }
 
+    /// Same document, published elsewhere or at another time (checked by [`super::Session`], not here).
+    pub(crate) fn with_published(&self, url: Option<String>, date: Option<String>) -> DocData {
+        DocData { url, date, ..self.share() }
+    }
+
     /// A copy sharing every table.
     fn share(&self) -> DocData {
         DocData {
@@ -243,12 +256,15 @@ impl DocData {
             links: self.links.clone(),
             facts: self.facts.clone(),
             markup: self.markup.clone(),
+            url: self.url.clone(),
+            date: self.date.clone(),
         }
     }
 
-    /// Runs the `detectors` that are on over the document, with its markup's line facts when it has them.
+    /// Runs the `detectors` that are on over the document, with its markup's line facts when it has them and
+    /// relative dates counted from its date when it has one.
     pub fn analyze(&self, detectors: Detectors) -> Vec<Span> {
-        detectors.analyze(&self.text, self.facts.as_deref().map(Vec::as_slice))
+        detectors.analyze(&self.text, self.facts.as_deref().map(Vec::as_slice), self.date.as_deref())
     }
 
     /// The text between two code-point offsets (clamped to the text).

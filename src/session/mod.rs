@@ -28,6 +28,7 @@ mod doc;
 pub mod files;
 mod label_all;
 mod merge;
+mod published;
 mod rank;
 mod review;
 mod save;
@@ -38,7 +39,7 @@ mod summary;
 mod tests;
 mod theme;
 
-pub use action::{Action, AllScope, Filter, OnDelete, View};
+pub use action::{Action, AllScope, Filter, OnDelete, Published, View};
 pub use attrs::{attr_rows, attr_value, AttrKind};
 pub use caret::{landing, line_end, line_start, Caret, Motion};
 pub use compare::{compared, Compared};

@@ -383,9 +383,12 @@ const VIEWS: &[(&str, Build, Check)] = &[
         |_, s| assert_eq!(s.labels.len(), 1),
     ),
     (
-        "another tab changed the order",
-        |_| Action::ExternalOrder(vec!["b".into(), "a".into()]),
-        |_, s| assert_eq!(s.docs[0].id, "b"),
+        "another tab changed the order and switched a detector off",
+        |_| Action::ExternalIndex(vec!["b".into(), "a".into()], Detectors::ALL.with("number", false)),
+        |_, s| {
+            assert_eq!(s.docs[0].id, "b");
+            assert_eq!(s.detectors.is_on("number"), Some(false));
+        },
     ),
     (
         "suggestions from a slice: added, progress shown",

@@ -28,12 +28,13 @@ async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-/// Annotates `text`, the text of document `id`, slice by slice (with its line facts, if it has them) by the
-/// `detectors` that are on, sending [`Action::Suggest`] as it goes.
+/// Annotates `text`, the text of document `id`, slice by slice (with its line facts, if it has them, and its
+/// date) by the `detectors` that are on, sending [`Action::Suggest`] as it goes.
 pub fn in_slices(
     id: String,
     text: Rc<str>,
     facts: Option<Rc<Vec<LineFacts>>>,
+    date: Option<String>,
     detectors: Detectors,
     dispatch: Callback<Action>,
 ) {
@@ -49,7 +50,7 @@ pub fn in_slices(
         for (k, r) in ranges.iter().enumerate() {
             let facts = facts.as_deref().map(Vec::as_slice);
             pending.extend(super::dom::measure("sift:analyze-slice", || {
-                analyze_slice(text, facts, r.clone(), chars_before, detectors)
+                analyze_slice(text, facts, r.clone(), chars_before, detectors, date.as_deref())
             }));
             chars_before += text.get(r.clone()).unwrap_or_default().chars().count();
             let done = k + 1 == ranges.len();

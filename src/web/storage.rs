@@ -609,7 +609,7 @@ fn external_meta(key: &str, json: &str) -> Option<Action> {
     if key == LABELS {
         return serde_json::from_str::<Vec<Label>>(json).ok().map(Action::ExternalLabels);
     }
-    serde_json::from_str::<Index>(json).ok().map(|i| Action::ExternalOrder(i.order))
+    serde_json::from_str::<Index>(json).ok().map(|i| Action::ExternalIndex(i.order, i.detectors))
 }
 
 /// Interprets a `storage` event from another tab.

@@ -62,3 +62,21 @@ test('delete "number": re-annotate finds none, a reload keeps it off; add it bac
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a detector switched off in one tab is off in the other: its re-annotation finds none either', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await openApp(env.browser, env.server.url, { context: ctx });
+  await paste(a.page, ARTICLE);
+  const b = await openApp(env.browser, env.server.url, { context: ctx });
+  await b.page.waitForSelector('#text-view .seg[data-labels~="number"]');
+  await deleteLabel(a.page, 'number');
+  // Tab B hears of it without reloading: the row says off, and re-annotating there finds no numbers.
+  await b.page.waitForSelector('.label-row.off');
+  assert.match(await b.page.textContent('.label-row.off'), /number.*detector off/);
+  await b.page.waitForFunction(() => !document.querySelector('#text-view .seg[data-labels~="number"]'));
+  await reannotate(b.page);
+  await b.page.waitForSelector('#text-view .seg[data-labels~="claim"]');
+  assert.equal(await numbers(b.page), 0);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await ctx.close();
+});

@@ -1,7 +1,7 @@
 //! Label Studio JSON tasks (the import/export format of Label Studio's `<Text>` + `<Labels>` projects).
 //!
 //! ```json
-//! [{"data": {"text": "…", "id": "…", "name": "…"},
+//! [{"data": {"text": "…", "id": "…", "name": "…", "url": "https://…", "date": "2024-03-23"},
 //!   "annotations": [{"result": [{"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
 //!                                "origin": "manual", "value": {"start": 12, "end": 24, "text": "…", "labels": ["number"]}}]}],
 //!   "predictions": [{"model_version": "sift", "result": [ … ]}]}]
@@ -25,13 +25,16 @@
 //! **Document labels** are one `choices` result without a region (`from_name` `category`), and on import any
 //! `choices` result without a text range is one. A region id met again in a later list (an annotation made from
 //! a prediction keeps its region ids) gets the later list's name, `id@predictions[0]`, so span ids stay unique.
+//! **Where and when the document was published** go in `data.url` and `data.date` (left out when unknown), and
+//! are read back checked as the sift format checks them ([`super::published`]).
 //!
 //! **Lost on export:** rejected spans, relations and document labels; manual spans still `suggested`;
 //! attribute values that are arrays, objects or null; relation ids, and a relation's review state where it
 //! differs from its spans' (a relation goes in the result list of its two regions); relations between spans of
 //! different result lists (a suggestion and a reviewed span, a gold and a manual one). **Lost on import:**
-//! cancelled annotations, result types other than labels, choices, number, textarea, rating and relation, and
-//! label colours unless the config is given.
+//! cancelled annotations, result types other than labels, choices, number, textarea, rating and relation,
+//! `data` fields other than text, id, name, url and date, a `data.url` that is not an http(s) URL or a `data.date`
+//! that is not ISO 8601, and label colours unless the config is given.
 
 mod config;
 mod relations;
@@ -108,7 +111,12 @@ fn task(
         Some(Value::String(s)) => s.clone(),
         Some(x) => return Err(format!("`data.text` must be a string, not {}", json_type(x))),
         None => {
-            let strings: Vec<(&String, &str)> = data.iter().filter_map(|(k, v)| v.as_str().map(|s| (k, s))).collect();
+            // The article's address and date are no text to annotate.
+            let strings: Vec<(&String, &str)> = data
+                .iter()
+                .filter(|(k, _)| !["url", "date"].contains(&k.as_str()))
+                .filter_map(|(k, v)| v.as_str().map(|s| (k, s)))
+                .collect();
             match strings.as_slice() {
                 [(_, s)] => s.to_string(),
                 _ => return Err("`data.text` is missing and `data` has no single text field to use instead".into()),
@@ -122,8 +130,13 @@ fn task(
         _ => format!("task-{}", index + 1),
     };
     let name = data.get("name").and_then(Value::as_str).map_or_else(|| id.clone(), str::to_string);
-    for k in data.keys().filter(|k| !["text", "id", "name"].contains(&k.as_str())) {
+    for k in data.keys().filter(|k| !["text", "id", "name", "url", "date"].contains(&k.as_str())) {
         losses.add(format!("data field `{k}` dropped"));
+    }
+    let (url, date, bad) = super::published::read(data);
+    for b in bad {
+        // `url` … is not …: named as the task has it, `data.url`.
+        losses.add(format!("{at}: {}; dropped", b.replacen('`', "`data.", 1)));
     }
     for k in o.keys().filter(|k| !["id", "data", "annotations", "completions", "predictions"].contains(&k.as_str())) {
         losses.add(format!("task key `{k}` dropped"));
@@ -152,7 +165,7 @@ fn task(
     }
     let links = std::mem::take(&mut found.links);
     let rels = relations::resolve(links, &found.lists, &found.spans, at, labels, losses, repairs);
-    let mut doc = finish(Document::new(id, name, text, found.spans));
+    let mut doc = finish(Document { url, date, ..Document::new(id, name, text, found.spans) });
     (doc.relations, doc.categories) = (rels, found.categories);
     links::settle_loose(&mut doc, losses);
     Ok(doc)
@@ -368,7 +381,13 @@ pub(crate) fn write(docs: &[Document], labels: &[Label]) -> Export {
         t.add_n("manual span still `suggested` exported as accepted", manual_suggested.count());
         body.push_str(if i == 0 { "\n  {\n" } else { ",\n  {\n" });
         push_field(&mut body, 2, "id", &json!(i + 1), false);
-        push_field(&mut body, 2, "data", &json!({"text": d.text, "id": d.id, "name": d.name}), false);
+        let mut data = json!({"text": d.text, "id": d.id, "name": d.name});
+        for (k, v) in [("url", &d.url), ("date", &d.date)] {
+            if let Some(v) = v {
+                data[k] = v.as_str().into();
+            }
+        }
+        push_field(&mut body, 2, "data", &data, false);
         let extra = link_results(d, &kept, &mut t);
         let has = |b: Bucket| kept.iter().any(|s| bucket(s) == b) || extra.iter().any(|(x, _)| *x == b);
         let extra_in =

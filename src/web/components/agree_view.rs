@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::ByPtr;
 use crate::agree::{agree, Adjudication, Agreement, Choice, Disagreement, Options};
 use crate::session::files as io;
-use crate::session::{annotator_from, Action, DocData, Review};
+use crate::session::{annotator_from, Action, Detectors, DocData, Review};
 
 /// Props of [`AgreeView`].
 #[derive(Properties, PartialEq)]
@@ -23,6 +23,8 @@ pub struct AgreeViewProps {
     pub review: ByPtr<Review>,
     /// The disagreement the walk is on.
     pub at: usize,
+    /// Which detectors run on a bare text among an annotator's files (the session's setting).
+    pub detectors: Detectors,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -34,11 +36,11 @@ pub fn figures_of(docs: &[Rc<DocData>], review: &Review) -> (Agreement, Adjudica
 }
 
 /// Reads an annotator's export (any format sift reads; several files are one annotator's) and adds it.
-fn add_annotator(files: web_sys::FileList, dispatch: Callback<Action>) {
+fn add_annotator(files: web_sys::FileList, detectors: Detectors, dispatch: Callback<Action>) {
     let files = super::app::files_of(&files);
     wasm_bindgen_futures::spawn_local(async move {
         let (read, mut errors) = super::app::read_list(files).await;
-        let (opened, errs) = io::open_files(&read, crate::session::Detectors::ALL);
+        let (opened, errs) = io::open_files(&read, detectors);
         errors.extend(errs);
         let docs: Vec<crate::Document> = opened.docs.into_iter().map(|d| d.doc).collect();
         match read.first() {
@@ -60,11 +62,11 @@ pub fn agree_view(p: &AgreeViewProps) -> Html {
     };
     let (report, adj) = &*result;
     let on_files = {
-        let dispatch = p.dispatch.clone();
+        let (dispatch, detectors) = (p.dispatch.clone(), p.detectors);
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(files) = input.files() {
-                add_annotator(files, dispatch.clone());
+                add_annotator(files, detectors, dispatch.clone());
             }
             input.set_value("");
         })

@@ -11,8 +11,8 @@ use super::keys::{on_key, KeyTargets, Live};
 use super::shortcuts_help::use_help;
 use super::text_view::Revealer;
 use super::{
-    AgreeView, ByPtr, CompareView, DocLabels, DocList, Inspector, Intake, LabelPanel, Palette, ReviewBar,
-    ShortcutsHelp, SpanList, TextView, Toolbar,
+    AgreeView, ByPtr, CompareView, DocLabels, DocList, Inspector, Intake, LabelPanel, Palette, PublishedEditor,
+    ReviewBar, ShortcutsHelp, SpanList, TextView, Toolbar,
 };
 use crate::input::Source;
 use crate::session::files as io;
@@ -109,7 +109,7 @@ pub fn add_source(source: Source, detectors: Detectors, dispatch: &Callback<Acti
     let (shared_text, shared_facts) = (Rc::<str>::from(text.as_str()), lines.clone().map(Rc::new));
     let doc = Document::new(id.clone(), name, text, Vec::new());
     dispatch.emit(Action::AddDocs(vec![NewDoc { doc, facts: lines, markup }], Vec::new()));
-    annotate::in_slices(id, shared_text, shared_facts, detectors, dispatch.clone());
+    annotate::in_slices(id, shared_text, shared_facts, None, detectors, dispatch.clone());
 }
 
 /// Re-annotates the open document by the `detectors` that are on: a long one slice by slice, like a long paste,
@@ -117,7 +117,8 @@ pub fn add_source(source: Source, detectors: Detectors, dispatch: &Callback<Acti
 pub fn reannotate(doc: &Rc<DocData>, detectors: Detectors, dispatch: &Callback<Action>) {
     if doc.text.len() > AT_ONCE {
         dispatch.emit(Action::ClearSuggestions);
-        annotate::in_slices(doc.id.clone(), doc.text.clone(), doc.facts.clone(), detectors, dispatch.clone());
+        let (text, facts, date) = (doc.text.clone(), doc.facts.clone(), doc.date.clone());
+        annotate::in_slices(doc.id.clone(), text, facts, date, detectors, dispatch.clone());
     } else {
         dispatch.emit(Action::Reannotate);
     }
@@ -358,7 +359,7 @@ pub fn app(props: &AppProps) -> Html {
     let main = match (&doc, *new_doc) {
         (_, false) if state.view == View::Agree => html! {
             <AgreeView docs={ByPtr(state.docs.clone())} review={ByPtr(state.review.clone())} at={state.review_at}
-                dispatch={dispatch.clone()} />
+                detectors={state.detectors} dispatch={dispatch.clone()} />
         },
         (Some(_), false) if state.view == View::Compare => html! {
             <CompareView docs={ByPtr(state.docs.clone())} decisions={ByPtr(state.decisions.clone())}
@@ -371,6 +372,8 @@ pub fn app(props: &AppProps) -> Html {
                     dispatch={dispatch.clone()} />
                 <DocLabels doc={d.clone()} labels={Rc::new(state.link_labels_of(Scope::Document).cloned().collect::<Vec<_>>())}
                     dispatch={dispatch.clone()} />
+                <PublishedEditor id={AttrValue::from(d.id.clone())} url={d.url.clone().map(AttrValue::from)}
+                    date={d.date.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
                 <TextView doc={d.clone()} labels={ByPtr(state.labels.clone())} hidden={ByPtr(state.hidden.clone())}
                     min_worth={state.min_worth} selected={state.selected.clone()} {on_click_spans} {on_mouse_up} on_key={on_key_text}
                     revealer={ByPtr(revealer.clone())} />
