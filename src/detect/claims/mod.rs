@@ -422,7 +422,9 @@ fn dateline_len(s: &str) -> usize {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"^[A-Z][A-Z.'\- ]{2,}(?:,[\p{L}.'\- ]{2,40})?(?:\s*\([A-Za-z.&' ]{1,30}\))?\s*(?:—|–|--|-)\s+",
+            // Letters are word characters that are not digits or `_` (`\p{L}` would need regex's general-category
+            // tables, which the build leaves out to keep the wasm small).
+            r"^[A-Z][A-Z.'\- ]{2,}(?:,[[\w&&[^\d_]].'\- ]{2,40})?(?:\s*\([A-Za-z.&' ]{1,30}\))?\s*(?:—|–|--|-)\s+",
         )
         .expect("dateline pattern")
     });
