@@ -1,12 +1,15 @@
-//! HTML to visible text. Parsing is html5ever's (through `scraper`): the WHATWG algorithm, so broken markup is
-//! repaired exactly as a browser repairs it, and entities are decoded. The tree is walked without recursion, so
-//! deeply nested hostile input cannot overflow the stack.
+//! HTML to visible text. The page is parsed into the parser-independent [`Tree`] ([`parse`] natively) and the
+//! text and its line facts are computed from that tree alone ([`render`]), so every parser gives the same result.
+//! The tree is walked without recursion, so deeply nested hostile input cannot overflow the stack.
 
+use super::tree::{Attr, Edge, Element, NodeId, Tree, Value};
 use super::{LineFacts, Visible};
-use ego_tree::iter::Edge;
-use scraper::{Html, Node};
 
+mod elements;
+mod main_content;
 mod nesting;
+mod parse;
+use elements::{chrome_of, heading_level, hint_of, is_article, is_block, is_dropped, is_paragraph};
 use nesting::cap_nesting;
 pub(crate) use nesting::{too_deep, MAX_DEPTH};
 
@@ -17,36 +20,41 @@ pub(crate) use nesting::{too_deep, MAX_DEPTH};
 /// tables are set off by a blank line. Runs of whitespace collapse to one space as in a browser (NBSP is kept);
 /// `<pre>` keeps its line breaks. Never fails: any input is some HTML.
 pub fn html_to_text(html: &str) -> Visible {
-    let doc = Html::parse_document(&cap_nesting(html));
-    let mut r = Renderer { main: main_content::main_content(&doc).unwrap_or_default(), ..Renderer::default() };
+    render(&parse::parse(html))
+}
+
+/// The visible text and line facts of a parsed page ([`html_to_text`] after parsing): the one code path every
+/// parser's tree goes through.
+pub(crate) fn render(tree: &Tree) -> Visible {
+    let mut r = Renderer { main: main_content::main_content(tree).unwrap_or_default(), ..Renderer::default() };
     // Depth of the innermost dropped element; everything below it is skipped.
     let mut skip: Option<usize> = None;
     let mut depth = 0usize;
-    for edge in doc.tree.root().traverse() {
+    for edge in tree.traverse() {
         match edge {
-            Edge::Open(node) => {
+            Edge::Open(id) => {
                 depth += 1;
                 if skip.is_some() {
                     continue;
                 }
-                match node.value() {
-                    Node::Text(t) => r.text(&t.text),
-                    Node::Element(el) => {
+                match tree.value(id) {
+                    Value::Text(t) => r.text(t),
+                    Value::Element(el) => {
                         let name = el.name();
-                        if is_dropped(name, el) {
+                        if is_dropped(name, &el) {
                             skip = Some(depth);
                         } else {
-                            r.open(name, el, node.id());
+                            r.open(name, &el, id);
                         }
                     }
-                    _ => {}
+                    Value::Document => {}
                 }
             }
-            Edge::Close(node) => {
+            Edge::Close(id) => {
                 if skip == Some(depth) {
                     skip = None;
                 } else if skip.is_none() {
-                    if let Node::Element(el) = node.value() {
+                    if let Some(el) = tree.element(id) {
                         r.close(el.name());
                     }
                 }
@@ -126,253 +134,6 @@ pub fn looks_like_html(s: &str) -> bool {
     tags >= 3 && closing >= 1
 }
 
-fn is_dropped(name: &str, el: &scraper::node::Element) -> bool {
-    if matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "head"
-            | "title"
-            | "svg"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "audio"
-            | "video"
-            | "select"
-            | "datalist"
-            | "textarea"
-            | "button"
-            | "input"
-            | "map"
-    ) {
-        return true;
-    }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") && name != "body" {
-        return true;
-    }
-    if el.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|w| HIDDEN_CLASSES.contains(&w))) {
-        return true;
-    }
-    el.attr("style").is_some_and(|st| {
-        let st: String = st.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        st.contains("display:none") || st.contains("visibility:hidden")
-    })
-}
-
-/// Words in `class` and `id` values that name page chrome. Matched against whole words of the value
-/// (split at `-`, `_`, spaces and case changes are not split), so `sidebar-left` and `comments` match and
-/// `shareholders` does not.
-const CHROME_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "banner",
-    "breadcrumb",
-    "breadcrumbs",
-    "comment",
-    "comments",
-    "consent",
-    "cookie",
-    "cookies",
-    "disqus",
-    "footer",
-    "masthead",
-    "menu",
-    "modal",
-    "nav",
-    "navbar",
-    "navigation",
-    "newsletter",
-    "outbrain",
-    "popular",
-    "popup",
-    "promo",
-    "recommended",
-    "related",
-    "share",
-    "sharing",
-    "sidebar",
-    "social",
-    "subscribe",
-    "subscription",
-    "taboola",
-    "tags",
-    "toolbar",
-    "topbar",
-    "trending",
-    "widget",
-];
-
-/// Class words of text that is only there for screen readers: not visible on the page.
-const HIDDEN_CLASSES: &[&str] =
-    &["sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "screenreader-only"];
-
-/// The chrome word naming `el` in its `class` or `id`, if any. `<html>`, `<body>`, `<article>` and `<main>` are
-/// never chrome, whatever their classes say.
-fn hint_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
-    if matches!(name, "html" | "body" | "article" | "main" | "a" | "span" | "li") {
-        return None;
-    }
-    let values = el.attr("class").into_iter().chain(el.attr("id"));
-    let mut found = None;
-    for v in values {
-        for w in v.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-            let w = w.to_ascii_lowercase();
-            // Readability's exception: a block that also names the article ("l-sidebar-fixed l-article-body",
-            // "box article modal-enabled") is a layout wrapper of the content, not chrome.
-            if CONTENT_WORDS.contains(&w.as_str()) {
-                return None;
-            }
-            if let Ok(i) = CHROME_WORDS.binary_search(&w.as_str()) {
-                found = found.or(Some(CHROME_WORDS[i]));
-            }
-        }
-    }
-    found
-}
-
-/// Class and id words that name the article itself (Readability's `okMaybeItsACandidate`, narrowed): they
-/// outweigh a chrome word in the same element.
-const CONTENT_WORDS: &[&str] = &["article", "body", "main", "story", "entry", "column"];
-
-/// Class and id values (lower-case, `-` and `_` removed) that name the article's body in common templates.
-const BODY_NAMES: &[&str] = &[
-    "articlebody",
-    "articlecontent",
-    "articletext",
-    "entrycontent",
-    "postbody",
-    "postcontent",
-    "storybody",
-    "storycontent",
-    "storytext",
-    "contentbody",
-    "bodytext",
-    "articlebodytext",
-    "richtext",
-    "mainarticle",
-];
-
-/// Whether `el` is the article's container.
-fn is_article(name: &str, el: &scraper::node::Element) -> bool {
-    if matches!(name, "article" | "main") || el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
-    {
-        return true;
-    }
-    el.attr("class").into_iter().flat_map(str::split_ascii_whitespace).chain(el.attr("id")).any(|v| {
-        let key: String = v.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
-        BODY_NAMES.contains(&key.as_str())
-    })
-}
-
-/// Elements that start a new line.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "tfoot"
-            | "thead"
-            | "tr"
-            | "ul"
-            | "option"
-            | "optgroup"
-    )
-}
-
-/// Blocks that a browser sets off with a margin: a blank line in the text, so they make their own paragraphs.
-fn is_paragraph(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "figure"
-            | "hr"
-            | "article"
-            | "section"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-            | "main"
-    )
-}
-
-/// The landmark a chrome element or ARIA role stands for.
-fn chrome_of(name: &str, el: &scraper::node::Element) -> Option<&'static str> {
-    let by_role = match el.attr("role").map(str::trim).map(str::to_ascii_lowercase).as_deref() {
-        Some("navigation") => Some("navigation"),
-        Some("banner") => Some("banner"),
-        Some("contentinfo") => Some("contentinfo"),
-        Some("complementary") => Some("complementary"),
-        Some("search") => Some("search"),
-        Some("menu") | Some("menubar") => Some("menu"),
-        _ => None,
-    };
-    by_role.or(match name {
-        "nav" => Some("nav"),
-        "header" => Some("header"),
-        "footer" => Some("footer"),
-        "aside" => Some("aside"),
-        "menu" => Some("menu"),
-        _ => None,
-    })
-}
-
 #[derive(Default)]
 struct Counts {
     chars: usize,
@@ -390,10 +151,10 @@ struct Counts {
 
 /// An open element: its name, the chrome landmark and class hint it opened, whether it is an article container
 /// and whether it is part of the main content block.
-type OpenElement = (String, Option<&'static str>, Option<&'static str>, bool, bool);
+type OpenElement<'a> = (&'a str, Option<&'static str>, Option<&'static str>, bool, bool);
 
 #[derive(Default)]
-struct Renderer {
+struct Renderer<'a> {
     lines: Vec<(String, LineFacts)>,
     cur: String,
     counts: Counts,
@@ -405,7 +166,7 @@ struct Renderer {
     blank: bool,
     /// Open elements, with the chrome landmark and class hint each one opened (if any), whether it is an
     /// article container and whether it is part of the main content block.
-    stack: Vec<OpenElement>,
+    stack: Vec<OpenElement<'a>>,
     /// The main content block's elements ([`main_content::main_content`]); empty when none was trusted.
     main: main_content::MainBlock,
     /// Open elements of the main content block.
@@ -423,15 +184,15 @@ struct Renderer {
     pre: usize,
 }
 
-impl Renderer {
-    fn open(&mut self, name: &str, el: &scraper::node::Element, id: ego_tree::NodeId) {
+impl<'a> Renderer<'a> {
+    fn open(&mut self, name: &'a str, el: &Element, id: NodeId) {
         if name == "br" {
             self.end_line();
             return;
         }
         self.boundary(name);
         // A wrapper of the main content block is not chrome, whatever its tag or class says.
-        let wrapper = self.main.ancestors.contains(&id);
+        let wrapper = self.main.wraps(id);
         let landmark =
             chrome_of(name, el).filter(|_| !(wrapper || matches!(name, "header" | "footer") && self.articles > 0));
         if let Some(l) = landmark {
@@ -443,7 +204,7 @@ impl Renderer {
         }
         match name {
             "article" | "main" => self.articles += 1,
-            "a" if el.attr("href").is_some() => self.links += 1,
+            "a" if el.attr(Attr::Href).is_some() => self.links += 1,
             "li" => self.items += 1,
             "figcaption" => self.captions += 1,
             "pre" => self.pre += 1,
@@ -455,9 +216,9 @@ impl Renderer {
         // Void elements have no Close edge of their own in the tree walk: they still get one, as a leaf.
         let body = is_article(name, el);
         self.bodies += usize::from(body);
-        let main = self.main.chosen.contains(&id);
+        let main = self.main.holds(id);
         self.in_main += usize::from(main);
-        self.stack.push((name.to_string(), landmark, hint, body, main));
+        self.stack.push((name, landmark, hint, body, main));
     }
 
     fn close(&mut self, name: &str) {
@@ -604,13 +365,5 @@ impl Renderer {
     }
 }
 
-fn heading_level(name: &str) -> Option<u8> {
-    match name.as_bytes() {
-        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
-        _ => None,
-    }
-}
-
-mod main_content;
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@
 mod align;
 mod html;
 mod source;
+mod tree;
 
 pub use align::{align_facts, paste_facts};
 pub use html::{html_to_text, looks_like_html};

@@ -8,9 +8,7 @@
 //! minimum size) means no block is trusted: the caller falls back to judging lines alone.
 
 use super::{chrome_of, hint_of, is_block, is_dropped};
-use ego_tree::{iter::Edge, NodeId};
-use scraper::{Html, Node};
-use std::collections::{HashMap, HashSet};
+use crate::input::tree::{Attr, Edge, Element, NodeId, Tree, Value};
 
 /// Below this many characters of text the chosen block is not trusted (trafilatura's `MIN_EXTRACTED_SIZE`).
 const MIN_TEXT: usize = 250;
@@ -61,9 +59,9 @@ const NEGATIVE: &[&str] = &[
 ];
 
 /// Running totals of one open element.
-struct Frame {
+struct Frame<'a> {
     id: NodeId,
-    name: String,
+    name: &'a str,
     chars: usize,
     link_chars: usize,
     commas: usize,
@@ -73,13 +71,27 @@ struct Frame {
 }
 
 /// The main content block: its elements, and their ancestors (wrappers of the content, whatever their class
-/// names say).
+/// names say), as flags per node of the tree (empty when there is no block).
 #[derive(Default)]
 pub(super) struct MainBlock {
-    /// The winning container and the siblings that joined it.
-    pub chosen: HashSet<NodeId>,
-    /// Every ancestor of a chosen element.
-    pub ancestors: HashSet<NodeId>,
+    flags: Vec<u8>,
+}
+
+/// The winning container or a sibling that joined it.
+const CHOSEN: u8 = 1;
+/// An ancestor of a chosen element.
+const ANCESTOR: u8 = 2;
+
+impl MainBlock {
+    /// Whether the element is part of the block: the winning container or a sibling that joined it.
+    pub fn holds(&self, id: NodeId) -> bool {
+        self.flags.get(id.index()).is_some_and(|f| f & CHOSEN != 0)
+    }
+
+    /// Whether the element is an ancestor of a part of the block.
+    pub fn wraps(&self, id: NodeId) -> bool {
+        self.flags.get(id.index()).is_some_and(|f| f & ANCESTOR != 0)
+    }
 }
 
 /// How much a scoring round prunes before it scores.
@@ -99,8 +111,8 @@ const ENOUGH_TEXT: usize = 500;
 /// The page's main content block, or `None` when no block has enough text to trust. As Readability retries
 /// `grabArticle` with its flags off, a round whose block is too short is retried with less pruning (a wrapper of
 /// the whole page may carry a chrome word such as `sidebar` or `ad`), and the longest block wins.
-pub(super) fn main_content(doc: &Html) -> Option<MainBlock> {
-    let mut best: Option<(HashSet<NodeId>, usize)> = None;
+pub(super) fn main_content(doc: &Tree) -> Option<MainBlock> {
+    let mut best: Option<(Vec<NodeId>, usize)> = None;
     for pruning in [Pruning::Classes, Pruning::Landmarks, Pruning::Nothing] {
         if let Some((chosen, chars)) = score_round(doc, pruning) {
             let enough = chars >= ENOUGH_TEXT;
@@ -116,39 +128,40 @@ pub(super) fn main_content(doc: &Html) -> Option<MainBlock> {
     if chars < MIN_TEXT {
         return None;
     }
-    let mut ancestors = HashSet::new();
-    for id in &chosen {
-        let mut at = doc.tree.get(*id).and_then(|n| n.parent());
-        while let Some(p) = at {
-            if !ancestors.insert(p.id()) {
+    let mut flags = vec![0u8; doc.len()];
+    for &id in &chosen {
+        flags[id.index()] |= CHOSEN;
+        for p in doc.ancestors(id) {
+            if flags[p.index()] & ANCESTOR != 0 {
                 break;
             }
-            at = p.parent();
+            flags[p.index()] |= ANCESTOR;
         }
     }
-    Some(MainBlock { chosen, ancestors })
+    Some(MainBlock { flags })
 }
 
 /// One round of scoring: the chosen elements and their characters of text.
-fn score_round(doc: &Html, pruning: Pruning) -> Option<(HashSet<NodeId>, usize)> {
-    // Text totals of every element closed so far: (characters, link characters), pruned text left out.
-    let mut totals: HashMap<NodeId, (usize, usize)> = HashMap::new();
-    // Candidate scores before link-density scaling.
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+fn score_round(doc: &Tree, pruning: Pruning) -> Option<(Vec<NodeId>, usize)> {
+    // Text totals of every element closed so far, by node: (characters, link characters), pruned text left out.
+    let mut totals: Vec<Option<(usize, usize)>> = vec![None; doc.len()];
+    // Candidate scores before link-density scaling, by node, and the candidates in the order they got one.
+    let mut scores: Vec<Option<f64>> = vec![None; doc.len()];
+    let mut candidates: Vec<NodeId> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut skip: Option<usize> = None;
     let (mut depth, mut links) = (0usize, 0usize);
-    for edge in doc.tree.root().traverse() {
+    for edge in doc.traverse() {
         match edge {
-            Edge::Open(node) => {
+            Edge::Open(id) => {
                 depth += 1;
                 if skip.is_some() {
                     continue;
                 }
-                match node.value() {
-                    Node::Text(t) => {
+                match doc.value(id) {
+                    Value::Text(t) => {
                         if let Some(top) = stack.last_mut() {
-                            let (n, commas) = count(&t.text);
+                            let (n, commas) = count(t);
                             top.chars += n;
                             top.commas += commas;
                             if links > 0 {
@@ -156,45 +169,37 @@ fn score_round(doc: &Html, pruning: Pruning) -> Option<(HashSet<NodeId>, usize)>
                             }
                         }
                     }
-                    Node::Element(el) => {
+                    Value::Element(el) => {
                         let name = el.name();
                         let landmark = pruning != Pruning::Nothing
-                            && (chrome_of(name, el).is_some() && !matches!(name, "header" | "footer")
+                            && (chrome_of(name, &el).is_some() && !matches!(name, "header" | "footer")
                                 || (matches!(name, "header" | "footer") && !inside_article(&stack)));
-                        let pruned = is_dropped(name, el)
+                        let pruned = is_dropped(name, &el)
                             || landmark
-                            || (pruning == Pruning::Classes && hint_of(name, el).is_some());
+                            || (pruning == Pruning::Classes && hint_of(name, &el).is_some());
                         if pruned {
                             skip = Some(depth);
                         } else {
-                            let link = name == "a" && el.attr("href").is_some();
+                            let link = name == "a" && el.attr(Attr::Href).is_some();
                             links += usize::from(link);
-                            stack.push(Frame {
-                                id: node.id(),
-                                name: name.to_string(),
-                                chars: 0,
-                                link_chars: 0,
-                                commas: 0,
-                                has_block: false,
-                                link,
-                            });
+                            stack.push(Frame { id, name, chars: 0, link_chars: 0, commas: 0, has_block: false, link });
                         }
                     }
-                    _ => {}
+                    Value::Document => {}
                 }
             }
-            Edge::Close(node) => {
+            Edge::Close(id) => {
                 if skip == Some(depth) {
                     skip = None;
-                } else if skip.is_none() && matches!(node.value(), Node::Element(_)) {
+                } else if skip.is_none() && doc.element(id).is_some() {
                     let f = stack.pop().expect("balanced");
                     links -= usize::from(f.link);
-                    totals.insert(f.id, (f.chars, f.link_chars));
+                    totals[f.id.index()] = Some((f.chars, f.link_chars));
                     if let Some(parent) = stack.last_mut() {
                         parent.chars += f.chars;
                         parent.link_chars += f.link_chars;
                         parent.commas += f.commas;
-                        parent.has_block |= is_block(&f.name) || f.has_block;
+                        parent.has_block |= is_block(f.name) || f.has_block;
                     }
                     if is_paragraph(&f) && f.chars >= MIN_PARAGRAPH {
                         let score = 1.0 + f.commas as f64 + (f.chars / 100).min(3) as f64;
@@ -204,9 +209,12 @@ fn score_round(doc: &Html, pruning: Pruning) -> Option<(HashSet<NodeId>, usize)>
                                 1 => 0.5,
                                 l => 1.0 / (l as f64 * 3.0),
                             };
-                            let el = doc.tree.get(anc.id).and_then(|n| n.value().as_element());
-                            let entry = scores.entry(anc.id).or_insert_with(|| el.map_or(0.0, initial_score));
-                            *entry += score * share;
+                            let entry = &mut scores[anc.id.index()];
+                            if entry.is_none() {
+                                candidates.push(anc.id);
+                            }
+                            *entry.get_or_insert_with(|| doc.element(anc.id).map_or(0.0, initial_score)) +=
+                                score * share;
                         }
                     }
                 }
@@ -214,74 +222,67 @@ fn score_round(doc: &Html, pruning: Pruning) -> Option<(HashSet<NodeId>, usize)>
             }
         }
     }
+    let scored = |id: NodeId| scores[id.index()].is_some();
+    let total = |id: NodeId| totals[id.index()];
     let final_score = |id: &NodeId| -> f64 {
-        let s = scores.get(id).copied().unwrap_or(0.0);
-        let (chars, links) = totals.get(id).copied().unwrap_or((0, 0));
+        let s = scores[id.index()].unwrap_or(0.0);
+        let (chars, links) = total(*id).unwrap_or((0, 0));
         s * (1.0 - if chars == 0 { 0.0 } else { links as f64 / chars as f64 })
     };
-    let mut top = *scores
-        .keys()
+    let mut top = *candidates
+        .iter()
         .filter(|id| !is_root_like(doc, **id))
         .max_by(|a, b| final_score(a).total_cmp(&final_score(b)).then_with(|| b.cmp(a)))?;
     let mut top_score = final_score(&top);
     // Several near-equal candidates (paragraph cards of one story) mean the story is their common ancestor:
     // Readability walks up to the first parent that holds three of them.
     let mut ranked: Vec<(f64, NodeId)> =
-        scores.keys().filter(|id| !is_root_like(doc, **id)).map(|id| (final_score(id), *id)).collect();
+        candidates.iter().filter(|id| !is_root_like(doc, **id)).map(|id| (final_score(id), *id)).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     let alternatives: Vec<NodeId> =
         ranked.iter().skip(1).take(4).filter(|(sc, _)| *sc >= 0.75 * top_score).map(|(_, id)| *id).collect();
     if alternatives.len() >= MIN_ALTERNATIVES {
-        let mut at = doc.tree.get(top)?.parent();
-        while let Some(p) = at.filter(|p| !is_root_like(doc, p.id())) {
-            let holds = alternatives
-                .iter()
-                .filter(|alt| doc.tree.get(**alt).is_some_and(|n| n.ancestors().any(|a| a.id() == p.id())))
-                .count();
+        for p in doc.ancestors(top).take_while(|p| !is_root_like(doc, *p)) {
+            let holds = alternatives.iter().filter(|alt| doc.is_ancestor(p, **alt)).count();
             if holds >= MIN_ALTERNATIVES {
-                top = p.id();
-                if scores.contains_key(&p.id()) {
-                    top_score = final_score(&p.id());
+                top = p;
+                if scored(p) {
+                    top_score = final_score(&p);
                 }
                 break;
             }
-            at = p.parent();
         }
     }
     // Readability walks up while a parent beats the last score, stopping once parents fall below a third.
     let threshold = top_score / 3.0;
     let mut last = top_score;
-    let mut at = doc.tree.get(top)?.parent();
-    while let Some(p) = at.filter(|p| !is_root_like(doc, p.id())) {
-        if scores.contains_key(&p.id()) {
-            let ps = final_score(&p.id());
+    for p in doc.ancestors(top).take_while(|p| !is_root_like(doc, *p)) {
+        if scored(p) {
+            let ps = final_score(&p);
             if ps < threshold {
                 break;
             }
             if ps > last {
-                top = p.id();
+                top = p;
                 top_score = ps;
                 break;
             }
             last = ps;
         }
-        at = p.parent();
     }
-    let mut chosen = HashSet::from([top]);
-    let mut chars = totals.get(&top).map_or(0, |t| t.0);
-    let node = doc.tree.get(top)?;
-    if let Some(parent) = node.parent() {
-        let class = node.value().as_element().and_then(|e| e.attr("class")).unwrap_or("");
+    let mut chosen = vec![top];
+    let mut chars = total(top).map_or(0, |t| t.0);
+    if let Some(parent) = doc.parent(top) {
+        let class = doc.element(top).and_then(|e| e.attr(Attr::Class)).unwrap_or("");
         let bar = (top_score * 0.2).max(10.0);
-        for sib in parent.children().filter(|s| s.id() != top) {
-            let Some(el) = sib.value().as_element() else { continue };
-            let Some(&(n, links)) = totals.get(&sib.id()) else { continue };
-            let bonus = if !class.is_empty() && el.attr("class") == Some(class) { top_score * 0.2 } else { 0.0 };
+        for sib in doc.children(parent).filter(|s| *s != top) {
+            let Some(el) = doc.element(sib) else { continue };
+            let Some((n, links)) = total(sib) else { continue };
+            let bonus = if !class.is_empty() && el.attr(Attr::Class) == Some(class) { top_score * 0.2 } else { 0.0 };
             let density = if n == 0 { 1.0 } else { links as f64 / n as f64 };
-            let joins = scores.contains_key(&sib.id()) && final_score(&sib.id()) + bonus >= bar
-                || el.name() == "p" && n > 80 && density < 0.25;
+            let joins = scored(sib) && final_score(&sib) + bonus >= bar || el.name() == "p" && n > 80 && density < 0.25;
             if joins {
-                chosen.insert(sib.id());
+                chosen.push(sib);
                 chars += n;
             }
         }
@@ -292,7 +293,7 @@ fn score_round(doc: &Html, pruning: Pruning) -> Option<(HashSet<NodeId>, usize)>
 /// A paragraph for scoring: `<p>`, `<pre>`, `<td>`, or a block that holds text but no other block (Readability
 /// turns such `<div>`s into paragraphs). List items and headings never vote: menus of teasers are lists.
 fn is_paragraph(f: &Frame) -> bool {
-    match f.name.as_str() {
+    match f.name {
         "p" | "pre" | "td" => true,
         "div" | "section" | "article" | "blockquote" => !f.has_block,
         _ => false,
@@ -300,12 +301,12 @@ fn is_paragraph(f: &Frame) -> bool {
 }
 
 /// `<html>` and `<body>` hold everything; they are never the content block.
-fn is_root_like(doc: &Html, id: NodeId) -> bool {
-    doc.tree.get(id).and_then(|n| n.value().as_element()).is_none_or(|e| matches!(e.name(), "html" | "body"))
+fn is_root_like(doc: &Tree, id: NodeId) -> bool {
+    doc.element(id).is_none_or(|e| matches!(e.name(), "html" | "body"))
 }
 
 fn inside_article(stack: &[Frame]) -> bool {
-    stack.iter().any(|f| matches!(f.name.as_str(), "article" | "main"))
+    stack.iter().any(|f| matches!(f.name, "article" | "main"))
 }
 
 /// Characters (whitespace runs counted once) and commas of a text node.
@@ -326,7 +327,7 @@ fn count(t: &str) -> (usize, usize) {
 
 /// A container's starting score: its tag's weight and its class and id words (Readability's `initializeNode` and
 /// `getClassWeight`).
-fn initial_score(el: &scraper::node::Element) -> f64 {
+fn initial_score(el: Element) -> f64 {
     let tag = match el.name() {
         "div" | "article" | "main" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
@@ -335,7 +336,7 @@ fn initial_score(el: &scraper::node::Element) -> f64 {
         _ => 0.0,
     };
     let mut weight = 0.0;
-    for value in el.attr("class").into_iter().chain(el.attr("id")) {
+    for value in el.attr(Attr::Class).into_iter().chain(el.attr(Attr::Id)) {
         let words: Vec<String> = value
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())

@@ -98,6 +98,18 @@ fn hostile_input_does_not_panic() {
 }
 
 #[test]
+fn a_deep_tree_from_any_parser_renders_without_recursion() {
+    // The walkers take the tree as given: a feeder without the nesting cap (a browser's DOM) must not overflow.
+    let mut b = crate::input::tree::Builder::default();
+    for _ in 0..200_000 {
+        b.open("div", [("class", "article-body")]);
+        b.open("span", []);
+    }
+    b.text("deep");
+    assert_eq!(render(&b.finish()).text, "deep");
+}
+
+#[test]
 fn nesting_is_capped_on_every_element_the_parser_opens() {
     // A self-closing `<div/>` still opens a `div` in HTML, and `<center>`, `<li>`, `<svg>` children and unknown
     // elements nest like any other: each case is far past the cap, its text must survive.
