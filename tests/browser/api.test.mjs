@@ -28,6 +28,16 @@ test('annotate on a corpus article finds all three layers', () => {
   assert.deepEqual([...labels].sort(), ['boilerplate', 'claim', 'number', 'source']);
 });
 
+test('count_spans runs the same detectors without building JavaScript objects', () => {
+  const text = readFileSync(join(CORPUS, '004_88583a0961250598.txt'), 'utf8');
+  for (const layers of ['number', 'claim', 'boilerplate', undefined]) {
+    const n = glue.annotate(text, layers).spans.length;
+    assert.ok(n > 0, `${layers}: some spans`);
+    assert.equal(glue.count_spans(text, layers), n, String(layers));
+  }
+  assert.throws(() => glue.count_spans(text, 'nums'), /unknown layer/);
+});
+
 test('annotate reads a page as HTML when told so: its visible text, the markup marking chrome', () => {
   const html = '<nav><p>World news, analysis and opinion from our reporters across the globe, updated every hour.</p></nav>'
     + '<p>The Islamic State group claimed the attack that killed at least 133 people, officials said.</p>';
