@@ -13,6 +13,8 @@ use serde_json::Value;
 use sift::detect::claims::detect;
 use sift::TextModel;
 
+mod cases;
+
 /// The attributed claims of `text` in the notation of the case files, or an error when an offset is wrong.
 fn found(text: &str) -> Result<Vec<String>, String> {
     let model = TextModel::new(text);
@@ -47,26 +49,16 @@ fn found(text: &str) -> Result<Vec<String>, String> {
 
 #[test]
 fn news_sentences() {
-    let dir = std::path::Path::new("tests/data/attribution");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
     let (mut cases, mut unattributed, mut bad) = (0, 0, Vec::new());
-    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "tsv")) {
-        let body = std::fs::read_to_string(p).unwrap();
-        for (n, line) in body.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let text = cols.next().unwrap().replace("\\n", "\n");
-            let want: Vec<&str> = cols.collect();
-            cases += 1;
-            unattributed += usize::from(want.is_empty());
-            match found(&text) {
-                Ok(got) if got == want => {}
-                Ok(got) => bad.push(format!("{}:{}: {text}\n   want {want:?}\n   got  {got:?}", p.display(), n + 1)),
-                Err(e) => bad.push(format!("{}:{}: {text}\n   {e}", p.display(), n + 1)),
-            }
+    for cases::Case { at, cols } in cases::read("tests/data/attribution") {
+        let text = &cols[0];
+        let want: Vec<&str> = cols[1..].iter().map(String::as_str).collect();
+        cases += 1;
+        unattributed += usize::from(want.is_empty());
+        match found(text) {
+            Ok(got) if got == want => {}
+            Ok(got) => bad.push(format!("{at}: {text}\n   want {want:?}\n   got  {got:?}")),
+            Err(e) => bad.push(format!("{at}: {text}\n   {e}")),
         }
     }
     assert!(bad.is_empty(), "{} of {cases} cases differ:\n{}", bad.len(), bad.join("\n"));

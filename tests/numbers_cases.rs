@@ -9,6 +9,8 @@ use serde_json::Value;
 use sift::detect::numbers::{detect_dated, DocDate};
 use sift::TextModel;
 
+mod cases;
+
 fn show(v: &Value) -> String {
     v.as_str().map_or_else(|| v.to_string(), str::to_string)
 }
@@ -40,28 +42,15 @@ fn found(text: &str, date: Option<DocDate>) -> Vec<String> {
 
 #[test]
 fn news_sentences() {
-    let dir = std::path::Path::new("tests/data/numbers");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
     let (mut cases, mut bad) = (0, Vec::new());
-    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "tsv")) {
-        let body = std::fs::read_to_string(p).unwrap();
-        for (n, line) in body.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(date), Some(text)) = (cols.next(), cols.next()) else {
-                panic!("{}:{}: expected date<TAB>sentence", p.display(), n + 1)
-            };
-            let date = (date != "-").then(|| DocDate::parse(date).expect("a date like 2024-03-22"));
-            let text = &text.replace("\\n", "\n");
-            let want: Vec<&str> = cols.collect();
-            let got = found(text, date);
-            cases += 1;
-            if got != want {
-                bad.push(format!("{}:{}: {text}\n   want {want:?}\n   got  {got:?}", p.display(), n + 1));
-            }
+    for cases::Case { at, cols } in cases::read("tests/data/numbers") {
+        let [date, text, want @ ..] = cols.as_slice() else { panic!("{at}: expected date<TAB>sentence") };
+        let date = (date != "-").then(|| DocDate::parse(date).expect("a date like 2024-03-22"));
+        let want: Vec<&str> = want.iter().map(String::as_str).collect();
+        let got = found(text, date);
+        cases += 1;
+        if got != want {
+            bad.push(format!("{at}: {text}\n   want {want:?}\n   got  {got:?}"));
         }
     }
     assert!(bad.is_empty(), "{} of {cases} cases differ:\n{}", bad.len(), bad.join("\n"));
