@@ -7,6 +7,8 @@
 //! can name the same day ("Friday" and "22 March" can; "22 March" and "23 March" cannot).
 
 use crate::annotation::{Span, NUMBER};
+pub(super) use crate::text::calendar::MONTHS;
+use crate::text::calendar::WEEKDAYS;
 use crate::text::TextModel;
 
 /// How many lines from the top a publication date may sit on.
@@ -29,24 +31,6 @@ pub(crate) fn full_date(v: &str) -> Option<String> {
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then(|| d.to_string())
 }
-
-/// Month names, lowercase, January first.
-pub(super) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-/// Weekday names, lowercase, Monday first.
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The month named by a date span (its text, or its ISO value), 1–12.
 pub(super) fn month_of(text: &str, s: &Span) -> Option<usize> {

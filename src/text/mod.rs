@@ -1,5 +1,6 @@
 //! The text model: offsets in every unit, lines, paragraphs and sentences of one document.
 
+pub mod calendar;
 mod lines;
 mod offsets;
 mod sentences;

@@ -26,6 +26,7 @@ mod phrases;
 
 use crate::annotation::{Span, BOILERPLATE};
 use crate::input::LineFacts;
+use crate::text::calendar::{MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS};
 use crate::text::TextModel;
 use features::{normalize, normalized, Features};
 use phrases::{Entry, Kind};
@@ -648,32 +649,6 @@ fn all_stopwords(s: &str) -> bool {
         .all(|w| features::is_stopword(&w.to_lowercase()))
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const DATE_WORDS: &[&str] = &[
     "am",
     "pm",
@@ -696,13 +671,6 @@ const DATE_WORDS: &[&str] = &[
     "updated",
     "published",
     "posted",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "wed",
@@ -743,10 +711,10 @@ fn is_date_line(s: &str, f: &Features) -> bool {
         if numeric || ordinal {
             anchor |= w.contains(':') || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
             parts += 1;
-        } else if MONTHS.contains(&lower.as_str()) {
+        } else if MONTHS.contains(&lower.as_str()) || MONTH_ABBREVIATIONS.contains(&lower.as_str()) {
             anchor = true;
             parts += 1;
-        } else if !DATE_WORDS.contains(&lower.as_str()) {
+        } else if !DATE_WORDS.contains(&lower.as_str()) && !WEEKDAYS.contains(&lower.as_str()) {
             other += 1;
         }
     }

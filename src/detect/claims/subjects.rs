@@ -4,6 +4,7 @@
 use super::cues::plural_like;
 use super::parsed::Parsed;
 use super::words::{capitalized, is_bare_verb, verbish, AUX, DETERMINERS, PRONOUNS};
+use crate::text::calendar;
 use std::ops::Range;
 
 /// Words that open a leading adverbial clause or phrase; reporting verbs inside it are not the main clause's.
@@ -349,38 +350,10 @@ pub(crate) fn subject_before(p: &Parsed, i: usize, participle: bool) -> Option<R
 
 /// Weekdays, months and time words that can end a prepositional phrase of time.
 pub(crate) fn is_time_word(w: &str) -> bool {
-    const TIME: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "week",
-        "month",
-        "year",
-        "today",
-        "yesterday",
-        "tonight",
-        "morning",
-        "evening",
-        "night",
-        "weekend",
-    ];
-    TIME.contains(&w.to_lowercase().as_str()) || w.chars().all(|c| c.is_ascii_digit())
+    const TIME: &[&str] =
+        &["week", "month", "year", "today", "yesterday", "tonight", "morning", "evening", "night", "weekend"];
+    let lower = w.to_lowercase();
+    calendar::is_month_or_weekday(&lower) || TIME.contains(&lower.as_str()) || w.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The noun phrase that opens tokens `a..b`: words up to the first lowercase verb.

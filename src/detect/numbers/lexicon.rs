@@ -6,6 +6,7 @@
 //! ordinal and a unit, "m" a unit and a scale, "march" a month); the grammar picks the role from context.
 
 use super::temporal::Dir;
+use crate::text::calendar::WEEKDAYS;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -215,8 +216,6 @@ const MONTHS: [(&str, u8, bool); 22] = [
 const MONTHS_MORE: [(&str, u8); 2] = [("sept", 9), ("dec", 12)];
 /// Month names that are also names or words; alone they need a dating preposition.
 const MONTHS_AMBIGUOUS: [&str; 4] = ["april", "may", "june", "august"];
-/// Weekdays, singular and plural.
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Calendar names that date an event when a preposition introduces them ("during Ramadan").
 const HOLIDAYS: [&str; 12] = [
     "ramadan",
