@@ -316,7 +316,7 @@ fn html_nested_deeper_than_browsers_go_is_read_with_a_message_and_its_text_kept(
     let o = sift(&["annotate", page.to_str().unwrap()], b"");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("deep.html: 89 HTML tags nested deeper than 512 levels were left out (their text is kept)"),
+        err.contains("deep.html: 90 HTML tags nested deeper than 511 levels were left out (their text is kept)"),
         "{err}"
     );
     let v = stdout_json(&o);

@@ -1,15 +1,24 @@
-//! HTML to visible text. The page is parsed into the parser-independent [`Tree`] ([`parse`] natively) and the
-//! text and its line facts are computed from that tree alone ([`render`]), so every parser gives the same result.
+//! HTML to visible text. The page is parsed into the parser-independent [`Tree`] (natively by html5ever in
+//! `parse`, in the browser by its own `DOMParser` in `dom_parse`) and the text and its line facts are computed from
+//! that tree alone ([`render`]), so both parsers give the same result.
 //! The tree is walked without recursion, so deeply nested hostile input cannot overflow the stack.
 
 use super::tree::{Attr, Edge, Element, NodeId, Tree, Value};
 use super::{LineFacts, Visible};
 
+#[cfg(target_arch = "wasm32")]
+mod dom_parse;
 mod elements;
 mod main_content;
 mod nesting;
+#[cfg(not(target_arch = "wasm32"))]
 mod parse;
+#[cfg(target_arch = "wasm32")]
+use dom_parse as parse;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use dom_parse::available as parser_available;
 use elements::{chrome_of, heading_level, hint_of, is_article, is_block, is_dropped, is_paragraph};
+#[cfg(not(target_arch = "wasm32"))]
 use nesting::cap_nesting;
 pub(crate) use nesting::{too_deep, MAX_DEPTH};
 
@@ -18,7 +27,8 @@ pub(crate) use nesting::{too_deep, MAX_DEPTH};
 /// Scripts, styles, `<noscript>`, `<template>`, the `<head>`, embedded objects and hidden elements (`hidden`,
 /// `display:none`) are dropped. Block elements and `<br>` break lines; paragraphs, headings, lists, quotes and
 /// tables are set off by a blank line. Runs of whitespace collapse to one space as in a browser (NBSP is kept);
-/// `<pre>` keeps its line breaks. Never fails: any input is some HTML.
+/// `<pre>` keeps its line breaks. Never fails: any input is some HTML. (In wasm the browser's `DOMParser` parses
+/// it; where there is none, as in Node, the page reads as empty: check `input::html_parser_available` first.)
 pub fn html_to_text(html: &str) -> Visible {
     render(&parse::parse(html))
 }

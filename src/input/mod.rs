@@ -15,6 +15,8 @@ mod source;
 mod tree;
 
 pub use align::{align_facts, paste_facts};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use html::parser_available as html_parser_available;
 pub use html::{html_to_text, looks_like_html};
 pub use source::{decode, kind_of, paste, read, read_bytes, record, Kind, Source};
 

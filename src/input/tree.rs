@@ -32,6 +32,12 @@ pub(crate) enum Attr {
 }
 
 impl Attr {
+    /// Whether an attribute of this name is kept (so a parser need not read the value of any other).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn is_kept(name: &str) -> bool {
+        Attr::of(name).is_some()
+    }
+
     fn of(name: &str) -> Option<Attr> {
         Some(match name {
             "class" => Attr::Class,

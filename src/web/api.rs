@@ -15,14 +15,23 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
 /// Annotates `text` with the comma-separated `layers` (all when absent) and returns
 /// `{id, text, spans: [{start, end, start_utf16, end_utf16, label, text, rule, why, attrs, …}]}`. `media` is
 /// the input's media type: `text/plain` when absent; with `text/html` the input is a page, annotated as its
-/// visible text with its markup informing the boilerplate layer (the returned `text` is that visible text).
+/// visible text with its markup informing the boilerplate layer (the returned `text` is that visible text), which
+/// needs a browser page: the browser's `DOMParser` parses it, and a host without one (Node) gets an error.
 #[wasm_bindgen]
 pub fn annotate(text: &str, layers: Option<String>, media: Option<String>) -> Result<JsValue, JsError> {
     let layers = match layers {
         Some(l) => Layers::parse(&l).map_err(|e| JsError::new(&e.to_string()))?,
         None => Layers::ALL,
     };
-    let source = crate::input::read("", Some(media.as_deref().unwrap_or("text/plain")), text);
+    let media = media.as_deref().unwrap_or("text/plain");
+    // HTML is parsed by the browser's DOMParser: a host without one (Node, a worker) is told so rather than given
+    // an empty page.
+    if crate::input::kind_of("", Some(media), text) == crate::input::Kind::Html
+        && !crate::input::html_parser_available()
+    {
+        return Err(JsError::new("reading HTML needs a browser's DOMParser, which this host lacks (Node, a worker)"));
+    }
+    let source = crate::input::read("", Some(media), text);
     let doc = source.annotate("doc", "doc", layers);
     to_js(&formats::sift::document_json(&doc))
 }

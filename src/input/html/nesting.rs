@@ -8,13 +8,20 @@
 //! The model never counts an element as closed when the parser keeps it open (where it is unsure it counts the
 //! element as still open), so the parser's depth stays within a small factor of the cap on any input and parsing
 //! is linear in the input. All cuts are at ASCII bytes (`<`, `>`), so they fall on char boundaries.
+//!
+//! In the browser the same cuts go in front of `DOMParser` (`for_dom`), so both parsers see the same tags, and
+//! so does the one difference between them that matters here: a `DOMParser` document has scripting off, so it
+//! parses `<noscript>` content as markup where html5ever (scripting on, as a reader's browser) reads it as text.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Deepest nesting of elements kept; deeper start tags (and their end tags) are dropped and their text kept.
-pub(crate) const MAX_DEPTH: usize = 512;
+/// Deepest nesting of elements kept below `<body>`; deeper start tags (and their end tags) are dropped and their
+/// text kept. Chromium's parser keeps at most 513 elements open (`<html>`, `<body>` and 511 below) and puts any
+/// deeper element beside its parent instead: with the same bound here, a page the model reads exactly is never
+/// rearranged by Chromium, so both parsers build the same tree.
+pub(crate) const MAX_DEPTH: usize = 511;
 
 /// Elements with no content: never on the stack of open elements, `/>` or not.
 const VOID: &[&str] = &[
@@ -262,15 +269,35 @@ struct Open {
 
 /// `html` with start tags beyond [`MAX_DEPTH`] (and their end tags) removed; the input itself when it never
 /// nests that deep.
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn cap_nesting(html: &str) -> Cow<'_, str> {
+    cut(html, scan(html).drops.into_iter())
+}
+
+/// What `DOMParser` is given for `html`: the cuts of `cap_nesting`, and the content of every `<noscript>` that
+/// html5ever reads as text (scripting on; not in SVG or MathML) left out, its tags kept. `DOMParser` has scripting
+/// off and would parse that content as markup: in `<head>` its first element or text ends the head and moves the
+/// rest of the head into the body, and in the body an unclosed element in it can swallow the rest of the page. Both
+/// walkers drop `<noscript>` and everything in it, so an empty one reads the same.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(super) fn for_dom(html: &str) -> Cow<'_, str> {
     let m = scan(html);
-    let b = html.as_bytes();
-    if m.drops.is_empty() {
+    let mut cuts = m.drops;
+    cuts.extend(m.noscript);
+    // The two lists are each in input order and never overlap (a noscript's content holds no tags the model reads).
+    cuts.sort_unstable_by_key(|r| r.start);
+    cut(html, cuts.into_iter())
+}
+
+/// `html` without the byte ranges `cuts` (in order, not overlapping); the input itself when there are none.
+fn cut(html: &str, cuts: impl ExactSizeIterator<Item = Range<usize>>) -> Cow<'_, str> {
+    if cuts.len() == 0 {
         return Cow::Borrowed(html);
     }
+    let b = html.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut last = 0;
-    for r in &m.drops {
+    for r in cuts {
         out.extend_from_slice(b.get(last..r.start).unwrap_or_default());
         last = r.end;
     }
@@ -288,7 +315,14 @@ pub(crate) fn too_deep(html: &str) -> usize {
 /// The nesting model run over `html`: which tags to drop.
 fn scan(html: &str) -> Model {
     let b = html.as_bytes();
-    let mut m = Model { stack: Vec::new(), drops: Vec::new(), dropped: HashMap::new(), deep: 0, open: HashMap::new() };
+    let mut m = Model {
+        stack: Vec::new(),
+        drops: Vec::new(),
+        dropped: HashMap::new(),
+        deep: 0,
+        open: HashMap::new(),
+        noscript: Vec::new(),
+    };
     let mut i = 0;
     while let Some(off) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'<')) {
         let lt = i + off;
@@ -307,7 +341,13 @@ fn scan(html: &str) -> Model {
             (Some(c), _) if c.is_ascii_alphabetic() => match tag(b, lt + 1) {
                 Some(t) => match m.start_tag(&t, lt..t.end) {
                     Next::Markup => t.end,
-                    Next::RawText => raw_text_end(b, t.end, &t.name),
+                    Next::RawText => {
+                        let end = raw_text_end(b, t.end, &t.name);
+                        if t.name == "noscript" && end > t.end {
+                            m.noscript.push(t.end..end);
+                        }
+                        end
+                    }
                     Next::Stop => break,
                 },
                 None => break,
@@ -336,6 +376,8 @@ struct Model {
     deep: usize,
     /// Open elements per name, so that a search for a name that is not open costs nothing.
     open: HashMap<String, usize>,
+    /// The content of each `<noscript>` read as raw text (for `for_dom`).
+    noscript: Vec<Range<usize>>,
 }
 
 impl Model {

@@ -209,3 +209,28 @@ fn every_boilerplate_span_is_one_whole_line() {
         assert!(lines.contains(&got), "{got:?} is not a whole line of {:?}", vis.text);
     }
 }
+
+#[test]
+fn what_the_browser_parser_is_given_reads_the_same_here() {
+    // DOMParser has scripting off: the content of a noscript html5ever reads as text is emptied for it (in the
+    // head it would end the head; in the body an unclosed element in it would swallow the page), its tags kept.
+    // Inside SVG a noscript is an ordinary foreign element and is left alone, as are other raw-text elements.
+    let html = "<html><head><noscript><img src=/px.gif>Enable JavaScript</noscript><title>T</title></head>\
+        <body><noscript><p>Unclosed <b>fallback</noscript><p>Officials said 12 people were hurt.</p>\
+        <svg><noscript><text>in svg</text></noscript></svg><textarea><noscript>kept</noscript></textarea>\
+        <noscript>to the end";
+    let dom = nesting::for_dom(html);
+    assert_eq!(
+        dom,
+        "<html><head><noscript></noscript><title>T</title></head>\
+        <body><noscript></noscript><p>Officials said 12 people were hurt.</p>\
+        <svg><noscript><text>in svg</text></noscript></svg><textarea><noscript>kept</noscript></textarea>\
+        <noscript>"
+    );
+    assert_eq!(html_to_text(&dom), html_to_text(html));
+    // The nesting cap cuts the same tags as natively.
+    let deep = "<div>".repeat(600) + "<p>deep</p>";
+    assert_eq!(nesting::for_dom(&deep), cap_nesting(&deep));
+    assert_eq!(too_deep(&deep), 601 - MAX_DEPTH, "the divs past the cap and the p");
+    assert_eq!(nesting::for_dom("<p>plain</p>"), "<p>plain</p>");
+}
