@@ -9,6 +9,9 @@ use super::common::{json_type, quote, Tally};
 use crate::annotation::Document;
 use serde_json::{Map, Value};
 
+/// The keys [`read`] takes from a document object.
+pub(super) const KEYS: [&str; 2] = ["url", "date"];
+
 /// The `url` and `date` of document object `o`, and what is wrong with them (each a message without location).
 pub(super) fn read(o: &Map<String, Value>) -> (Option<String>, Option<String>, Vec<String>) {
     let mut bad = Vec::new();

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::merge::{add_suggestions, manual_id, merge_suggestions, new_label};
+use super::merge::{add_suggestions, manual_id, new_label};
 use super::{quoted, Action, DocData, NewDoc, OnDelete, Session};
 use crate::agree::Choice;
 use crate::annotation::{Category, Relation, VERDICT};
@@ -355,14 +355,11 @@ impl Session {
             }
             Action::Reannotate => {
                 let detectors = self.detectors;
-                self.edit_spans(|doc, spans| {
-                    let fresh = doc.analyze(detectors);
-                    *spans = merge_suggestions(std::mem::take(spans), fresh);
-                })
+                self.edit_spans(|doc, spans| *spans = doc.refreshed(std::mem::take(spans), detectors))
             }
             Action::UseStructure(on) => {
                 if let Some(d) = self.doc().and_then(|d| d.with_structure(on)) {
-                    let spans = merge_suggestions(d.spans.as_ref().clone(), d.analyze(self.detectors));
+                    let spans = d.refreshed(d.spans.as_ref().clone(), self.detectors);
                     self.replace_doc(d.with_spans(spans));
                 }
             }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::merge::{merge_suggestions, new_label};
+use super::merge::new_label;
 use super::{Session, AT_ONCE};
 use crate::annotation::{BOILERPLATE, CLAIM, NUMBER, SOURCE};
 use crate::detect::numbers::DocDate;
@@ -142,7 +142,7 @@ impl Session {
             return;
         }
         let detectors = self.detectors;
-        self.edit_spans(|doc, spans| *spans = merge_suggestions(std::mem::take(spans), doc.analyze(detectors)));
+        self.edit_spans(|doc, spans| *spans = doc.refreshed(std::mem::take(spans), detectors));
     }
 }
 

@@ -267,6 +267,12 @@ impl DocData {
         detectors.analyze(&self.text, self.facts.as_deref().map(Vec::as_slice), self.date.as_deref())
     }
 
+    /// `spans` (this document's, or an edit of them) with the unreviewed suggestions replaced by a fresh run of
+    /// the `detectors` that are on: what re-annotation does, keeping every decision.
+    pub(crate) fn refreshed(&self, spans: Vec<Span>, detectors: Detectors) -> Vec<Span> {
+        super::merge::merge_suggestions(spans, self.analyze(detectors))
+    }
+
     /// The text between two code-point offsets (clamped to the text).
     pub fn slice(&self, start: usize, end: usize) -> &str {
         let n = self.map.len_chars();

@@ -2,7 +2,6 @@
 //! reader checks it ([`crate::formats::published`]), so that what the app saves and exports always reads back;
 //! ClaimReview names the article by them.
 
-use super::merge::merge_suggestions;
 use super::{quoted, DocData, Published, Session, AT_ONCE};
 use crate::formats::published::{is_date, is_url};
 
@@ -59,8 +58,7 @@ impl Session {
         // run is re-annotated in slices when the user asks.
         if field == Published::Date {
             if d.text.len() <= AT_ONCE {
-                let fresh = d.analyze(self.detectors);
-                d = d.with_spans(merge_suggestions(d.spans.as_ref().clone(), fresh));
+                d = d.with_spans(d.refreshed(d.spans.as_ref().clone(), self.detectors));
             } else {
                 self.notice = Some("Re-annotate the document to count its relative dates from the new date.".into());
             }

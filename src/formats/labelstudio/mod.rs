@@ -114,7 +114,7 @@ fn task(
             // The article's address and date are no text to annotate.
             let strings: Vec<(&String, &str)> = data
                 .iter()
-                .filter(|(k, _)| !["url", "date"].contains(&k.as_str()))
+                .filter(|(k, _)| !super::published::KEYS.contains(&k.as_str()))
                 .filter_map(|(k, v)| v.as_str().map(|s| (k, s)))
                 .collect();
             match strings.as_slice() {
@@ -130,7 +130,8 @@ fn task(
         _ => format!("task-{}", index + 1),
     };
     let name = data.get("name").and_then(Value::as_str).map_or_else(|| id.clone(), str::to_string);
-    for k in data.keys().filter(|k| !["text", "id", "name", "url", "date"].contains(&k.as_str())) {
+    let known = |k: &str| ["text", "id", "name"].contains(&k) || super::published::KEYS.contains(&k);
+    for k in data.keys().filter(|k| !known(k)) {
         losses.add(format!("data field `{k}` dropped"));
     }
     let (url, date, bad) = super::published::read(data);
