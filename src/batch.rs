@@ -47,7 +47,7 @@ pub struct StreamSummary {
 }
 
 /// How a stream is annotated and written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StreamOptions {
     /// Layers to run.
     pub layers: Layers,
@@ -57,12 +57,14 @@ pub struct StreamOptions {
     pub fields: Fields,
     /// Threads that annotate; 0 uses rayon's global pool (every core, or `RAYON_NUM_THREADS`).
     pub threads: usize,
+    /// A check-worthiness model for the claim layer in place of the built-in one (the precise tier).
+    pub claims_scorer: Option<crate::detect::claims::SharedScorer>,
 }
 
 impl StreamOptions {
     /// Every field, the full span limit, every core.
     pub fn new(layers: Layers) -> StreamOptions {
-        StreamOptions { layers, max_spans: MAX_SPANS, fields: Fields::ALL, threads: 0 }
+        StreamOptions { layers, max_spans: MAX_SPANS, fields: Fields::ALL, threads: 0, claims_scorer: None }
     }
 }
 
@@ -88,7 +90,7 @@ struct Batch {
 }
 
 impl Batch {
-    fn run(&mut self, opts: StreamOptions) {
+    fn run(&mut self, opts: &StreamOptions) {
         let Batch { raw, lines, out, .. } = self;
         self.tally = Some(panic::catch_unwind(AssertUnwindSafe(|| {
             let (mut tally, mut start) = (StreamSummary::default(), 0);
@@ -168,9 +170,9 @@ pub fn annotate_jsonl_with<R: BufRead, W: Write>(
             }
             bytes += batch.raw.len();
             batch.seq = seq;
-            let tx = tx.clone();
+            let (tx, opts) = (tx.clone(), opts.clone());
             let job = move || {
-                batch.run(opts);
+                batch.run(&opts);
                 // The receiver is gone only when writing failed and the stream stopped.
                 let _ = tx.send(batch);
             };
@@ -213,7 +215,7 @@ pub fn annotate_jsonl_with<R: BufRead, W: Write>(
 }
 
 /// Annotates one input line into `out` as one output line, newline included: the document, or an error line.
-fn annotate_line(n: usize, raw: &[u8], opts: StreamOptions, out: &mut Vec<u8>) -> Line {
+fn annotate_line(n: usize, raw: &[u8], opts: &StreamOptions, out: &mut Vec<u8>) -> Line {
     let mark = out.len();
     let line = match document_line(n, raw, opts, out) {
         Ok(cut) => Line::Document { cut },
@@ -229,7 +231,7 @@ fn annotate_line(n: usize, raw: &[u8], opts: StreamOptions, out: &mut Vec<u8>) -
 
 /// Writes the document of one input line to `out`, and says whether it was cut at the span limit; `Err` holds the
 /// error line instead.
-fn document_line(n: usize, raw: &[u8], opts: StreamOptions, out: &mut Vec<u8>) -> Result<bool, Value> {
+fn document_line(n: usize, raw: &[u8], opts: &StreamOptions, out: &mut Vec<u8>) -> Result<bool, Value> {
     let fail = |id: Option<&Value>, msg: String| {
         let mut v = json!({"line": n, "error": msg});
         if let Some(id) = id {
@@ -254,7 +256,12 @@ fn document_line(n: usize, raw: &[u8], opts: StreamOptions, out: &mut Vec<u8>) -
         }
     };
     let max_spans = opts.max_spans;
-    let (doc, cut) = source.annotate_bounded(&id, &id, &Options { layers: opts.layers, doc_date }, max_spans);
+    let (doc, cut) = source.annotate_bounded(
+        &id,
+        &id,
+        &Options { layers: opts.layers, doc_date, claims_scorer: opts.claims_scorer.clone() },
+        max_spans,
+    );
     let warning = cut.map(|at| {
         format!(
             "more than {max_spans} spans, the limit for one document: only spans starting before code point {at} \

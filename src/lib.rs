@@ -60,6 +60,8 @@ pub mod compare;
 pub mod detect;
 pub mod formats;
 pub mod input;
+#[cfg(all(feature = "precise", not(target_arch = "wasm32")))]
+pub mod precise;
 pub mod session;
 pub mod text;
 
@@ -116,6 +118,8 @@ pub enum ErrorKind {
     Encoding,
     /// Bytes that are not text at all (they hold NUL bytes).
     Binary,
+    /// A model file (`--claims-model`) that is not one, is damaged, or does not fit this sift.
+    Model,
 }
 
 impl Error {

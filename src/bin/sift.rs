@@ -19,6 +19,8 @@ use std::process::ExitCode;
 
 #[path = "sift/agree.rs"]
 mod agree;
+#[path = "sift/claims_model.rs"]
+mod claims_model;
 
 /// Pre-annotate news text: boilerplate, claims and numbers; convert annotations between tools.
 #[derive(Parser)]
@@ -78,6 +80,10 @@ struct AnnotateArgs {
     /// Output file, or a directory for multi-file formats (brat); stdout when absent.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Score check-worthiness with this precise model (scripts/train_precise.sh writes one) instead of the
+    /// built-in one; default: claims.sift-model beside the sift binary, when there is one.
+    #[arg(long, value_name = "FILE")]
+    claims_model: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -180,6 +186,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
     let layers = Layers::parse(&a.layers).map_err(|e| e.to_string())?;
+    let scorer = if layers.claim { claims_model::find(a.claims_model.as_deref(), warn)? } else { None };
+    let opts = sift::detect::Options { layers, claims_scorer: scorer, ..Default::default() };
     if a.jsonl {
         let fields = match (&a.fields, a.compact) {
             (Some(list), _) => Fields::parse(list).map_err(|e| format!("--fields: {e}"))?,
@@ -190,6 +198,7 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
             max_spans: max_spans(),
             fields,
             threads: a.threads.unwrap_or(0),
+            claims_scorer: opts.claims_scorer,
             ..StreamOptions::new(layers)
         };
         let mut out = open_out(a.output.as_deref())?;
@@ -202,7 +211,7 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
                     (f.display().to_string(), Box::new(BufReader::new(file)))
                 }
             };
-            let s = sift::batch::annotate_jsonl_with(reader, &mut out, opts).map_err(|e| match e.kind() {
+            let s = sift::batch::annotate_jsonl_with(reader, &mut out, opts.clone()).map_err(|e| match e.kind() {
                 io::ErrorKind::BrokenPipe if a.output.is_none() => Failure::BrokenPipe,
                 _ => Failure::Message(format!("{name}: {e}")),
             })?;
@@ -237,7 +246,7 @@ fn annotate_cmd(a: AnnotateArgs) -> Result<ExitCode, Failure> {
         if docs.iter().any(|d| d.id == id) {
             id = format!("{id}-{}", docs.len() + 1);
         }
-        docs.push(annotate_doc(&source, &id, &name, layers));
+        docs.push(annotate_doc(&source, &id, &name, &opts));
     }
     if let (Format::Sift | Format::SiftJsonl, false) = (format, a.output.as_deref().is_some_and(Path::is_dir)) {
         // Streamed as it is serialised: a large output is never held whole in memory.
@@ -265,12 +274,12 @@ fn max_spans() -> usize {
 }
 
 /// Annotates one input, saying so when the document reached the span limit.
-fn annotate_doc(source: &sift::Source, id: &str, name: &str, layers: Layers) -> Document {
+fn annotate_doc(source: &sift::Source, id: &str, name: &str, opts: &sift::detect::Options) -> Document {
     if let Some(notice) = source.notice(name) {
         warn(format_args!("{notice}"));
     }
     let max = max_spans();
-    let (doc, cut) = source.annotate_bounded(id, name, &sift::detect::Options { layers, ..Default::default() }, max);
+    let (doc, cut) = source.annotate_bounded(id, name, opts, max);
     if let Some(at) = cut {
         warn(format_args!(
             "{name}: more than {max} spans, the limit for one document: only spans starting before code point {at} \

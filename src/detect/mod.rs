@@ -50,7 +50,7 @@ impl Layers {
 }
 
 /// What to run on a text and what is known about it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Which layers to run.
     pub layers: Layers,
@@ -58,11 +58,13 @@ pub struct Options {
     /// ("Thursday", "last November", "four years ago") get ISO values counted from it. Without it, a date line
     /// near the top of the text is used when there is one.
     pub doc_date: Option<numbers::DocDate>,
+    /// A check-worthiness model for the claim layer in place of the built-in one (the precise tier).
+    pub claims_scorer: Option<claims::SharedScorer>,
 }
 
 /// Annotates `text` with the chosen layers. Spans come back sorted by (start, end, label).
 pub fn analyze(text: &str, layers: Layers) -> Vec<Span> {
-    analyze_with(text, &Options { layers, doc_date: None })
+    analyze_with(text, &Options { layers, ..Default::default() })
 }
 
 /// Like [`analyze`], with [`Options`] (the document's date).
@@ -84,7 +86,7 @@ pub fn analyze_visible_with(visible: &crate::input::Visible, opts: &Options) -> 
 
 /// Like [`analyze`], with per-line facts from the text's markup when it has them (one per line of `text`).
 pub fn analyze_with_facts(text: &str, facts: Option<&[crate::input::LineFacts]>, layers: Layers) -> Vec<Span> {
-    analyze_facts_with(text, facts, &Options { layers, doc_date: None })
+    analyze_facts_with(text, facts, &Options { layers, ..Default::default() })
 }
 
 /// Like [`analyze_with_facts`], with [`Options`] (the document's date).
@@ -94,7 +96,7 @@ pub fn analyze_facts_with(text: &str, facts: Option<&[crate::input::LineFacts]>,
 
 /// Like [`analyze`], on an already segmented text.
 pub fn analyze_model(model: &TextModel, layers: Layers) -> Vec<Span> {
-    analyze_model_with(model, &Options { layers, doc_date: None }, None)
+    analyze_model_with(model, &Options { layers, ..Default::default() }, None)
 }
 
 /// Most spans one document gets (each layer also stops one past it, in text order, so memory stays bounded
@@ -140,7 +142,7 @@ fn analyze_all(model: &TextModel, opts: &Options, facts: Option<&[crate::input::
         spans.extend(boilerplate::spans(model, &chrome));
     }
     if layers.claim {
-        spans.extend(claims::detect(model, &chrome));
+        spans.extend(claims::detect_scored(model, &chrome, opts.claims_scorer.as_ref()));
     }
     if layers.number {
         spans.extend(numbers::detect_dated(model, opts.doc_date));

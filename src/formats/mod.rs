@@ -25,7 +25,7 @@ mod archive;
 pub use archive::zip;
 mod brat;
 mod claimreview;
-mod common;
+pub(crate) mod common;
 mod conll;
 mod doccano;
 mod labelstudio;

@@ -92,7 +92,11 @@ impl Detectors {
     /// Runs the detectors that are on over `text` (with its markup's line facts, when it has them), counting
     /// relative dates from the document's `date` (ISO 8601) when it has one.
     pub fn analyze(&self, text: &str, facts: Option<&[LineFacts]>, date: Option<&str>) -> Vec<Span> {
-        let opts = crate::detect::Options { layers: self.layers(), doc_date: date.and_then(DocDate::parse) };
+        let opts = crate::detect::Options {
+            layers: self.layers(),
+            doc_date: date.and_then(DocDate::parse),
+            ..Default::default()
+        };
         self.keep(crate::detect::analyze_facts_with(text, facts, &opts))
     }
 }

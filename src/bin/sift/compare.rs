@@ -4,7 +4,7 @@
 use super::{annotate_doc, read_input, stem, write_out, Failure};
 use clap::Args;
 use sift::compare::{self, Article, Comparison, Options};
-use sift::{Document, Layers};
+use sift::Document;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,7 +44,7 @@ pub(crate) fn run(a: CompareArgs) -> Result<ExitCode, Failure> {
             continue;
         }
         let source = sift::input::read_bytes(&name, None, &bytes).map_err(|e| e.to_string())?;
-        docs.push(annotate_doc(&source, &stem(&name), &name, Layers::ALL));
+        docs.push(annotate_doc(&source, &stem(&name), &name, &Default::default()));
     }
     if docs.len() < 2 {
         return Err("compare needs at least two documents".to_string().into());

@@ -27,6 +27,7 @@ mod cues;
 mod ngrams;
 mod parsed;
 mod score;
+mod scorer;
 mod speakers;
 mod subjects;
 mod turns;
@@ -37,20 +38,37 @@ use super::boilerplate::Verdict;
 use crate::annotation::{Span, CLAIM, SOURCE};
 use crate::text::TextModel;
 use attribution::{attribute, Parsed};
+pub use scorer::{Scorer, SharedScorer};
 use speakers::Speakers;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Finds claim sentences outside boilerplate lines. `chrome` has one verdict per line of `model`.
 pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
+    detect_scored(model, chrome, None)
+}
+
+/// Like [`detect`], with check-worthiness from `scorer` when one is given (the precise tier): it scores every
+/// sentence outside boilerplate in one call, and its threshold decides which unattributed sentences are claims.
+/// When it fails, the built-in scores are used.
+pub fn detect_scored(model: &TextModel, chrome: &[Verdict], scorer: Option<&SharedScorer>) -> Vec<Span> {
     let text = model.text;
-    let mut doc = Doc { model, out: Vec::new(), speakers: Speakers::default(), last_quote: None, sources: Vec::new() };
+    let external = scorer.and_then(|s| external_scores(model, chrome, s.0.as_ref()));
+    let mut doc = Doc {
+        model,
+        out: Vec::new(),
+        speakers: Speakers::default(),
+        last_quote: None,
+        sources: Vec::new(),
+        scorer: external.as_ref().map(|(scores, _)| (scorer.map_or("", |s| s.0.id()), scores.as_slice())),
+        threshold: external.as_ref().map_or(weights::THRESHOLD, |&(_, t)| t),
+    };
     let mut prev_end = 0;
     let mut quotes = QuoteState::default();
     // The sentences of the quotation being read: a sentence that starts inside a quotation joins the run of the
     // one before, so that a quotation attributed once gives its source to every sentence of it.
     let mut run: Vec<Sentence> = Vec::new();
-    for r in &model.sentences {
+    for (i, r) in model.sentences.iter().enumerate() {
         if doc.out.len() > super::MAX_SPANS {
             break; // the document's span limit: bounded memory on machine-made text
         }
@@ -74,7 +92,7 @@ pub fn detect(model: &TextModel, chrome: &[Verdict]) -> Vec<Span> {
         if !(open_quote || signs) || run.len() >= MAX_RUN {
             doc.flush(&mut run);
         }
-        run.push(Sentence { start, end: r.end, p, attribution, open_quote: open_quote || signs, adjacent });
+        run.push(Sentence { index: i, start, end: r.end, p, attribution, open_quote: open_quote || signs, adjacent });
     }
     doc.flush(&mut run);
     let Doc { mut out, mut sources, .. } = doc;
@@ -98,8 +116,30 @@ const MAX_RUN: usize = 64;
 /// A resolved source: its name, always text of the document, and where that name is written (bytes).
 type Source = (String, Range<usize>);
 
+/// The scorer's scores for every sentence of `model` (NaN for those it was not asked about: in boilerplate) and
+/// its threshold; `None` when it fails.
+fn external_scores(model: &TextModel, chrome: &[Verdict], scorer: &dyn Scorer) -> Option<(Vec<f64>, f64)> {
+    let text = model.text;
+    let mut asked = Vec::new();
+    let mut sentences = Vec::new();
+    for (i, r) in model.sentences.iter().enumerate() {
+        if !touches_boilerplate(model, chrome, r) {
+            asked.push(i);
+            sentences.push(words::at(text, &(r.start + dateline_len(words::at(text, r))..r.end)));
+        }
+    }
+    let got = scorer.score(&sentences).ok().filter(|v| v.len() == sentences.len())?;
+    let mut scores = vec![f64::NAN; model.sentences.len()];
+    for (i, v) in asked.into_iter().zip(got) {
+        scores[i] = v;
+    }
+    Some((scores, scorer.threshold()))
+}
+
 /// One sentence, parsed, with its own attribution.
 struct Sentence<'a> {
+    /// Its index in the text model's sentences.
+    index: usize,
     /// Where the sentence starts (after any dateline) and ends, bytes of the text.
     start: usize,
     end: usize,
@@ -120,6 +160,10 @@ struct Doc<'m> {
     last_quote: Option<Source>,
     /// Where each claim's source is written (bytes): one `source` span each, whichever claims name it.
     sources: Vec<Range<usize>>,
+    /// The external scorer's id and its score for each sentence of the model, when one is used.
+    scorer: Option<(&'m str, &'m [f64])>,
+    /// The score a sentence needs to be a claim without attribution.
+    threshold: f64,
 }
 
 impl Doc<'_> {
@@ -190,17 +234,20 @@ impl Doc<'_> {
         }
         let chars = model.to_chars(start..x.end);
         let quoted = p.has_quote();
-        let raw = score::checkworthiness(p, x.attribution.is_some());
+        let raw = match self.scorer.and_then(|(_, scores)| scores.get(x.index)) {
+            Some(&v) if v.is_finite() => v,
+            _ => score::checkworthiness(p, x.attribution.is_some()),
+        };
         let worth = (raw * 100.0).round() / 100.0;
         if let Some(who) = continued {
             // A sentence that opens the quotation itself continues it as a whole; inside, it must be a claim.
-            if !quote_opens(s) && !continues_quote(p, raw) {
+            if !quote_opens(s) && !continues_quote(p, raw, self.threshold) {
                 return;
             }
             let span =
                 Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {}", in_sentence(&who.0)));
             let span = self.with_source(span, who, None);
-            self.out.push(span.with_attr("quote", true).with_attr("checkworthiness", worth));
+            self.push(span.with_attr("quote", true), worth);
             self.last_quote = Some(who.clone());
             return;
         }
@@ -240,11 +287,11 @@ impl Doc<'_> {
                 span = span.with_attr("quote", true);
             }
             self.last_quote = if quoted || introduces { source } else { None };
-            self.out.push(span.with_attr("checkworthiness", worth));
+            self.push(span, worth);
             return;
         }
         self.last_quote = None;
-        if score::hedge(p).is_some() || raw < weights::THRESHOLD {
+        if score::hedge(p).is_some() || raw < self.threshold {
             return;
         }
         let span = match score::figure(p) {
@@ -254,6 +301,15 @@ impl Doc<'_> {
                 Span::auto(chars, CLAIM, "claim.event", format!("States a checkable fact (verb “{verb}”)"))
             }
         };
+        self.push(span, worth);
+    }
+
+    /// Adds a claim with its score; with an external scorer, its `rule` names the model ("claim.event+minilm-l3").
+    fn push(&mut self, mut span: Span, worth: f64) {
+        if let (Some((id, _)), Some(rule)) = (self.scorer, span.rule.as_mut()) {
+            rule.push('+');
+            rule.push_str(id);
+        }
         self.out.push(span.with_attr("checkworthiness", worth));
     }
 
@@ -301,8 +357,8 @@ fn excluded(p: &Parsed, found: Option<&attribution::Attribution>, sourced: bool)
 
 /// Whether a sentence inside someone's quotation is a claim of theirs: on the terms of any other sentence (no
 /// speculation or commentary, check-worthy enough), so that rhetoric inside a long quote stays out.
-fn continues_quote(p: &Parsed, raw: f64) -> bool {
-    score::hedge(p).is_none() && raw >= weights::THRESHOLD
+fn continues_quote(p: &Parsed, raw: f64, threshold: f64) -> bool {
+    score::hedge(p).is_none() && raw >= threshold
 }
 
 /// Whether a sentence opens with a quotation mark.
