@@ -3,7 +3,8 @@
 # ../shared/bench (boilerplate on plain text and on HTML, check-worthiness on the train set and cross-validated,
 # attribution, dates and times), the number and claim layers' speed, the number layer's recall on quantulum3's test
 # file (when quantulum3 is installed), the number benchmarks beside spaCy (scripts/spacy_bench.sh, skipped when its
-# install fails), and, if the app is built, paste-to-highlight times in headless Chromium.
+# install fails), if the app is built, paste-to-highlight times in headless Chromium, and the precise model's
+# speed when scripts/train_precise.sh has trained it.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 bench=../shared/bench
@@ -78,3 +79,10 @@ if [ -f dist/sift.html ] && [ -f benches/browser.mjs ]; then
   log "the core in wasm (headless Chromium)"
   node benches/wasm_core.mjs
 fi
+
+# The precise tier (#16), when scripts/train_precise.sh has written target/precise/claims.sift-model: its speed
+# natively on one core and on every core, and in wasm (when scripts/build_precise.sh has built dist/precise-pkg).
+log "precise check-worthiness model (cargo bench --bench precise; benches/wasm_precise.mjs)"
+RAYON_NUM_THREADS=1 cargo bench --quiet --bench precise
+cargo bench --quiet --bench precise | tail -1
+node benches/wasm_precise.mjs

@@ -8,8 +8,9 @@ ensure_wasm_bindgen
 ensure_npm
 
 profile=release-wasm
-log "cargo build --lib --target wasm32-unknown-unknown --profile $profile"
-cargo build --lib --target wasm32-unknown-unknown --profile "$profile"
+log "cargo build --lib --target wasm32-unknown-unknown --profile $profile --no-default-features"
+# The main bundle leaves out the precise tier (candle, the tokenizer): it is the second bundle's.
+cargo build --lib --target wasm32-unknown-unknown --profile "$profile" --no-default-features
 rm -rf dist/pkg && mkdir -p dist/pkg
 wasm-bindgen --target web --no-typescript --out-dir dist/pkg "target/wasm32-unknown-unknown/$profile/sift.wasm"
 log "wasm-opt -Os"

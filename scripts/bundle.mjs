@@ -1,5 +1,8 @@
 // Inlines the stylesheet, the wasm-bindgen glue and the wasm (base64) into index.html, giving one file that
 // works from file:// with no network: dist/sift.html. dist/index.html is the same file, for serving.
+// With --precise: the same from dist/precise-pkg (the wasm built with the precise tier, scripts/build_precise.sh)
+// into dist/sift-precise.html, which also carries the precise model's worker (www/precise_worker.js after the
+// glue, started from a blob: URL, the only worker the CSP allows).
 //
 // index.html marks the places: <!-- sift:css --> becomes the <style> of every www/*.css file,
 // <!-- sift:app --> becomes the module script that instantiates the app.
@@ -7,6 +10,9 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const root = new URL('..', import.meta.url).pathname;
+const precise = process.argv.includes('--precise');
+const pkg = precise ? 'dist/precise-pkg' : 'dist/pkg';
+const out = precise ? ['dist/sift-precise.html'] : ['dist/sift.html', 'dist/index.html'];
 const read = (p) => readFileSync(root + p, 'utf8');
 
 const shell = read('index.html');
@@ -16,15 +22,27 @@ for (const mark of ['<!-- sift:css -->', '<!-- sift:app -->']) {
 const css = readdirSync(root + 'www').filter((f) => f.endsWith('.css')).sort().map((f) => read('www/' + f)).join('\n');
 
 // The glue is an ES module; inline it as a module script body by dropping its exports.
-let glue = read('dist/pkg/sift.js')
+let glue = read(`${pkg}/sift.js`)
   .replace(/^export \{[^}]*\};?\s*$/gm, '')
   .replace(/^export (default )?(async function|function|class|const|let|var) /gm, '$2 ');
 if (/^\s*export\s/m.test(glue)) throw new Error('unexpected export left in the wasm-bindgen glue');
 if (/^\s*import\s/m.test(glue)) throw new Error('the wasm-bindgen glue imports a module (a snippet?); inline it first');
-const wasm = readFileSync(root + 'dist/pkg/sift_bg.wasm').toString('base64');
+const wasm = readFileSync(root + `${pkg}/sift_bg.wasm`).toString('base64');
+
+// The worker runs the glue and its own code; the page hands it the module it compiled (the glue's wasmModule).
+const worker = precise ? `
+const workerSource = ${JSON.stringify(glue + '\n' + read('www/precise_worker.js')).replaceAll('</script', '<\\/script')};
+globalThis.siftPreciseWorker = () => {
+  const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+  const w = new Worker(url, { type: 'module' });
+  URL.revokeObjectURL(url);
+  w.postMessage({ type: 'init', module: wasmModule });
+  return w;
+};` : '';
 
 const body = `
 ${glue.replaceAll('</script', '<\\/script')}
+${worker}
 const b64 = "${wasm}";
 const bin = atob(b64);
 const bytes = new Uint8Array(bin.length);
@@ -40,10 +58,13 @@ const csp = "script-src 'unsafe-inline'";
 if (!shell.includes(csp)) throw new Error(`index.html's CSP lacks ${csp}`);
 
 // Function replacers: the payload may contain `$&` and friends.
-const html = shell
+let html = shell
   .replace(csp, () => `script-src ${hash}`)
   .replace('<!-- sift:css -->', () => `<style>\n${css}\n</style>`)
   .replace('<!-- sift:app -->', () => app);
-writeFileSync(root + 'dist/sift.html', html);
-writeFileSync(root + 'dist/index.html', html);
-console.error(`dist/sift.html: ${(html.length / 1024).toFixed(0)} KiB (wasm ${(wasm.length * 0.75 / 1024).toFixed(0)} KiB)`);
+if (precise) {
+  if (!html.includes("worker-src 'none'")) throw new Error("index.html's CSP lacks worker-src 'none'");
+  html = html.replace("worker-src 'none'", 'worker-src blob:');
+}
+for (const f of out) writeFileSync(root + f, html);
+console.error(`${out[0]}: ${(html.length / 1024).toFixed(0)} KiB (wasm ${(wasm.length * 0.75 / 1024).toFixed(0)} KiB)`);

@@ -60,7 +60,7 @@ pub mod compare;
 pub mod detect;
 pub mod formats;
 pub mod input;
-#[cfg(all(feature = "precise", not(target_arch = "wasm32")))]
+#[cfg(feature = "precise")]
 pub mod precise;
 pub mod session;
 pub mod text;

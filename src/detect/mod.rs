@@ -99,6 +99,15 @@ pub fn analyze_model(model: &TextModel, layers: Layers) -> Vec<Span> {
     analyze_model_with(model, &Options { layers, ..Default::default() }, None)
 }
 
+/// The sentences the claim layer would ask a [`claims::Scorer`] about in `text` (with its markup's line facts,
+/// when it has them), for a scorer that runs elsewhere: the browser scores them in a worker and hands the answers
+/// back as [`claims::KnownScores`].
+pub fn claim_sentences(text: &str, facts: Option<&[crate::input::LineFacts]>) -> Vec<String> {
+    let model = TextModel::new(text);
+    let chrome = boilerplate::classify_with(&model, facts);
+    claims::sentences_to_score(&model, &chrome).into_iter().map(str::to_string).collect()
+}
+
 /// Most spans one document gets (each layer also stops one past it, in text order, so memory stays bounded
 /// while the detectors run). A long news article has a few hundred; this bounds memory and output on
 /// machine-made text (`1 1 1 …`, a million repeated lines) where no reader looks at every span.

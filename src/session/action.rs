@@ -219,6 +219,20 @@ pub enum Action {
     ApplyReview,
     /// Moves the adjudication cursor to this disagreement (by index).
     ReviewAt(usize),
+    /// A precise check-worthiness model is loaded (in the shell's worker): its name and claim threshold.
+    PreciseLoaded {
+        /// What the model is.
+        name: String,
+        /// Its claim threshold.
+        threshold: f64,
+    },
+    /// The worker has scored this many of the sentences it was asked about, of this many.
+    PreciseProgress(usize, usize),
+    /// The worker's scores for a document's sentences (by text): its claims are scored by them, as
+    /// re-annotation does (decisions kept; one undo step).
+    PreciseScores(String, Vec<(String, f64)>),
+    /// The precise model could not be loaded or run: why. The built-in scorer goes on.
+    PreciseFailed(String),
     /// Shows a message to the user.
     Notice(String),
     /// Hides the message.
@@ -246,6 +260,9 @@ impl Action {
                 | Action::SetFilter(_)
                 | Action::Notice(_)
                 | Action::Suggest(..)
+                | Action::PreciseLoaded { .. }
+                | Action::PreciseProgress(..)
+                | Action::PreciseFailed(_)
                 | Action::DismissNotice
         )
     }

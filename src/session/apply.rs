@@ -354,12 +354,12 @@ impl Session {
                 }
             }
             Action::Reannotate => {
-                let detectors = self.detectors;
-                self.edit_spans(|doc, spans| *spans = doc.refreshed(std::mem::take(spans), detectors))
+                let (detectors, scorer) = (self.detectors, self.scorer());
+                self.edit_spans(|doc, spans| *spans = doc.refreshed(std::mem::take(spans), detectors, scorer.as_ref()))
             }
             Action::UseStructure(on) => {
                 if let Some(d) = self.doc().and_then(|d| d.with_structure(on)) {
-                    let spans = d.refreshed(d.spans.as_ref().clone(), self.detectors);
+                    let spans = d.refreshed(d.spans.as_ref().clone(), self.detectors, self.scorer().as_ref());
                     self.replace_doc(d.with_spans(spans));
                 }
             }
@@ -521,6 +521,10 @@ impl Session {
                     }
                 }
             }
+            a @ (Action::PreciseLoaded { .. }
+            | Action::PreciseProgress(..)
+            | Action::PreciseScores(..)
+            | Action::PreciseFailed(_)) => self.apply_precise(a),
             Action::Notice(n) => self.notice = Some(n),
             Action::DismissNotice => self.notice = None,
         }

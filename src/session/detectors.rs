@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::merge::new_label;
 use super::{Session, AT_ONCE};
 use crate::annotation::{BOILERPLATE, CLAIM, NUMBER, SOURCE};
+use crate::detect::claims::SharedScorer;
 use crate::detect::numbers::DocDate;
 use crate::input::LineFacts;
 use crate::{Label, Layers, Span};
@@ -92,10 +93,21 @@ impl Detectors {
     /// Runs the detectors that are on over `text` (with its markup's line facts, when it has them), counting
     /// relative dates from the document's `date` (ISO 8601) when it has one.
     pub fn analyze(&self, text: &str, facts: Option<&[LineFacts]>, date: Option<&str>) -> Vec<Span> {
+        self.analyze_scored(text, facts, date, None)
+    }
+
+    /// Like [`Detectors::analyze`], with claims scored by `scorer` when one is given (the precise model).
+    pub fn analyze_scored(
+        &self,
+        text: &str,
+        facts: Option<&[LineFacts]>,
+        date: Option<&str>,
+        scorer: Option<&SharedScorer>,
+    ) -> Vec<Span> {
         let opts = crate::detect::Options {
             layers: self.layers(),
             doc_date: date.and_then(DocDate::parse),
-            ..Default::default()
+            claims_scorer: scorer.cloned(),
         };
         self.keep(crate::detect::analyze_facts_with(text, facts, &opts))
     }
@@ -146,7 +158,8 @@ impl Session {
             return;
         }
         let detectors = self.detectors;
-        self.edit_spans(|doc, spans| *spans = doc.refreshed(std::mem::take(spans), detectors));
+        let scorer = self.scorer();
+        self.edit_spans(|doc, spans| *spans = doc.refreshed(std::mem::take(spans), detectors, scorer.as_ref()));
     }
 }
 

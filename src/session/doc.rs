@@ -5,6 +5,7 @@ use std::rc::Rc;
 use super::Detectors;
 use crate::annotation::sort_spans;
 use crate::annotation::{Category, Relation};
+use crate::detect::claims::SharedScorer;
 use crate::input::{LineFacts, Source};
 use crate::{Document, OffsetMap, Span, Status};
 
@@ -264,13 +265,20 @@ impl DocData {
     /// Runs the `detectors` that are on over the document, with its markup's line facts when it has them and
     /// relative dates counted from its date when it has one.
     pub fn analyze(&self, detectors: Detectors) -> Vec<Span> {
-        detectors.analyze(&self.text, self.facts.as_deref().map(Vec::as_slice), self.date.as_deref())
+        self.analyze_scored(detectors, None)
+    }
+
+    /// Like [`DocData::analyze`], with claims scored by `scorer` when one is given (the precise model).
+    fn analyze_scored(&self, detectors: Detectors, scorer: Option<&SharedScorer>) -> Vec<Span> {
+        let facts = self.facts.as_deref().map(Vec::as_slice);
+        detectors.analyze_scored(&self.text, facts, self.date.as_deref(), scorer)
     }
 
     /// `spans` (this document's, or an edit of them) with the unreviewed suggestions replaced by a fresh run of
-    /// the `detectors` that are on: what re-annotation does, keeping every decision.
-    pub(crate) fn refreshed(&self, spans: Vec<Span>, detectors: Detectors) -> Vec<Span> {
-        super::merge::merge_suggestions(spans, self.analyze(detectors))
+    /// the `detectors` that are on (claims scored by `scorer`, when given): what re-annotation does, keeping
+    /// every decision.
+    pub(crate) fn refreshed(&self, spans: Vec<Span>, detectors: Detectors, scorer: Option<&SharedScorer>) -> Vec<Span> {
+        super::merge::merge_suggestions(spans, self.analyze_scored(detectors, scorer))
     }
 
     /// The text between two code-point offsets (clamped to the text).

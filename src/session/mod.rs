@@ -28,6 +28,7 @@ mod doc;
 pub mod files;
 mod label_all;
 mod merge;
+mod precise;
 mod published;
 mod rank;
 mod review;
@@ -48,6 +49,7 @@ pub use cut::{analyze_slice, blocks, slices, spans_per_block, too_long, AT_ONCE,
 pub use detectors::{Detectors, DETECTED};
 pub use doc::{doc_name, DocData, NewDoc, Resize};
 pub use merge::{add_suggestions, manual_id, merge_suggestions, new_label};
+pub use precise::{unscored, Precise};
 pub use rank::{listed, next_worthy, percent, ranked, visible, worth, worth_told, REASONS};
 pub use review::{annotator_from, choice_for_key, next_undecided, Review, OWN_NAME};
 pub use save::{may_write, Effect, Index, Saved, SavedDoc, Saver};
@@ -113,6 +115,8 @@ pub struct Session {
     pub notice: Option<String>,
     /// Documents still being annotated slice by slice, with their progress in percent.
     pub annotating: Rc<HashMap<String, u8>>,
+    /// The precise check-worthiness model, when the shell has loaded one (not saved).
+    pub precise: Option<Rc<Precise>>,
     /// Edits made so far (each one an undo step): a document being annotated is saved only when edited.
     pub(crate) edits: u64,
     /// Changes to the labels or the order that came from another tab: those are not written back.
@@ -167,6 +171,7 @@ impl Session {
             filter: Filter::default(),
             notice: saved.warning,
             annotating: Rc::default(),
+            precise: None,
             edits: 0,
             outside: 0,
             undo: Rc::default(),

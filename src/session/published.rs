@@ -58,7 +58,7 @@ impl Session {
         // run is re-annotated in slices when the user asks.
         if field == Published::Date {
             if d.text.len() <= AT_ONCE {
-                d = d.with_spans(d.refreshed(d.spans.as_ref().clone(), self.detectors));
+                d = d.with_spans(d.refreshed(d.spans.as_ref().clone(), self.detectors, self.scorer().as_ref()));
             } else {
                 self.notice = Some("Re-annotate the document to count its relative dates from the new date.".into());
             }

@@ -63,3 +63,33 @@ pub fn convert(from: &str, to: &str, input: &str) -> Result<JsValue, JsError> {
     let losses: Vec<String> = import.losses.iter().chain(&export.losses).cloned().collect();
     to_js(&Out { files: &export.files, losses, repairs: &import.repairs })
 }
+
+/// The precise check-worthiness model (the second bundle's, built with the `precise` feature): load a model file
+/// once, then score sentences with it, in a worker so the page stays responsive.
+#[cfg(feature = "precise")]
+#[wasm_bindgen]
+pub struct PreciseModel(crate::precise::Model);
+
+#[cfg(feature = "precise")]
+#[wasm_bindgen]
+impl PreciseModel {
+    /// Reads a model file's bytes (`scripts/train_precise.sh` writes one); a file that is not one, or is
+    /// damaged, is refused with a message.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8]) -> Result<PreciseModel, JsError> {
+        crate::precise::Model::from_bytes(bytes).map(PreciseModel).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// `{name, figures, threshold, sha256}` of the model.
+    pub fn info(&self) -> Result<JsValue, JsError> {
+        let i = self.0.info();
+        to_js(&serde_json::json!({"name": i.name, "figures": i.figures, "threshold": i.threshold, "sha256": i.sha256}))
+    }
+
+    /// One calibrated check-worthiness probability per sentence.
+    pub fn score(&self, sentences: Vec<String>) -> Result<Vec<f64>, JsError> {
+        use crate::detect::claims::Scorer;
+        let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+        self.0.score(&refs).map_err(|e| JsError::new(&e.to_string()))
+    }
+}

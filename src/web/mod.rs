@@ -14,6 +14,8 @@ mod dom;
 mod focus;
 mod highlight;
 mod links;
+#[cfg(feature = "precise")]
+mod precise;
 mod storage;
 mod theme;
 

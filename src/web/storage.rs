@@ -43,7 +43,7 @@ const WAL: &str = "sift:v1:wal:";
 
 const DB: &str = "sift";
 const DOCS: &str = "docs";
-const META: &str = "meta";
+pub(super) const META: &str = "meta";
 
 /// Where the work goes.
 #[derive(Clone)]
@@ -70,6 +70,17 @@ pub struct Store {
     pending: Rc<Cell<u32>>,
     /// Document writes to IndexedDB under way, by document id (the latest one for each).
     inflight: Rc<RefCell<HashMap<String, Pending>>>,
+}
+
+impl Store {
+    /// The database, when the work is saved in IndexedDB (the precise model's file is kept there too).
+    #[cfg(feature = "precise")]
+    pub(super) fn idb(&self) -> Option<&IdbDatabase> {
+        match &self.backend {
+            Backend::Idb(db, _) => Some(db),
+            _ => None,
+        }
+    }
 }
 
 impl PartialEq for Store {
@@ -187,7 +198,7 @@ fn settle(set: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> JsFuture {
 }
 
 /// Waits for a request and gives its result.
-async fn done(r: &IdbRequest) -> Result<JsValue, JsValue> {
+pub(super) async fn done(r: &IdbRequest) -> Result<JsValue, JsValue> {
     settle(|ok, fail| {
         r.set_onsuccess(Some(ok));
         r.set_onerror(Some(fail));
@@ -197,7 +208,7 @@ async fn done(r: &IdbRequest) -> Result<JsValue, JsValue> {
 }
 
 /// Waits for a transaction to commit; the error is the abort's cause (`QuotaExceededError` when full).
-async fn committed(tx: &IdbTransaction) -> Result<(), String> {
+pub(super) async fn committed(tx: &IdbTransaction) -> Result<(), String> {
     let r = settle(|ok, fail| {
         tx.set_oncomplete(Some(ok));
         tx.set_onabort(Some(fail));

@@ -38,7 +38,7 @@ use super::boilerplate::Verdict;
 use crate::annotation::{Span, CLAIM, SOURCE};
 use crate::text::TextModel;
 use attribution::{attribute, Parsed};
-pub use scorer::{Scorer, SharedScorer};
+pub use scorer::{KnownScores, Scorer, SharedScorer};
 use speakers::Speakers;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -119,21 +119,29 @@ type Source = (String, Range<usize>);
 /// The scorer's scores for every sentence of `model` (NaN for those it was not asked about: in boilerplate) and
 /// its threshold; `None` when it fails.
 fn external_scores(model: &TextModel, chrome: &[Verdict], scorer: &dyn Scorer) -> Option<(Vec<f64>, f64)> {
-    let text = model.text;
-    let mut asked = Vec::new();
-    let mut sentences = Vec::new();
-    for (i, r) in model.sentences.iter().enumerate() {
-        if !touches_boilerplate(model, chrome, r) {
-            asked.push(i);
-            sentences.push(words::at(text, &(r.start + dateline_len(words::at(text, r))..r.end)));
-        }
-    }
+    let (asked, sentences): (Vec<usize>, Vec<&str>) = to_score(model, chrome).unzip();
     let got = scorer.score(&sentences).ok().filter(|v| v.len() == sentences.len())?;
     let mut scores = vec![f64::NAN; model.sentences.len()];
     for (i, v) in asked.into_iter().zip(got) {
         scores[i] = v;
     }
     Some((scores, scorer.threshold()))
+}
+
+/// The sentences a scorer is asked about, with their index in the model: every one outside boilerplate, without
+/// its dateline.
+fn to_score<'t, 'x>(model: &'x TextModel<'t>, chrome: &'x [Verdict]) -> impl Iterator<Item = (usize, &'t str)> + 'x {
+    let text = model.text;
+    model.sentences.iter().enumerate().filter(|(_, r)| !touches_boilerplate(model, chrome, r)).map(move |(i, r)| {
+        let start = r.start + dateline_len(words::at(text, r));
+        (i, words::at(text, &(start..r.end)))
+    })
+}
+
+/// The sentences of `model` a [`Scorer`] would be asked about (`chrome` as for [`detect`]): for a scorer that
+/// runs elsewhere (the browser's worker), whose answers come back as [`KnownScores`].
+pub fn sentences_to_score<'t>(model: &TextModel<'t>, chrome: &[Verdict]) -> Vec<&'t str> {
+    to_score(model, chrome).map(|(_, s)| s).collect()
 }
 
 /// One sentence, parsed, with its own attribution.
@@ -162,7 +170,7 @@ struct Doc<'m> {
     sources: Vec<Range<usize>>,
     /// The external scorer's id and its score for each sentence of the model, when one is used.
     scorer: Option<(&'m str, &'m [f64])>,
-    /// The score a sentence needs to be a claim without attribution.
+    /// The score of the external scorer a sentence needs to be a claim without attribution.
     threshold: f64,
 }
 
@@ -234,20 +242,22 @@ impl Doc<'_> {
         }
         let chars = model.to_chars(start..x.end);
         let quoted = p.has_quote();
-        let raw = match self.scorer.and_then(|(_, scores)| scores.get(x.index)) {
-            Some(&v) if v.is_finite() => v,
-            _ => score::checkworthiness(p, x.attribution.is_some()),
+        // The external scorer's score when it gave one, with its id for the rule; the built-in one otherwise.
+        let (raw, by) = match self.scorer.and_then(|(id, scores)| Some((id, *scores.get(x.index)?))) {
+            Some((id, v)) if v.is_finite() => (v, Some(id)),
+            _ => (score::checkworthiness(p, x.attribution.is_some()), None),
         };
+        let threshold = if by.is_some() { self.threshold } else { weights::THRESHOLD };
         let worth = (raw * 100.0).round() / 100.0;
         if let Some(who) = continued {
             // A sentence that opens the quotation itself continues it as a whole; inside, it must be a claim.
-            if !quote_opens(s) && !continues_quote(p, raw, self.threshold) {
+            if !quote_opens(s) && !continues_quote(p, raw, threshold) {
                 return;
             }
             let span =
                 Span::auto(chars, CLAIM, "claim.quote", format!("Continues the quotation of {}", in_sentence(&who.0)));
             let span = self.with_source(span, who, None);
-            self.push(span.with_attr("quote", true), worth);
+            self.push(span.with_attr("quote", true), worth, by);
             self.last_quote = Some(who.clone());
             return;
         }
@@ -287,11 +297,11 @@ impl Doc<'_> {
                 span = span.with_attr("quote", true);
             }
             self.last_quote = if quoted || introduces { source } else { None };
-            self.push(span, worth);
+            self.push(span, worth, by);
             return;
         }
         self.last_quote = None;
-        if score::hedge(p).is_some() || raw < self.threshold {
+        if score::hedge(p).is_some() || raw < threshold {
             return;
         }
         let span = match score::figure(p) {
@@ -301,12 +311,12 @@ impl Doc<'_> {
                 Span::auto(chars, CLAIM, "claim.event", format!("States a checkable fact (verb “{verb}”)"))
             }
         };
-        self.push(span, worth);
+        self.push(span, worth, by);
     }
 
-    /// Adds a claim with its score; with an external scorer, its `rule` names the model ("claim.event+minilm-l3").
-    fn push(&mut self, mut span: Span, worth: f64) {
-        if let (Some((id, _)), Some(rule)) = (self.scorer, span.rule.as_mut()) {
+    /// Adds a claim with its score; scored by an external model (`by`), its `rule` names it ("claim.event+minilm").
+    fn push(&mut self, mut span: Span, worth: f64, by: Option<&str>) {
+        if let (Some(id), Some(rule)) = (by, span.rule.as_mut()) {
             rule.push('+');
             rule.push_str(id);
         }

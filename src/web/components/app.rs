@@ -390,6 +390,7 @@ pub fn app(props: &AppProps) -> Html {
                 decisions={state.decisions.clone()} view={state.view}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
                 on_reveal={do_reveal.clone()} on_help={help.show.clone()} detectors={state.detectors} />
+            {precise_control(&state, &props.store, &dispatch)}
             <aside class="sidebar" aria-label="Documents and labels">
                 <DocList docs={state.docs.clone()} current={state.current.clone()} dispatch={dispatch.clone()} on_new={on_new}
                     detectors={state.detectors} />
@@ -420,4 +421,19 @@ pub fn app(props: &AppProps) -> Html {
         if help.open { <ShortcutsHelp on_close={help.close.clone()} /> }
         </>
     }
+}
+
+/// The precise model's control, in the bundle built with it.
+#[cfg(feature = "precise")]
+fn precise_control(state: &Session, store: &Store, dispatch: &Callback<Action>) -> Html {
+    let doc = state.doc().filter(|d| state.detectors.claim && !state.annotating.contains_key(&d.id));
+    html! {
+        <super::PreciseControl precise={state.precise.clone().map(ByPtr)} doc={doc.cloned().map(ByPtr)}
+            store={store.clone()} dispatch={dispatch.clone()} />
+    }
+}
+
+#[cfg(not(feature = "precise"))]
+fn precise_control(_: &Session, _: &Store, _: &Callback<Action>) -> Html {
+    Html::default()
 }

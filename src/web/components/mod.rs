@@ -14,6 +14,8 @@ mod keys;
 mod label_panel;
 mod links_panel;
 mod palette;
+#[cfg(feature = "precise")]
+mod precise_control;
 mod published_editor;
 mod review_bar;
 mod shortcuts_help;
@@ -34,6 +36,8 @@ pub use intake::Intake;
 pub use label_panel::LabelPanel;
 pub use links_panel::LinksPanel;
 pub use palette::Palette;
+#[cfg(feature = "precise")]
+pub use precise_control::PreciseControl;
 pub use published_editor::PublishedEditor;
 pub use review_bar::ReviewBar;
 pub use shortcuts_help::ShortcutsHelp;
