@@ -30,11 +30,15 @@ if (/^\s*import\s/m.test(glue)) throw new Error('the wasm-bindgen glue imports a
 const wasm = readFileSync(root + `${pkg}/sift_bg.wasm`).toString('base64');
 
 // The worker runs the glue and its own code; the page hands it the module it compiled (the glue's wasmModule).
+// A classic worker: a module worker from a blob: URL is refused on a file:// page (its origin is opaque); the
+// glue's one module-only expression, the default wasm URL it never uses here, is replaced.
+const workerGlue = glue.replaceAll('import.meta.url', 'self.location.href');
+if (/import\.meta|^\s*(import|export)\s/m.test(workerGlue)) throw new Error('the worker glue is not a classic script');
 const worker = precise ? `
-const workerSource = ${JSON.stringify(glue + '\n' + read('www/precise_worker.js')).replaceAll('</script', '<\\/script')};
+const workerSource = ${JSON.stringify(workerGlue + '\n' + read('www/precise_worker.js')).replaceAll('</script', '<\\/script')};
 globalThis.siftPreciseWorker = () => {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-  const w = new Worker(url, { type: 'module' });
+  const w = new Worker(url);
   URL.revokeObjectURL(url);
   w.postMessage({ type: 'init', module: wasmModule });
   return w;

@@ -389,8 +389,9 @@ pub fn app(props: &AppProps) -> Html {
             <Toolbar doc={doc.clone()} docs={state.docs.clone()} labels={Rc::new(state.all_labels())}
                 decisions={state.decisions.clone()} view={state.view}
                 can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
-                on_reveal={do_reveal.clone()} on_help={help.show.clone()} detectors={state.detectors} />
-            {precise_control(&state, &props.store, &dispatch)}
+                on_reveal={do_reveal.clone()} on_help={help.show.clone()} detectors={state.detectors}>
+                {precise_control(&state, &props.store, &dispatch)}
+            </Toolbar>
             <aside class="sidebar" aria-label="Documents and labels">
                 <DocList docs={state.docs.clone()} current={state.current.clone()} dispatch={dispatch.clone()} on_new={on_new}
                     detectors={state.detectors} />

@@ -83,15 +83,16 @@ pub fn precise_control(p: &PreciseControlProps) -> Html {
             <span class="precise-progress" role="status">
                 <progress max={total.to_string()} value={done.to_string()}
                     aria-label="Scoring claims with the precise model"></progress>
-                {format!(" {done} of {total} sentences")}
+                {format!("{done}/{total}")}
             </span>
         },
-        Some((name, None)) => html! { <span class="precise-on" title={name.clone()}>{"Precise model on"}</span> },
+        Some((name, None)) => html! { <span class="precise-on" title={name.clone()}>{"precise"}</span> },
         None => html! {},
     };
     html! {
         <span class="precise">
-            <button type="button" onclick={open} title="Score claims with a precise model file (claims.sift-model)">
+            <button type="button" class="btn" onclick={open}
+                title="Score claims with a precise model file (claims.sift-model), kept in this browser">
                 {"Load precise model…"}
             </button>
             <input type="file" accept=".sift-model" hidden=true ref={input} onchange={chosen}

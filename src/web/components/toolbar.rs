@@ -41,6 +41,9 @@ pub struct ToolbarProps {
     pub on_help: Callback<()>,
     /// The detectors that re-annotate the document.
     pub detectors: crate::session::Detectors,
+    /// More controls after "Re-annotate" (the precise model's, in the bundle that has it).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Folded texts kept between searches, by document id (folded again when a text changes).
@@ -228,6 +231,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                     })}>{ if p.view == View::Agree { "Back to document" } else { "Agreement" } }</button>
                 <button class="btn" aria-label="Re-annotate this document" title="Run the detectors again; review decisions are kept"
                     disabled={!has_doc} onclick={reannotate}>{"Re-annotate"}</button>
+                {p.children.clone()}
                 <ExportMenu doc={doc.clone()} docs={p.docs.clone()} labels={p.labels.clone()}
                     decisions={p.decisions.clone()} dispatch={p.dispatch.clone()} />
                 <ThemeSwitch />
