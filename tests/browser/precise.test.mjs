@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launch, openApp, paste, corpusText, exportOpen, ROOT } from './harness.mjs';
 
 const BUNDLE = join(ROOT, 'dist/sift-precise.html');
@@ -68,5 +69,16 @@ test('a precise model scores the claims in a worker, stays across a reload, and 
 
   assert.deepEqual(errors, []);
   assert.ok(requests.every((r) => r === url || r.startsWith('blob:') || r.startsWith('data:')), JSON.stringify(requests));
+  await ctx.close();
+});
+
+test('opened from disk (file://), the bundle loads a model and scores in its worker', async () => {
+  const { page, ctx, errors } = await openApp(browser, pathToFileURL(BUNDLE).href);
+  await paste(page, ARTICLE);
+  await page.setInputFiles('input[aria-label="Precise model file"]', MODEL);
+  await page.waitForSelector('.precise-on');
+  await page.waitForFunction(() => !document.querySelector('.precise-progress'));
+  assert.ok((await claims(page)).every((s) => s.rule.endsWith('+minilm')));
+  assert.deepEqual(errors, []);
   await ctx.close();
 });
