@@ -3,10 +3,9 @@
 // (serde-wasm-bindgen), on the aeb.jsonl page texts (../shared/bench, the texts the native figures use) or,
 // without them, the seed corpus repeated. Needs dist/pkg (scripts/build.sh). Prints figures; asserts nothing.
 // Usage: node benches/wasm_core.mjs [MB, default 1] [runs, default 3]
-import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, ROOT, CORPUS } from '../tests/browser/harness.mjs';
+import { launch, serveFiles, ROOT, CORPUS } from '../tests/browser/harness.mjs';
 
 const mb = Number(process.argv[2] || 1);
 const runs = Number(process.argv[3] || 3);
@@ -29,15 +28,10 @@ const files = {
   '/sift.js': ['text/javascript', readFileSync(join(ROOT, 'dist/pkg/sift.js'))],
   '/sift_bg.wasm': ['application/wasm', readFileSync(join(ROOT, 'dist/pkg/sift_bg.wasm'))],
 };
-const server = createServer((req, res) => {
-  const f = files[req.url];
-  res.writeHead(f ? 200 : 404, f ? { 'content-type': f[0] } : {});
-  res.end(f ? f[1] : '');
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const server = await serveFiles(files);
 const browser = await launch();
 const page = await browser.newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/`);
+await page.goto(server.url);
 const figures = await page.evaluate(async ({ text, runs }) => {
   const sift = await import('/sift.js');
   await sift.default({ module_or_path: '/sift_bg.wasm' });
@@ -70,4 +64,4 @@ for (const [name, core, api, spans] of figures) {
   console.log(`${name.padEnd(12)} ${core.toFixed(0).padStart(9)} ${rate(core).padStart(11)} ${api.toFixed(0).padStart(15)} ${rate(api).padStart(17)} ${String(spans).padStart(8)}`);
 }
 await browser.close();
-server.close();
+await server.close();

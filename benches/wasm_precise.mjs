@@ -3,10 +3,9 @@
 // torch's on the probe sentences the training script wrote beside the model. The model is SIFT_CLAIMS_MODEL or
 // target/precise/claims.sift-model (scripts/train_precise.sh); without one this says so and stops.
 // Prints figures; asserts nothing. Usage: node benches/wasm_precise.mjs [repeats of the probes, default 4]
-import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, ROOT } from '../tests/browser/harness.mjs';
+import { launch, serveFiles, ROOT } from '../tests/browser/harness.mjs';
 
 const model = process.env.SIFT_CLAIMS_MODEL || join(ROOT, 'target/precise/claims.sift-model');
 const pkg = join(ROOT, 'dist/precise-pkg');
@@ -25,15 +24,10 @@ const files = {
   '/sift_bg.wasm': ['application/wasm', readFileSync(join(pkg, 'sift_bg.wasm'))],
   '/model': ['application/octet-stream', readFileSync(model)],
 };
-const server = createServer((req, res) => {
-  const f = files[req.url];
-  res.writeHead(f ? 200 : 404, f ? { 'content-type': f[0] } : {});
-  res.end(f ? f[1] : '');
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const server = await serveFiles(files);
 const browser = await launch();
 const page = await browser.newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/`);
+await page.goto(server.url);
 const r = await page.evaluate(async ({ probes, repeats }) => {
   const sift = await import('/sift.js');
   await sift.default({ module_or_path: '/sift_bg.wasm' });
@@ -55,4 +49,4 @@ console.log(`  wasm ${(readFileSync(join(pkg, 'sift_bg.wasm')).length / 1e6).toF
 console.log(`  against torch on ${probes.length} probe sentences: largest difference ${r.worst.toExponential(2)}`);
 console.log(`  ${r.n} sentences in ${(r.ms / 1000).toFixed(2)} s: ${(r.n / (r.ms / 1000)).toFixed(0)} sentences/s`);
 await browser.close();
-server.close();
+await server.close();

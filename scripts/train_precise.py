@@ -234,6 +234,7 @@ def main():
     ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"))
     ap.add_argument("--out", default=os.path.join(ROOT, "target", "precise", "claims.sift-model"))
     ap.add_argument("--tiny", metavar="DIR", help="write the random test model and its probes to DIR, and stop")
+    ap.add_argument("--layers", type=int, default=LAYERS, help=f"encoder layers kept (default {LAYERS})")
     args = ap.parse_args()
     torch.set_num_threads(os.cpu_count() or 1)
     if args.tiny:
@@ -285,10 +286,11 @@ def main():
     perm = rng.permutation(tr)
     cal_idx, fit_idx = np.sort(perm[:len(tr) // 10]), np.sort(perm[len(tr) // 10:])
     tok = Tokenizer.from_str(tokenizer_json())
-    config = BertConfig.from_pretrained(encoder_dir(), num_hidden_layers=LAYERS)
+    layers = args.layers
+    config = BertConfig.from_pretrained(encoder_dir(), num_hidden_layers=layers)
     bert = BertModel.from_pretrained(encoder_dir(), config=config, add_pooling_layer=False)
     model = Scorer(bert)
-    log(f"fine-tuning MiniLM-L6-v2 layers 1-{LAYERS} on {len(fit_idx)} sentences ({EPOCHS} epochs, batch {BATCH}, "
+    log(f"fine-tuning MiniLM-L6-v2 layers 1-{layers} on {len(fit_idx)} sentences ({EPOCHS} epochs, batch {BATCH}, "
         f"lr {LR}, max {MAX_TOKENS} tokens, {torch.get_num_threads()} threads)")
     train(model, tok, [texts[i] for i in fit_idx], y[fit_idx].astype(np.float32), log)
     tensors = quantized(model)
@@ -299,15 +301,15 @@ def main():
     t_raw = tc.best_threshold(pc, y[cal_idx], every[cal_idx])
     zt = logits(model, tok, [texts[i] for i in te])
     pt = 1 / (1 + np.exp(-(a * zt + b)))
-    precise = report(f"precise (MiniLM L{LAYERS}, int8) in the claim pipeline", pt, t)
-    alone = report(f"precise (MiniLM L{LAYERS}, int8) alone", pt, t_raw, pipeline=False)
+    precise = report(f"precise (MiniLM L{layers}, int8) in the claim pipeline", pt, t)
+    alone = report(f"precise (MiniLM L{layers}, int8) alone", pt, t_raw, pipeline=False)
     brier = float(np.mean((pt - y[te]) ** 2))
     log(f"  precise Brier score on fold 0: {brier:.4f}")
     tc.reliability(pt, y[te])
     figures = (f"CT24 held-out fold 0 of 5 (train_claims.py's split), claim pipeline F1 {precise:.3f}, model alone "
                f"{alone:.3f}, Brier {brier:.4f}; built-in scorer {builtin:.3f}, TF-IDF + LR {baseline:.3f}")
     cal = {"a": a, "b": b, "threshold": round(float(t), 2)}
-    name = f"all-MiniLM-L6-v2 layers 1-{LAYERS}, fine-tuned on CT24 folds 1-4, int8"
+    name = f"all-MiniLM-L6-v2 layers 1-{layers}, fine-tuned on CT24 folds 1-4, int8"
     size = write_model(args.out, tensors, metadata(config, cal, name, figures))
     write_probes(model, tok, cal, os.path.splitext(args.out)[0] + "-probes.tsv")
     log(f"precise ct24: F1={precise:.3f} alone F1={alone:.3f} builtin F1={builtin:.3f} baseline F1={baseline:.3f} "

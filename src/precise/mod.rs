@@ -1,6 +1,6 @@
 //! The precise check-worthiness tier (opt-in): a fine-tuned sentence encoder in place of the claim layer's
-//! linear scorer, for users who want the better ranking and can spend the time (about a hundred sentences a
-//! second on one core instead of tens of thousands).
+//! linear scorer, for users who want the better ranking and can spend the time (about 150 sentences a second on
+//! one core instead of tens of thousands).
 //!
 //! The model is all-MiniLM-L6-v2 cut to three layers, fine-tuned on CT24 by `scripts/train_precise.py` and written
 //! as one file (weights, tokenizer, calibration); it is never downloaded and never compiled in. Its scores are

@@ -37,6 +37,17 @@ export async function launch() {
   });
 }
 
+/** Serves `files` ({path: [content type, body]}) on 127.0.0.1, 404 for anything else: for the benchmark pages. */
+export async function serveFiles(files) {
+  const server = createServer((req, res) => {
+    const f = files[req.url];
+    res.writeHead(f ? 200 : 404, f ? { 'content-type': f[0] } : {});
+    res.end(f ? f[1] : '');
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
 /** Serves dist/sift.html at / and counts every request it gets. */
 export async function serve() {
   const requests = [];

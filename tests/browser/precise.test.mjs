@@ -4,11 +4,10 @@
 // the scores). Skipped when the bundle was not built (scripts/build_precise.sh; scripts/test.sh builds it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openApp, paste, corpusText, exportOpen, ROOT } from './harness.mjs';
+import { launch, serveFiles, openApp, paste, corpusText, exportOpen, ROOT } from './harness.mjs';
 
 const BUNDLE = join(ROOT, 'dist/sift-precise.html');
 const MODEL = join(ROOT, 'tests/data/precise/tiny.sift-model');
@@ -18,17 +17,12 @@ let browser, server, url;
 before(async () => {
   if (!existsSync(BUNDLE)) throw new Error('dist/sift-precise.html is missing: run scripts/build_precise.sh first');
   browser = await launch();
-  server = createServer((req, res) => {
-    const ok = req.url === '/';
-    res.writeHead(ok ? 200 : 404, ok ? { 'content-type': 'text/html; charset=utf-8' } : {});
-    res.end(ok ? readFileSync(BUNDLE) : '');
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  url = `http://127.0.0.1:${server.address().port}/`;
+  server = await serveFiles({ '/': ['text/html; charset=utf-8', readFileSync(BUNDLE)] });
+  url = server.url;
 });
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
 const claims = async (page) => (await exportOpen(page))[0].documents[0].spans.filter((s) => s.label === 'claim');
