@@ -63,9 +63,13 @@ pub fn listed<'a>(spans: &'a [Span], f: &Filter) -> Vec<&'a Span> {
 
 /// A span's check-worthiness for people, when it has a score: "Check-worthiness 83%", and what moved the score
 /// most in `text` (the span's own text), strongest first, at most [`REASONS`], each as `(raises, name)`: a
-/// feature ("percent") or a quoted word ("“killed”").
+/// feature ("percent") or a quoted word ("“killed”"). A score from the precise model (its rule names it:
+/// "claim.event+minilm") says so and has no reasons: the built-in model's would explain another score.
 pub fn worth_told(span: &Span, text: &str) -> Option<(String, Vec<(bool, String)>)> {
     let w = worth(span)?;
+    if let Some((_, model)) = span.rule.as_deref().and_then(|r| r.split_once('+')) {
+        return Some((format!("Check-worthiness {} (precise model: {model})", percent(w)), Vec::new()));
+    }
     let reasons = checkworthiness_reasons(text, REASONS)
         .into_iter()
         .filter(|(_, share)| *share != 0.0)
@@ -175,6 +179,13 @@ mod tests {
         assert_eq!(worth_told(&claim("z", 0, 0.0, Status::Suggested), text).unwrap().0, "Check-worthiness 0%");
         assert_eq!(worth_told(&claim("o", 0, 1.0, Status::Suggested), text).unwrap().0, "Check-worthiness 100%");
         assert!(worth_told(&Span::manual("n", 0..3, "number"), text).is_none(), "no score, nothing told");
+        // The precise model's score: named, and not explained by the built-in model's reasons.
+        let mut precise = claim("p", 0, 0.91, Status::Suggested);
+        precise.rule = Some("claim.figure+minilm".into());
+        assert_eq!(
+            worth_told(&precise, text).unwrap(),
+            ("Check-worthiness 91% (precise model: minilm)".into(), vec![])
+        );
         assert_eq!([percent(0.005), percent(0.995), percent(1.7), percent(-1.0)], ["0%", "100%", "100%", "0%"]);
     }
 }
