@@ -45,6 +45,7 @@ const r = await page.evaluate(async ({ probes, repeats }) => {
   return { load, worst, n: many.length, ms, info: m.info() };
 }, { probes, repeats });
 console.log(`precise in wasm, headless Chromium ${browser.version()}, one thread: ${r.info.name}`);
+console.log(`  ${r.info.figures}`);
 console.log(`  wasm ${(readFileSync(join(pkg, 'sift_bg.wasm')).length / 1e6).toFixed(1)} MB, model ${(readFileSync(model).length / 1e6).toFixed(1)} MB, loaded in ${(r.load / 1000).toFixed(2)} s`);
 console.log(`  against torch on ${probes.length} probe sentences: largest difference ${r.worst.toExponential(2)}`);
 console.log(`  ${r.n} sentences in ${(r.ms / 1000).toFixed(2)} s: ${(r.n / (r.ms / 1000)).toFixed(0)} sentences/s`);
