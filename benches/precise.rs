@@ -17,6 +17,7 @@ fn main() {
     };
     let t = Instant::now();
     let model = Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+    sift::precise::keep_freed_memory(); // as the CLI does
     let info = model.info();
     println!("precise: {path}: {:.1} MB, loaded in {:.2} s", bytes.len() as f64 / 1e6, t.elapsed().as_secs_f64());
     println!("  {}", info.name);

@@ -40,6 +40,7 @@ fn beside() -> Option<PathBuf> {
 fn load(path: &Path) -> Result<(SharedScorer, String), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let model = sift::precise::Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    sift::precise::keep_freed_memory();
     let i = model.info();
     let about = format!("{} (sha256 {}…, threshold {})", i.name, i.sha256.get(..12).unwrap_or(""), i.threshold);
     Ok((SharedScorer(std::sync::Arc::new(model)), about))
