@@ -3,10 +3,10 @@
 //! one core instead of tens of thousands).
 //!
 //! The model is all-MiniLM-L6-v2 cut to three layers, fine-tuned on CT24 by `scripts/train_precise.py` and written
-//! as one file (weights, tokenizer, calibration; `file` reads it); it is never downloaded and never
-//! compiled in. `encoder` runs it on candle's tensors. Its scores are
-//! calibrated probabilities, so `checkworthiness` keeps its meaning, and its threshold decides which unattributed
-//! sentences are claims; everything else in the claim layer (exclusions, hedges, attribution) is unchanged.
+//! as one file (weights, tokenizer, calibration; `file` reads it); it is never downloaded and never compiled in.
+//! `encoder` runs it on candle's tensors. Its scores are calibrated probabilities, so `checkworthiness` keeps its
+//! meaning, and its threshold decides which unattributed sentences are claims; everything else in the claim layer
+//! (exclusions, hedges, attribution) is unchanged.
 //!
 //! ```no_run
 //! use sift::detect::{analyze_with, claims::SharedScorer, Options};
@@ -37,7 +37,7 @@ const BATCH: usize = 32;
 /// A loaded precise model. Scoring is thread-safe.
 pub struct Model {
     encoder: Encoder,
-    /// The logistic unit on the mean-pooled encoding: weight (hidden × 1) and bias.
+    /// The logistic unit on the mean-pooled encoding: weight (1 × hidden) and bias.
     head: (Tensor, Tensor),
     tokenizer: Tokenizer,
     calibration: Calibration,
@@ -86,17 +86,17 @@ impl Model {
     /// does not match the hash it carries) or does not fit the encoder gets an [`ErrorKind::Model`] error.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
         let f = file::read(bytes)?;
-        let extra: FileConfig =
+        let config: FileConfig =
             serde_json::from_str(&f.config).map_err(|e| bad(format!("the model file's config does not read: {e}")))?;
-        if extra.pooling != "mean" {
-            return Err(bad(format!("the model pools by {:?}; this sift pools by mean", extra.pooling)));
+        if config.pooling != "mean" {
+            return Err(bad(format!("the model pools by {:?}; this sift pools by mean", config.pooling)));
         }
         let calibration: Calibration = serde_json::from_str(&f.calibration)
             .map_err(|e| bad(format!("the model file's calibration does not read: {e}")))?;
         let mut tokenizer: Tokenizer =
             f.tokenizer.parse().map_err(|e| bad(format!("the model file's tokenizer does not read: {e}")))?;
         tokenizer
-            .with_truncation(Some(tokenizers::TruncationParams { max_length: extra.max_tokens, ..Default::default() }))
+            .with_truncation(Some(tokenizers::TruncationParams { max_length: config.max_tokens, ..Default::default() }))
             .map_err(|e| bad(format!("the model file's tokenizer: {e}")))?;
         tokenizer.with_padding(None);
         let device = Device::Cpu;
@@ -108,7 +108,7 @@ impl Model {
             tensors.remove("head.weight").ok_or_else(|| bad("the model file has no head.weight"))?,
             tensors.remove("head.bias").ok_or_else(|| bad("the model file has no head.bias"))?,
         );
-        let encoder = Encoder::load(&mut tensors, &extra.encoder).map_err(bad)?;
+        let encoder = Encoder::load(&mut tensors, &config.encoder).map_err(bad)?;
         let info = Info { name: f.name, figures: f.figures, threshold: calibration.threshold, sha256: f.sha256 };
         let model = Model { encoder, head, tokenizer, calibration, info };
         // One sentence through the whole model: a head or a vocabulary that does not fit shows here, not later.
