@@ -33,13 +33,14 @@ const wasm = readFileSync(root + `${pkg}/sift_bg.wasm`).toString('base64');
 // A classic worker: a module worker from a blob: URL is refused on a file:// page (its origin is opaque); the
 // glue's one module-only expression, the default wasm URL it never uses here, is replaced.
 const workerGlue = glue.replaceAll('import.meta.url', 'self.location.href');
-if (/import\.meta|^\s*(import|export)\s/m.test(workerGlue)) throw new Error('the worker glue is not a classic script');
+if (precise && /import\.meta|^\s*(import|export)\s/m.test(workerGlue)) throw new Error('the worker glue is not a classic script');
+// The blob URL is never revoked: a browser may fetch a worker's script after the constructor returns, and the
+// page starts one worker.
 const worker = precise ? `
 const workerSource = ${JSON.stringify(workerGlue + '\n' + read('www/precise_worker.js')).replaceAll('</script', '<\\/script')};
 globalThis.siftPreciseWorker = () => {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const w = new Worker(url);
-  URL.revokeObjectURL(url);
   w.postMessage({ type: 'init', module: wasmModule });
   return w;
 };` : '';
