@@ -9,6 +9,8 @@ use sift::compare::{compare, Article, Options};
 use sift::{analyze, Layers, Span};
 use std::time::{Duration, Instant};
 
+mod common;
+
 /// The base texts: aeb's pages, or the seed articles.
 fn bases() -> (Vec<String>, &'static str) {
     if let Ok(jsonl) = std::fs::read_to_string("../shared/bench/aeb.jsonl") {
@@ -21,13 +23,7 @@ fn bases() -> (Vec<String>, &'static str) {
             return (texts, "aeb pages");
         }
     }
-    let mut paths: Vec<_> = std::fs::read_dir("tests/data/corpus")
-        .expect("tests/data/corpus beside the project")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    (paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect(), "seed articles")
+    (common::seed_articles(), "seed articles")
 }
 
 /// Article `i` of a set: base `i mod n`, and from its second copy on, one word in seven replaced by a word of

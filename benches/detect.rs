@@ -4,14 +4,10 @@
 use sift::{analyze, Layers, TextModel};
 use std::time::{Duration, Instant};
 
+mod common;
+
 fn corpus() -> String {
-    let mut paths: Vec<_> = std::fs::read_dir("tests/data/corpus")
-        .expect("tests/data/corpus beside the project")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect::<Vec<_>>().join("\n\n")
+    common::seed_articles().join("\n\n")
 }
 
 fn sized(base: &str, bytes: usize) -> String {

@@ -9,6 +9,8 @@ use sift::detect::claims::Scorer;
 use sift::precise::Model;
 use std::time::Instant;
 
+mod common;
+
 fn main() {
     let path = std::env::var("SIFT_CLAIMS_MODEL").unwrap_or_else(|_| "target/precise/claims.sift-model".into());
     let Ok(bytes) = std::fs::read(&path) else {
@@ -50,15 +52,8 @@ fn main() {
 /// The sentences of the seed articles (tests/data/corpus), as the claim layer splits them: news text, every
 /// length.
 fn sentences() -> Vec<String> {
-    let mut paths: Vec<_> = std::fs::read_dir("tests/data/corpus")
-        .expect("tests/data/corpus")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
     let mut out = Vec::new();
-    for p in paths {
-        let text = std::fs::read_to_string(p).unwrap();
+    for text in common::seed_articles() {
         let model = sift::TextModel::new(&text);
         for r in &model.sentences {
             out.push(text.get(r.clone()).unwrap_or_default().trim().to_string());
