@@ -9,7 +9,7 @@ const { page } = await openApp(browser, fileUrl());
 await paste(page, corpusText('000_266354f2ac06ead1.txt'));
 await paste(page, corpusText('003_a7fab11564c02453.txt'));
 await paste(page, corpusText('002_601354975c3094f5.txt'));
-await page.fill('input[aria-label="New label name"]', 'source');
+await page.fill('input[aria-label="New label name"]', 'actor');
 await page.click('button[aria-label="Add label"]');
 for (const k of ['n', 'a', 'a', 'r', 'a']) await page.keyboard.press(k);
 await page.fill('#search', 'The Islamic State group');
