@@ -3,8 +3,9 @@
 //! the calibration and the SHA-256 of the tensor data, checked here so that a damaged file is refused rather than
 //! scored with.
 
+use super::bad;
 use crate::formats::common::clip;
-use crate::{Error, ErrorKind};
+use crate::Error;
 use safetensors::tensor::{Dtype, TensorView};
 use safetensors::SafeTensors;
 use sha2::{Digest, Sha256};
@@ -28,10 +29,6 @@ pub(super) struct ModelFile {
     pub sha256: String,
     /// Each weight by its name in the training framework, with its shape.
     pub tensors: HashMap<String, (Vec<usize>, Vec<f32>)>,
-}
-
-fn bad(msg: impl Into<String>) -> Error {
-    Error::new(ErrorKind::Model, msg)
 }
 
 /// Reads a model file from its bytes.

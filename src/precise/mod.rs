@@ -73,6 +73,7 @@ struct FileConfig {
     pooling: String,
 }
 
+/// A model file or run that fails, with what is wrong.
 fn bad(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::Model, msg)
 }
@@ -133,7 +134,8 @@ impl Model {
         order.sort_by_key(|&i| ids[i].len());
         let mut out = vec![0.0; ids.len()];
         for chunk in order.chunks(BATCH) {
-            let z = self.forward(chunk.iter().map(|&i| ids[i].as_slice()))?;
+            let batch: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
+            let z = self.forward(&batch)?;
             for (&i, z) in chunk.iter().zip(z) {
                 out[i] = z;
             }
@@ -142,11 +144,11 @@ impl Model {
     }
 
     /// One padded batch through the encoder, mean pooling over the real tokens, the head.
-    fn forward<'a>(&self, batch: impl Iterator<Item = &'a [u32]> + Clone) -> Result<Vec<f64>, Error> {
-        let rows = batch.clone().count();
-        let width = batch.clone().map(<[u32]>::len).max().unwrap_or(0).max(1);
+    fn forward(&self, batch: &[&[u32]]) -> Result<Vec<f64>, Error> {
+        let rows = batch.len();
+        let width = batch.iter().map(|s| s.len()).max().unwrap_or(0).max(1);
         let (mut ids, mut mask) = (vec![0u32; rows * width], vec![0u32; rows * width]);
-        for (r, seq) in batch.enumerate() {
+        for (r, seq) in batch.iter().enumerate() {
             ids[r * width..r * width + seq.len()].copy_from_slice(seq);
             mask[r * width..r * width + seq.len()].fill(1);
         }
@@ -187,6 +189,6 @@ impl Scorer for Model {
     }
 
     fn id(&self) -> &str {
-        "minilm"
+        crate::detect::claims::PRECISE_ID
     }
 }

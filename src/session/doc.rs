@@ -263,13 +263,9 @@ impl DocData {
     }
 
     /// Runs the `detectors` that are on over the document, with its markup's line facts when it has them and
-    /// relative dates counted from its date when it has one.
-    pub fn analyze(&self, detectors: Detectors) -> Vec<Span> {
-        self.analyze_scored(detectors, None)
-    }
-
-    /// Like [`DocData::analyze`], with claims scored by `scorer` when one is given (the precise model).
-    fn analyze_scored(&self, detectors: Detectors, scorer: Option<&SharedScorer>) -> Vec<Span> {
+    /// relative dates counted from its date when it has one; claims scored by `scorer` when one is given (the
+    /// precise model).
+    pub fn analyze(&self, detectors: Detectors, scorer: Option<&SharedScorer>) -> Vec<Span> {
         let facts = self.facts.as_deref().map(Vec::as_slice);
         detectors.analyze_scored(&self.text, facts, self.date.as_deref(), scorer)
     }
@@ -278,7 +274,7 @@ impl DocData {
     /// the `detectors` that are on (claims scored by `scorer`, when given): what re-annotation does, keeping
     /// every decision.
     pub(crate) fn refreshed(&self, spans: Vec<Span>, detectors: Detectors, scorer: Option<&SharedScorer>) -> Vec<Span> {
-        super::merge::merge_suggestions(spans, self.analyze_scored(detectors, scorer))
+        super::merge::merge_suggestions(spans, self.analyze(detectors, scorer))
     }
 
     /// The text between two code-point offsets (clamped to the text).

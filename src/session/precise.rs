@@ -8,7 +8,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::{Action, DocData, Session};
-use crate::detect::claims::{KnownScores, Scorer, SharedScorer};
+use crate::detect::claims::{KnownScores, Scorer, SharedScorer, PRECISE_ID};
 
 /// A loaded model and the scores it gave so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,9 +35,6 @@ pub fn unscored(p: &Precise, doc: &DocData) -> Option<Vec<String>> {
     (!todo.is_empty()).then_some(todo)
 }
 
-/// The id the precise model's claims carry in their rule (`claim.event+minilm`): `crate::precise::Model`'s.
-const ID: &str = "minilm";
-
 impl Session {
     /// The scorer re-annotation uses: the precise model's scores when it is loaded.
     pub(super) fn scorer(&self) -> Option<SharedScorer> {
@@ -48,8 +45,14 @@ impl Session {
     /// shell sends to the worker ([`unscored`]). `None` without a model, while a request is under way, while the
     /// document is still being annotated, and when every sentence is scored.
     pub fn precise_request(&self) -> Option<(String, Vec<String>)> {
-        let d = self.doc().filter(|d| !self.annotating.contains_key(&d.id) && self.detectors.claim)?;
+        let d = self.precise_doc()?;
         Some((d.id.clone(), unscored(self.precise.as_deref()?, d)?))
+    }
+
+    /// The open document when its sentences may be scored: the claim detector on, the document not being
+    /// annotated slice by slice.
+    pub fn precise_doc(&self) -> Option<&Rc<DocData>> {
+        self.doc().filter(|d| self.detectors.claim && !self.annotating.contains_key(&d.id))
     }
 
     /// [`Action::PreciseLoaded`], [`Action::PreciseProgress`], [`Action::PreciseScores`],
@@ -58,7 +61,7 @@ impl Session {
         match a {
             Action::PreciseLoaded { name, threshold } => {
                 self.notice = Some(format!("Claims are scored by the precise model: {name}."));
-                let scores = Arc::new(KnownScores::new(ID, threshold, []));
+                let scores = Arc::new(KnownScores::new(PRECISE_ID, threshold, []));
                 self.precise = Some(Rc::new(Precise { name, scores, progress: None }));
             }
             Action::PreciseProgress(done, total) => {

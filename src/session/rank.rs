@@ -67,7 +67,7 @@ pub fn listed<'a>(spans: &'a [Span], f: &Filter) -> Vec<&'a Span> {
 /// "claim.event+minilm") says so and has no reasons: the built-in model's would explain another score.
 pub fn worth_told(span: &Span, text: &str) -> Option<(String, Vec<(bool, String)>)> {
     let w = worth(span)?;
-    if let Some((_, model)) = span.rule.as_deref().and_then(|r| r.split_once('+')) {
+    if let Some(model) = span.rule.as_deref().and_then(crate::detect::claims::scored_by) {
         return Some((format!("Check-worthiness {} (precise model: {model})", percent(w)), Vec::new()));
     }
     let reasons = checkworthiness_reasons(text, REASONS)

@@ -124,12 +124,7 @@ async fn get_blob(store: &Store, key: &str) -> Option<Vec<u8>> {
 
 /// Keeps `bytes` under `key` (a full store: the model is simply loaded again from its file next time).
 async fn put_blob(store: &Store, key: &str, bytes: &[u8]) {
-    let Some(db) = store.idb() else { return };
-    let Ok(tx) = db.transaction_with_str_and_mode(storage::META, web_sys::IdbTransactionMode::Readwrite) else {
-        return;
-    };
-    if let Ok(s) = tx.object_store(storage::META) {
-        let _ = s.put_with_key(&Uint8Array::from(bytes), &key.into());
-        let _ = storage::committed(&tx).await;
+    if let Some(db) = store.idb() {
+        let _ = storage::put_meta_value(db, key, &Uint8Array::from(bytes)).await;
     }
 }

@@ -208,7 +208,7 @@ pub(super) async fn done(r: &IdbRequest) -> Result<JsValue, JsValue> {
 }
 
 /// Waits for a transaction to commit; the error is the abort's cause (`QuotaExceededError` when full).
-pub(super) async fn committed(tx: &IdbTransaction) -> Result<(), String> {
+async fn committed(tx: &IdbTransaction) -> Result<(), String> {
     let r = settle(|ok, fail| {
         tx.set_oncomplete(Some(ok));
         tx.set_onabort(Some(fail));
@@ -536,8 +536,13 @@ async fn run_idb(
 }
 
 async fn put_meta(db: &IdbDatabase, key: &str, json: &str) -> Result<(), String> {
+    put_meta_value(db, key, &JsValue::from_str(json)).await
+}
+
+/// Writes `value` under `key` in the `meta` store, committed at once (the precise model's file, a JSON text).
+pub(super) async fn put_meta_value(db: &IdbDatabase, key: &str, value: &JsValue) -> Result<(), String> {
     let tx = db.transaction_with_str_and_mode(META, IdbTransactionMode::Readwrite).map_err(error_name)?;
-    match tx.object_store(META).and_then(|s| s.put_with_key(&JsValue::from_str(json), &key.into())) {
+    match tx.object_store(META).and_then(|s| s.put_with_key(value, &key.into())) {
         Ok(_) => {
             commit_now(&tx);
             committed(&tx).await

@@ -38,7 +38,7 @@ use super::boilerplate::Verdict;
 use crate::annotation::{Span, CLAIM, SOURCE};
 use crate::text::TextModel;
 use attribution::{attribute, Parsed};
-pub use scorer::{KnownScores, Scorer, SharedScorer};
+pub use scorer::{KnownScores, Scorer, SharedScorer, PRECISE_ID};
 use speakers::Speakers;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -60,8 +60,7 @@ pub fn detect_scored(model: &TextModel, chrome: &[Verdict], scorer: Option<&Shar
         speakers: Speakers::default(),
         last_quote: None,
         sources: Vec::new(),
-        scorer: external.as_ref().map(|(scores, _)| (scorer.map_or("", |s| s.0.id()), scores.as_slice())),
-        threshold: external.as_ref().map_or(weights::THRESHOLD, |&(_, t)| t),
+        external: scorer.zip(external.as_ref()).map(|(s, (scores, t))| (s.0.id(), scores.as_slice(), *t)),
     };
     let mut prev_end = 0;
     let mut quotes = QuoteState::default();
@@ -138,6 +137,11 @@ fn to_score<'t, 'x>(model: &'x TextModel<'t>, chrome: &'x [Verdict]) -> impl Ite
     })
 }
 
+/// The external model a claim's `rule` names ("claim.event+minilm" → "minilm"): the one that scored it.
+pub fn scored_by(rule: &str) -> Option<&str> {
+    rule.split_once('+').map(|(_, model)| model)
+}
+
 /// The sentences of `model` a [`Scorer`] would be asked about (`chrome` as for [`detect`]): for a scorer that
 /// runs elsewhere (the browser's worker), whose answers come back as [`KnownScores`].
 pub fn sentences_to_score<'t>(model: &TextModel<'t>, chrome: &[Verdict]) -> Vec<&'t str> {
@@ -168,10 +172,9 @@ struct Doc<'m> {
     last_quote: Option<Source>,
     /// Where each claim's source is written (bytes): one `source` span each, whichever claims name it.
     sources: Vec<Range<usize>>,
-    /// The external scorer's id and its score for each sentence of the model, when one is used.
-    scorer: Option<(&'m str, &'m [f64])>,
-    /// The score of the external scorer a sentence needs to be a claim without attribution.
-    threshold: f64,
+    /// The external scorer's id, its score for each sentence of the model and the score a sentence needs to be a
+    /// claim without attribution, when one is used.
+    external: Option<(&'m str, &'m [f64], f64)>,
 }
 
 impl Doc<'_> {
@@ -243,11 +246,11 @@ impl Doc<'_> {
         let chars = model.to_chars(start..x.end);
         let quoted = p.has_quote();
         // The external scorer's score when it gave one, with its id for the rule; the built-in one otherwise.
-        let (raw, by) = match self.scorer.and_then(|(id, scores)| Some((id, *scores.get(x.index)?))) {
-            Some((id, v)) if v.is_finite() => (v, Some(id)),
-            _ => (score::checkworthiness(p, x.attribution.is_some()), None),
+        let (raw, threshold, by) = match self.external.and_then(|(id, scores, t)| Some((id, *scores.get(x.index)?, t)))
+        {
+            Some((id, v, t)) if v.is_finite() => (v, t, Some(id)),
+            _ => (score::checkworthiness(p, x.attribution.is_some()), weights::THRESHOLD, None),
         };
-        let threshold = if by.is_some() { self.threshold } else { weights::THRESHOLD };
         let worth = (raw * 100.0).round() / 100.0;
         if let Some(who) = continued {
             // A sentence that opens the quotation itself continues it as a whole; inside, it must be a claim.
@@ -314,7 +317,8 @@ impl Doc<'_> {
         self.push(span, worth, by);
     }
 
-    /// Adds a claim with its score; scored by an external model (`by`), its `rule` names it ("claim.event+minilm").
+    /// Adds a claim with its score; scored by an external model (`by`), its `rule` names it ("claim.event+minilm",
+    /// read back by [`scored_by`]).
     fn push(&mut self, mut span: Span, worth: f64, by: Option<&str>) {
         if let (Some(id), Some(rule)) = (by, span.rule.as_mut()) {
             rule.push('+');

@@ -17,6 +17,10 @@ pub trait Scorer: Send + Sync {
     fn id(&self) -> &str;
 }
 
+/// The id of the precise tier's model (`crate::precise::Model`), which the app's session also gives the scores
+/// its worker computed.
+pub const PRECISE_ID: &str = "minilm";
+
 /// A shared [`Scorer`], as [`crate::detect::Options`] carries it. Two are equal when they are the same model.
 #[derive(Clone)]
 pub struct SharedScorer(pub Arc<dyn Scorer>);

@@ -427,7 +427,7 @@ pub fn app(props: &AppProps) -> Html {
 /// The precise model's control, in the bundle built with it.
 #[cfg(feature = "precise")]
 fn precise_control(state: &Session, store: &Store, dispatch: &Callback<Action>) -> Html {
-    let doc = state.doc().filter(|d| state.detectors.claim && !state.annotating.contains_key(&d.id));
+    let doc = state.precise_doc();
     html! {
         <super::PreciseControl precise={state.precise.clone().map(ByPtr)} doc={doc.cloned().map(ByPtr)}
             store={store.clone()} dispatch={dispatch.clone()} />
